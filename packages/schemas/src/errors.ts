@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** The seed's error body: `{"detail": "..."}`. */
+export const ErrorBody = z.object({ detail: z.string() });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const FieldError = z.object({ field: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldError>;
+
+/** The seed's 400 body: which field, and why. */
+export const ValidationErrorBody = z.object({
+  detail: z.literal("Validation error"),
+  errors: z.array(FieldError),
+});
+export type ValidationErrorBody = z.infer<typeof ValidationErrorBody>;
+
+/** Every `detail` the API answers with, one per error code; the web shows the same words. */
+export const ERROR_DETAILS = {
+  validation: "Validation error",
+  invalid_token: "Invalid token",
+  token_expired: "Token has expired",
+  access_denied: "Access denied",
+  not_found: "Strategy not found",
+  rate_limited: "Rate limit exceeded",
+  structured_output: "Failed to generate structured output",
+  generation_failed: "Strategy generation failed",
+  unavailable: "AI service temporarily unavailable",
+  timeout: "Request timeout",
+  overloaded: "Too many generations in progress",
+  payload_too_large: "Request body too large",
+  unsupported_media_type: "Unsupported content type",
+  internal: "Internal server error",
+} as const;
+export type ErrorCode = keyof typeof ERROR_DETAILS;
+
+/** Turns zod issues into the seed's `errors` list: one entry per field, in the order found. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FieldError[] {
+  return issues.map((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return { field: [...prefix, ...issue.path, ...issue.keys].map(String).join("."), message: "Unknown field" };
+    }
+    const path = [...prefix, ...issue.path].map(String).join(".");
+    return { field: path || "body", message: issue.message };
+  });
+}

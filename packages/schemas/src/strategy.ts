@@ -1,0 +1,156 @@
+import { z } from "zod";
+
+/** Limits on what a user may send: they bound the prompt, the model's cost and the stored item. */
+export const INPUT_LIMITS = {
+  brand_name: 200,
+  industry: 200,
+  target_audience: 2000,
+  goals: 2000,
+} as const;
+
+/** A user-supplied text field: trimmed, non-empty, bounded, and free of NUL characters. */
+function briefText(max: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
+    .trim()
+    .min(1, { error: "Must not be empty or only whitespace" })
+    .max(max, { error: `Must be at most ${max} characters` })
+    .refine((value) => !value.includes("\u0000"), { error: "Must not contain NUL characters" });
+}
+
+/** The marketer's brief: the four fields of the seed's StrategyInput. */
+export const StrategyInput = z.strictObject({
+  brand_name: briefText(INPUT_LIMITS.brand_name).describe("Brand or company name"),
+  industry: briefText(INPUT_LIMITS.industry).describe("Industry or business sector"),
+  target_audience: briefText(INPUT_LIMITS.target_audience).describe("Target audience description"),
+  goals: briefText(INPUT_LIMITS.goals).describe("Business goals and objectives"),
+});
+export type StrategyInput = z.infer<typeof StrategyInput>;
+
+/** The generate request: the brief plus the optional model chosen from GET /api/models. */
+export const GenerateRequest = StrategyInput.extend({
+  model: z
+    .string({ error: "Must be a string" })
+    .min(1, { error: "Must not be empty" })
+    .max(200, { error: "Must be at most 200 characters" })
+    .optional()
+    .describe("A model id from GET /api/models; the service default when absent"),
+});
+export type GenerateRequest = z.infer<typeof GenerateRequest>;
+
+/** Text the model writes: at least one visible character, bounded so one item cannot fill the record. */
+function modelText(description: string, max = 4000) {
+  return z.string().min(1).max(max).regex(/\S/, "Must contain a visible character").describe(description);
+}
+
+export const Priority = z.enum(["high", "medium", "low"]);
+export type Priority = z.infer<typeof Priority>;
+
+/** A social platform the strategy recommends, with why and how much it matters. */
+export const PlatformRecommendation = z.object({
+  platform: modelText("Platform name, e.g. Instagram or LinkedIn", 100),
+  rationale: modelText("Why this platform suits this brand, audience and goals"),
+  priority: Priority.describe("Priority level: high, medium, or low"),
+});
+export type PlatformRecommendation = z.infer<typeof PlatformRecommendation>;
+
+/** The bounds the seed puts on a strategy's lists. */
+export const OUTPUT_BOUNDS = {
+  content_pillars: { min: 3, max: 6 },
+  platform_recommendations: { min: 2, max: 8 },
+  content_themes: { min: 5, max: 20 },
+  engagement_tactics: { min: 4, max: 20 },
+  visual_prompts: { min: 2, max: 3 },
+} as const;
+
+/** What the agent must produce; also the structured-output tool's input schema. */
+export const StrategyOutput = z.object({
+  content_pillars: z
+    .array(modelText("A core content pillar", 500))
+    .min(OUTPUT_BOUNDS.content_pillars.min)
+    .max(OUTPUT_BOUNDS.content_pillars.max)
+    .describe("3-6 core content pillars that align with the brand identity"),
+  posting_schedule: modelText("Recommended posting frequency and optimal timing, per platform"),
+  platform_recommendations: z
+    .array(PlatformRecommendation)
+    .min(OUTPUT_BOUNDS.platform_recommendations.min)
+    .max(OUTPUT_BOUNDS.platform_recommendations.max)
+    .describe("At least 2 recommended social media platforms with rationale and priority"),
+  content_themes: z
+    .array(modelText("A specific content idea or topic", 1000))
+    .min(OUTPUT_BOUNDS.content_themes.min)
+    .max(OUTPUT_BOUNDS.content_themes.max)
+    .describe("At least 5 specific content ideas and topics"),
+  engagement_tactics: z
+    .array(modelText("An engagement tactic", 1000))
+    .min(OUTPUT_BOUNDS.engagement_tactics.min)
+    .max(OUTPUT_BOUNDS.engagement_tactics.max)
+    .describe("At least 4 strategies for audience interaction and community building"),
+  visual_prompts: z
+    .array(modelText("A detailed image generation prompt", 2000))
+    .min(OUTPUT_BOUNDS.visual_prompts.min)
+    .max(OUTPUT_BOUNDS.visual_prompts.max)
+    .describe(
+      "2-3 detailed image generation prompts that depict the recommended content themes and engagement tactics, suitable for a designer or an image model",
+    ),
+});
+export type StrategyOutput = z.infer<typeof StrategyOutput>;
+
+/** The sections of a strategy in the order they are written and shown. */
+export const STRATEGY_SECTIONS = [
+  "content_pillars",
+  "posting_schedule",
+  "platform_recommendations",
+  "content_themes",
+  "engagement_tactics",
+  "visual_prompts",
+] as const satisfies readonly (keyof StrategyOutput)[];
+export type StrategySection = (typeof STRATEGY_SECTIONS)[number];
+
+/** Token usage of the model call that produced a strategy. */
+export const TokenUsage = z.object({
+  input_tokens: z.number().int().nonnegative(),
+  output_tokens: z.number().int().nonnegative(),
+  cache_read_tokens: z.number().int().nonnegative(),
+});
+export type TokenUsage = z.infer<typeof TokenUsage>;
+
+/** A stored strategy as the API returns it (the seed's StrategyRecord plus the model that wrote it). */
+export const StrategyRecord = z.object({
+  id: z.string().min(1),
+  user_id: z.string().min(1),
+  brand_name: z.string(),
+  industry: z.string(),
+  target_audience: z.string(),
+  goals: z.string(),
+  strategy_output: StrategyOutput,
+  created_at: z.iso.datetime({ offset: true }),
+  model: z.string().min(1).describe("The model that produced the strategy; 'offline' for the built-in offline model"),
+  usage: TokenUsage.optional(),
+});
+export type StrategyRecord = z.infer<typeof StrategyRecord>;
+
+export const StrategyList = z.array(StrategyRecord);
+
+/** Query of GET /api/strategy/list. */
+export const ListQuery = z.strictObject({
+  limit: z.coerce
+    .number({ error: "Must be a number" })
+    .int({ error: "Must be a whole number" })
+    .min(1, { error: "Must be at least 1" })
+    .max(100, { error: "Must be at most 100" })
+    .default(20),
+  cursor: z.string().max(2048, { error: "Must be at most 2048 characters" }).optional(),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+export const StrategyIdParams = z.strictObject({ id: z.string().min(1).max(200) });
+
+/** A model the user may choose. */
+export const ModelInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: z.enum(["bedrock", "offline"]),
+  default: z.boolean(),
+});
+export type ModelInfo = z.infer<typeof ModelInfo>;

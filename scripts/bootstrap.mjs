@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// The README's two commands land here: make sure the toolchain and dependencies are present,
+// then start the product or run every test. Only Node 20+ and npm are assumed.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const PNPM = "pnpm@10.34.8";
+const task = process.argv[2];
+if (task !== "start" && task !== "test") {
+  console.error("usage: node scripts/bootstrap.mjs start|test");
+  process.exit(2);
+}
+
+function has(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+}
+
+function run(command, env = {}) {
+  console.log(`\n$ ${command}`);
+  const result = spawnSync("sh", ["-c", command], { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!has("pnpm")) run(`npm install -g ${PNPM}`);
+run("pnpm install --frozen-lockfile");
+
+if (task === "test" && !existsSync(process.env.CHROME_PATH ?? "/usr/bin/chromium")) {
+  // The browser tests drive Debian's Chromium; never a browser download.
+  const sudo = process.getuid?.() === 0 ? "" : "sudo ";
+  run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq chromium`, { DEBIAN_FRONTEND: "noninteractive" });
+}
+
+const env = { NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+run(task === "start" ? "pnpm run start:all" : "pnpm run test:all", env);
