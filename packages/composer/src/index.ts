@@ -1,0 +1,1 @@
+export { composeStrategy, splitIntoChunks } from "./compose";
