@@ -1,1 +1,2 @@
 export { composeStrategy, splitIntoChunks } from "./compose";
+export { formatBriefSlots, parseBriefSlots } from "./slots";
