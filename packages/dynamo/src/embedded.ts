@@ -1,3 +1,4 @@
+/// <reference path="./dynalite.d.ts" />
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";

@@ -33,10 +33,17 @@ export const ERROR_DETAILS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 
-/** Turns zod issues into the seed's `errors` list: one entry per field, in the order found. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FieldError[] {
+export interface IssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  keys?: readonly string[];
+}
+
+/** Turns zod issues (or issues of the same shape) into the seed's `errors` list, in the order found. */
+export function fieldErrors(issues: readonly IssueLike[], prefix: readonly PropertyKey[] = []): FieldError[] {
   return issues.map((issue) => {
-    if (issue.code === "unrecognized_keys") {
+    if (issue.code === "unrecognized_keys" && issue.keys) {
       return { field: [...prefix, ...issue.path, ...issue.keys].map(String).join("."), message: "Unknown field" };
     }
     const path = [...prefix, ...issue.path].map(String).join(".");

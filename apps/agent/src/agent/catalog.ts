@@ -1,0 +1,52 @@
+import type { Model } from "@strands-agents/sdk";
+import type { ModelInfo } from "@strategist/schemas";
+
+/** A model the service can run, as configured. */
+export interface CatalogEntry extends ModelInfo {
+  /** Builds the Strands model; called once per entry and cached. */
+  create(): Model;
+}
+
+/** A model resolved for one generation: the one asked for and the fallbacks to try after it. */
+export interface ResolvedModel {
+  id: string;
+  model: Model;
+}
+
+export class UnknownModelError extends Error {
+  override name = "UnknownModelError";
+}
+
+/** The allow-list of models users may choose from; the first default entry answers when none is chosen. */
+export class ModelCatalog {
+  private readonly models = new Map<string, Model>();
+
+  constructor(private readonly entries: CatalogEntry[]) {
+    if (!entries.some((entry) => entry.default)) throw new Error("the model catalog needs a default model");
+  }
+
+  /** The enabled models, as GET /api/models lists them. */
+  list(): ModelInfo[] {
+    return this.entries.map(({ id, name, provider, default: isDefault }) => ({ id, name, provider, default: isDefault }));
+  }
+
+  has(id: string): boolean {
+    return this.entries.some((entry) => entry.id === id);
+  }
+
+  get defaultId(): string {
+    return this.entries.find((entry) => entry.default)!.id;
+  }
+
+  /** The Strands model for an id from the list (the default when absent). */
+  resolve(id: string = this.defaultId): ResolvedModel {
+    const entry = this.entries.find((candidate) => candidate.id === id);
+    if (!entry) throw new UnknownModelError(`model ${id} is not enabled`);
+    let model = this.models.get(id);
+    if (!model) {
+      model = entry.create();
+      this.models.set(id, model);
+    }
+    return { id, model };
+  }
+}

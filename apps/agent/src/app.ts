@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance } from "fastify";
+import cors from "@fastify/cors";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { LoggerOptions } from "pino";
+import type { ModelCatalog } from "./agent/catalog";
+import { AppError } from "./errors";
+import { authPlugin } from "./plugins/auth";
+import { errorsPlugin } from "./plugins/errors";
+import { healthRoutes } from "./routes/health";
+import { modelRoutes } from "./routes/models";
+import { strategyRoutes } from "./routes/strategies";
+import type { StrategyService } from "./strategies/service";
+
+export interface AppDeps {
+  service: StrategyService;
+  catalog: ModelCatalog;
+  jwtSecret: string;
+  modelProvider: string;
+  /** CORS origins (FRONTEND_URL, comma-separated). */
+  frontendUrl: string;
+  ratePerMinute: number;
+  logger?: LoggerOptions | boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Log options: JSON lines, request ids, and never a token, cookie or secret. */
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    redact: { paths: ["req.headers.authorization", "req.headers.cookie", "headers.authorization", "*.password", "*.token"], remove: true },
+    base: { service: "strategist-agent" },
+    timestamp: () => `,"time":"${new Date().toISOString()}"`,
+  };
+}
+
+/** Builds the agent service from its dependencies; the entry point wires real ones, tests wire local ones. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 64 * 1024,
+    requestIdHeader: false,
+    requestIdLogLabel: "request_id",
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+    keepAliveTimeout: 72_000,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(cors, {
+    origin: deps.frontendUrl.split(",").map((origin) => origin.trim()).filter(Boolean),
+    credentials: true,
+    exposedHeaders: ["x-next-cursor", "retry-after", "x-request-id"],
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Strategist Agent API", version: "1.0.0", description: "AI social media strategies, generated and stored per user." },
+      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+      security: [{ bearerAuth: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(authPlugin, { secret: deps.jwtSecret });
+  await app.register(rateLimit, {
+    global: false,
+    hook: "preHandler",
+    keyGenerator: (request) => `user:${request.userId}`,
+    errorResponseBuilder: (_request, context) =>
+      new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
+
+  await app.register(healthRoutes, { modelProvider: deps.modelProvider });
+  await app.register(async (api) => {
+    api.addHook("onRequest", api.authenticate);
+    await api.register(modelRoutes, { catalog: deps.catalog });
+    await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service, ratePerMinute: deps.ratePerMinute });
+  }, { prefix: "/api" });
+
+  return app;
+}

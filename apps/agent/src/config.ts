@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
+const flag = z.preprocess(
+  (value) => (value === "" || value === undefined ? undefined : String(value).toLowerCase()),
+  z.enum(["true", "false", "1", "0"]).optional().transform((value) => value === "true" || value === "1"),
+);
+const positiveNumber = (fallback: number) =>
+  z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().positive().default(fallback));
+const positiveInt = (fallback: number) =>
+  z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(fallback));
+
+/** Every environment variable the agent reads; the keys are the variable names. */
+export const agentEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  JWT_SECRET: optionalString,
+  AWS_REGION: z.string().default("us-east-1"),
+  DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),
+  DYNAMODB_STRATEGIES_TABLE: z.string().min(3).default("strategies-dev"),
+  DYNAMODB_USERS_TABLE: z.string().min(3).default("users-dev"),
+  DYNAMODB_CREATE_TABLES: flag,
+  DATA_DIR: z.string().default(".data"),
+  MODEL_PROVIDER: z.enum(["offline", "bedrock"]).default("offline"),
+  BEDROCK_MODEL_ID: z.string().default("us.anthropic.claude-sonnet-4-20250514-v1:0"),
+  BEDROCK_ENDPOINT: optionalString.pipe(z.url().optional()),
+  BEDROCK_MAX_TOKENS: positiveInt(4096),
+  BEDROCK_TEMPERATURE: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().min(0).max(1).default(0.7)),
+  BEDROCK_FALLBACK_MODEL_IDS: optionalString,
+  AGENT_TIMEOUT_SECONDS: positiveNumber(60),
+  FRONTEND_URL: z.string().default("http://localhost:3000"),
+  RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  MAX_CONCURRENT_GENERATIONS: positiveInt(100),
+  MAX_CONCURRENT_GENERATIONS_PER_USER: positiveInt(3),
+});
+export type AgentEnv = z.infer<typeof agentEnvSchema>;
+
+/** The agent's configuration after checks that span variables (the JWT secret rule). */
+export type AgentConfig = Omit<AgentEnv, "JWT_SECRET"> & { JWT_SECRET: string };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Minimum JWT secret length in bytes: HS256 needs a key at least as long as its hash (RFC 7518 §3.2). */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+/**
+ * Parses the environment once. The JWT secret must come from the environment in production; elsewhere a
+ * caller may supply a development secret (the server keeps one under DATA_DIR).
+ */
+export function loadConfig(env: Record<string, string | undefined>, developmentSecret?: () => string): AgentConfig {
+  const parsed = agentEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const config = parsed.data;
+  let secret = config.JWT_SECRET;
+  if (!secret) {
+    if (config.NODE_ENV === "production" || !developmentSecret) {
+      throw new ConfigError("JWT_SECRET is required (at least 32 bytes; generate one with `openssl rand -hex 32`)");
+    }
+    secret = developmentSecret();
+  }
+  if (Buffer.byteLength(secret, "utf8") < MIN_JWT_SECRET_BYTES) {
+    throw new ConfigError(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes`);
+  }
+  return { ...config, JWT_SECRET: secret };
+}

@@ -1,0 +1,45 @@
+import { ERROR_DETAILS, type ErrorCode, type FieldError } from "@strategist/schemas";
+
+/** The one table from error code to HTTP status (the seed's error table plus the service's own limits). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  invalid_token: 401,
+  token_expired: 401,
+  access_denied: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  structured_output: 500,
+  generation_failed: 500,
+  internal: 500,
+  unavailable: 503,
+  overloaded: 503,
+  timeout: 504,
+};
+
+/** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldError[];
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ErrorCode, options: { cause?: unknown; fields?: FieldError[]; retryAfterSeconds?: number; message?: string } = {}) {
+    super(options.message ?? ERROR_DETAILS[code], { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  /** The response body: the seed's `{"detail": ...}`, with `errors` for validation. */
+  body(): { detail: string; errors?: FieldError[] } {
+    return this.code === "validation"
+      ? { detail: ERROR_DETAILS.validation, errors: this.fields ?? [] }
+      : { detail: ERROR_DETAILS[this.code] };
+  }
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ErrorBody, GenerateRequest, ListQuery, StrategyIdParams, StrategyList, StrategyRecord, ValidationErrorBody } from "@strategist/schemas";
+import type { StrategyService } from "../strategies/service";
+import { clientGoneSignal } from "./request-signal";
+
+const errors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+
+/** The seed's strategy API. Routes speak HTTP only; the service does the work. */
+export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService; ratePerMinute: number }> = async (
+  app,
+  { service, ratePerMinute },
+) => {
+  app.post(
+    "/generate",
+    {
+      schema: {
+        summary: "Generate and store a social media strategy for a brief",
+        body: GenerateRequest,
+        response: { 200: StrategyRecord, ...errors, 429: ErrorBody, 500: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+      },
+      config: { rateLimit: { max: ratePerMinute, timeWindow: 60_000 } },
+    },
+    async (request, reply) =>
+      service.generate(request.userId, request.body, { signal: clientGoneSignal(reply), log: request.log }),
+  );
+
+  app.get(
+    "/list",
+    {
+      schema: {
+        summary: "The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page",
+        querystring: ListQuery,
+        response: { 200: StrategyList, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const page = await service.list(request.userId, request.query.limit, request.query.cursor);
+      if (page.nextCursor) reply.header("x-next-cursor", page.nextCursor);
+      return page.records;
+    },
+  );
+
+  app.get(
+    "/:id",
+    {
+      schema: {
+        summary: "One strategy of the user's",
+        params: StrategyIdParams,
+        response: { 200: StrategyRecord, ...errors },
+      },
+    },
+    async (request) => service.get(request.userId, request.params.id, request.log),
+  );
+};

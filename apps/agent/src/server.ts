@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import closeWithGrace from "close-with-grace";
+import { createDocumentClient, ensureTables, startEmbeddedDynamo, strategiesTableDefinition, usersTableDefinition, type EmbeddedDynamo } from "@strategist/dynamo";
+import { loggerOptions } from "./app";
+import { createCatalog } from "./agent/models";
+import { ConfigError, loadConfig } from "./config";
+import { createAgentApp } from "./service-factory";
+
+/** A development JWT secret kept under DATA_DIR so restarts (and `pnpm mint-token`) share it. */
+function developmentSecret(dataDir: string): () => string {
+  return () => {
+    const file = join(dataDir, "jwt-secret");
+    if (existsSync(file)) return readFileSync(file, "utf8").trim();
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("hex");
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    return secret;
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.DATA_DIR || ".data");
+  let config;
+  try {
+    config = loadConfig(process.env, developmentSecret(dataDir));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(JSON.stringify({ level: "fatal", msg: error.message }));
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedDynamo | undefined;
+  let endpoint = config.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    embedded = await startEmbeddedDynamo({ path: join(dataDir, "dynamodb") });
+    endpoint = embedded.endpoint;
+  }
+  const client = createDocumentClient({ region: config.AWS_REGION, endpoint });
+  if (embedded || config.DYNAMODB_CREATE_TABLES) {
+    await ensureTables(client, [strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE), usersTableDefinition(config.DYNAMODB_USERS_TABLE)]);
+  }
+
+  const app = await createAgentApp({ config, client, catalog: createCatalog(config), logger: loggerOptions(config.LOG_LEVEL) });
+  // In-flight generations may take the whole model budget: wait for them before closing.
+  closeWithGrace({ delay: (config.AGENT_TIMEOUT_SECONDS + 10) * 1000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, "shutting down after an error");
+    else app.log.info({ signal }, "shutting down: finishing in-flight requests");
+    await app.close();
+    client.destroy();
+    await embedded?.close();
+  });
+  await app.listen({ host: config.HOST, port: config.PORT });
+  app.log.info(
+    { model_provider: config.MODEL_PROVIDER, dynamodb: embedded ? `embedded (${join(dataDir, "dynamodb")})` : endpoint },
+    "strategist agent ready",
+  );
+}
+
+await main();

@@ -1,0 +1,37 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/**
+ * Opaque, signed list cursors. The cursor carries DynamoDB's LastEvaluatedKey; the HMAC binds it to the user
+ * who listed, so a tampered cursor or one taken from another user's listing is rejected rather than followed.
+ */
+export class CursorCodec {
+  private readonly key: Buffer;
+
+  constructor(secret: string) {
+    this.key = createHmac("sha256", "strategist-list-cursor").update(secret).digest();
+  }
+
+  private sign(userId: string, payload: string): Buffer {
+    return createHmac("sha256", this.key).update(userId).update("\u0000").update(payload).digest();
+  }
+
+  encode(userId: string, lastKey: Record<string, unknown>): string {
+    const payload = Buffer.from(JSON.stringify(lastKey)).toString("base64url");
+    return `${payload}.${this.sign(userId, payload).toString("base64url")}`;
+  }
+
+  /** The key to continue from, or undefined when the cursor is not one this service gave this user. */
+  decode(userId: string, cursor: string): Record<string, unknown> | undefined {
+    const [payload, signature, extra] = cursor.split(".");
+    if (!payload || !signature || extra !== undefined) return undefined;
+    const expected = this.sign(userId, payload);
+    const given = Buffer.from(signature, "base64url");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    try {
+      const key: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+      return key && typeof key === "object" && !Array.isArray(key) ? (key as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { USER_ID_INDEX } from "@strategist/dynamo";
+import type { StrategyOutput, StrategyRecord, TokenUsage } from "@strategist/schemas";
+
+/** The strategies table item: the seed's attribute names, plus the model that wrote it and its usage. */
+interface StrategyItem {
+  strategyId: string;
+  userId: string;
+  brandName: string;
+  industry: string;
+  targetAudience: string;
+  goals: string;
+  strategyOutput: StrategyOutput;
+  createdAt: string;
+  modelId: string;
+  usage?: { inputTokens: number; outputTokens: number; cacheReadTokens: number };
+}
+
+/** A page of a user's strategies and the key to continue from, if any. */
+export interface StrategyPage {
+  records: StrategyRecord[];
+  lastKey?: Record<string, unknown>;
+}
+
+export class StrategyAlreadyExistsError extends Error {
+  override name = "StrategyAlreadyExistsError";
+}
+
+function toItem(record: StrategyRecord): StrategyItem {
+  return {
+    strategyId: record.id,
+    userId: record.user_id,
+    brandName: record.brand_name,
+    industry: record.industry,
+    targetAudience: record.target_audience,
+    goals: record.goals,
+    strategyOutput: record.strategy_output,
+    createdAt: record.created_at,
+    modelId: record.model,
+    ...(record.usage
+      ? { usage: { inputTokens: record.usage.input_tokens, outputTokens: record.usage.output_tokens, cacheReadTokens: record.usage.cache_read_tokens } }
+      : {}),
+  };
+}
+
+function toRecord(item: Record<string, unknown>): StrategyRecord {
+  const row = item as unknown as StrategyItem;
+  const usage: TokenUsage | undefined = row.usage
+    ? { input_tokens: row.usage.inputTokens, output_tokens: row.usage.outputTokens, cache_read_tokens: row.usage.cacheReadTokens }
+    : undefined;
+  return {
+    id: row.strategyId,
+    user_id: row.userId,
+    brand_name: row.brandName,
+    industry: row.industry,
+    target_audience: row.targetAudience,
+    goals: row.goals,
+    strategy_output: row.strategyOutput,
+    created_at: row.createdAt,
+    model: row.modelId ?? "unknown",
+    ...(usage ? { usage } : {}),
+  };
+}
+
+/** Strategy storage in DynamoDB (the seed's layout); knows nothing of HTTP. */
+export class StrategyRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Stores a new record; never overwrites an existing id. */
+  async create(record: StrategyRecord): Promise<StrategyRecord> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toItem(record),
+          ConditionExpression: "attribute_not_exists(strategyId)",
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === "ConditionalCheckFailedException") {
+        throw new StrategyAlreadyExistsError(`strategy ${record.id} already exists`, { cause: error });
+      }
+      throw error;
+    }
+    return record;
+  }
+
+  /** Reads one record from the base table (strongly consistent), whoever owns it. */
+  async findById(strategyId: string): Promise<StrategyRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { strategyId }, ConsistentRead: true }),
+    );
+    return Item ? toRecord(Item) : undefined;
+  }
+
+  /**
+   * One page of a user's strategies, newest first, through the UserIdIndex. Keeps querying while DynamoDB
+   * returns fewer items than asked (its 1 MB page cap) and a LastEvaluatedKey.
+   */
+  async listByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage> {
+    const records: StrategyRecord[] = [];
+    let exclusiveStartKey = startKey;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: USER_ID_INDEX,
+          KeyConditionExpression: "userId = :userId",
+          ExpressionAttributeValues: { ":userId": userId },
+          ScanIndexForward: false,
+          Limit: limit - records.length,
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      records.push(...(page.Items ?? []).map(toRecord));
+      exclusiveStartKey = page.LastEvaluatedKey;
+    } while (exclusiveStartKey && records.length < limit);
+    return { records, lastKey: exclusiveStartKey };
+  }
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyBaseLogger } from "fastify";
+import type { GenerateRequest, StrategyRecord } from "@strategist/schemas";
+import { AppError } from "../errors";
+import { classifyModelFailure } from "../agent/failures";
+import { UnknownModelError } from "../agent/catalog";
+import type { GenerateOptions, Strategist } from "../agent/strategist";
+import type { CursorCodec } from "./cursor";
+import type { StrategyRepository } from "./repository";
+
+export interface StrategyServiceDeps {
+  repository: StrategyRepository;
+  strategist: Strategist;
+  cursors: CursorCodec;
+  /** The wall-clock budget of one generation (AGENT_TIMEOUT_SECONDS). */
+  timeoutMs: number;
+  clock?: () => Date;
+}
+
+export interface GenerateContext {
+  /** Aborts when the client goes away or the server shuts down. */
+  signal: AbortSignal;
+  log: FastifyBaseLogger;
+  onEvent?: GenerateOptions["onEvent"];
+}
+
+/** A page of the user's history and the cursor for the next one. */
+export interface StrategyListPage {
+  records: StrategyRecord[];
+  nextCursor?: string;
+}
+
+/** The strategy use cases: generate and store, list a user's history, read one with an ownership check. */
+export class StrategyService {
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: StrategyServiceDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  /**
+   * Runs the agent within the time budget and stores the strategy only when the model produced a valid one in
+   * time and the client is still there: a failed generation stores nothing.
+   */
+  async generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+    const { model: modelId, ...input } = request;
+    const started = performance.now();
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new AppError("timeout")), this.deps.timeoutMs);
+    const signal = AbortSignal.any([deadline.signal, context.signal]);
+    const stopped = new Promise<never>((_, reject) => {
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+    });
+    let generation;
+    try {
+      const running = this.deps.strategist.generate(input, { signal, modelId, onEvent: context.onEvent });
+      running.catch(() => undefined);
+      generation = await Promise.race([running, stopped]);
+    } catch (error) {
+      const failure = this.failure(error, deadline.signal, context.signal);
+      context.log.warn(
+        { err: error, code: failure.code, model: modelId, execution_time_ms: Math.round(performance.now() - started) },
+        "strategy generation failed",
+      );
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+    }
+
+    const record: StrategyRecord = {
+      id: randomUUID(),
+      user_id: userId,
+      ...input,
+      strategy_output: generation.output,
+      created_at: this.clock().toISOString(),
+      model: generation.model,
+      usage: generation.usage,
+    };
+    if (context.signal.aborted) throw new AppError("generation_failed", { message: "client went away before the strategy was stored" });
+    await this.deps.repository.create(record);
+    context.log.info(
+      {
+        strategy_id: record.id,
+        model: record.model,
+        execution_time_ms: Math.round(performance.now() - started),
+        input_tokens: generation.usage.input_tokens,
+        output_tokens: generation.usage.output_tokens,
+        cache_read_tokens: generation.usage.cache_read_tokens,
+      },
+      "strategy generated",
+    );
+    return record;
+  }
+
+  private failure(error: unknown, deadline: AbortSignal, client: AbortSignal): AppError {
+    if (deadline.aborted) return new AppError("timeout", { cause: error });
+    if (client.aborted) return new AppError("generation_failed", { cause: error, message: "client went away" });
+    if (error instanceof AppError) return error;
+    if (error instanceof UnknownModelError) {
+      return new AppError("validation", { fields: [{ field: "model", message: "Unknown or disabled model" }], cause: error });
+    }
+    return classifyModelFailure(error);
+  }
+
+  /** The user's strategies, newest first, one page at a time. */
+  async list(userId: string, limit: number, cursor?: string): Promise<StrategyListPage> {
+    let startKey: Record<string, unknown> | undefined;
+    if (cursor !== undefined) {
+      startKey = this.deps.cursors.decode(userId, cursor);
+      if (!startKey) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
+    }
+    const page = await this.deps.repository.listByUser(userId, limit, startKey);
+    return {
+      records: page.records,
+      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined,
+    };
+  }
+
+  /** One strategy; 404 when it does not exist, 403 when it belongs to someone else. */
+  async get(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<StrategyRecord> {
+    const record = await this.deps.repository.findById(strategyId);
+    if (!record) throw new AppError("not_found");
+    if (record.user_id !== userId) {
+      log.warn({ strategy_id: strategyId }, "access to another user's strategy denied");
+      throw new AppError("access_denied");
+    }
+    return record;
+  }
+}
