@@ -1,0 +1,109 @@
+# Container definitions, kept as plain HCL objects so they read like the ECS JSON they become.
+# Environment names are the keys of each app's config schema (apps/*/src/**/config.ts); the infra
+# tests check that they agree. JWT_SECRET is always a `secrets` entry, never an environment value.
+
+locals {
+  agent_container = {
+    name      = "agent"
+    image     = "${aws_ecr_repository.service["agent"].repository_url}:${var.agent_image_tag}"
+    essential = true
+
+    portMappings = [{
+      name          = "agent"
+      containerPort = local.agent_port
+      protocol      = "tcp"
+      appProtocol   = "http"
+    }]
+
+    environment = [
+      { name = "NODE_ENV", value = "production" },
+      { name = "LOG_LEVEL", value = var.log_level },
+      { name = "HOST", value = "0.0.0.0" },
+      { name = "PORT", value = tostring(local.agent_port) },
+      { name = "AWS_REGION", value = var.aws_region },
+      { name = "DYNAMODB_STRATEGIES_TABLE", value = aws_dynamodb_table.strategies.name },
+      { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
+      { name = "DYNAMODB_CREATE_TABLES", value = "false" },
+      { name = "MODEL_PROVIDER", value = "bedrock" },
+      { name = "BEDROCK_MODEL_ID", value = var.bedrock_model_id },
+      { name = "BEDROCK_FALLBACK_MODEL_IDS", value = join(",", var.bedrock_fallback_model_ids) },
+      { name = "BEDROCK_MAX_TOKENS", value = tostring(var.bedrock_max_tokens) },
+      { name = "BEDROCK_TEMPERATURE", value = tostring(var.bedrock_temperature) },
+      { name = "AGENT_TIMEOUT_SECONDS", value = tostring(var.agent_timeout_seconds) },
+      { name = "FRONTEND_URL", value = local.frontend_url },
+      { name = "RATE_LIMIT_PER_MINUTE", value = tostring(var.rate_limit_per_minute) },
+      { name = "MAX_CONCURRENT_GENERATIONS", value = tostring(var.max_concurrent_generations) },
+      { name = "MAX_CONCURRENT_GENERATIONS_PER_USER", value = tostring(var.max_concurrent_generations_per_user) },
+    ]
+
+    secrets = [
+      { name = "JWT_SECRET", valueFrom = aws_secretsmanager_secret.jwt.arn },
+    ]
+
+    # The slim image has no curl; node itself asks the health route.
+    healthCheck = {
+      command     = ["CMD", "node", "-e", "fetch('http://127.0.0.1:8000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+      interval    = 30
+      timeout     = 5
+      retries     = 3
+      startPeriod = 30
+    }
+
+    # SIGTERM lets in-flight generations (up to AGENT_TIMEOUT_SECONDS) finish before SIGKILL.
+    stopTimeout = min(var.agent_timeout_seconds + 30, 120)
+
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.agent.name
+        awslogs-region        = var.aws_region
+        awslogs-stream-prefix = "agent"
+      }
+    }
+  }
+
+  web_container = {
+    name      = "web"
+    image     = "${aws_ecr_repository.service["web"].repository_url}:${var.web_image_tag}"
+    essential = true
+
+    portMappings = [{
+      name          = "web"
+      containerPort = local.web_port
+      protocol      = "tcp"
+      appProtocol   = "http"
+    }]
+
+    environment = [
+      { name = "NODE_ENV", value = "production" },
+      { name = "PORT", value = tostring(local.web_port) },
+      { name = "AGENT_URL", value = "http://${local.agent_dns_name}:${local.agent_port}" },
+      { name = "AWS_REGION", value = var.aws_region },
+      { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
+      { name = "DYNAMODB_CREATE_TABLES", value = "false" },
+    ]
+
+    secrets = [
+      { name = "JWT_SECRET", valueFrom = aws_secretsmanager_secret.jwt.arn },
+    ]
+
+    healthCheck = {
+      command     = ["CMD", "node", "-e", "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+      interval    = 30
+      timeout     = 5
+      retries     = 3
+      startPeriod = 30
+    }
+
+    stopTimeout = min(var.agent_timeout_seconds + 30, 120)
+
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.web.name
+        awslogs-region        = var.aws_region
+        awslogs-stream-prefix = "web"
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+# Both tables are created here; the services run with DYNAMODB_CREATE_TABLES=false in AWS.
+
+resource "aws_dynamodb_table" "strategies" {
+  name                        = "strategies-${var.environment}"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "strategyId"
+  deletion_protection_enabled = var.table_deletion_protection
+
+  attribute {
+    name = "strategyId"
+    type = "S"
+  }
+
+  attribute {
+    name = "userId"
+    type = "S"
+  }
+
+  attribute {
+    name = "createdAt"
+    type = "S"
+  }
+
+  # A user's history, newest first: Query on userId with createdAt descending.
+  global_secondary_index {
+    name            = "UserIdIndex"
+    hash_key        = "userId"
+    range_key       = "createdAt"
+    projection_type = "ALL"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  tags = {
+    Name = "Strategies Table"
+  }
+}
+
+resource "aws_dynamodb_table" "users" {
+  name                        = "users-${var.environment}"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "email"
+  deletion_protection_enabled = var.table_deletion_protection
+
+  attribute {
+    name = "email"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  tags = {
+    Name = "Users Table"
+  }
+}

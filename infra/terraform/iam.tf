@@ -1,0 +1,107 @@
+# Two roles per service: the execution role lets ECS pull the image, write logs and read the JWT
+# secret at task start; the task role is what the application code runs as.
+
+data "aws_iam_policy_document" "ecs_tasks_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+
+    # Only tasks of this account may assume the roles (confused-deputy protection).
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+}
+
+# --- Execution role (shared by both services) ---
+
+resource "aws_iam_role" "execution" {
+  name               = "${local.name}-ecs-execution"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+# ECR pulls and log writes; ecr:GetAuthorizationToken has no resource-level permissions, which is
+# why this is the AWS managed policy rather than a document of ours.
+resource "aws_iam_role_policy_attachment" "execution_managed" {
+  role       = aws_iam_role.execution.name
+  policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+data "aws_iam_policy_document" "execution_read_jwt_secret" {
+  statement {
+    sid       = "ReadJwtSecret"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.jwt.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "execution_read_jwt_secret" {
+  name   = "read-jwt-secret"
+  role   = aws_iam_role.execution.id
+  policy = data.aws_iam_policy_document.execution_read_jwt_secret.json
+}
+
+# --- Agent task role: its strategies and the configured models, nothing more ---
+
+resource "aws_iam_role" "agent_task" {
+  name               = "${local.name}-agent-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+data "aws_iam_policy_document" "agent_dynamodb" {
+  statement {
+    sid     = "ReadAndWriteStrategies"
+    actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable"]
+    resources = [
+      aws_dynamodb_table.strategies.arn,
+      "${aws_dynamodb_table.strategies.arn}/index/UserIdIndex",
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "agent_dynamodb" {
+  name   = "strategies-table"
+  role   = aws_iam_role.agent_task.id
+  policy = data.aws_iam_policy_document.agent_dynamodb.json
+}
+
+data "aws_iam_policy_document" "agent_bedrock" {
+  statement {
+    sid       = "InvokeConfiguredModels"
+    actions   = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
+    resources = concat(local.bedrock_profile_arns, local.bedrock_foundation_model_arns)
+  }
+}
+
+resource "aws_iam_role_policy" "agent_bedrock" {
+  name   = "bedrock-invoke"
+  role   = aws_iam_role.agent_task.id
+  policy = data.aws_iam_policy_document.agent_bedrock.json
+}
+
+# --- Web task role: the users table only (sign-up and sign-in) ---
+
+resource "aws_iam_role" "web_task" {
+  name               = "${local.name}-web-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+data "aws_iam_policy_document" "web_dynamodb" {
+  statement {
+    sid       = "ReadAndWriteUsers"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DescribeTable"]
+    resources = [aws_dynamodb_table.users.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "web_dynamodb" {
+  name   = "users-table"
+  role   = aws_iam_role.web_task.id
+  policy = data.aws_iam_policy_document.web_dynamodb.json
+}

@@ -1,0 +1,54 @@
+output "web_url" {
+  description = "Where users reach the app."
+  value       = local.frontend_url
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the public load balancer (point your domain's CNAME/alias here)."
+  value       = aws_lb.web.dns_name
+}
+
+output "agent_repository_url" {
+  description = "ECR repository for the agent image."
+  value       = aws_ecr_repository.service["agent"].repository_url
+}
+
+output "web_repository_url" {
+  description = "ECR repository for the web image."
+  value       = aws_ecr_repository.service["web"].repository_url
+}
+
+output "cluster_name" {
+  description = "ECS cluster running both services."
+  value       = aws_ecs_cluster.main.name
+}
+
+output "strategies_table_name" {
+  description = "DYNAMODB_STRATEGIES_TABLE."
+  value       = aws_dynamodb_table.strategies.name
+}
+
+output "users_table_name" {
+  description = "DYNAMODB_USERS_TABLE."
+  value       = aws_dynamodb_table.users.name
+}
+
+output "jwt_secret_arn" {
+  description = "Secrets Manager secret holding JWT_SECRET; set its value once after the first apply."
+  value       = aws_secretsmanager_secret.jwt.arn
+}
+
+output "log_groups" {
+  description = "CloudWatch log groups of the two services."
+  value       = { agent = aws_cloudwatch_log_group.agent.name, web = aws_cloudwatch_log_group.web.name }
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic the alarms publish to."
+  value       = aws_sns_topic.alarms.arn
+}
+
+output "bedrock_resource_arns" {
+  description = "The only Bedrock resources the agent task role may invoke."
+  value       = concat(local.bedrock_profile_arns, local.bedrock_foundation_model_arns)
+}

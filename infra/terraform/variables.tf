@@ -1,0 +1,193 @@
+variable "project" {
+  description = "Prefix for every resource name."
+  type        = string
+  default     = "strategist"
+}
+
+variable "environment" {
+  description = "Deployment stage; part of the table names (strategies-<environment>, users-<environment>)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.environment))
+    error_message = "environment must be 2-21 lower-case letters, digits or hyphens."
+  }
+}
+
+variable "aws_region" {
+  description = "Region for every resource and for the agent's Bedrock calls."
+  type        = string
+  default     = "us-east-1"
+}
+
+# --- Network: an existing VPC, so this stack never owns NAT gateways or routing. ---
+
+variable "vpc_id" {
+  description = "VPC that hosts the load balancer and the tasks."
+  type        = string
+}
+
+variable "public_subnet_ids" {
+  description = "Subnets for the internet-facing load balancer (at least two availability zones)."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.public_subnet_ids) >= 2
+    error_message = "An Application Load Balancer needs subnets in at least two availability zones."
+  }
+}
+
+variable "private_subnet_ids" {
+  description = "Subnets for the Fargate tasks; they need a route to AWS APIs (NAT gateway or VPC endpoints for ECR, Logs, Secrets Manager, DynamoDB and Bedrock Runtime)."
+  type        = list(string)
+}
+
+variable "alb_ingress_cidrs" {
+  description = "Client networks allowed to reach the public load balancer."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "certificate_arn" {
+  description = "ACM certificate for HTTPS on 443; empty serves plain HTTP on 80 only."
+  type        = string
+  default     = ""
+}
+
+variable "frontend_url" {
+  description = "Public origin of the web app, used by the agent for CORS; empty means the load balancer's own address."
+  type        = string
+  default     = ""
+}
+
+# --- Images ---
+
+variable "agent_image_tag" {
+  description = "Tag of the agent image in its ECR repository (tags are immutable: use the git commit)."
+  type        = string
+}
+
+variable "web_image_tag" {
+  description = "Tag of the web image in its ECR repository (tags are immutable: use the git commit)."
+  type        = string
+}
+
+# --- Capacity ---
+
+variable "agent_cpu" {
+  description = "Fargate CPU units for one agent task."
+  type        = number
+  default     = 512
+}
+
+variable "agent_memory" {
+  description = "Fargate memory (MiB) for one agent task."
+  type        = number
+  default     = 1024
+}
+
+variable "agent_desired_count" {
+  description = "Number of agent tasks."
+  type        = number
+  default     = 2
+}
+
+variable "web_cpu" {
+  description = "Fargate CPU units for one web task."
+  type        = number
+  default     = 512
+}
+
+variable "web_memory" {
+  description = "Fargate memory (MiB) for one web task."
+  type        = number
+  default     = 1024
+}
+
+variable "web_desired_count" {
+  description = "Number of web tasks."
+  type        = number
+  default     = 2
+}
+
+# --- The agent's behaviour (passed to the container as its environment) ---
+
+variable "log_level" {
+  description = "LOG_LEVEL of both services' pino/console logs."
+  type        = string
+  default     = "info"
+}
+
+variable "bedrock_model_id" {
+  description = "BEDROCK_MODEL_ID: a cross-region inference profile id (us./eu./apac. prefix) or a foundation model id."
+  type        = string
+  default     = "us.anthropic.claude-sonnet-4-20250514-v1:0"
+}
+
+variable "bedrock_fallback_model_ids" {
+  description = "BEDROCK_FALLBACK_MODEL_IDS: models tried in order when the primary is throttled or unavailable."
+  type        = list(string)
+  default     = []
+}
+
+variable "bedrock_inference_profile_regions" {
+  description = "Regions a cross-region inference profile may route to; the task role may invoke the model in these regions only."
+  type        = list(string)
+  default     = ["us-east-1", "us-east-2", "us-west-2"]
+}
+
+variable "bedrock_max_tokens" {
+  description = "BEDROCK_MAX_TOKENS: output token cap per model call."
+  type        = number
+  default     = 4096
+}
+
+variable "bedrock_temperature" {
+  description = "BEDROCK_TEMPERATURE: sampling temperature, 0 to 1."
+  type        = number
+  default     = 0.7
+}
+
+variable "agent_timeout_seconds" {
+  description = "AGENT_TIMEOUT_SECONDS: wall-clock budget of one generation before 504."
+  type        = number
+  default     = 60
+}
+
+variable "rate_limit_per_minute" {
+  description = "RATE_LIMIT_PER_MINUTE: generations per user per minute, counted by each agent task."
+  type        = number
+  default     = 10
+}
+
+variable "max_concurrent_generations" {
+  description = "MAX_CONCURRENT_GENERATIONS: in-flight generations per agent task before 503."
+  type        = number
+  default     = 100
+}
+
+variable "max_concurrent_generations_per_user" {
+  description = "MAX_CONCURRENT_GENERATIONS_PER_USER: in-flight generations per user per agent task."
+  type        = number
+  default     = 3
+}
+
+# --- Data and operations ---
+
+variable "table_deletion_protection" {
+  description = "Refuse to delete the DynamoDB tables (turn off only to tear down a test stack)."
+  type        = bool
+  default     = true
+}
+
+variable "log_retention_days" {
+  description = "CloudWatch Logs retention for both services."
+  type        = number
+  default     = 30
+}
+
+variable "alarm_email" {
+  description = "Address subscribed to the alarm topic; empty creates the topic without a subscription."
+  type        = string
+  default     = ""
+}
