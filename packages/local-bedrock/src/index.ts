@@ -1,0 +1,6 @@
+export { startLocalBedrock } from "./server";
+export type { BedrockOperation, LocalBedrock, LocalBedrockOptions, RecordedRequest } from "./server";
+export { HTTP_ERRORS, STREAM_ERRORS } from "./behaviours";
+export type { Behaviour, BehaviourKind, HttpErrorName, StreamErrorName } from "./behaviours";
+export { FAULT_NAMES, parseFaults } from "./faults";
+export type { BedrockUsage } from "./usage";
