@@ -1,0 +1,19 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { NextConfig } from "next";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+const nextConfig: NextConfig = {
+  output: "standalone",
+  // The monorepo root, so the standalone server traces the workspace packages it imports.
+  outputFileTracingRoot: join(here, "../.."),
+  transpilePackages: ["@strategist/schemas", "@strategist/dynamo"],
+  // dynalite (a dev-only dependency of @strategist/dynamo) loads a native LevelDB module: never bundle it.
+  serverExternalPackages: ["dynalite"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  experimental: { authInterrupts: true },
+};
+
+export default nextConfig;

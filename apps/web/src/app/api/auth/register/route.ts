@@ -1,0 +1,19 @@
+import { Registration, EMAIL_TAKEN } from "@/lib/account";
+import { readAuthBody, signedInResponse } from "@/lib/auth-requests";
+import { hashPassword } from "@/lib/password";
+import { detail } from "@/lib/responses";
+import { EmailTakenError, userRepository } from "@/lib/users";
+
+export async function POST(request: Request): Promise<Response> {
+  const body = await readAuthBody(request, Registration);
+  if ("error" in body) return body.error;
+  const { email, password } = body.value;
+  const users = await userRepository();
+  try {
+    const user = await users.create(email, await hashPassword(password));
+    return signedInResponse(user, 201);
+  } catch (error) {
+    if (error instanceof EmailTakenError) return detail(409, EMAIL_TAKEN);
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { StrategyView } from "@/components/StrategyView";
+import { getStrategy } from "@/lib/agent-api";
+import { loginPath, requireSession } from "@/lib/current-session";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+/** One agent read per request, shared by the title and the page. */
+const loadStrategy = cache(async (id: string) => {
+  const returnTo = `/strategies/${encodeURIComponent(id)}`;
+  const session = await requireSession(returnTo);
+  const result = await getStrategy(session.token, id);
+  switch (result.kind) {
+    case "ok":
+      return result.value;
+    case "unauthorized":
+      redirect(loginPath(returnTo));
+    case "forbidden":
+      forbidden();
+    case "not_found":
+      notFound();
+    default:
+      throw new Error(`Loading the strategy failed (${result.status})`);
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const strategy = await loadStrategy((await params).id);
+  return { title: `${strategy.brand_name} strategy` };
+}
+
+export default async function StrategyPage({ params }: Props) {
+  const strategy = await loadStrategy((await params).id);
+  return <StrategyView strategy={strategy} />;
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { fieldErrors } from "@strategist/schemas";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Credentials, PASSWORD_RULE, Registration } from "@/lib/account";
+import { firstMessages } from "@/lib/field-messages";
+
+type Mode = "login" | "signup";
+
+const COPY = {
+  login: { submit: "Log in", busy: "Logging in…", endpoint: "/api/auth/login", autocomplete: "current-password" },
+  signup: { submit: "Create account", busy: "Creating your account…", endpoint: "/api/auth/register", autocomplete: "new-password" },
+} as const;
+
+export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
+  const router = useRouter();
+  const copy = COPY[mode];
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const body = { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") };
+    const checked = (mode === "signup" ? Registration : Credentials).safeParse(body);
+    setFormError(null);
+    if (!checked.success) {
+      const messages = firstMessages(fieldErrors(checked.error.issues));
+      setErrors(messages);
+      form.querySelector<HTMLInputElement>(`[name="${Object.keys(messages)[0]}"]`)?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const response = await fetch(copy.endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (response.ok) {
+        router.push(returnTo);
+        router.refresh();
+        return;
+      }
+      const answer = (await response.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; message: string }[] };
+      if (response.status === 400 && answer.errors) setErrors(firstMessages(answer.errors));
+      else if (response.status === 409) setErrors({ email: answer.detail ?? "An account with this email already exists" });
+      else setFormError(answer.detail ?? "Something went wrong. Please try again.");
+    } catch {
+      setFormError("We couldn't reach Strategist. Check your connection and try again.");
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      {formError && (
+        <div className="alert error" role="alert">
+          <p>{formError}</p>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="email">Work email</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "email-error" : undefined}
+        />
+        {errors.email && (
+          <p id="email-error" className="field-error">
+            {errors.email}
+            {mode === "signup" && errors.email.includes("already exists") && (
+              <>
+                {" "}
+                <Link href={`/login?next=${encodeURIComponent(returnTo)}`}>Log in instead</Link>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="password">Password</label>
+        {mode === "signup" && (
+          <p id="password-hint" className="hint">
+            {PASSWORD_RULE}.
+          </p>
+        )}
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete={copy.autocomplete}
+          required
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={[mode === "signup" ? "password-hint" : "", errors.password ? "password-error" : ""].join(" ").trim() || undefined}
+        />
+        {errors.password && (
+          <p id="password-error" className="field-error">
+            {errors.password}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="button large" style={{ width: "100%" }} disabled={busy} aria-busy={busy}>
+        {busy ? copy.busy : copy.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { StrategyList, type StrategyRecord } from "@strategist/schemas";
+import { useState } from "react";
+import { StrategyCard } from "./StrategyCard";
+
+/** Fetches older strategies page by page through the proxy, following the agent's X-Next-Cursor. */
+export function LoadMoreStrategies({ initialCursor, pageSize }: { initialCursor: string; pageSize: number }) {
+  const [strategies, setStrategies] = useState<StrategyRecord[]>([]);
+  const [cursor, setCursor] = useState<string | null>(initialCursor);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function loadMore() {
+    if (!cursor || loading) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const query = new URLSearchParams({ limit: String(pageSize), cursor });
+      const response = await fetch(`/api/strategy/list?${query}`, { cache: "no-store" });
+      if (response.status === 401) {
+        window.location.assign(`/login?next=${encodeURIComponent("/strategies")}`);
+        return;
+      }
+      const page = StrategyList.safeParse(response.ok ? await response.json() : undefined);
+      if (!page.success) throw new Error("unexpected answer");
+      setStrategies((shown) => [...shown, ...page.data]);
+      setCursor(response.headers.get("x-next-cursor"));
+    } catch {
+      setError("We couldn't load more strategies. Try again.");
+    }
+    setLoading(false);
+  }
+
+  return (
+    <>
+      {strategies.length > 0 && (
+        <ul className="history" aria-label="Older strategies">
+          {strategies.map((strategy) => (
+            <li key={strategy.id}>
+              <StrategyCard strategy={strategy} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="history-more">
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {cursor ? (
+          <button type="button" className="button secondary" onClick={loadMore} disabled={loading} aria-busy={loading}>
+            {loading ? "Loading…" : "Load more"}
+          </button>
+        ) : (
+          <p className="muted" role="status">
+            That's everything — you've reached your first strategy.
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

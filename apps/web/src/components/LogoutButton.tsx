@@ -1,0 +1,22 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+export function LogoutButton() {
+  const router = useRouter();
+  const [leaving, setLeaving] = useState(false);
+
+  async function logOut() {
+    setLeaving(true);
+    await fetch("/api/auth/logout", { method: "POST" }).catch(() => undefined);
+    router.push("/login");
+    router.refresh();
+  }
+
+  return (
+    <button type="button" className="link-button" onClick={logOut} disabled={leaving}>
+      {leaving ? "Logging out…" : "Log out"}
+    </button>
+  );
+}

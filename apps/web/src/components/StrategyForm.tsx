@@ -1,0 +1,237 @@
+"use client";
+
+import { fieldErrors, INPUT_LIMITS, StrategyInput, StrategyRecord, type ModelInfo } from "@strategist/schemas";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { firstMessages } from "@/lib/field-messages";
+import { describeGenerationFailure, type GenerationProblem } from "@/lib/generation-problems";
+import { GenerationProgress } from "./GenerationProgress";
+
+type BriefField = keyof typeof INPUT_LIMITS;
+type Brief = Record<BriefField, string>;
+
+const EMPTY: Brief = { brand_name: "", industry: "", target_audience: "", goals: "" };
+/** The brief survives a session ending mid-edit: it is restored after logging in again. */
+const DRAFT_KEY = "strategist:draft";
+
+const FIELDS: { name: BriefField; label: string; hint: string; placeholder: string; multiline: boolean }[] = [
+  { name: "brand_name", label: "Brand name", hint: "The brand or company the strategy is for.", placeholder: "Juniper Coffee Roasters", multiline: false },
+  { name: "industry", label: "Industry", hint: "Your business sector, as specific as you like.", placeholder: "Specialty coffee", multiline: false },
+  {
+    name: "target_audience",
+    label: "Target audience",
+    hint: "Who you want to reach: age, role, interests, where they are.",
+    placeholder: "Young professionals in Austin who care where their coffee comes from",
+    multiline: true,
+  },
+  {
+    name: "goals",
+    label: "Goals",
+    hint: "What social media should achieve for you in the next few months.",
+    placeholder: "Grow Instagram to 10k followers and double online bean subscriptions",
+    multiline: true,
+  },
+];
+
+export function StrategyForm({ models }: { models: ModelInfo[] }) {
+  const router = useRouter();
+  const [brief, setBrief] = useState<Brief>(EMPTY);
+  const [model, setModel] = useState(models.find((candidate) => candidate.default)?.id ?? models[0]?.id ?? "");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [problem, setProblem] = useState<GenerationProblem | null>(null);
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [, setTick] = useState(0);
+  const submitting = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+  const problemHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    const saved = sessionStorage.getItem(DRAFT_KEY);
+    if (!saved) return;
+    try {
+      setBrief({ ...EMPTY, ...(JSON.parse(saved) as Partial<Brief>) });
+    } catch {
+      sessionStorage.removeItem(DRAFT_KEY);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (problem) problemHeading.current?.focus();
+  }, [problem]);
+
+  // Re-render once a second while a Retry-After is counting down, so the retry button wakes up on time.
+  useEffect(() => {
+    if (waitUntil <= Date.now()) return;
+    const timer = setInterval(() => {
+      setTick((tick) => tick + 1);
+      if (Date.now() >= waitUntil) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [waitUntil]);
+
+  function update(name: BriefField, value: string) {
+    const next = { ...brief, [name]: value };
+    setBrief(next);
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(next));
+    if (errors[name]) setErrors(({ [name]: _cleared, ...rest }) => rest);
+  }
+
+  async function generate() {
+    if (submitting.current) return;
+    const checked = StrategyInput.safeParse(brief);
+    if (!checked.success) {
+      const messages = firstMessages(fieldErrors(checked.error.issues));
+      setErrors(messages);
+      form.current?.querySelector<HTMLElement>(`[name="${Object.keys(messages)[0]}"]`)?.focus();
+      return;
+    }
+    submitting.current = true;
+    setErrors({});
+    setProblem(null);
+    setStartedAt(Date.now());
+    let failure: GenerationProblem;
+    try {
+      const response = await fetch("/api/strategy/generate", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...checked.data, ...(model ? { model } : {}) }),
+      });
+      const answer: unknown = await response.json().catch(() => undefined);
+      const record = response.ok ? StrategyRecord.safeParse(answer) : null;
+      if (record?.success) {
+        sessionStorage.removeItem(DRAFT_KEY);
+        router.push(`/strategies/${encodeURIComponent(record.data.id)}`);
+        return;
+      }
+      const body = (answer ?? {}) as { detail?: string; errors?: { field: string; message: string }[] };
+      if (response.status === 400 && body.errors) {
+        const messages = firstMessages(body.errors);
+        const known = Object.keys(messages).filter((field) => field in EMPTY || field === "model");
+        setErrors(messages);
+        submitting.current = false;
+        setStartedAt(null);
+        if (known.length > 0) {
+          form.current?.querySelector<HTMLElement>(`[name="${known[0]}"]`)?.focus();
+          return;
+        }
+      }
+      failure = describeGenerationFailure(response.ok ? 502 : response.status, body.detail, response.headers.get("retry-after"));
+    } catch {
+      failure = describeGenerationFailure(0, undefined, null);
+    }
+    submitting.current = false;
+    setStartedAt(null);
+    setWaitUntil(failure.retryAfterSeconds ? Date.now() + failure.retryAfterSeconds * 1000 : 0);
+    setProblem(failure);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void generate();
+  }
+
+  const busy = startedAt !== null;
+  const secondsToWait = Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000));
+  const formError = errors.body ?? errors.model;
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate aria-describedby={problem ? "problem-message" : undefined}>
+      {busy && <GenerationProgress startedAt={startedAt} />}
+      {problem && !busy && (
+        <div className="alert error" role="alert">
+          <h2 ref={problemHeading} tabIndex={-1}>
+            {problem.title}
+          </h2>
+          <p id="problem-message">{problem.message}</p>
+          <div className="button-row">
+            {problem.needsLogin ? (
+              <Link className="button small" href={`/login?next=${encodeURIComponent("/strategies/new")}`}>
+                Log in again
+              </Link>
+            ) : (
+              <button type="submit" className="button small" disabled={secondsToWait > 0}>
+                {secondsToWait > 0 ? `Try again in ${secondsToWait}s` : "Try again"}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {formError && !busy && (
+        <div className="alert error" role="alert">
+          <p>{formError}</p>
+        </div>
+      )}
+      <fieldset disabled={busy}>
+        <legend className="visually-hidden">Your brand brief</legend>
+        <div className="form-grid">
+          {FIELDS.map((field) => {
+            const value = brief[field.name];
+            const limit = INPUT_LIMITS[field.name];
+            const error = errors[field.name];
+            const describedBy = [`${field.name}-hint`, error ? `${field.name}-error` : ""].join(" ").trim();
+            const common = {
+              id: field.name,
+              name: field.name,
+              value,
+              placeholder: field.placeholder,
+              required: true,
+              "aria-invalid": error ? true : undefined,
+              "aria-describedby": describedBy,
+            } as const;
+            return (
+              <div className={`field${field.multiline ? " wide" : ""}`} key={field.name}>
+                <label htmlFor={field.name}>{field.label}</label>
+                <p id={`${field.name}-hint`} className="hint">
+                  {field.hint}
+                </p>
+                {field.multiline ? (
+                  <textarea {...common} rows={4} onChange={(event) => update(field.name, event.target.value)} />
+                ) : (
+                  <input {...common} type="text" autoComplete="off" onChange={(event) => update(field.name, event.target.value)} />
+                )}
+                <div className="field-footer">
+                  {error ? (
+                    <p id={`${field.name}-error`} className="field-error">
+                      {error}
+                    </p>
+                  ) : (
+                    <span />
+                  )}
+                  {value.length > limit * 0.8 && (
+                    <span className={`counter${value.length > limit ? " over" : ""}`}>
+                      {value.length}/{limit}
+                    </span>
+                  )}
+                </div>
+              </div>
+            );
+          })}
+          {models.length > 1 && (
+            <div className="field wide">
+              <label htmlFor="model">Model</label>
+              <p id="model-hint" className="hint">
+                The AI model that writes the strategy.
+              </p>
+              <select id="model" name="model" value={model} aria-describedby="model-hint" onChange={(event) => setModel(event.target.value)}>
+                {models.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {candidate.name}
+                    {candidate.provider === "offline" ? " (offline, not an LLM)" : ""}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button large" disabled={busy || secondsToWait > 0} aria-busy={busy}>
+            {busy ? "Writing your strategy…" : "Generate strategy"}
+          </button>
+          <span className="muted">Takes up to a minute. Saved to your history automatically.</span>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

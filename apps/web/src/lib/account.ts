@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/** The password rule, shown beside the field and returned with a 400. */
+export const PASSWORD_RULE = "Use at least 10 characters, mixing at least two of: letters, numbers, symbols";
+export const PASSWORD_LIMITS = { min: 10, max: 256 } as const;
+
+/** Which character classes a password draws from: letters, digits, everything else. */
+function characterClasses(password: string): number {
+  return [/\p{L}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((pattern) => pattern.test(password)).length;
+}
+
+/** Emails are compared lowercase and trimmed, so "Ana@X.com " and "ana@x.com" are one account. */
+export const Email = z
+  .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "Must be at most 254 characters" })
+  .pipe(z.email({ error: "Enter a valid email address" }));
+
+export const NewPassword = z
+  .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
+  .min(PASSWORD_LIMITS.min, { error: PASSWORD_RULE, abort: true })
+  .max(PASSWORD_LIMITS.max, { error: `Must be at most ${PASSWORD_LIMITS.max} characters` })
+  .refine((password) => characterClasses(password) >= 2, { error: PASSWORD_RULE });
+
+/** Sign-up: the password must meet the rule. */
+export const Registration = z.strictObject({ email: Email, password: NewPassword });
+export type Registration = z.infer<typeof Registration>;
+
+/** Log-in: no rule is checked, so the answer never hints at which accounts exist. */
+export const Credentials = z.strictObject({
+  email: Email,
+  password: z
+    .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
+    .min(1, { error: "Enter your password" })
+    .max(PASSWORD_LIMITS.max, { error: `Must be at most ${PASSWORD_LIMITS.max} characters` }),
+});
+export type Credentials = z.infer<typeof Credentials>;
+
+/** The message for every failed log-in, unknown email and wrong password alike. */
+export const LOGIN_FAILED = "Incorrect email or password";
+export const EMAIL_TAKEN = "An account with this email already exists";

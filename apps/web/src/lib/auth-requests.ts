@@ -1,0 +1,35 @@
+import { fieldErrors } from "@strategist/schemas";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { webConfig } from "./config";
+import { changesState, isCrossSiteRequest } from "./origin";
+import { CROSS_SITE_DETAIL, detail, validationError } from "./responses";
+import { sessionCookieOptions, SESSION_COOKIE, signSession } from "./session";
+
+/** Account bodies are two short strings; anything bigger is not a sign-up. */
+const MAX_BODY_BYTES = 8 * 1024;
+
+/** Reads and validates a JSON auth body, or says why not in the seed's error shape. */
+export async function readAuthBody<T>(request: Request, schema: z.ZodType<T>): Promise<{ value: T } | { error: Response }> {
+  if (changesState(request.method) && isCrossSiteRequest(request.headers)) return { error: detail(403, CROSS_SITE_DETAIL) };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { error: detail(413, "Request body too large") };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { error: validationError([{ field: "body", message: "Must be a JSON object" }]) };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return { error: validationError(fieldErrors(parsed.error.issues)) };
+  return { value: parsed.data };
+}
+
+/** Answers a successful sign-up or log-in: the token in JSON (for curl) and in the session cookie (for browsers). */
+export async function signedInResponse(user: { userId: string; email: string }, status: number): Promise<NextResponse> {
+  const config = webConfig();
+  const token = await signSession({ userId: user.userId, email: user.email }, config.JWT_SECRET);
+  const response = NextResponse.json({ user: { id: user.userId, email: user.email }, token }, { status, headers: { "cache-control": "no-store" } });
+  response.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(config.NODE_ENV === "production"));
+  return response;
+}

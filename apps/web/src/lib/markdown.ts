@@ -1,0 +1,61 @@
+import type { StrategyRecord } from "@strategist/schemas";
+import { formatDate, modelName, OFFLINE_MODEL } from "./format";
+
+/** Model text on one line of a list item: newlines would break the list, so they become spaces. */
+function inline(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
+function bullets(items: readonly string[]): string {
+  return items.map((item) => `- ${inline(item)}`).join("\n");
+}
+
+const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
+
+/** Platform recommendations, high priority first, keeping the model's order within a priority. */
+export function byPriority<T extends { priority: keyof typeof PRIORITY_ORDER }>(platforms: readonly T[]): T[] {
+  return [...platforms].sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
+}
+
+/** The whole strategy as a Markdown document, the same sections in the same order as the page. */
+export function strategyMarkdown(strategy: StrategyRecord): string {
+  const output = strategy.strategy_output;
+  const writtenBy = strategy.model === OFFLINE_MODEL ? "the offline model (not an AI language model)" : modelName(strategy.model);
+  return [
+    `# Social media strategy: ${inline(strategy.brand_name)}`,
+    `*Created ${formatDate(strategy.created_at)} by ${writtenBy} with Strategist.*`,
+    "## Brief",
+    [
+      `- **Brand:** ${inline(strategy.brand_name)}`,
+      `- **Industry:** ${inline(strategy.industry)}`,
+      `- **Target audience:** ${inline(strategy.target_audience)}`,
+      `- **Goals:** ${inline(strategy.goals)}`,
+    ].join("\n"),
+    "## Content pillars",
+    output.content_pillars.map((pillar, index) => `${index + 1}. ${inline(pillar)}`).join("\n"),
+    "## Posting schedule",
+    output.posting_schedule.trim(),
+    "## Platform recommendations",
+    byPriority(output.platform_recommendations)
+      .map((platform) => `### ${inline(platform.platform)} (${platform.priority} priority)\n\n${platform.rationale.trim()}`)
+      .join("\n\n"),
+    "## Content themes",
+    bullets(output.content_themes),
+    "## Engagement tactics",
+    bullets(output.engagement_tactics),
+    "## Visual prompts",
+    output.visual_prompts.map((prompt, index) => `### Prompt ${index + 1}\n\n${prompt.trim()}`).join("\n\n"),
+  ].join("\n\n") + "\n";
+}
+
+/** A file name for the export: the brand as a slug plus the creation date. */
+export function markdownFileName(strategy: StrategyRecord): string {
+  const slug = strategy.brand_name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${slug || "strategy"}-strategy-${strategy.created_at.slice(0, 10)}.md`;
+}

@@ -1,0 +1,48 @@
+import { SignJWT, jwtVerify, errors } from "jose";
+
+/** The cookie that carries the session JWT; the agent reads the same token as a Bearer header. */
+export const SESSION_COOKIE = "strategist_session";
+/** A week: long enough that a marketer is not logged out mid-campaign, short enough to bound a stolen token. */
+export const SESSION_SECONDS = 7 * 24 * 60 * 60;
+
+export interface Session {
+  userId: string;
+  email: string;
+}
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+/** Signs a session token the agent accepts: HS256 with `userId`, `iat` and `exp`. */
+export async function signSession(session: Session, secret: string, now = new Date()): Promise<string> {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ userId: session.userId, email: session.email })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + SESSION_SECONDS)
+    .sign(key(secret));
+}
+
+/** Reads a session token; anything but a valid, unexpired HS256 token with a `userId` is no session. */
+export async function readSession(token: string | undefined, secret: string, now = new Date()): Promise<Session | null> {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: ["HS256"],
+      requiredClaims: ["exp", "userId"],
+      currentDate: now,
+      clockTolerance: 5,
+    });
+    if (typeof payload.userId !== "string" || payload.userId.length === 0) return null;
+    return { userId: payload.userId, email: typeof payload.email === "string" ? payload.email : "" };
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return null;
+    throw error;
+  }
+}
+
+/** Cookie attributes for the session: httpOnly so scripts cannot read it, Lax so other sites cannot post with it. */
+export function sessionCookieOptions(production: boolean, maxAge = SESSION_SECONDS) {
+  return { httpOnly: true, sameSite: "lax" as const, secure: production, path: "/", maxAge };
+}

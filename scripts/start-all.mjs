@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// `pnpm start:all`: embedded DynamoDB (8001), the agent (8000) and the web app (3000), as one unit.
+// Ctrl-C stops all three; if one dies, the others are stopped and this exits non-zero.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIfNeeded } from "../apps/web/scripts/build-if-needed.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dataDir = resolve(root, process.env.DATA_DIR || ".data");
+const production = process.env.NODE_ENV === "production";
+const ports = { dynamo: 8001, agent: 8000, web: 3000 };
+const tsx = join(root, "apps/agent/node_modules/.bin/tsx");
+const next = join(root, "apps/web/node_modules/.bin/next");
+
+/** JWT_SECRET from the environment; outside production a random one kept under DATA_DIR, so restarts keep sessions. */
+function jwtSecret() {
+  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
+  if (production) {
+    console.error("JWT_SECRET is required in production (at least 32 bytes; `openssl rand -hex 32`).");
+    process.exit(1);
+  }
+  const file = join(dataDir, "jwt-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+const shared = {
+  ...process.env,
+  JWT_SECRET: jwtSecret(),
+  DATA_DIR: dataDir,
+  DYNAMODB_ENDPOINT: `http://127.0.0.1:${ports.dynamo}`,
+  DYNAMODB_CREATE_TABLES: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+};
+
+/** dynalite runs in its own process so the agent and the web app share one database, as they would in AWS. */
+const DYNAMO_PROGRAM = `(async () => {
+  const { startEmbeddedDynamo } = await import(${JSON.stringify(join(root, "packages/dynamo/src/index.ts"))});
+  const dynamo = await startEmbeddedDynamo({ path: process.env.DYNAMO_PATH, port: Number(process.env.DYNAMO_PORT) });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dynamo.close().then(() => process.exit(0)));
+})().catch((error) => { console.error(error); process.exit(1); });`;
+
+const children = new Map();
+let stopping = false;
+
+function start(name, command, args, env, cwd = root) {
+  const child = spawn(command, args, { cwd, env, stdio: ["ignore", "inherit", "inherit"] });
+  children.set(name, child);
+  child.on("exit", (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      console.error(`\n${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest.`);
+      stopAll(1);
+    } else if (children.size === 0) {
+      process.exit(process.exitCode ?? 0);
+    }
+  });
+  return child;
+}
+
+function stopAll(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  process.exitCode = exitCode;
+  if (children.size === 0) process.exit(exitCode);
+  // Web first, database last: nothing should outlive what it depends on.
+  for (const name of ["web", "agent", "dynamo"]) children.get(name)?.kill("SIGTERM");
+  // The agent waits for in-flight generations (up to its 60 s budget) before it exits.
+  setTimeout(() => {
+    for (const child of children.values()) child.kill("SIGKILL");
+    process.exit(exitCode || 1);
+  }, 80_000).unref();
+}
+
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+async function waitFor(name, url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (stopping) throw new Error("stopping");
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${name} did not become ready at ${url}`);
+}
+
+try {
+  buildIfNeeded();
+  start("dynamo", tsx, ["--eval", DYNAMO_PROGRAM], { ...shared, DYNAMO_PATH: join(dataDir, "dynamodb"), DYNAMO_PORT: String(ports.dynamo) });
+  await waitFor("DynamoDB", `http://127.0.0.1:${ports.dynamo}`);
+  start("agent", tsx, [join(root, "apps/agent/src/server.ts")], { ...shared, PORT: String(ports.agent), FRONTEND_URL: `http://localhost:${ports.web}` });
+  await waitFor("agent", `http://127.0.0.1:${ports.agent}/health`);
+  start("web", next, ["start", "-p", String(ports.web)], { ...shared, PORT: String(ports.web), AGENT_URL: `http://127.0.0.1:${ports.agent}` }, join(root, "apps/web"));
+  await waitFor("web", `http://127.0.0.1:${ports.web}/api/health`);
+  console.log(`
+Strategist is running.
+  Web app:   http://localhost:${ports.web}
+  Agent API: http://localhost:${ports.agent}  (OpenAPI docs at /docs)
+  DynamoDB:  http://127.0.0.1:${ports.dynamo}  (data in ${join(dataDir, "dynamodb")})
+Press Ctrl-C to stop.`);
+} catch (error) {
+  if (!stopping) {
+    console.error(error instanceof Error ? error.message : error);
+    stopAll(1);
+  }
+}
