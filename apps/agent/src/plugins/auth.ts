@@ -12,7 +12,7 @@ declare module "fastify" {
 
 /** Allowed skew for `iat`/`nbf` from a client clock slightly ahead of ours (@fastify/jwt counts in ms). */
 const CLOCK_TOLERANCE_MS = 30_000;
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i;
 const MAX_USER_ID_LENGTH = 200;
 
 /**

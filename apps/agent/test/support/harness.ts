@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Model } from "@strands-agents/sdk";
+import { createDocumentClient, ensureTables, startEmbeddedDynamo, strategiesTableDefinition, type EmbeddedDynamo } from "@strategist/dynamo";
+import { createSigner } from "fast-jwt";
+import type { FastifyInstance } from "fastify";
+import { ModelCatalog, type CatalogEntry } from "../../src/agent/catalog";
+import { offlineEntry } from "../../src/agent/models";
+import { loadConfig, type AgentConfig } from "../../src/config";
+import { createAgentApp } from "../../src/service-factory";
+
+export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
+
+let shared: Promise<{ dynamo: EmbeddedDynamo; client: DynamoDBDocumentClient }> | undefined;
+
+/** One in-memory dynalite per test file; each harness gets its own table. */
+function database() {
+  shared ??= startEmbeddedDynamo().then((dynamo) => ({
+    dynamo,
+    client: createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint }),
+  }));
+  return shared;
+}
+
+export interface HarnessOptions {
+  /** Models offered; the first is the default. The offline model when absent. */
+  models?: { id: string; model: Model }[];
+  env?: Record<string, string>;
+  clock?: () => Date;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  config: AgentConfig;
+  client: DynamoDBDocumentClient;
+  table: string;
+  /** A valid token for a user (HS256, `userId`, one hour). */
+  token(userId: string): string;
+  /** The stored item for a strategy id, read from the base table. */
+  storedItem(strategyId: string): Promise<Record<string, unknown> | undefined>;
+  /** Every item in this harness's strategies table. */
+  storedItems(): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+const sign = createSigner({ key: TEST_SECRET, algorithm: "HS256", expiresIn: 3_600_000 });
+
+/** Builds the real app on dynalite with the given models; nothing of ours is mocked. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { client } = await database();
+  const table = `strategies-${randomUUID()}`;
+  const config = loadConfig({
+    JWT_SECRET: TEST_SECRET,
+    DYNAMODB_STRATEGIES_TABLE: table,
+    RATE_LIMIT_PER_MINUTE: "1000",
+    ...options.env,
+  });
+  await ensureTables(client, [strategiesTableDefinition(table)]);
+  const entries: CatalogEntry[] = options.models
+    ? options.models.map(({ id, model }, index) => ({ id, name: id, provider: "bedrock" as const, default: index === 0, create: () => model }))
+    : [offlineEntry(true)];
+  const app = await createAgentApp({ config, client, catalog: new ModelCatalog(entries), clock: options.clock });
+  await app.ready();
+  return {
+    app,
+    config,
+    client,
+    table,
+    token: (userId) => sign({ userId }),
+    storedItem: async (strategyId) =>
+      (await client.send(new GetCommand({ TableName: table, Key: { strategyId }, ConsistentRead: true }))).Item,
+    storedItems: async () => {
+      const items: Record<string, unknown>[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey }));
+        items.push(...(page.Items ?? []));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return items;
+    },
+    close: () => app.close(),
+  };
+}
+
+export const VALID_BRIEF = {
+  brand_name: "TechCorp",
+  industry: "SaaS",
+  target_audience: "B2B decision makers",
+  goals: "Increase brand awareness",
+} as const;
+
+/** POST /api/strategy/generate as a user. */
+export function generate(harness: Harness, userId: string, body: unknown) {
+  return harness.app.inject({
+    method: "POST",
+    url: "/api/strategy/generate",
+    headers: { authorization: `Bearer ${harness.token(userId)}` },
+    payload: body as object,
+  });
+}

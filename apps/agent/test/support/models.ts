@@ -1,0 +1,63 @@
+import { Model, type BaseModelConfig, type Message, type ModelStreamEvent, type StreamOptions } from "@strands-agents/sdk";
+import { OfflineModel } from "../../src/agent/offline-model";
+
+/** Model stand-ins for failure cases; they stand in for Bedrock, not for any code of ours. */
+abstract class ScriptedModel extends Model<BaseModelConfig> {
+  calls = 0;
+  private config: BaseModelConfig = { modelId: "scripted" };
+  updateConfig(config: BaseModelConfig): void {
+    this.config = { ...this.config, ...config };
+  }
+  getConfig(): BaseModelConfig {
+    return this.config;
+  }
+}
+
+/** Fails every call, like a model endpoint that errors. */
+export class ThrowingModel extends ScriptedModel {
+  constructor(private readonly error: () => Error = () => new Error("model exploded")) {
+    super();
+  }
+  // eslint-disable-next-line require-yield
+  async *stream(): AsyncGenerator<ModelStreamEvent> {
+    this.calls++;
+    throw this.error();
+  }
+}
+
+/** Never answers until aborted, like a stalled model; records whether the abort reached it. */
+export class HangingModel extends ScriptedModel {
+  aborted = 0;
+  async *stream(_messages: Message[], options: StreamOptions = {}): AsyncGenerator<ModelStreamEvent> {
+    this.calls++;
+    yield { type: "modelMessageStartEvent", role: "assistant" };
+    await new Promise<void>((resolve) => {
+      options.cancelSignal?.addEventListener("abort", () => {
+        this.aborted++;
+        resolve();
+      });
+    });
+    throw new Error("aborted");
+  }
+}
+
+/** Always calls the structured-output tool with input that fails the schema (one pillar, no platforms). */
+export class InvalidOutputModel extends ScriptedModel {
+  async *stream(): AsyncGenerator<ModelStreamEvent> {
+    this.calls++;
+    yield { type: "modelMessageStartEvent", role: "assistant" };
+    yield { type: "modelContentBlockStartEvent", start: { type: "toolUseStart", name: "strands_structured_output", toolUseId: `bad-${this.calls}` } };
+    yield { type: "modelContentBlockDeltaEvent", delta: { type: "toolUseInputDelta", input: JSON.stringify({ content_pillars: ["only one"] }) } };
+    yield { type: "modelContentBlockStopEvent" };
+    yield { type: "modelMessageStopEvent", stopReason: "toolUse" };
+  }
+}
+
+/** The offline model, counting calls (to prove a request never reached the model). */
+export class CountingOfflineModel extends OfflineModel {
+  calls = 0;
+  override async *stream(messages: Message[], options?: StreamOptions): AsyncGenerator<ModelStreamEvent> {
+    this.calls++;
+    yield* super.stream(messages, options);
+  }
+}
