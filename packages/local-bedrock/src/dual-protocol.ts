@@ -14,12 +14,13 @@ export interface Exchange {
   headers: Record<string, string | string[] | undefined>;
   /** Aborted when the exchange closes for any reason: finished, cut, client gone, server closed. */
   signal: AbortSignal;
-  /** True once the client has the complete response. */
-  readonly finished: boolean;
+  /** True once the response has been ended by the server (not cut, not abandoned). */
+  readonly ended: boolean;
   readBody(): Promise<Buffer>;
   /** Sends the status and headers now, before any body. */
   open(status: number, headers: Record<string, string>): void;
-  write(chunk: Buffer): void;
+  /** Resolves once the chunk has left for the client, so a cut that follows cannot discard it. */
+  write(chunk: Buffer): Promise<void>;
   end(body?: string | Buffer): void;
   /** Breaks the response midway: RST_STREAM on HTTP/2, a destroyed socket on HTTP/1.1. */
   cut(): void;
@@ -37,8 +38,8 @@ function toExchange(
   response: ServerResponse | Http2ServerResponse,
 ): Exchange {
   const closed = new AbortController();
-  let finished = false;
-  response.on("finish", () => (finished = true));
+  // Tracked here because the HTTP/2 compatibility response emits 'finish' even when the client resets the stream.
+  let ended = false;
   response.on("close", () => closed.abort());
   // Http2ServerResponse and ServerResponse share these methods but not a declared type.
   const res = response as ServerResponse;
@@ -48,8 +49,8 @@ function toExchange(
     url: request.url ?? "/",
     headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !name.startsWith(":"))),
     signal: closed.signal,
-    get finished() {
-      return finished;
+    get ended() {
+      return ended;
     },
     async readBody() {
       const chunks: Buffer[] = [];
@@ -61,9 +62,10 @@ function toExchange(
       res.flushHeaders();
     },
     write(chunk) {
-      res.write(chunk);
+      return new Promise((resolve) => res.write(chunk, () => resolve()));
     },
     end(body) {
+      ended = true;
       if (body === undefined) res.end();
       else res.end(body);
     },

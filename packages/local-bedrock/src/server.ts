@@ -105,12 +105,12 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
     for (const [index, event] of events.slice(0, faultAt).entries()) {
       if (index > 0) await pause(chunkDelayMs, exchange.signal);
       if (exchange.signal.aborted) return;
-      exchange.write(event());
+      await exchange.write(event());
     }
     if (behaviour.kind === "stall") return;
     if (behaviour.kind === "cut") return exchange.cut();
     if (behaviour.kind === "streamError") {
-      exchange.write(encodeException(STREAM_ERRORS[behaviour.error], errorMessage(behaviour.error, behaviour.message)));
+      await exchange.write(encodeException(STREAM_ERRORS[behaviour.error], errorMessage(behaviour.error, behaviour.message)));
     }
     exchange.end();
   }
@@ -135,7 +135,7 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
     const startedAt = Date.now();
     let cutBySelf = false;
     exchange.signal.addEventListener("abort", () => {
-      if (!exchange.finished && !cutBySelf && !closing) aborted += 1;
+      if (!exchange.ended && !cutBySelf && !closing) aborted += 1;
     });
     const route = ROUTE.exec(exchange.url.split("?")[0]!);
     if (exchange.method !== "POST" || !route) {
