@@ -1,0 +1,53 @@
+import { createHmac } from "node:crypto";
+import { SignJWT } from "jose";
+import { describe, expect, it } from "vitest";
+import { readSession, SESSION_SECONDS, sessionCookieOptions, signSession } from "@/lib/session";
+
+const SECRET = "a-test-secret-that-is-at-least-32-bytes-long";
+const key = new TextEncoder().encode(SECRET);
+const user = { userId: "3f2b5c1e-user", email: "ana@example.com" };
+
+function unsignedToken(header: object, payload: object, signature = ""): string {
+  const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString("base64url");
+  return `${encode(header)}.${encode(payload)}.${signature}`;
+}
+
+describe("session tokens", () => {
+  it("round-trips the user and expires after seven days", async () => {
+    const now = new Date("2026-03-01T12:00:00Z");
+    const token = await signSession(user, SECRET, now);
+    expect(await readSession(token, SECRET, now)).toEqual(user);
+    const payload = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString());
+    expect(payload.exp - payload.iat).toBe(SESSION_SECONDS);
+    expect(JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()).alg).toBe("HS256");
+    expect(await readSession(token, SECRET, new Date(now.getTime() + (SESSION_SECONDS + 10) * 1000))).toBeNull();
+  });
+
+  it("signs exactly what the agent verifies: HMAC-SHA256 over header.payload with the shared secret", async () => {
+    const token = await signSession(user, SECRET);
+    const [header, payload, signature] = token.split(".");
+    expect(createHmac("sha256", SECRET).update(`${header}.${payload}`).digest("base64url")).toBe(signature);
+  });
+
+  it("rejects a wrong secret, alg none, other algorithms, a missing or empty userId, a missing exp and garbage", async () => {
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const rejected = [
+      await signSession(user, "another-secret-that-is-32-bytes-long!!"),
+      unsignedToken({ alg: "none", typ: "JWT" }, { userId: "u", exp }),
+      await new SignJWT({ userId: "u" }).setProtectedHeader({ alg: "HS512" }).setExpirationTime(exp).sign(key),
+      await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setExpirationTime(exp).sign(key),
+      await new SignJWT({ userId: "" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(exp).sign(key),
+      await new SignJWT({ userId: 42 }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(exp).sign(key),
+      await new SignJWT({ userId: "u" }).setProtectedHeader({ alg: "HS256" }).sign(key),
+      "not.a.token",
+      "",
+      undefined,
+    ];
+    for (const token of rejected) expect(await readSession(token, SECRET)).toBeNull();
+  });
+
+  it("sets the cookie httpOnly and SameSite=Lax, Secure only in production", () => {
+    expect(sessionCookieOptions(true)).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true, path: "/", maxAge: SESSION_SECONDS });
+    expect(sessionCookieOptions(false).secure).toBe(false);
+  });
+});

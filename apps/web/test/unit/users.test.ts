@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseWebConfig } from "@/lib/config";
+import { EmailTakenError, openUserRepository, type UserRepository } from "@/lib/users";
+
+let dynamo: EmbeddedDynamo;
+let users: UserRepository;
+
+beforeAll(async () => {
+  dynamo = await startEmbeddedDynamo();
+  // A local endpoint: the users table is created without DYNAMODB_CREATE_TABLES.
+  users = await openUserRepository(parseWebConfig({ JWT_SECRET: "x".repeat(32), DYNAMODB_ENDPOINT: dynamo.endpoint, DYNAMODB_USERS_TABLE: "users-test" }));
+});
+
+afterAll(() => dynamo.close());
+
+describe("user repository", () => {
+  it("stores an account under its email with a fresh user id and finds it again", async () => {
+    const created = await users.create("ana@example.com", "scrypt$hash", new Date("2026-03-04T10:00:00Z"));
+    expect(created.userId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await users.findByEmail("ana@example.com")).toEqual({
+      email: "ana@example.com",
+      userId: created.userId,
+      passwordHash: "scrypt$hash",
+      createdAt: "2026-03-04T10:00:00.000Z",
+    });
+    expect(await users.findByEmail("nobody@example.com")).toBeNull();
+  });
+
+  it("lets exactly one of many racing sign-ups for an email win", async () => {
+    const attempts = await Promise.allSettled(Array.from({ length: 8 }, (_, index) => users.create("race@example.com", `hash-${index}`)));
+    const won = attempts.filter((attempt) => attempt.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    expect(attempts.filter((attempt) => attempt.status === "rejected").every((attempt) => attempt.reason instanceof EmailTakenError)).toBe(true);
+    expect((await users.findByEmail("race@example.com"))?.userId).toBe((won[0] as PromiseFulfilledResult<{ userId: string }>).value.userId);
+  });
+});
