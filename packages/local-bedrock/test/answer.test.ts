@@ -1,0 +1,33 @@
+import { composeStrategy } from "@strategist/composer";
+import { StrategyOutput } from "@strategist/schemas";
+import { describe, expect, it } from "vitest";
+import { briefFromPrompt, composeAnswer } from "../src/answer";
+import { BRIEF, BRIEF_PROMPT } from "./clients";
+
+const withTool = (text: string) => ({
+  messages: [{ role: "user", content: [{ text }] }],
+  toolConfig: { tools: [{ toolSpec: { name: "strands_structured_output" } }] },
+});
+
+describe("the model's answer", () => {
+  it("reads the brief from its delimited slots", () => {
+    expect(briefFromPrompt(`Write a strategy.\n${BRIEF_PROMPT}\nThanks.`)).toEqual(BRIEF);
+  });
+
+  it("uses the whole text, clipped to the input limits, when the slots are missing", () => {
+    const prompt = "x".repeat(5000);
+    const answer = composeAnswer(withTool(prompt), "answer");
+
+    expect(briefFromPrompt(prompt).brand_name).toHaveLength(200);
+    expect(answer.type === "toolUse" && StrategyOutput.safeParse(JSON.parse(answer.inputJson)).success).toBe(true);
+  });
+
+  it("calls the forced tool when toolChoice names one", () => {
+    const answer = composeAnswer(
+      { ...withTool(BRIEF_PROMPT), toolConfig: { tools: [{ toolSpec: { name: "other" } }], toolChoice: { tool: { name: "strands_structured_output" } } } },
+      "answer",
+    );
+    expect(answer).toMatchObject({ type: "toolUse", name: "strands_structured_output", stopReason: "tool_use" });
+    expect(answer.type === "toolUse" && JSON.parse(answer.inputJson)).toEqual(composeStrategy(BRIEF));
+  });
+});
