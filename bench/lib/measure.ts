@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+
+export interface ServerInfo {
+  agentUrl: string;
+  bareUrl: string;
+  token: string;
+  tokens: string[];
+  strategyId: string;
+  brief: Record<string, string>;
+}
+
+/** Starts lib/servers.ts in its own process so the load generator does not share its event loop. */
+export async function startServers(env: Record<string, string> = {}): Promise<{ info: ServerInfo; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", new URL("./servers.ts", import.meta.url).pathname], {
+    env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`bench servers exited with ${code}`)));
+  });
+  return { info: JSON.parse(line) as ServerInfo, child };
+}
+
+export interface Figures {
+  name: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Runs autocannon for a while and keeps the figures that matter. */
+export async function measure(name: string, options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ duration: 10, ...options });
+  return {
+    name,
+    connections: options.connections ?? 10,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function table(rows: Figures[]): string {
+  const lines = ["| workload | connections | req/s | p50 ms | p99 ms | errors | non-2xx |", "|---|---:|---:|---:|---:|---:|---:|"];
+  for (const row of rows) lines.push(`| ${row.name} | ${row.connections} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} |`);
+  return lines.join("\n");
+}

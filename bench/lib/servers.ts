@@ -1,0 +1,49 @@
+// Child process of the benchmarks: the real agent app (offline model or a given model) on in-memory dynalite,
+// and a bare Fastify route in the same process for comparison. Prints one JSON line with the URLs.
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
+import Fastify from "fastify";
+import { createSigner } from "fast-jwt";
+import { createCatalog } from "../../apps/agent/src/agent/models";
+import { loadConfig } from "../../apps/agent/src/config";
+import { createAgentApp } from "../../apps/agent/src/service-factory";
+
+const secret = "bench-secret-0123456789-0123456789-0123456789";
+// dynalite gets its own process, as DynamoDB is its own service: the agent's event loop is measured alone.
+const dynamo = spawn(process.execPath, ["--import", "tsx", new URL("../../packages/dynamo/src/cli.ts", import.meta.url).pathname], {
+  env: { ...process.env, DYNAMO_PORT: "0" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const endpoint = await new Promise<string>((resolve) => createInterface({ input: dynamo.stdout! }).once("line", resolve));
+const client = createDocumentClient({ region: "us-east-1", endpoint });
+const config = loadConfig({
+  JWT_SECRET: secret,
+  RATE_LIMIT_PER_MINUTE: "100000000",
+  MAX_CONCURRENT_GENERATIONS: "100000",
+  MAX_CONCURRENT_GENERATIONS_PER_USER: "100000",
+  ...JSON.parse(process.env.BENCH_AGENT_ENV ?? "{}"),
+});
+await ensureTables(client, [strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE)]);
+const agent = await createAgentApp({ config, client, catalog: createCatalog(config), logger: false });
+const agentUrl = await agent.listen({ host: "127.0.0.1", port: 0 });
+
+const bare = Fastify({ logger: false });
+bare.get("/bare", async () => ({ status: "ok" }));
+const bareUrl = await bare.listen({ host: "127.0.0.1", port: 0 });
+
+const sign = createSigner({ key: secret, algorithm: "HS256", expiresIn: 3_600_000 });
+const token = sign({ userId: "bench-user" });
+const brief = { brand_name: "Benchmark Coffee", industry: "Coffee roaster", target_audience: "Remote workers aged 25-40", goals: "Grow online subscriptions" };
+let strategyId = "";
+for (let index = 0; index < 25; index++) {
+  const response = await agent.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization: `Bearer ${token}` }, payload: brief });
+  strategyId = response.json().id;
+}
+process.stdout.write(`${JSON.stringify({ agentUrl, bareUrl, token, strategyId, brief, tokens: Array.from({ length: 50 }, (_, i) => sign({ userId: `bench-user-${i}` })) })}\n`);
+process.on("SIGTERM", async () => {
+  await agent.close();
+  await bare.close();
+  dynamo.kill("SIGTERM");
+  process.exit(0);
+});
