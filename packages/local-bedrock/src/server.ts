@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { composeAnswer, type AnswerStyle } from "./answer";
+import { answerText, composeAnswer, type AnswerStyle } from "./answer";
 import { BehaviourScript, STREAM_ERRORS, type Behaviour } from "./behaviours";
 import type { ConverseRequestBody } from "./converse-request";
 import { listenDualProtocol, type Exchange, type HttpProtocol } from "./dual-protocol";
@@ -94,7 +94,7 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
 
   async function stream(exchange: Exchange, body: ConverseRequestBody, modelId: string, behaviour: Behaviour, startedAt: number) {
     const answer = composeAnswer(body, answerStyle(behaviour), behaviour.kind === "text" ? behaviour.text : undefined);
-    const usage = promptCache.usage(modelId, body, answer.type === "text" ? answer.text : answer.inputJson);
+    const usage = promptCache.usage(modelId, body, answerText(answer));
     const events = answerEvents(answer, usage, behaviour.kind === "answer" ? (behaviour.chunks ?? defaultChunks) : defaultChunks, startedAt);
     const faultAt =
       behaviour.kind === "streamError" || behaviour.kind === "stall" || behaviour.kind === "cut"
@@ -120,7 +120,7 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
     if (behaviour.kind === "cut") return exchange.cut();
     if (behaviour.kind === "streamError") return sendError(exchange, behaviour.error, behaviour.message);
     const answer = composeAnswer(body, answerStyle(behaviour), behaviour.kind === "text" ? behaviour.text : undefined);
-    const usage = promptCache.usage(modelId, body, answer.type === "text" ? answer.text : answer.inputJson);
+    const usage = promptCache.usage(modelId, body, answerText(answer));
     exchange.open(200, { "content-type": "application/json", "x-amzn-requestid": randomUUID() });
     exchange.end(JSON.stringify(converseBody(answer, usage, startedAt)));
   }
