@@ -90,7 +90,7 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
-        {mode === "signup" && (
+        {mode === "signup" && errors.password !== PASSWORD_RULE && (
           <p id="password-hint" className="hint">
             {PASSWORD_RULE}.
           </p>
@@ -102,7 +102,7 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
           autoComplete={copy.autocomplete}
           required
           aria-invalid={errors.password ? true : undefined}
-          aria-describedby={[mode === "signup" ? "password-hint" : "", errors.password ? "password-error" : ""].join(" ").trim() || undefined}
+          aria-describedby={[mode === "signup" && errors.password !== PASSWORD_RULE ? "password-hint" : "", errors.password ? "password-error" : ""].join(" ").trim() || undefined}
         />
         {errors.password && (
           <p id="password-error" className="field-error">

@@ -16,20 +16,20 @@ const EMPTY: Brief = { brand_name: "", industry: "", target_audience: "", goals:
 const DRAFT_KEY = "strategist:draft";
 
 const FIELDS: { name: BriefField; label: string; hint: string; placeholder: string; multiline: boolean }[] = [
-  { name: "brand_name", label: "Brand name", hint: "The brand or company the strategy is for.", placeholder: "Juniper Coffee Roasters", multiline: false },
-  { name: "industry", label: "Industry", hint: "Your business sector, as specific as you like.", placeholder: "Specialty coffee", multiline: false },
+  { name: "brand_name", label: "Brand name", hint: "The brand or company the strategy is for.", placeholder: "e.g. Juniper Coffee Roasters", multiline: false },
+  { name: "industry", label: "Industry", hint: "Your business sector, as specific as you like.", placeholder: "e.g. Specialty coffee", multiline: false },
   {
     name: "target_audience",
     label: "Target audience",
     hint: "Who you want to reach: age, role, interests, where they are.",
-    placeholder: "Young professionals in Austin who care where their coffee comes from",
+    placeholder: "e.g. Young professionals in Austin who care where their coffee comes from",
     multiline: true,
   },
   {
     name: "goals",
     label: "Goals",
     hint: "What social media should achieve for you in the next few months.",
-    placeholder: "Grow Instagram to 10k followers and double online bean subscriptions",
+    placeholder: "e.g. Grow Instagram to 10k followers and double online bean subscriptions",
     multiline: true,
   },
 ];

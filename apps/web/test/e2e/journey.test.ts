@@ -1,0 +1,197 @@
+import { readFileSync } from "node:fs";
+import { StrategyRecord } from "@strategist/schemas";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { markdownFileName } from "@/lib/markdown";
+import { launchBrowser, snapBothWidths, WIDTHS } from "./browser";
+import { startStack, type Stack } from "./stack";
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const ANA = { email: "ana@example.com", password: "correct horse 42" };
+const BOB = { email: "bob@example.com", password: "battery staple 7" };
+const OLDER_BRIEF = {
+  brand_name: "Fernwood Outfitters",
+  industry: "Outdoor apparel",
+  target_audience: "Weekend hikers in the Pacific Northwest",
+  goals: "Launch the spring rain jacket line",
+};
+const BRIEF = {
+  brand_name: "Juniper Coffee Roasters",
+  industry: "Specialty coffee",
+  target_audience: "Young professionals in Austin who care where their coffee comes from",
+  goals: "Grow Instagram to 10k followers and double online bean subscriptions",
+};
+
+/**
+ * Every console error and failed request a page produced: the product should produce none, except
+ * while the test deliberately opens an error page.
+ */
+function watchForProblems(page: Page) {
+  const watch = { problems: [] as string[], expectingErrorPage: false };
+  page.on("console", (message) => {
+    if (message.type() === "error" && !watch.expectingErrorPage) watch.problems.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400 && !watch.expectingErrorPage) watch.problems.push(`${response.status()} ${response.url()}`);
+  });
+  return watch;
+}
+
+async function signUp(page: Page, account: { email: string; password: string }) {
+  await page.goto(`${stack.webUrl}/signup`);
+  await page.getByLabel("Work email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/strategies/new");
+}
+
+async function logIn(page: Page, account: { email: string; password: string }) {
+  await page.getByLabel("Work email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+async function fillBrief(page: Page, brief: typeof BRIEF) {
+  await page.getByLabel("Brand name").fill(brief.brand_name);
+  await page.getByLabel("Industry").fill(brief.industry);
+  await page.getByLabel("Target audience").fill(brief.target_audience);
+  await page.getByLabel("Goals").fill(brief.goals);
+}
+
+async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.waitForURL("**/login");
+}
+
+describe("a marketer's journey through the web app", () => {
+  it("signs up, creates strategies, reads and exports one, and keeps it private from another user", { timeout: 120_000 }, async () => {
+    const started = performance.now();
+    const overflow: Record<string, number> = {};
+    const context = await browser.newContext({ viewport: WIDTHS.desktop, acceptDownloads: true });
+    const page = await context.newPage();
+    const watch = watchForProblems(page);
+
+    await page.goto(stack.webUrl);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("social media strategy");
+    overflow.landing = await snapBothWidths(page, "01-landing");
+
+    // Visiting the history logged out sends the visitor to log in, and back afterwards.
+    await page.goto(`${stack.webUrl}/strategies`);
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/strategies");
+    overflow.login = await snapBothWidths(page, "02-login");
+
+    await page.goto(`${stack.webUrl}/signup`);
+    await page.getByLabel("Work email").fill(ANA.email);
+    await page.getByLabel("Password").fill("tooshort");
+    await page.getByRole("button", { name: "Create account" }).click();
+    expect(await page.locator("#password-error").textContent()).toContain("at least 10 characters");
+    overflow.signup = await snapBothWidths(page, "03-signup-error");
+    await signUp(page, ANA);
+
+    await page.goto(`${stack.webUrl}/strategies`);
+    expect(await page.getByRole("heading", { name: "No strategies yet" }).isVisible()).toBe(true);
+    overflow.emptyHistory = await snapBothWidths(page, "04-history-empty");
+
+    // The browser checks the brief with the shared schema before anything is sent.
+    await page.getByRole("link", { name: "Create your first strategy" }).click();
+    await page.waitForURL("**/strategies/new");
+    await page.getByLabel("Brand name").fill("   ");
+    await page.getByRole("button", { name: "Generate strategy" }).click();
+    expect(await page.locator("#brand_name-error").textContent()).toBe("Must not be empty or only whitespace");
+    expect(await page.locator("#goals-error").textContent()).toBe("Must not be empty or only whitespace");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("brand_name");
+    overflow.formErrors = await snapBothWidths(page, "05-new-strategy-errors");
+
+    await fillBrief(page, OLDER_BRIEF);
+    await page.getByRole("button", { name: "Generate strategy" }).click();
+    await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
+
+    // Hold the generation at the proxy for a moment so the working state can be seen and checked.
+    await page.goto(`${stack.webUrl}/strategies/new`);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/strategy/generate", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await fillBrief(page, BRIEF);
+    await page.getByRole("button", { name: "Generate strategy" }).click();
+    await page.locator("#progress-title").waitFor();
+    expect(await page.getByRole("button", { name: "Writing your strategy…" }).isDisabled()).toBe(true);
+    expect(await page.getByLabel("Brand name").isDisabled()).toBe(true);
+    overflow.progress = await snapBothWidths(page, "06-new-strategy-progress");
+    release();
+    await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
+    await page.unroute("**/api/strategy/generate");
+    const strategyUrl = page.url();
+    const strategyId = strategyUrl.split("/").pop()!;
+
+    // The page shows what the API stored, read here through the same proxy with the session cookie.
+    const stored = StrategyRecord.parse(await page.evaluate(async (id) => (await fetch(`/api/strategy/${id}`)).json(), strategyId));
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(BRIEF.brand_name);
+    expect(await page.locator(".badge.offline").first().textContent()).toBe("Offline model");
+    for (const pillar of stored.strategy_output.content_pillars) expect(await page.getByText(pillar, { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.locator(".platform .badge").count()).toBe(stored.strategy_output.platform_recommendations.length);
+    expect(await page.getByRole("button", { name: /^Copy visual prompt/ }).count()).toBe(stored.strategy_output.visual_prompts.length);
+    overflow.detail = await snapBothWidths(page, "07-strategy-detail");
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export Markdown" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(markdownFileName(stored));
+    const markdown = readFileSync((await file.path())!, "utf8");
+    expect(markdown.startsWith(`# Social media strategy: ${BRIEF.brand_name}\n`)).toBe(true);
+    for (const item of [...stored.strategy_output.content_pillars, ...stored.strategy_output.engagement_tactics, ...stored.strategy_output.visual_prompts]) {
+      expect(markdown).toContain(item);
+    }
+
+    // Newest first: the strategy just written leads the history.
+    await page.getByRole("link", { name: "History" }).click();
+    await page.waitForURL((url) => url.pathname === "/strategies");
+    const titles = await page.locator(".history-card h2").allTextContents();
+    expect(titles).toEqual([BRIEF.brand_name, OLDER_BRIEF.brand_name]);
+    overflow.history = await snapBothWidths(page, "08-history");
+
+    await logOut(page);
+    await page.goto(strategyUrl);
+    expect(new URL(page.url()).pathname).toBe("/login");
+
+    // Another user who has the link sees the access-denied page, and the agent answered 403.
+    await signUp(page, BOB);
+    watch.expectingErrorPage = true;
+    const denied = await page.goto(strategyUrl);
+    expect(denied?.status()).toBe(403);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("This strategy belongs to someone else");
+    expect(await page.getByText(BRIEF.goals).count()).toBe(0);
+    overflow.denied = await snapBothWidths(page, "09-access-denied");
+    const missing = await page.goto(`${stack.webUrl}/strategies/00000000-0000-4000-8000-000000000000`);
+    expect(missing?.status()).toBe(404);
+    watch.expectingErrorPage = false;
+    await logOut(page);
+
+    // The first user comes back and finds their history as they left it.
+    await page.goto(`${stack.webUrl}/login?next=/strategies`);
+    await logIn(page, ANA);
+    await page.waitForURL((url) => url.pathname === "/strategies");
+    expect(await page.locator(".history-card h2").allTextContents()).toEqual([BRIEF.brand_name, OLDER_BRIEF.brand_name]);
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`e2e journey: ${seconds} s (two users, two strategies, 9 pages at 1280 and 375 px)`);
+    await context.close();
+
+    expect(Object.entries(overflow).filter(([, pixels]) => pixels > 0)).toEqual([]);
+    expect(watch.problems).toEqual([]);
+  });
+});
