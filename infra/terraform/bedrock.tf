@@ -1,6 +1,7 @@
 # The exact Bedrock resources the agent may invoke, derived from the configured model ids.
 locals {
-  bedrock_model_ids = distinct(concat([var.bedrock_model_id], var.bedrock_fallback_model_ids))
+  # Every model a request can reach: the default, the menu users pick from, and the fallbacks.
+  bedrock_model_ids = distinct(concat([var.bedrock_model_id], [for model in var.bedrock_models : model.id], var.bedrock_fallback_model_ids))
 
   # A cross-region inference profile id carries a geography prefix ("us.anthropic.claude-...").
   bedrock_profile_pattern = "^(us|us-gov|eu|apac|jp|au|ca)\\."

@@ -124,10 +124,40 @@ variable "bedrock_model_id" {
   default     = "us.anthropic.claude-sonnet-4-20250514-v1:0"
 }
 
+variable "bedrock_models" {
+  description = "BEDROCK_MODELS: the models users may pick, in menu order. The task role may invoke exactly these (plus the default and fallbacks)."
+  type = list(object({
+    id   = string
+    name = string
+  }))
+  default = [
+    { id = "us.anthropic.claude-sonnet-4-20250514-v1:0", name = "Claude Sonnet 4" },
+    { id = "us.amazon.nova-pro-v1:0", name = "Amazon Nova Pro" },
+    { id = "qwen.qwen3-32b-v1:0", name = "Qwen3 32B" },
+  ]
+
+  validation {
+    condition     = alltrue([for model in var.bedrock_models : !can(regex("[,=]", "${model.id}${model.name}"))])
+    error_message = "Model ids and names may not contain ',' or '=' (BEDROCK_MODELS is 'id=name,id=name')."
+  }
+}
+
 variable "bedrock_fallback_model_ids" {
-  description = "BEDROCK_FALLBACK_MODEL_IDS: models tried in order when the primary is throttled or unavailable."
+  description = "BEDROCK_FALLBACK_MODEL_IDS: models (ids from bedrock_models) tried in order when the chosen one is throttled or unavailable."
   type        = list(string)
   default     = []
+}
+
+variable "bedrock_max_attempts" {
+  description = "BEDROCK_MAX_ATTEMPTS: tries per model on throttling or unavailability before falling back."
+  type        = number
+  default     = 4
+}
+
+variable "bedrock_retry_base_ms" {
+  description = "BEDROCK_RETRY_BASE_MS: first backoff delay between tries (jittered, doubling)."
+  type        = number
+  default     = 500
 }
 
 variable "bedrock_inference_profile_regions" {

@@ -36,12 +36,16 @@ mock_provider "aws" {
 }
 
 variables {
-  environment                = "prod"
-  vpc_id                     = "vpc-1"
-  public_subnet_ids          = ["subnet-a", "subnet-b"]
-  private_subnet_ids         = ["subnet-c", "subnet-d"]
-  agent_image_tag            = "abc"
-  web_image_tag              = "abc"
+  environment        = "prod"
+  vpc_id             = "vpc-1"
+  public_subnet_ids  = ["subnet-a", "subnet-b"]
+  private_subnet_ids = ["subnet-c", "subnet-d"]
+  agent_image_tag    = "abc"
+  web_image_tag      = "abc"
+  bedrock_models = [
+    { id = "us.anthropic.claude-sonnet-4-20250514-v1:0", name = "Claude Sonnet 4" },
+    { id = "anthropic.claude-3-5-haiku-20241022-v1:0", name = "Claude 3.5 Haiku" },
+  ]
   bedrock_fallback_model_ids = ["anthropic.claude-3-5-haiku-20241022-v1:0"]
 }
 
@@ -56,12 +60,17 @@ run "http_only_with_fallback_model" {
       "arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0",
       "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0",
     ])
-    error_message = "The task role must name exactly the profile, its models in the profile's regions, and the fallback model."
+    error_message = "The task role must name exactly the profile, its model in the profile's regions, and the directly invoked model."
   }
 
   assert {
     condition     = length(aws_lb_listener.https) == 0 && aws_lb_listener.http.default_action[0].type == "forward"
     error_message = "Without a certificate the HTTP listener forwards to the web tasks."
+  }
+
+  assert {
+    condition     = contains([for e in jsondecode(aws_ecs_task_definition.agent.container_definitions)[0].environment : e.value if e.name == "BEDROCK_MODELS"], "us.anthropic.claude-sonnet-4-20250514-v1:0=Claude Sonnet 4,anthropic.claude-3-5-haiku-20241022-v1:0=Claude 3.5 Haiku")
+    error_message = "BEDROCK_MODELS lists the menu as id=name pairs."
   }
 
   assert {

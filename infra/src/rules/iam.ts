@@ -1,0 +1,120 @@
+import { expandedText, referencedName, resourcesOf, type Block, type TerraformConfig } from "../terraform";
+
+/** The only DynamoDB actions the services need: item reads and writes, the index query, the table check. */
+export const ALLOWED_DYNAMODB_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable"];
+/** Converse uses InvokeModel; ConverseStream uses InvokeModelWithResponseStream. */
+export const ALLOWED_BEDROCK_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+
+const TABLE_ARN = /^\$\{aws_dynamodb_table\.([A-Za-z0-9_-]+)\.arn\}(\/index\/[A-Za-z0-9_.-]+)?$/;
+
+interface Statement {
+  document: string;
+  actions: string[];
+  resources: unknown;
+  block: Block;
+}
+
+function statements(config: TerraformConfig): Statement[] {
+  return Object.entries(config.data.aws_iam_policy_document ?? {}).flatMap(([document, block]) =>
+    ((block.statement ?? []) as Block[]).map((statement) => ({
+      document,
+      actions: Array.isArray(statement.actions) ? statement.actions : [String(statement.actions ?? "")],
+      resources: statement.resources,
+      block: statement,
+    })),
+  );
+}
+
+/** Every policy document: no wildcard action or resource, no NotAction/NotResource, only the listed data-plane actions. */
+export function policyDocumentProblems(config: TerraformConfig): string[] {
+  const problems: string[] = [];
+  for (const { document, actions, resources, block } of statements(config)) {
+    const label = `data.aws_iam_policy_document.${document}`;
+    if (block.not_actions || block.not_resources) problems.push(`${label}: NotAction/NotResource grant everything else`);
+    for (const action of actions) {
+      if (typeof action !== "string" || action.includes("${")) problems.push(`${label}: actions must be literal, got ${JSON.stringify(action)}`);
+      else if (action.includes("*")) problems.push(`${label}: wildcard action ${action}`);
+      else if (action.startsWith("dynamodb:") && !ALLOWED_DYNAMODB_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_DYNAMODB_ACTIONS.join(", ")}`);
+      else if (action.startsWith("bedrock:") && !ALLOWED_BEDROCK_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_BEDROCK_ACTIONS.join(", ")}`);
+    }
+    if (resources !== undefined && expandedText(resources, config.locals).includes("*")) {
+      problems.push(`${label}: a resource is or may evaluate to a wildcard: ${JSON.stringify(resources)}`);
+    }
+    if (actions.some((action) => String(action).startsWith("dynamodb:"))) {
+      for (const resource of Array.isArray(resources) ? resources : [resources]) {
+        if (!TABLE_ARN.test(String(resource))) problems.push(`${label}: DynamoDB access must name a table or index ARN of this stack, got ${JSON.stringify(resource)}`);
+      }
+    }
+    if (actions.some((action) => String(action).startsWith("bedrock:"))) {
+      const text = expandedText(resources, config.locals);
+      if (!text.includes("foundation-model/") && !text.includes("inference-profile/")) {
+        problems.push(`${label}: Bedrock access must name foundation-model or inference-profile ARNs, got ${JSON.stringify(resources)}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The policy documents attached to a role through aws_iam_role_policy, plus any managed attachments. */
+function roleGrants(config: TerraformConfig, role: string): { documents: string[]; problems: string[] } {
+  const documents: string[] = [];
+  const problems: string[] = [];
+  for (const [name, policy] of resourcesOf(config, "aws_iam_role_policy")) {
+    if (referencedName(policy.role, "aws_iam_role", "(?:id|name)") !== role) continue;
+    const document = referencedName(policy.policy, "data.aws_iam_policy_document", "json");
+    if (document) documents.push(document);
+    else problems.push(`aws_iam_role_policy.${name}: the policy must come from a checked aws_iam_policy_document`);
+  }
+  for (const [name, attachment] of resourcesOf(config, "aws_iam_role_policy_attachment")) {
+    if (referencedName(attachment.role, "aws_iam_role", "(?:id|name)") === role) {
+      problems.push(`aws_iam_role_policy_attachment.${name}: task role ${role} must not carry managed policies`);
+    }
+  }
+  return { documents, problems };
+}
+
+function actionsOf(config: TerraformConfig, documents: string[]): { actions: string[]; resources: string } {
+  const blocks = documents.flatMap((document) => (config.data.aws_iam_policy_document?.[document]?.statement ?? []) as Block[]);
+  return {
+    actions: blocks.flatMap((statement) => statement.actions ?? []),
+    resources: blocks.map((statement) => expandedText(statement.resources, config.locals)).join("\n"),
+  };
+}
+
+/**
+ * The task roles the containers run as: the agent may use its strategies table and Bedrock; the web app
+ * only the users table. Both only through checked policy documents.
+ */
+export function taskRoleProblems(config: TerraformConfig): string[] {
+  const problems: string[] = [];
+  const roleOf = (service: string) => referencedName(config.resources.aws_ecs_task_definition?.[service]?.task_role_arn, "aws_iam_role", "arn");
+
+  const agentRole = roleOf("agent");
+  const webRole = roleOf("web");
+  if (!agentRole) problems.push("aws_ecs_task_definition.agent must run as a task role of this stack");
+  if (!webRole) problems.push("aws_ecs_task_definition.web must run as a task role of this stack");
+  if (!agentRole || !webRole) return problems;
+  if (agentRole === webRole) problems.push("agent and web must have separate task roles");
+
+  const agent = roleGrants(config, agentRole);
+  const web = roleGrants(config, webRole);
+  problems.push(...agent.problems, ...web.problems);
+
+  const agentGrants = actionsOf(config, agent.documents);
+  for (const action of ALLOWED_BEDROCK_ACTIONS) {
+    if (!agentGrants.actions.includes(action)) problems.push(`agent task role lacks ${action}`);
+  }
+  for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]) {
+    if (!agentGrants.actions.includes(action)) problems.push(`agent task role lacks ${action}`);
+  }
+  if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");
+  if (agentGrants.resources.includes("aws_dynamodb_table.users")) problems.push("agent task role must not reach the users table");
+
+  const webGrants = actionsOf(config, web.documents);
+  if (webGrants.actions.some((action: string) => action.startsWith("bedrock:"))) problems.push("web task role must not invoke Bedrock");
+  if (webGrants.resources.includes("aws_dynamodb_table.strategies")) problems.push("web task role must not reach the strategies table");
+  for (const action of ["dynamodb:GetItem", "dynamodb:PutItem"]) {
+    if (!webGrants.actions.includes(action)) problems.push(`web task role lacks ${action}`);
+  }
+  return problems;
+}

@@ -1,0 +1,57 @@
+import type { Block, TerraformConfig } from "../terraform";
+
+function attributeTypes(table: Block): Record<string, string> {
+  return Object.fromEntries(((table.attribute ?? []) as Block[]).map((attribute) => [attribute.name, attribute.type]));
+}
+
+function sameMap(actual: Record<string, string>, expected: Record<string, string>): boolean {
+  return JSON.stringify(Object.entries(actual).sort()) === JSON.stringify(Object.entries(expected).sort());
+}
+
+function commonProblems(label: string, table: Block): string[] {
+  const problems: string[] = [];
+  if (table.billing_mode !== "PAY_PER_REQUEST") problems.push(`${label}: billing_mode must be PAY_PER_REQUEST, got ${table.billing_mode}`);
+  if (table.point_in_time_recovery?.[0]?.enabled !== true) problems.push(`${label}: point_in_time_recovery must be enabled`);
+  if (table.server_side_encryption?.[0]?.enabled !== true) problems.push(`${label}: server_side_encryption must be enabled`);
+  if (!table.tags) problems.push(`${label}: tags are missing`);
+  return problems;
+}
+
+/** The seed's strategies table and the users table: keys, types, index, billing, recovery, encryption. */
+export function tableProblems(config: TerraformConfig): string[] {
+  const tables = config.resources.aws_dynamodb_table ?? {};
+  const problems: string[] = [];
+
+  const strategies = tables.strategies;
+  if (!strategies) {
+    problems.push("aws_dynamodb_table.strategies is missing");
+  } else {
+    problems.push(...commonProblems("strategies", strategies));
+    if (strategies.hash_key !== "strategyId") problems.push(`strategies: hash_key must be strategyId, got ${strategies.hash_key}`);
+    if (strategies.range_key !== undefined) problems.push("strategies: the table has no sort key (ids are unique on their own)");
+    const types = attributeTypes(strategies);
+    if (!sameMap(types, { strategyId: "S", userId: "S", createdAt: "S" })) {
+      problems.push(`strategies: attributes must be strategyId, userId, createdAt, all S; got ${JSON.stringify(types)}`);
+    }
+    const indexes = (strategies.global_secondary_index ?? []) as Block[];
+    const byUser = indexes.find((index) => index.name === "UserIdIndex");
+    if (!byUser) {
+      problems.push("strategies: global secondary index UserIdIndex is missing");
+    } else {
+      if (byUser.hash_key !== "userId") problems.push(`strategies: UserIdIndex hash key must be userId, got ${byUser.hash_key}`);
+      if (byUser.range_key !== "createdAt") problems.push(`strategies: UserIdIndex range key must be createdAt, got ${byUser.range_key}`);
+      if (byUser.projection_type !== "ALL") problems.push(`strategies: UserIdIndex projection must be ALL, got ${byUser.projection_type}`);
+    }
+  }
+
+  const users = tables.users;
+  if (!users) {
+    problems.push("aws_dynamodb_table.users is missing");
+  } else {
+    problems.push(...commonProblems("users", users));
+    if (users.hash_key !== "email") problems.push(`users: hash_key must be email, got ${users.hash_key}`);
+    const types = attributeTypes(users);
+    if (!sameMap(types, { email: "S" })) problems.push(`users: attributes must be email S only; got ${JSON.stringify(types)}`);
+  }
+  return problems;
+}

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { withEdit } from "../src/mutation";
+import { parseTerraform, readTerraformSources, type TerraformConfig } from "../src/terraform";
+import { tableProblems } from "../src/rules/tables";
+import { policyDocumentProblems, taskRoleProblems } from "../src/rules/iam";
+import { jwtSecretProblems } from "../src/rules/secrets";
+import { agentIsolationProblems } from "../src/rules/network";
+import { operationsProblems } from "../src/rules/alarms";
+
+const sources = readTerraformSources();
+let stack: TerraformConfig;
+
+beforeAll(async () => {
+  stack = await parseTerraform(sources);
+});
+
+/** Applies a hand-made breakage and returns what the check reports about it. */
+async function problemsAfter(check: (config: TerraformConfig) => string[], file: string, from: string | RegExp, to: string): Promise<string[]> {
+  return check(await parseTerraform(withEdit(sources, file, from, to)));
+}
+
+describe("DynamoDB tables", () => {
+  it("match the seed: strategyId key, UserIdIndex on userId + createdAt (ALL), on-demand, PITR and SSE on both tables", () => {
+    expect(tableProblems(stack)).toEqual([]);
+  });
+
+  it("report a wrong key, a wrong attribute type, a changed index, provisioned billing, PITR or SSE off", async () => {
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'hash_key                    = "strategyId"', 'hash_key = "id"')).toContain("strategies: hash_key must be strategyId, got id");
+    expect((await problemsAfter(tableProblems, "dynamodb.tf", /name = "createdAt"\n    type = "S"/, 'name = "createdAt"\n    type = "N"')).join()).toMatch(/attributes must be/);
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'range_key       = "createdAt"', 'range_key = "updatedAt"')).toContain("strategies: UserIdIndex range key must be createdAt, got updatedAt");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'projection_type = "ALL"', 'projection_type = "KEYS_ONLY"')).toContain("strategies: UserIdIndex projection must be ALL, got KEYS_ONLY");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'name            = "UserIdIndex"', 'name = "ByUser"')).toContain("strategies: global secondary index UserIdIndex is missing");
+    expect((await problemsAfter(tableProblems, "dynamodb.tf", /billing_mode {16}= "PAY_PER_REQUEST"\n  hash_key {20}= "email"/, 'billing_mode = "PROVISIONED"\n  hash_key = "email"')).join()).toMatch(/users: billing_mode must be PAY_PER_REQUEST/);
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", /point_in_time_recovery \{\n    enabled = true\n  \}\n\n  server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Users/, 'point_in_time_recovery {\n    enabled = false\n  }\n\n  server_side_encryption {\n    enabled = true\n  }\n\n  tags = {\n    Name = "Users')).toContain("users: point_in_time_recovery must be enabled");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", /server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Strategies/, 'server_side_encryption {\n    enabled = false\n  }\n\n  tags = {\n    Name = "Strategies')).toContain("strategies: server_side_encryption must be enabled");
+  });
+});
+
+describe("IAM", () => {
+  it("policy documents name only the listed actions on exact ARNs: no wildcard action or resource", () => {
+    expect(policyDocumentProblems(stack)).toEqual([]);
+  });
+
+  it("task roles: the agent gets its table, its index and the configured models; the web app the users table only", () => {
+    expect(taskRoleProblems(stack)).toEqual([]);
+  });
+
+  it("report a wildcard action, a wildcard resource (also one hidden in a local), an extra action, a managed policy on a task role", async () => {
+    expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"dynamodb:DescribeTable"]\n    resources = [\n      aws_dynamodb_table.strategies.arn', '"dynamodb:*"]\n    resources = [\n      aws_dynamodb_table.strategies.arn')).join()).toMatch(/wildcard action dynamodb:\*/);
+    expect((await problemsAfter(policyDocumentProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", 'resources = [aws_dynamodb_table.users.arn, "*"]')).join()).toMatch(/wildcard/);
+    expect((await problemsAfter(policyDocumentProblems, "bedrock.tf", "::foundation-model/${id}\"]", "::foundation-model/*\"]")).join()).toMatch(/may evaluate to a wildcard/);
+    expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"bedrock:InvokeModelWithResponseStream"]', '"bedrock:InvokeModelWithResponseStream", "bedrock:CreateModelCustomizationJob"]')).join()).toMatch(/CreateModelCustomizationJob is not one of/);
+    expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"dynamodb:PutItem", "dynamodb:DescribeTable"]\n    resources = [aws_dynamodb_table.users.arn]', '"dynamodb:PutItem", "dynamodb:DeleteTable"]\n    resources = [aws_dynamodb_table.users.arn]')).join()).toMatch(/DeleteTable is not one of/);
+    expect((await problemsAfter(taskRoleProblems, "iam.tf", "role       = aws_iam_role.execution.name", "role       = aws_iam_role.agent_task.name")).join()).toMatch(/must not carry managed policies/);
+    expect((await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", "resources = [aws_dynamodb_table.users.arn, aws_dynamodb_table.strategies.arn]")).join()).toMatch(/web task role must not reach the strategies table/);
+  });
+});
+
+describe("JWT secret", () => {
+  it("reaches both containers as a Secrets Manager `secrets` entry, never as an environment value", () => {
+    expect(jwtSecretProblems(stack)).toEqual([]);
+  });
+
+  it("reports JWT_SECRET moved into environment, or a secret value kept in Terraform state", async () => {
+    const moved = await problemsAfter(jwtSecretProblems, "containers.tf", /\{ name = "DYNAMODB_CREATE_TABLES", value = "false" \},\n    \]\n\n    secrets = \[\n      \{ name = "JWT_SECRET", valueFrom = aws_secretsmanager_secret\.jwt\.arn \},\n    \]\n\n    healthCheck = \{\n      command     = \["CMD", "node", "-e", "fetch\('http:\/\/127\.0\.0\.1:3000/, '{ name = "DYNAMODB_CREATE_TABLES", value = "false" },\n      { name = "JWT_SECRET", value = var.jwt_secret },\n    ]\n\n    secrets = []\n\n    healthCheck = {\n      command     = ["CMD", "node", "-e", "fetch(\'http://127.0.0.1:3000');
+    expect(moved).toEqual(expect.arrayContaining(["web/web: JWT_SECRET must not be an environment value", "web/web: exactly one JWT_SECRET entry under secrets expected, found 0"]));
+    const stored = await problemsAfter(jwtSecretProblems, "secrets.tf", /\n$/, '\nresource "aws_secretsmanager_secret_version" "jwt" {\n  secret_id     = aws_secretsmanager_secret.jwt.id\n  secret_string = "not-a-real-secret"\n}\n');
+    expect(stored.join()).toMatch(/stored in Terraform state/);
+  });
+});
+
+describe("network", () => {
+  it("the agent's security group admits the web tasks' security group only", () => {
+    expect(agentIsolationProblems(stack)).toEqual([]);
+  });
+
+  it("reports the agent opened to a CIDR, to the load balancer, or given a public IP", async () => {
+    expect((await problemsAfter(agentIsolationProblems, "security_groups.tf", /description                  = "Strategy API calls from the web tasks only"\n  referenced_security_group_id = aws_security_group\.web\.id/, 'description = "open"\n  cidr_ipv4 = "0.0.0.0/0"')).join()).toMatch(/admits only the web security group/);
+    expect((await problemsAfter(agentIsolationProblems, "security_groups.tf", /description                  = "Strategy API calls from the web tasks only"\n  referenced_security_group_id = aws_security_group\.web\.id/, 'description = "from alb"\n  referenced_security_group_id = aws_security_group.alb.id')).join()).toMatch(/admits only the web security group/);
+    expect(await problemsAfter(agentIsolationProblems, "ecs.tf", /security_groups  = \[aws_security_group\.agent\.id\]\n    assign_public_ip = false/, "security_groups  = [aws_security_group.agent.id]\n    assign_public_ip = true")).toContain("agent tasks must not get a public IP");
+  });
+});
+
+describe("operations", () => {
+  it("has the seed's alarms (5xx > 5 %, p95 > 30 s, Bedrock throttling) and log retention", () => {
+    expect(operationsProblems(stack)).toEqual([]);
+  });
+
+  it("reports a missing throttling alarm, a loosened threshold, logs kept forever", async () => {
+    expect(await problemsAfter(operationsProblems, "alarms.tf", 'metric_name         = "InvocationThrottles"', 'metric_name = "Invocations"')).toContain("no alarm on AWS/Bedrock InvocationThrottles");
+    expect(await problemsAfter(operationsProblems, "alarms.tf", /threshold           = 5\n/, "threshold = 10\n")).toContain("the 5xx alarm must fire above 5 %");
+    expect((await problemsAfter(operationsProblems, "logs.tf", /name              = "\/ecs\/\$\{local\.name\}\/web"\n  retention_in_days = var\.log_retention_days/, 'name = "/ecs/${local.name}/web"')).join()).toMatch(/retention_in_days is missing/);
+  });
+});
