@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { StrategyRecord } from "@strategist/schemas";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +9,7 @@ import { markdownFileName } from "@/lib/markdown";
 import { launchBrowser, snapBothWidths, WIDTHS } from "./browser";
 import { startStack, type Stack } from "./stack";
 
+const run = promisify(execFile);
 let stack: Stack;
 let browser: Browser;
 
@@ -193,5 +197,75 @@ describe("a marketer's journey through the web app", () => {
 
     expect(Object.entries(overflow).filter(([, pixels]) => pixels > 0)).toEqual([]);
     expect(watch.problems).toEqual([]);
+  });
+});
+
+describe("the documented curl flow", () => {
+  it("runs exactly as written in docs/web.md: register, log in, generate, list, get", { timeout: 30_000 }, async () => {
+    const docs = readFileSync(join(import.meta.dirname, "../../../../docs/web.md"), "utf8");
+    const block = /<!-- curl-flow:start -->\n```bash\n([\s\S]*?)```\n<!-- curl-flow:end -->/.exec(docs)?.[1];
+    expect(block).toBeDefined();
+    const { stdout } = await run("bash", ["-euo", "pipefail", "-c", block!], { env: { ...process.env, BASE: stack.webUrl } });
+    const id = /created ([0-9a-f-]{36})/.exec(stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(stdout).toMatch(/"user":\{"id":"[0-9a-f-]{36}","email":"marketer@example.com"\}/);
+    // After the id: the list (status line, headers, body) and then the single record, each naming it.
+    const afterCreate = stdout.slice(stdout.indexOf(`created ${id}`));
+    expect(afterCreate).toMatch(/HTTP\/1\.1 200/);
+    expect(afterCreate).toContain(`[{"id":"${id}"`);
+    expect(StrategyRecord.parse(JSON.parse(afterCreate.trim().split("\n").pop()!)).id).toBe(id);
+  });
+});
+
+describe("account endpoints", () => {
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${stack.webUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+  it("refuses a taken email with 409, whatever its case", async () => {
+    await post("/api/auth/register", { email: "carol@example.com", password: "correct horse 42" });
+    const again = await post("/api/auth/register", { email: " Carol@Example.com", password: "another pass 99" });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({ detail: "An account with this email already exists" });
+  });
+
+  it("answers a wrong password and an unknown email with the same 401", async () => {
+    const wrong = await post("/api/auth/login", { email: "carol@example.com", password: "wrong horse 42" });
+    const unknown = await post("/api/auth/login", { email: "nobody@example.com", password: "wrong horse 42" });
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it("names the field and the rule for a weak password", async () => {
+    const weak = await post("/api/auth/register", { email: "dave@example.com", password: "aaaaaaaaaaaa" });
+    expect(weak.status).toBe(400);
+    expect(await weak.json()).toEqual({
+      detail: "Validation error",
+      errors: [{ field: "password", message: "Use at least 10 characters, mixing at least two of: letters, numbers, symbols" }],
+    });
+  });
+
+  it("rejects state-changing requests from another site", async () => {
+    const login = await post("/api/auth/login", { email: "carol@example.com", password: "correct horse 42" });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const evil = { origin: "https://evil.example", cookie };
+    expect((await post("/api/auth/login", { email: "carol@example.com", password: "correct horse 42" }, evil)).status).toBe(403);
+    expect((await post("/api/strategy/generate", BRIEF, evil)).status).toBe(403);
+    expect((await post("/api/auth/logout", {}, evil)).status).toBe(403);
+    // The same cookie from our own origin works.
+    expect((await post("/api/strategy/generate", BRIEF, { origin: stack.webUrl, cookie })).status).toBe(200);
+  });
+
+  it("sets an httpOnly, SameSite=Lax session cookie that the agent accepts, and clears it on log-out", async () => {
+    const login = await post("/api/auth/login", { email: "carol@example.com", password: "correct horse 42" });
+    const setCookie = login.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/^strategist_session=[\w-]+\.[\w-]+\.[\w-]+;/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=lax/i);
+    expect(setCookie).toMatch(/Secure/i);
+    const { token } = (await login.json()) as { token: string };
+    expect((await fetch(`${stack.agentUrl}/api/strategy/list`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    const logout = await post("/api/auth/logout", {});
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get("set-cookie")).toMatch(/^strategist_session=;.*Max-Age=0/i);
   });
 });
