@@ -28,7 +28,14 @@ export const agentEnvSchema = z.object({
   BEDROCK_ENDPOINT: optionalString.pipe(z.url().optional()),
   BEDROCK_MAX_TOKENS: positiveInt(4096),
   BEDROCK_TEMPERATURE: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().min(0).max(1).default(0.7)),
+  BEDROCK_MODELS: z
+    .string()
+    .default(
+      "us.anthropic.claude-sonnet-4-20250514-v1:0=Claude Sonnet 4,us.amazon.nova-pro-v1:0=Amazon Nova Pro,qwen.qwen3-32b-v1:0=Qwen3 32B",
+    ),
   BEDROCK_FALLBACK_MODEL_IDS: optionalString,
+  BEDROCK_MAX_ATTEMPTS: positiveInt(4),
+  BEDROCK_RETRY_BASE_MS: positiveInt(500),
   AGENT_TIMEOUT_SECONDS: positiveNumber(60),
   FRONTEND_URL: z.string().default("http://localhost:3000"),
   RATE_LIMIT_PER_MINUTE: positiveInt(10),

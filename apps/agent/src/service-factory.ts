@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { FastifyInstance } from "fastify";
+import { configureLogging } from "@strands-agents/sdk";
 import { buildApp } from "./app";
 import type { ModelCatalog } from "./agent/catalog";
 import { Strategist } from "./agent/strategist";
@@ -20,12 +21,12 @@ export async function createAgentApp(options: {
   const { config, client, catalog } = options;
   const service = new StrategyService({
     repository: new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE),
-    strategist: new Strategist(catalog),
+    strategist: new Strategist(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
     cursors: new CursorCodec(config.JWT_SECRET),
     timeoutMs: config.AGENT_TIMEOUT_SECONDS * 1000,
     clock: options.clock,
   });
-  return buildApp({
+  const app = await buildApp({
     service,
     catalog,
     jwtSecret: config.JWT_SECRET,
@@ -34,4 +35,14 @@ export async function createAgentApp(options: {
     ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     logger: options.logger,
   });
+  // The SDK's own log lines (e.g. a tool input that failed to parse, which we handle) go into our JSON log.
+  const sdkLog = app.log.child({ component: "strands" });
+  const text = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(" ");
+  configureLogging({
+    debug: (...args) => sdkLog.debug(text(args)),
+    info: (...args) => sdkLog.debug(text(args)),
+    warn: (...args) => sdkLog.info(text(args)),
+    error: (...args) => sdkLog.warn(text(args)),
+  });
+  return app;
 }

@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import { ERROR_DETAILS, INPUT_LIMITS, OUTPUT_BOUNDS, StrategyOutput, StrategyRecord } from "@strategist/schemas";
+import { ERROR_DETAILS, INPUT_LIMITS, StrategyOutput, StrategyRecord } from "@strategist/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BRIEF_FIELDS, blankText, strategyOutput, userId, validBrief, type BriefField } from "./support/arbitraries";
+import { expectStrategyShape } from "./support/assertions";
 import { generate, startHarness, TEST_SECRET, VALID_BRIEF, type Harness } from "./support/harness";
 import { CountingOfflineModel, HangingModel, InvalidOutputModel, ThrowingModel } from "./support/models";
 import { invalidTokens } from "./support/tokens";
@@ -127,24 +128,7 @@ describe("correctness properties", () => {
   it("Property 6: Agent Output Conforms to Schema", async () => {
     await fc.assert(
       fc.asyncProperty(validBrief, async (brief) => {
-        const output = (await generate(harness, "user-p6", brief)).json().strategy_output;
-        const within = (items: unknown[], { min, max }: { min: number; max: number }) => items.length >= min && items.length <= max;
-        expect(within(output.content_pillars, OUTPUT_BOUNDS.content_pillars)).toBe(true);
-        expect(output.platform_recommendations.length).toBeGreaterThanOrEqual(2);
-        expect(output.content_themes.length).toBeGreaterThanOrEqual(5);
-        expect(output.engagement_tactics.length).toBeGreaterThanOrEqual(4);
-        expect(within(output.visual_prompts, OUTPUT_BOUNDS.visual_prompts)).toBe(true);
-        expect(typeof output.posting_schedule).toBe("string");
-        expect(output.posting_schedule.trim()).not.toBe("");
-        for (const recommendation of output.platform_recommendations) {
-          expect(["high", "medium", "low"]).toContain(recommendation.priority);
-          expect(recommendation.platform.trim()).not.toBe("");
-          expect(recommendation.rationale.trim()).not.toBe("");
-        }
-        for (const text of [...output.content_pillars, ...output.content_themes, ...output.engagement_tactics, ...output.visual_prompts]) {
-          expect(typeof text).toBe("string");
-          expect(text.trim()).not.toBe("");
-        }
+        expectStrategyShape((await generate(harness, "user-p6", brief)).json().strategy_output);
       }),
       RUNS,
     );

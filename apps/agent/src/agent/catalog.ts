@@ -7,7 +7,7 @@ export interface CatalogEntry extends ModelInfo {
   create(): Model;
 }
 
-/** A model resolved for one generation: the one asked for and the fallbacks to try after it. */
+/** A model resolved for one generation. */
 export interface ResolvedModel {
   id: string;
   model: Model;
@@ -21,8 +21,22 @@ export class UnknownModelError extends Error {
 export class ModelCatalog {
   private readonly models = new Map<string, Model>();
 
-  constructor(private readonly entries: CatalogEntry[]) {
+  /**
+   * @param entries the allow-list; exactly one entry should be the default
+   * @param fallbacks model ids tried in order when a Bedrock model stays throttled or unavailable
+   */
+  constructor(
+    private readonly entries: CatalogEntry[],
+    private readonly fallbacks: string[] = [],
+  ) {
     if (!entries.some((entry) => entry.default)) throw new Error("the model catalog needs a default model");
+  }
+
+  /** The models to try for a request, in order: the chosen one, then the fallback chain without it. */
+  candidates(id: string = this.defaultId): ResolvedModel[] {
+    const chosen = this.resolve(id);
+    if (this.entries.find((entry) => entry.id === id)?.provider !== "bedrock") return [chosen];
+    return [chosen, ...this.fallbacks.filter((fallback) => fallback !== id).map((fallback) => this.resolve(fallback))];
   }
 
   /** The enabled models, as GET /api/models lists them. */

@@ -1,15 +1,31 @@
 import { AppError } from "../errors";
 import { GenerationCancelled, StructuredOutputFailure } from "./strategist";
 
-/** AWS error names that mean "the model service is busy or down right now": retryable, then 503. */
+/** AWS and SDK error names that mean "the model service is busy or down right now": retry, fall back, then 503. */
 const UNAVAILABLE = new Set([
   "ThrottlingException",
   "ServiceUnavailableException",
   "ModelNotReadyException",
-  "ServiceQuotaExceededException",
   "InternalServerException",
+  "ModelStreamErrorException",
   "ModelThrottledError",
 ]);
+
+/** Network failures between us and Bedrock (unreachable, connection reset, stream cut midway): also transient. */
+const TRANSIENT_NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "ERR_HTTP2_STREAM_ERROR",
+  "ERR_HTTP2_SESSION_ERROR",
+  "ERR_HTTP2_GOAWAY_SESSION",
+  "ERR_STREAM_PREMATURE_CLOSE",
+]);
+
+/** Retry-After, in seconds, suggested to clients when every model is busy. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
 
 /** Walks an error's cause chain (Strands wraps the AWS exception in a ModelError). */
 export function errorChain(error: unknown): Error[] {
@@ -22,9 +38,18 @@ export function errorChain(error: unknown): Error[] {
   return chain;
 }
 
-/** The AWS error name in the chain, if any (e.g. ThrottlingException). */
-export function awsErrorName(error: unknown): string | undefined {
-  return errorChain(error).find((link) => UNAVAILABLE.has(link.name) || "$metadata" in link)?.name;
+/** True when the failure is a busy or unavailable model service: worth a retry or another model. */
+export function isUnavailableFailure(error: unknown): boolean {
+  return errorChain(error).some(
+    (link) => UNAVAILABLE.has(link.name) || TRANSIENT_NETWORK_CODES.has((link as { code?: string }).code ?? ""),
+  );
+}
+
+/** What the log needs of an AWS failure: its name, status and request id (never sent to the client). */
+export function describeAwsFailure(error: unknown): { aws_error?: string; aws_status?: number; aws_request_id?: string } {
+  const aws = errorChain(error).find((link) => "$metadata" in link) as (Error & { $metadata?: { httpStatusCode?: number; requestId?: string } }) | undefined;
+  if (!aws) return {};
+  return { aws_error: aws.name, aws_status: aws.$metadata?.httpStatusCode, aws_request_id: aws.$metadata?.requestId };
 }
 
 /** Maps a failed model call to the seed's error table. */
@@ -32,7 +57,9 @@ export function classifyModelFailure(error: unknown): AppError {
   const chain = errorChain(error);
   if (chain.some((link) => link instanceof StructuredOutputFailure)) return new AppError("structured_output", { cause: error });
   if (chain.some((link) => link.name === "ModelTimeoutException")) return new AppError("timeout", { cause: error });
-  if (chain.some((link) => UNAVAILABLE.has(link.name))) return new AppError("unavailable", { cause: error, retryAfterSeconds: 5 });
+  if (isUnavailableFailure(error)) {
+    return new AppError("unavailable", { cause: error, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
+  }
   if (chain.some((link) => link instanceof GenerationCancelled)) return new AppError("generation_failed", { cause: error });
   return new AppError("generation_failed", { cause: error });
 }

@@ -1,5 +1,6 @@
-import { BedrockModel } from "@strands-agents/sdk";
+import { BedrockModel, type CacheConfig } from "@strands-agents/sdk";
 import type { AgentConfig } from "../config";
+import { ConfigError } from "../config";
 import { ModelCatalog, type CatalogEntry } from "./catalog";
 import { OFFLINE_MODEL_ID, OfflineModel } from "./offline-model";
 
@@ -8,26 +9,62 @@ export function offlineEntry(isDefault: boolean): CatalogEntry {
   return { id: OFFLINE_MODEL_ID, name: "Offline model (no AI, built in)", provider: "offline", default: isDefault, create: () => new OfflineModel() };
 }
 
-/** A Bedrock model's catalog entry, configured from the environment. */
-export function bedrockEntry(config: AgentConfig, modelId: string, name: string, isDefault: boolean): CatalogEntry {
-  return {
-    id: modelId,
-    name,
-    provider: "bedrock",
-    default: isDefault,
-    create: () =>
-      new BedrockModel({
-        modelId,
-        region: config.AWS_REGION,
-        maxTokens: config.BEDROCK_MAX_TOKENS,
-        temperature: config.BEDROCK_TEMPERATURE,
-        clientConfig: config.BEDROCK_ENDPOINT ? { endpoint: config.BEDROCK_ENDPOINT } : {},
-      }),
-  };
+/**
+ * Prompt caching per model family: Claude is detected by the SDK; Nova takes the same cache points when asked;
+ * other families (Qwen) get none.
+ */
+function cacheConfigFor(modelId: string): CacheConfig | undefined {
+  if (modelId.includes("anthropic.claude")) return { strategy: "auto" };
+  if (modelId.includes("amazon.nova")) return { strategy: "anthropic" };
+  return undefined;
+}
+
+/** A Bedrock model as configured: region, endpoint, token and time limits; retries are the agent's, not the client's. */
+export function bedrockModel(config: AgentConfig, modelId: string): BedrockModel {
+  const cacheConfig = cacheConfigFor(modelId);
+  return new BedrockModel({
+    modelId,
+    region: config.AWS_REGION,
+    maxTokens: config.BEDROCK_MAX_TOKENS,
+    temperature: config.BEDROCK_TEMPERATURE,
+    ...(cacheConfig ? { cacheConfig } : {}),
+    clientConfig: {
+      ...(config.BEDROCK_ENDPOINT ? { endpoint: config.BEDROCK_ENDPOINT } : {}),
+      maxAttempts: 1,
+      requestHandler: { requestTimeout: config.AGENT_TIMEOUT_SECONDS * 1000, connectionTimeout: 5_000 },
+    },
+  });
+}
+
+/** Parses BEDROCK_MODELS: `id=Display name` entries separated by commas. */
+export function parseModelList(value: string): { id: string; name: string }[] {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.indexOf("=");
+      const id = (at >= 0 ? entry.slice(0, at) : entry).trim();
+      const name = (at >= 0 ? entry.slice(at + 1) : entry).trim() || id;
+      return { id, name };
+    });
 }
 
 /** The models this deployment offers, from MODEL_PROVIDER and the Bedrock settings. */
 export function createCatalog(config: AgentConfig): ModelCatalog {
   if (config.MODEL_PROVIDER === "offline") return new ModelCatalog([offlineEntry(true)]);
-  return new ModelCatalog([bedrockEntry(config, config.BEDROCK_MODEL_ID, config.BEDROCK_MODEL_ID, true), offlineEntry(false)]);
+  const listed = parseModelList(config.BEDROCK_MODELS);
+  if (!listed.some((model) => model.id === config.BEDROCK_MODEL_ID)) listed.unshift({ id: config.BEDROCK_MODEL_ID, name: config.BEDROCK_MODEL_ID });
+  const fallbacks = (config.BEDROCK_FALLBACK_MODEL_IDS ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  for (const id of fallbacks) {
+    if (!listed.some((model) => model.id === id)) throw new ConfigError(`BEDROCK_FALLBACK_MODEL_IDS: ${id} is not in BEDROCK_MODELS`);
+  }
+  const entries: CatalogEntry[] = listed.map(({ id, name }) => ({
+    id,
+    name,
+    provider: "bedrock",
+    default: id === config.BEDROCK_MODEL_ID,
+    create: () => bedrockModel(config, id),
+  }));
+  return new ModelCatalog([...entries, offlineEntry(false)], fallbacks);
 }

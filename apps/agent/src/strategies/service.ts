@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { GenerateRequest, StrategyRecord } from "@strategist/schemas";
 import { AppError } from "../errors";
-import { classifyModelFailure } from "../agent/failures";
+import { classifyModelFailure, describeAwsFailure } from "../agent/failures";
 import { UnknownModelError } from "../agent/catalog";
 import type { GenerateOptions, Strategist } from "../agent/strategist";
 import type { CursorCodec } from "./cursor";
@@ -53,13 +53,19 @@ export class StrategyService {
     });
     let generation;
     try {
-      const running = this.deps.strategist.generate(input, { signal, modelId, onEvent: context.onEvent });
+      const running = this.deps.strategist.generate(input, {
+        signal,
+        modelId,
+        deadline: Date.now() + this.deps.timeoutMs,
+        onEvent: context.onEvent,
+        log: context.log,
+      });
       running.catch(() => undefined);
       generation = await Promise.race([running, stopped]);
     } catch (error) {
       const failure = this.failure(error, deadline.signal, context.signal);
       context.log.warn(
-        { err: error, code: failure.code, model: modelId, execution_time_ms: Math.round(performance.now() - started) },
+        { err: error, code: failure.code, model: modelId, execution_time_ms: Math.round(performance.now() - started), ...describeAwsFailure(error) },
         "strategy generation failed",
       );
       throw failure;

@@ -5,7 +5,7 @@ import { createDocumentClient, ensureTables, startEmbeddedDynamo, strategiesTabl
 import { createSigner } from "fast-jwt";
 import type { FastifyInstance } from "fastify";
 import { ModelCatalog, type CatalogEntry } from "../../src/agent/catalog";
-import { offlineEntry } from "../../src/agent/models";
+import { createCatalog } from "../../src/agent/models";
 import { loadConfig, type AgentConfig } from "../../src/config";
 import { createAgentApp } from "../../src/service-factory";
 
@@ -23,7 +23,7 @@ function database() {
 }
 
 export interface HarnessOptions {
-  /** Models offered; the first is the default. The offline model when absent. */
+  /** Models offered; the first is the default. Absent: the catalog the configuration describes (offline by default). */
   models?: { id: string; model: Model }[];
   env?: Record<string, string>;
   clock?: () => Date;
@@ -56,10 +56,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.env,
   });
   await ensureTables(client, [strategiesTableDefinition(table)]);
-  const entries: CatalogEntry[] = options.models
-    ? options.models.map(({ id, model }, index) => ({ id, name: id, provider: "bedrock" as const, default: index === 0, create: () => model }))
-    : [offlineEntry(true)];
-  const app = await createAgentApp({ config, client, catalog: new ModelCatalog(entries), clock: options.clock });
+  const catalog = options.models
+    ? new ModelCatalog(options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })))
+    : createCatalog(config);
+  const app = await createAgentApp({ config, client, catalog, clock: options.clock });
   await app.ready();
   return {
     app,
