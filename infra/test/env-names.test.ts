@@ -30,6 +30,12 @@ describe("environment variable names", () => {
     expect(envNameProblems(sources)).toEqual([]);
   });
 
+  it("are each explained in docs/operations.md", () => {
+    const guide = read("docs/operations.md");
+    const undocumented = [...new Set([...sources.agentKeys, ...sources.webKeys])].filter((name) => !guide.includes(`| \`${name}\` |`));
+    expect(undocumented).toEqual([]);
+  });
+
   it("report a name .env.example invents, or a schema key it leaves undocumented", () => {
     expect(envNameProblems({ ...sources, dotenvExample: `${sources.dotenvExample}\n# The seed's old name\nDYNAMODB_TABLE_NAME=users-dev\n` })).toEqual([
       ".env.example: DYNAMODB_TABLE_NAME is not a key of agentEnvSchema or webEnvSchema",
