@@ -28,7 +28,8 @@ async function composeConfig(env: Record<string, string>, file = join(REPO_ROOT,
   );
 }
 
-describe("docker-compose.yml, as docker-compose reads it", () => {
+// Each case starts docker-compose (a Python program, ~0.7 s here); leave room on a busy machine.
+describe("docker-compose.yml, as docker-compose reads it", { timeout: 30_000 }, () => {
   beforeAll(async () => {
     try {
       await run("sh", [join(REPO_ROOT, "infra/scripts/ensure-tools.sh")], { timeout: 280_000 });

@@ -19,7 +19,8 @@ async function problemsAfter(check: (config: TerraformConfig) => string[], file:
   return check(await parseTerraform(withEdit(sources, file, from, to)));
 }
 
-describe("DynamoDB tables", () => {
+// The breakage cases re-parse the stack once per edit (~0.1 s each here); leave room on a busy machine.
+describe("DynamoDB tables", { timeout: 30_000 }, () => {
   it("match the seed: strategyId key, UserIdIndex on userId + createdAt (ALL), on-demand, PITR and SSE on both tables", () => {
     expect(tableProblems(stack)).toEqual([]);
   });
@@ -36,7 +37,7 @@ describe("DynamoDB tables", () => {
   });
 });
 
-describe("IAM", () => {
+describe("IAM", { timeout: 30_000 }, () => {
   it("policy documents name only the listed actions on exact ARNs: no wildcard action or resource", () => {
     expect(policyDocumentProblems(stack)).toEqual([]);
   });
@@ -56,7 +57,7 @@ describe("IAM", () => {
   });
 });
 
-describe("JWT secret", () => {
+describe("JWT secret", { timeout: 30_000 }, () => {
   it("reaches both containers as a Secrets Manager `secrets` entry, never as an environment value", () => {
     expect(jwtSecretProblems(stack)).toEqual([]);
   });
@@ -69,7 +70,7 @@ describe("JWT secret", () => {
   });
 });
 
-describe("network", () => {
+describe("network", { timeout: 30_000 }, () => {
   it("the agent's security group admits the web tasks' security group only", () => {
     expect(agentIsolationProblems(stack)).toEqual([]);
   });
@@ -81,7 +82,7 @@ describe("network", () => {
   });
 });
 
-describe("operations", () => {
+describe("operations", { timeout: 30_000 }, () => {
   it("has the seed's alarms (5xx > 5 %, p95 > 30 s, Bedrock throttling) and log retention", () => {
     expect(operationsProblems(stack)).toEqual([]);
   });
