@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import cors from "@fastify/cors";
-import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
-import { AppError } from "./errors";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
 import { healthRoutes } from "./routes/health";
 import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
+import { streamRoutes } from "./routes/stream";
 import type { StrategyService } from "./strategies/service";
 
 export interface AppDeps {
@@ -22,7 +21,8 @@ export interface AppDeps {
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
-  ratePerMinute: number;
+  /** Heartbeat interval of live-generation streams (default 15 s). */
+  sseHeartbeatMs?: number;
   logger?: LoggerOptions | boolean;
 }
 
@@ -88,19 +88,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(authPlugin, { secret: deps.jwtSecret });
-  await app.register(rateLimit, {
-    global: false,
-    hook: "preHandler",
-    keyGenerator: (request) => `user:${request.userId}`,
-    errorResponseBuilder: (_request, context) =>
-      new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
-  });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
   await app.register(async (api) => {
     api.addHook("onRequest", api.authenticate);
     await api.register(modelRoutes, { catalog: deps.catalog });
-    await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service, ratePerMinute: deps.ratePerMinute });
+    await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
+    await api.register(streamRoutes, {
+      prefix: "/strategy",
+      service: deps.service,
+      catalog: deps.catalog,
+      heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
+    });
   }, { prefix: "/api" });
 
   return app;

@@ -10,11 +10,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  user_busy: 429,
   structured_output: 500,
   generation_failed: 500,
   internal: 500,
   unavailable: 503,
-  overloaded: 503,
   timeout: 504,
 };
 

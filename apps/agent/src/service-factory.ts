@@ -7,6 +7,7 @@ import { Strategist } from "./agent/strategist";
 import type { AgentConfig } from "./config";
 import { CursorCodec } from "./strategies/cursor";
 import { StrategyRepository } from "./strategies/repository";
+import { GenerationLimits } from "./strategies/limits";
 import { StrategyService } from "./strategies/service";
 import type { LoggerOptions } from "pino";
 
@@ -17,12 +18,18 @@ export async function createAgentApp(options: {
   catalog: ModelCatalog;
   logger?: LoggerOptions | boolean;
   clock?: () => Date;
+  sseHeartbeatMs?: number;
 }): Promise<FastifyInstance> {
   const { config, client, catalog } = options;
   const service = new StrategyService({
     repository: new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE),
     strategist: new Strategist(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
     cursors: new CursorCodec(config.JWT_SECRET),
+    limits: new GenerationLimits({
+      perUserPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      maxConcurrent: config.MAX_CONCURRENT_GENERATIONS,
+      maxConcurrentPerUser: config.MAX_CONCURRENT_GENERATIONS_PER_USER,
+    }),
     timeoutMs: config.AGENT_TIMEOUT_SECONDS * 1000,
     clock: options.clock,
   });
@@ -32,8 +39,8 @@ export async function createAgentApp(options: {
     jwtSecret: config.JWT_SECRET,
     modelProvider: config.MODEL_PROVIDER,
     frontendUrl: config.FRONTEND_URL,
-    ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
     logger: options.logger,
+    sseHeartbeatMs: options.sseHeartbeatMs,
   });
   // The SDK's own log lines (e.g. a tool input that failed to parse, which we handle) go into our JSON log.
   const sdkLog = app.log.child({ component: "strands" });

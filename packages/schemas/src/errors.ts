@@ -26,7 +26,7 @@ export const ERROR_DETAILS = {
   generation_failed: "Strategy generation failed",
   unavailable: "AI service temporarily unavailable",
   timeout: "Request timeout",
-  overloaded: "Too many generations in progress",
+  user_busy: "Too many generations in progress",
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported content type",
   internal: "Internal server error",

@@ -6,9 +6,9 @@ import { clientGoneSignal } from "./request-signal";
 const errors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
 /** The seed's strategy API. Routes speak HTTP only; the service does the work. */
-export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService; ratePerMinute: number }> = async (
+export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }> = async (
   app,
-  { service, ratePerMinute },
+  { service },
 ) => {
   app.post(
     "/generate",
@@ -18,7 +18,6 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService; r
         body: GenerateRequest,
         response: { 200: StrategyRecord, ...errors, 429: ErrorBody, 500: ErrorBody, 503: ErrorBody, 504: ErrorBody },
       },
-      config: { rateLimit: { max: ratePerMinute, timeWindow: 60_000 } },
     },
     async (request, reply) =>
       service.generate(request.userId, request.body, { signal: clientGoneSignal(reply), log: request.log }),

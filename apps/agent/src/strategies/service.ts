@@ -6,12 +6,14 @@ import { classifyModelFailure, describeAwsFailure } from "../agent/failures";
 import { UnknownModelError } from "../agent/catalog";
 import type { GenerateOptions, Strategist } from "../agent/strategist";
 import type { CursorCodec } from "./cursor";
+import type { GenerationLimits } from "./limits";
 import type { StrategyRepository } from "./repository";
 
 export interface StrategyServiceDeps {
   repository: StrategyRepository;
   strategist: Strategist;
   cursors: CursorCodec;
+  limits: GenerationLimits;
   /** The wall-clock budget of one generation (AGENT_TIMEOUT_SECONDS). */
   timeoutMs: number;
   clock?: () => Date;
@@ -43,6 +45,21 @@ export class StrategyService {
    * time and the client is still there: a failed generation stores nothing.
    */
   async generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+    const release = this.admit(userId);
+    try {
+      return await this.run(userId, request, context);
+    } finally {
+      release();
+    }
+  }
+
+  /** Takes a generation slot (rate, per-user and global concurrency) or throws; call the result to give it back. */
+  admit(userId: string): () => void {
+    return this.deps.limits.acquire(userId);
+  }
+
+  /** Generates for a caller that already holds a slot from admit(). */
+  async run(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
     const { model: modelId, ...input } = request;
     const started = performance.now();
     const deadline = new AbortController();

@@ -27,6 +27,7 @@ export interface HarnessOptions {
   models?: { id: string; model: Model }[];
   env?: Record<string, string>;
   clock?: () => Date;
+  sseHeartbeatMs?: number;
 }
 
 export interface Harness {
@@ -59,7 +60,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const catalog = options.models
     ? new ModelCatalog(options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })))
     : createCatalog(config);
-  const app = await createAgentApp({ config, client, catalog, clock: options.clock });
+  const app = await createAgentApp({ config, client, catalog, clock: options.clock, sseHeartbeatMs: options.sseHeartbeatMs });
   await app.ready();
   return {
     app,
