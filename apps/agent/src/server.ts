@@ -33,9 +33,10 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Locally, no endpoint means the embedded dynalite; in production it means DynamoDB itself (the task role's).
   let embedded: EmbeddedDynamo | undefined;
   let endpoint = config.DYNAMODB_ENDPOINT;
-  if (!endpoint) {
+  if (!endpoint && config.NODE_ENV !== "production") {
     embedded = await startEmbeddedDynamo({ path: join(dataDir, "dynamodb") });
     endpoint = embedded.endpoint;
   }
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   });
   await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info(
-    { model_provider: config.MODEL_PROVIDER, dynamodb: embedded ? `embedded (${join(dataDir, "dynamodb")})` : endpoint },
+    { model_provider: config.MODEL_PROVIDER, dynamodb: embedded ? `embedded (${join(dataDir, "dynamodb")})` : endpoint ?? `AWS (${config.AWS_REGION})` },
     "strategist agent ready",
   );
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSigner } from "fast-jwt";
@@ -37,6 +37,15 @@ describe("the agent entry point on embedded defaults", () => {
     expect(logs).not.toContain(secret);
     server.child.kill("SIGTERM");
     await server.exited;
+  });
+
+  it("uses DynamoDB in AWS_REGION, not the embedded one, in production when no endpoint is set", async () => {
+    const dataDir = tempDir();
+    const server = await startServerProcess({ NODE_ENV: "production", JWT_SECRET: "p".repeat(40), DATA_DIR: dataDir, AWS_REGION: "eu-west-1" });
+    server.child.kill("SIGTERM");
+    await server.exited;
+    expect(server.logs.join("\n")).toContain("AWS (eu-west-1)");
+    expect(existsSync(join(dataDir, "dynamodb"))).toBe(false);
   });
 
   it("refuses to start with a short secret, or with none in production", async () => {

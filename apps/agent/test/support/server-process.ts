@@ -11,7 +11,7 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the real entry point (`tsx src/server.ts`) on a free port and waits until it listens. */
+/** Starts the real entry point (`tsx src/server.ts`) on a free port and waits until it says it is ready. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(join(agentDir, "node_modules", ".bin", "tsx"), ["src/server.ts"], {
     cwd: agentDir,
@@ -22,13 +22,14 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join("\n")}`)), 20_000);
+    let listening: string | undefined;
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
         logs.push(line);
-        const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-        if (match) {
+        listening ??= /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
+        if (listening && line.includes("strategist agent ready")) {
           clearTimeout(timer);
-          resolve(match[1]!);
+          resolve(listening);
         }
       }
     };
