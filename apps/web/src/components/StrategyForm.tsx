@@ -1,35 +1,46 @@
 "use client";
 
-import { fieldErrors, INPUT_LIMITS, StrategyInput, StrategyRecord, type ModelInfo } from "@strategist/schemas";
+import type { ModelInfo } from "@strategist/schemas";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { firstMessages } from "@/lib/field-messages";
-import { describeGenerationFailure, type GenerationProblem } from "@/lib/generation-problems";
+import type { GenerationProblem } from "@/lib/generation-problems";
 import { GenerationProgress } from "./GenerationProgress";
 
-type BriefField = keyof typeof INPUT_LIMITS;
+type BriefField = "brand_name" | "industry" | "target_audience" | "goals";
 type Brief = Record<BriefField, string>;
+type BriefChecks = typeof import("@/lib/brief-checks");
+
+let briefChecks: Promise<BriefChecks> | undefined;
+/** Loads the schema checks once, on first focus or at the latest on submit. */
+function loadBriefChecks(): Promise<BriefChecks> {
+  briefChecks ??= import("@/lib/brief-checks").catch((error: unknown) => {
+    // A chunk that failed to load (offline) is fetched again on the next attempt.
+    briefChecks = undefined;
+    throw error;
+  });
+  return briefChecks;
+}
 
 const EMPTY: Brief = { brand_name: "", industry: "", target_audience: "", goals: "" };
 /** The brief survives a session ending mid-edit: it is restored after logging in again. */
 const DRAFT_KEY = "strategist:draft";
 
-const FIELDS: { name: BriefField; label: string; hint: string; placeholder: string; multiline: boolean }[] = [
+/** Examples sit in the always-visible hints of the long fields: placeholders vanish as soon as you type. */
+const FIELDS: { name: BriefField; label: string; hint: string; placeholder?: string; multiline: boolean }[] = [
   { name: "brand_name", label: "Brand name", hint: "The brand or company the strategy is for.", placeholder: "e.g. Juniper Coffee Roasters", multiline: false },
   { name: "industry", label: "Industry", hint: "Your business sector, as specific as you like.", placeholder: "e.g. Specialty coffee", multiline: false },
   {
     name: "target_audience",
     label: "Target audience",
-    hint: "Who you want to reach: age, role, interests, where they are.",
-    placeholder: "e.g. Young professionals in Austin who care where their coffee comes from",
+    hint: "Who you want to reach: age, role, interests, where they are. For example: young professionals in Austin who care where their coffee comes from.",
     multiline: true,
   },
   {
     name: "goals",
     label: "Goals",
-    hint: "What social media should achieve for you in the next few months.",
-    placeholder: "e.g. Grow Instagram to 10k followers and double online bean subscriptions",
+    hint: "What social media should achieve for you in the next few months. For example: grow Instagram to 10k followers and double online bean subscriptions.",
     multiline: true,
   },
 ];
@@ -43,6 +54,7 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
   const [problem, setProblem] = useState<GenerationProblem | null>(null);
   const [waitUntil, setWaitUntil] = useState(0);
   const [, setTick] = useState(0);
+  const [limits, setLimits] = useState<BriefChecks["INPUT_LIMITS"] | null>(null);
   const submitting = useRef(false);
   const form = useRef<HTMLFormElement>(null);
   const problemHeading = useRef<HTMLHeadingElement>(null);
@@ -78,16 +90,26 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
     if (errors[name]) setErrors(({ [name]: _cleared, ...rest }) => rest);
   }
 
+  function prepareChecks() {
+    if (!limits) void loadBriefChecks().then((checks) => setLimits(checks.INPUT_LIMITS));
+  }
+
   async function generate() {
     if (submitting.current) return;
-    const checked = StrategyInput.safeParse(brief);
-    if (!checked.success) {
-      const messages = firstMessages(fieldErrors(checked.error.issues));
-      setErrors(messages);
-      form.current?.querySelector<HTMLElement>(`[name="${Object.keys(messages)[0]}"]`)?.focus();
+    submitting.current = true;
+    const checks = await loadBriefChecks().catch(() => null);
+    if (!checks) {
+      submitting.current = false;
+      setProblem({ title: "You seem to be offline", message: "Part of this page didn't load. Check your connection and try again." });
       return;
     }
-    submitting.current = true;
+    const checked = checks.checkBrief(brief);
+    if (!checked.ok) {
+      submitting.current = false;
+      setErrors(checked.messages);
+      form.current?.querySelector<HTMLElement>(`[name="${Object.keys(checked.messages)[0]}"]`)?.focus();
+      return;
+    }
     setErrors({});
     setProblem(null);
     setStartedAt(Date.now());
@@ -96,13 +118,13 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
       const response = await fetch("/api/strategy/generate", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...checked.data, ...(model ? { model } : {}) }),
+        body: JSON.stringify({ ...checked.brief, ...(model ? { model } : {}) }),
       });
       const answer: unknown = await response.json().catch(() => undefined);
-      const record = response.ok ? StrategyRecord.safeParse(answer) : null;
-      if (record?.success) {
+      const record = response.ok ? checks.readStrategyRecord(answer) : null;
+      if (record) {
         sessionStorage.removeItem(DRAFT_KEY);
-        router.push(`/strategies/${encodeURIComponent(record.data.id)}`);
+        router.push(`/strategies/${encodeURIComponent(record.id)}`);
         return;
       }
       const body = (answer ?? {}) as { detail?: string; errors?: { field: string; message: string }[] };
@@ -117,9 +139,9 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
           return;
         }
       }
-      failure = describeGenerationFailure(response.ok ? 502 : response.status, body.detail, response.headers.get("retry-after"));
+      failure = checks.describeGenerationFailure(response.ok ? 502 : response.status, body.detail, response.headers.get("retry-after"));
     } catch {
-      failure = describeGenerationFailure(0, undefined, null);
+      failure = checks.describeGenerationFailure(0, undefined, null);
     }
     submitting.current = false;
     setStartedAt(null);
@@ -137,7 +159,7 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
   const formError = errors.body ?? errors.model;
 
   return (
-    <form ref={form} onSubmit={submit} noValidate aria-describedby={problem ? "problem-message" : undefined}>
+    <form ref={form} onSubmit={submit} onFocus={prepareChecks} noValidate aria-describedby={problem ? "problem-message" : undefined}>
       {busy && <GenerationProgress startedAt={startedAt} />}
       {problem && !busy && (
         <div className="alert error" role="alert">
@@ -168,7 +190,7 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
         <div className="form-grid">
           {FIELDS.map((field) => {
             const value = brief[field.name];
-            const limit = INPUT_LIMITS[field.name];
+            const limit = limits?.[field.name] ?? Infinity;
             const error = errors[field.name];
             const describedBy = [`${field.name}-hint`, error ? `${field.name}-error` : ""].join(" ").trim();
             const common = {

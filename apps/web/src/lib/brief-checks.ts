@@ -1,0 +1,23 @@
+import { fieldErrors, INPUT_LIMITS, StrategyInput, StrategyRecord } from "@strategist/schemas";
+import { firstMessages } from "./field-messages";
+
+/**
+ * The form's use of the shared schemas, in one module the browser loads on first focus rather than
+ * with the page: zod is most of the form's JavaScript, and nothing needs it before the user types.
+ */
+export { INPUT_LIMITS };
+export { describeGenerationFailure } from "./generation-problems";
+
+export type BriefCheck = { ok: true; brief: StrategyInput } | { ok: false; messages: Record<string, string> };
+
+/** Checks a brief exactly as the API will, with the API's messages. */
+export function checkBrief(brief: Record<string, string>): BriefCheck {
+  const result = StrategyInput.safeParse(brief);
+  return result.success ? { ok: true, brief: result.data } : { ok: false, messages: firstMessages(fieldErrors(result.error.issues)) };
+}
+
+/** The record the agent answered with, or null when the answer is not one. */
+export function readStrategyRecord(answer: unknown): StrategyRecord | null {
+  const result = StrategyRecord.safeParse(answer);
+  return result.success ? result.data : null;
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Lighthouse on the logged-in pages of the web app, mobile preset (simulated slow 4G, 4x CPU slowdown).
+// Run from the repository root:  bench/node_modules/.bin/tsx bench/web/lighthouse.mjs
+// It starts its own servers on free ports (the e2e stack: dynalite, the agent with the offline model,
+// `next start` of a production build); BASE=http://host:port audits a running server instead.
+// Each page is audited RUNS times (default 3) and the median run by performance score is reported, as
+// Lighthouse's own guidance suggests for noisy machines. JSON reports go to apps/web/artifacts/lighthouse/.
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const lighthouse = join(root, "apps/web/node_modules/.bin/lighthouse");
+const out = join(root, "apps/web/artifacts/lighthouse");
+const chromeFlags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run";
+
+async function post(base, path, body, headers = {}) {
+  const response = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+const RUNS = Number(process.env.RUNS ?? 3);
+
+async function audit(base, path, cookie, name) {
+  const report = join(out, `${name}.json`);
+  await run(
+    lighthouse,
+    [`${base}${path}`, "--quiet", "--output=json", `--output-path=${report}`, `--chrome-flags=${chromeFlags}`, `--extra-headers=${JSON.stringify({ Cookie: cookie })}`, "--only-categories=performance,accessibility,best-practices"],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const result = JSON.parse(readFileSync(report, "utf8"));
+  const score = (category) => Math.round(result.categories[category].score * 100);
+  const metric = (id) => result.audits[id].displayValue;
+  return {
+    page: path.replace(/[0-9a-f-]{36}$/, "[id]"),
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    fcp: metric("first-contentful-paint"),
+    lcp: metric("largest-contentful-paint"),
+    tbt: metric("total-blocking-time"),
+    cls: metric("cumulative-layout-shift"),
+  };
+}
+
+mkdirSync(out, { recursive: true });
+let stack;
+let base = process.env.BASE;
+if (!base) {
+  const { startStack } = await import("../../apps/web/test/e2e/stack.ts");
+  stack = await startStack();
+  base = stack.webUrl;
+}
+try {
+  const account = { email: `lighthouse-${Date.now()}@example.com`, password: "lighthouse run 1" };
+  const { token } = await post(base, "/api/auth/register", account);
+  const cookie = `strategist_session=${token}`;
+  const strategy = await post(
+    base,
+    "/api/strategy/generate",
+    { brand_name: "Juniper Coffee Roasters", industry: "Specialty coffee", target_audience: "Young professionals in Austin", goals: "Double online bean subscriptions" },
+    { authorization: `Bearer ${token}` },
+  );
+  const results = [];
+  for (const [path, name] of [["/strategies/new", "strategies-new"], [`/strategies/${strategy.id}`, "strategy-detail"], ["/strategies", "history"]]) {
+    const runs = [];
+    for (let run = 1; run <= RUNS; run++) runs.push(await audit(base, path, cookie, `${name}-${run}`));
+    runs.sort((a, b) => a.performance - b.performance);
+    const median = runs[Math.floor(runs.length / 2)];
+    results.push({ ...median, performanceRuns: runs.map((run) => run.performance).join("/") });
+  }
+  const version = JSON.parse(readFileSync(join(root, "apps/web/node_modules/lighthouse/package.json"), "utf8")).version;
+  console.log(`Lighthouse ${version}, mobile preset, median of ${RUNS} runs, ${new Date().toISOString()}, load average ${loadavg().map((load) => load.toFixed(2)).join(" ")}`);
+  console.table(results);
+  const required = results[0];
+  if (required.performance < 90 || required.accessibility < 95) process.exitCode = 1;
+} finally {
+  await stack?.stop();
+}
