@@ -60,6 +60,9 @@ export function stopServer(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
+/** The agent's per-user generation limit in the test stack: low enough for a test to reach it. */
+export const GENERATIONS_PER_MINUTE = 5;
+
 export interface Stack {
   webUrl: string;
   agentUrl: string;
@@ -96,7 +99,14 @@ export async function startStack(): Promise<Stack> {
     agent = await startServer(
       join(root, "apps/agent/node_modules/.bin/tsx"),
       [join(root, "apps/agent/src/server.ts")],
-      { ...shared, HOST: "127.0.0.1", PORT: String(agentPort), MODEL_PROVIDER: "offline", FRONTEND_URL: `http://127.0.0.1:${webPort}` },
+      {
+        ...shared,
+        HOST: "127.0.0.1",
+        PORT: String(agentPort),
+        MODEL_PROVIDER: "offline",
+        FRONTEND_URL: `http://127.0.0.1:${webPort}`,
+        RATE_LIMIT_PER_MINUTE: String(GENERATIONS_PER_MINUTE),
+      },
       `http://127.0.0.1:${agentPort}/health`,
     );
     web = await startServer(

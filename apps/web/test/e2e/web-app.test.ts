@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markdownFileName } from "@/lib/markdown";
 import { launchBrowser, snapBothWidths, WIDTHS } from "./browser";
-import { startStack, type Stack } from "./stack";
+import { GENERATIONS_PER_MINUTE, startStack, type Stack } from "./stack";
 
 const run = promisify(execFile);
 let stack: Stack;
@@ -267,5 +267,40 @@ describe("account endpoints", () => {
     const logout = await post("/api/auth/logout", {});
     expect(logout.status).toBe(204);
     expect(logout.headers.get("set-cookie")).toMatch(/^strategist_session=;.*Max-Age=0/i);
+  });
+});
+
+describe("when the agent says no", () => {
+  it("explains a rate limit in plain words and counts down to the retry", { timeout: 30_000 }, async () => {
+    const signUp = await fetch(`${stack.webUrl}/api/auth/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "erin@example.com", password: "correct horse 42" }),
+    });
+    const { token } = (await signUp.json()) as { token: string };
+    for (let used = 0; used < GENERATIONS_PER_MINUTE; used++) {
+      const generated = await fetch(`${stack.webUrl}/api/strategy/generate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(BRIEF),
+      });
+      expect(generated.status).toBe(200);
+    }
+    const context = await browser.newContext({ viewport: WIDTHS.desktop });
+    await context.addCookies([{ name: "strategist_session", value: token, url: stack.webUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${stack.webUrl}/strategies/new`);
+    await fillBrief(page, BRIEF);
+    await page.getByRole("button", { name: "Generate strategy" }).click();
+    const alert = page.locator(".alert.error");
+    await alert.waitFor();
+    expect(await alert.getByRole("heading").textContent()).toBe("You're creating strategies quickly");
+    expect(await alert.textContent()).toMatch(/try again in \d+ seconds/);
+    const retry = alert.getByRole("button", { name: /^Try again in \d+s$/ });
+    expect(await retry.isDisabled()).toBe(true);
+    // The brief is still there, ready for the retry.
+    expect(await page.getByLabel("Goals").inputValue()).toBe(BRIEF.goals);
+    await snapBothWidths(page, "10-rate-limited");
+    await context.close();
   });
 });
