@@ -29,6 +29,12 @@ resource "aws_dynamodb_table" "strategies" {
     projection_type = "ALL"
   }
 
+  # Idempotency-Key items expire after 24 h; strategies carry no expiresAt and are never removed.
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+
   point_in_time_recovery {
     enabled = true
   }

@@ -56,8 +56,9 @@ resource "aws_iam_role" "agent_task" {
 
 data "aws_iam_policy_document" "agent_dynamodb" {
   statement {
-    sid     = "ReadAndWriteStrategies"
-    actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable"]
+    sid = "ReadAndWriteStrategies"
+    # UpdateItem and DeleteItem serve the Idempotency-Key leases kept in the same table.
+    actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"]
     resources = [
       aws_dynamodb_table.strategies.arn,
       "${aws_dynamodb_table.strategies.arn}/index/UserIdIndex",

@@ -7,6 +7,7 @@ import { Strategist } from "./agent/strategist";
 import type { AgentConfig } from "./config";
 import { CursorCodec } from "./strategies/cursor";
 import { StrategyRepository } from "./strategies/repository";
+import { IdempotencyStore } from "./strategies/idempotency";
 import { GenerationLimits } from "./strategies/limits";
 import { StrategyService } from "./strategies/service";
 import type { LoggerOptions } from "pino";
@@ -31,6 +32,8 @@ export async function createAgentApp(options: {
       maxConcurrentPerUser: config.MAX_CONCURRENT_GENERATIONS_PER_USER,
     }),
     timeoutMs: config.AGENT_TIMEOUT_SECONDS * 1000,
+    // A lease outlives one generation's whole budget, so only a crashed request's key is ever taken over.
+    idempotency: new IdempotencyStore(client, config.DYNAMODB_STRATEGIES_TABLE, config.AGENT_TIMEOUT_SECONDS * 1000 + 10_000),
     clock: options.clock,
   });
   const app = await buildApp({

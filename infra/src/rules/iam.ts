@@ -1,7 +1,7 @@
 import { expandedText, referencedName, resourcesOf, type Block, type TerraformConfig } from "../terraform";
 
 /** The only DynamoDB actions the services need: item reads and writes, the index query, the table check. */
-export const ALLOWED_DYNAMODB_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:DescribeTable"];
+export const ALLOWED_DYNAMODB_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"];
 /** Converse uses InvokeModel; ConverseStream uses InvokeModelWithResponseStream. */
 export const ALLOWED_BEDROCK_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 
@@ -104,7 +104,8 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   for (const action of ALLOWED_BEDROCK_ACTIONS) {
     if (!agentGrants.actions.includes(action)) problems.push(`agent task role lacks ${action}`);
   }
-  for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]) {
+  // UpdateItem and DeleteItem: Idempotency-Key leases live in the strategies table.
+  for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]) {
     if (!agentGrants.actions.includes(action)) problems.push(`agent task role lacks ${action}`);
   }
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");

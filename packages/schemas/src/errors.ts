@@ -27,6 +27,7 @@ export const ERROR_DETAILS = {
   unavailable: "AI service temporarily unavailable",
   timeout: "Request timeout",
   user_busy: "Too many generations in progress",
+  idempotency_in_progress: "A request with this Idempotency-Key is still in progress",
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported content type",
   internal: "Internal server error",

@@ -93,7 +93,8 @@ export class StrategyRepository {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: { strategyId }, ConsistentRead: true }),
     );
-    return Item ? toRecord(Item) : undefined;
+    // Idempotency bookkeeping shares the table but has no owner: it is never a strategy.
+    return Item && typeof Item.userId === "string" ? toRecord(Item) : undefined;
   }
 
   /**

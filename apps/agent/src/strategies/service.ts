@@ -6,14 +6,16 @@ import { classifyModelFailure, describeAwsFailure } from "../agent/failures";
 import { UnknownModelError } from "../agent/catalog";
 import type { GenerateOptions, Strategist } from "../agent/strategist";
 import type { CursorCodec } from "./cursor";
+import { IdempotencyConflict, requestFingerprint, type IdempotencyStore } from "./idempotency";
 import type { GenerationLimits } from "./limits";
-import type { StrategyRepository } from "./repository";
+import { StrategyAlreadyExistsError, type StrategyRepository } from "./repository";
 
 export interface StrategyServiceDeps {
   repository: StrategyRepository;
   strategist: Strategist;
   cursors: CursorCodec;
   limits: GenerationLimits;
+  idempotency: IdempotencyStore;
   /** The wall-clock budget of one generation (AGENT_TIMEOUT_SECONDS). */
   timeoutMs: number;
   clock?: () => Date;
@@ -24,6 +26,8 @@ export interface GenerateContext {
   signal: AbortSignal;
   log: FastifyBaseLogger;
   onEvent?: GenerateOptions["onEvent"];
+  /** The client's Idempotency-Key: the same key from the same user gets the same record. */
+  idempotencyKey?: string;
 }
 
 /** A page of the user's history and the cursor for the next one. */
@@ -45,11 +49,43 @@ export class StrategyService {
    * time and the client is still there: a failed generation stores nothing.
    */
   async generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+    if (context.idempotencyKey) return this.generateOnce(userId, request, context, context.idempotencyKey);
     const release = this.admit(userId);
     try {
       return await this.run(userId, request, context);
     } finally {
       release();
+    }
+  }
+
+  /** Generate under an Idempotency-Key: replay a finished twin, or run once with the key's fixed record id. */
+  private async generateOnce(userId: string, request: GenerateRequest, context: GenerateContext, key: string): Promise<StrategyRecord> {
+    let claim;
+    try {
+      claim = await this.deps.idempotency.claim(userId, key, requestFingerprint(request), Date.now() + this.deps.timeoutMs);
+    } catch (error) {
+      if (!(error instanceof IdempotencyConflict)) throw error;
+      if (error.reason === "in_progress") throw new AppError("idempotency_in_progress", { cause: error });
+      throw new AppError("validation", { fields: [{ field: "Idempotency-Key", message: "Reused with a different request" }], cause: error });
+    }
+    const existing = await this.deps.repository.findById(claim.recordId);
+    if (claim.kind === "replay" || existing) {
+      if (!existing || existing.user_id !== userId) throw new AppError("internal", { message: "idempotent record missing" });
+      if (claim.kind === "owner") await claim.complete();
+      context.log.info({ strategy_id: existing.id, idempotent_replay: true }, "strategy replayed for its Idempotency-Key");
+      return existing;
+    }
+    let release: (() => void) | undefined;
+    try {
+      release = this.admit(userId);
+      const record = await this.run(userId, request, context, claim.recordId);
+      await claim.complete();
+      return record;
+    } catch (error) {
+      await claim.abandon().catch((abandonError) => context.log.warn({ err: abandonError }, "could not release an Idempotency-Key"));
+      throw error;
+    } finally {
+      release?.();
     }
   }
 
@@ -59,7 +95,7 @@ export class StrategyService {
   }
 
   /** Generates for a caller that already holds a slot from admit(). */
-  async run(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+  async run(userId: string, request: GenerateRequest, context: GenerateContext, recordId: string = randomUUID()): Promise<StrategyRecord> {
     const { model: modelId, ...input } = request;
     const started = performance.now();
     const deadline = new AbortController();
@@ -91,7 +127,7 @@ export class StrategyService {
     }
 
     const record: StrategyRecord = {
-      id: randomUUID(),
+      id: recordId,
       user_id: userId,
       ...input,
       strategy_output: generation.output,
@@ -100,7 +136,14 @@ export class StrategyService {
       usage: generation.usage,
     };
     if (context.signal.aborted) throw new AppError("generation_failed", { message: "client went away before the strategy was stored" });
-    await this.deps.repository.create(record);
+    try {
+      await this.deps.repository.create(record);
+    } catch (error) {
+      // A request under the same Idempotency-Key whose lease ran out stored this id first: that record stands.
+      const stored = error instanceof StrategyAlreadyExistsError ? await this.deps.repository.findById(recordId) : undefined;
+      if (stored?.user_id !== userId) throw error;
+      return stored;
+    }
     context.log.info(
       {
         strategy_id: record.id,

@@ -39,7 +39,7 @@ export interface Harness {
   token(userId: string): string;
   /** The stored item for a strategy id, read from the base table. */
   storedItem(strategyId: string): Promise<Record<string, unknown> | undefined>;
-  /** Every item in this harness's strategies table. */
+  /** Every strategy in this harness's strategies table (idempotency bookkeeping left out). */
   storedItems(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
@@ -75,7 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
         const page = await client.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey }));
-        items.push(...(page.Items ?? []));
+        items.push(...(page.Items ?? []).filter((item) => typeof item.userId === "string"));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return items;

@@ -61,3 +61,19 @@ export class CountingOfflineModel extends OfflineModel {
     yield* super.stream(messages, options);
   }
 }
+
+/** Fails its first `failures` calls, then answers like the offline model. */
+export class FlakyOfflineModel extends OfflineModel {
+  calls = 0;
+  constructor(private failures: number, chunkDelayMs = 0) {
+    super({ chunkDelayMs });
+  }
+  override async *stream(messages: Message[], options?: StreamOptions): AsyncGenerator<ModelStreamEvent> {
+    this.calls++;
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error("model exploded");
+    }
+    yield* super.stream(messages, options);
+  }
+}
