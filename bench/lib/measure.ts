@@ -13,7 +13,9 @@ export interface ServerInfo {
 
 /** Starts lib/servers.ts in its own process so the load generator does not share its event loop. */
 export async function startServers(env: Record<string, string> = {}): Promise<{ info: ServerInfo; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", new URL("./servers.ts", import.meta.url).pathname], {
+  // BENCH_SERVER_NODE_ARGS passes flags to the server process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", new URL("./servers.ts", import.meta.url).pathname], {
     env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -32,6 +34,8 @@ export interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU of the process serving the route, when the benchmark probes it (percent of one core). */
+  serverCpuPercent?: number;
 }
 
 /** Runs autocannon for a while and keeps the figures that matter. */
@@ -49,7 +53,14 @@ export async function measure(name: string, options: autocannon.Options): Promis
 }
 
 export function table(rows: Figures[]): string {
-  const lines = ["| workload | connections | req/s | p50 ms | p99 ms | errors | non-2xx |", "|---|---:|---:|---:|---:|---:|---:|"];
-  for (const row of rows) lines.push(`| ${row.name} | ${row.connections} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} |`);
+  const cpu = rows.some((row) => row.serverCpuPercent !== undefined);
+  const lines = [
+    `| workload | connections | req/s | p50 ms | p99 ms | errors | non-2xx |${cpu ? " server CPU % |" : ""}`,
+    `|---|---:|---:|---:|---:|---:|---:|${cpu ? "---:|" : ""}`,
+  ];
+  for (const row of rows) {
+    const cells = [row.name, row.connections, row.requestsPerSecond, row.p50, row.p99, row.errors, row.non2xx, ...(cpu ? [row.serverCpuPercent ?? ""] : [])];
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
   return lines.join("\n");
 }

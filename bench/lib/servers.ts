@@ -1,5 +1,7 @@
-// Child process of the benchmarks: the real agent app (offline model or a given model) on in-memory dynalite,
-// and a bare Fastify route in the same process for comparison. Prints one JSON line with the URLs.
+// Child process of the benchmarks: the real agent app (offline model or a given model) on dynalite in its own
+// process, a bare Fastify route in the same process for comparison, and a probe of this process (RSS, event-loop
+// delay). Prints one JSON line with the URLs and tokens.
+// Env: BENCH_AGENT_ENV (JSON, agent config overrides), BENCH_SEED_RECORDS (25), BENCH_USERS (50).
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
@@ -8,8 +10,11 @@ import { createSigner } from "fast-jwt";
 import { createCatalog } from "../../apps/agent/src/agent/models";
 import { loadConfig } from "../../apps/agent/src/config";
 import { createAgentApp } from "../../apps/agent/src/service-factory";
+import { startProcessProbe } from "./probe";
 
 const secret = "bench-secret-0123456789-0123456789-0123456789";
+const seedRecords = Number(process.env.BENCH_SEED_RECORDS ?? 25);
+const users = Number(process.env.BENCH_USERS ?? 50);
 // dynalite gets its own process, as DynamoDB is its own service: the agent's event loop is measured alone.
 const dynamo = spawn(process.execPath, ["--import", "tsx", new URL("../../packages/dynamo/src/cli.ts", import.meta.url).pathname], {
   env: { ...process.env, DYNAMO_PORT: "0" },
@@ -28,20 +33,24 @@ await ensureTables(client, [strategiesTableDefinition(config.DYNAMODB_STRATEGIES
 const agent = await createAgentApp({ config, client, catalog: createCatalog(config), logger: false });
 const agentUrl = await agent.listen({ host: "127.0.0.1", port: 0 });
 
+const probe = startProcessProbe();
 const bare = Fastify({ logger: false });
 bare.get("/bare", async () => ({ status: "ok" }));
+// The probe answers on the bare server so the agent's own routes stay exactly as shipped.
+bare.get<{ Querystring: { reset?: string } }>("/probe", async (request) => probe.read(request.query.reset === "1"));
 const bareUrl = await bare.listen({ host: "127.0.0.1", port: 0 });
 
 const sign = createSigner({ key: secret, algorithm: "HS256", expiresIn: 3_600_000 });
 const token = sign({ userId: "bench-user" });
 const brief = { brand_name: "Benchmark Coffee", industry: "Coffee roaster", target_audience: "Remote workers aged 25-40", goals: "Grow online subscriptions" };
 let strategyId = "";
-for (let index = 0; index < 25; index++) {
+for (let index = 0; index < seedRecords; index++) {
   const response = await agent.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization: `Bearer ${token}` }, payload: brief });
   strategyId = response.json().id;
 }
-process.stdout.write(`${JSON.stringify({ agentUrl, bareUrl, token, strategyId, brief, tokens: Array.from({ length: 50 }, (_, i) => sign({ userId: `bench-user-${i}` })) })}\n`);
+process.stdout.write(`${JSON.stringify({ agentUrl, bareUrl, token, strategyId, brief, tokens: Array.from({ length: users }, (_, i) => sign({ userId: `bench-user-${i}` })) })}\n`);
 process.on("SIGTERM", async () => {
+  probe.stop();
   await agent.close();
   await bare.close();
   dynamo.kill("SIGTERM");

@@ -1,0 +1,168 @@
+// The load benchmark: read path beside a bare Fastify route, the service's own cost per generation (offline model),
+// and 500 concurrent generations against a slow local Bedrock with the agent's memory and event loop watched.
+// Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--out RESULTS-load.md]
+import { writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { startLocalBedrock } from "@strategist/local-bedrock";
+import autocannon from "autocannon";
+import { measure, startServers, table, type Figures } from "./lib/measure";
+import type { ProbeReading } from "./lib/probe";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "5" },
+    connections: { type: "string", default: "10,50,200" },
+    slow: { type: "string", default: "500" },
+    "slow-seconds": { type: "string", default: "10" },
+    phases: { type: "string", default: "read,generate,slow" },
+    out: { type: "string" },
+  },
+});
+const duration = Number(values.duration);
+const levels = values.connections!.split(",").map(Number);
+const slowCount = Number(values.slow);
+const slowSeconds = Number(values["slow-seconds"]);
+const phases = new Set(values.phases!.split(","));
+const started = Date.now();
+const report: string[] = [];
+const say = (line = "") => {
+  console.log(line);
+  report.push(line);
+};
+
+say(`# Load benchmark results\n`);
+say(`Command: \`pnpm bench:load ${process.argv.slice(2).join(" ")}\`. Date: ${new Date().toISOString()}.`);
+say(`Machine: node ${process.version}, ${cpus().length} cores (shared with other work; load average at start ${loadavg()[0]!.toFixed(2)}).`);
+say(`The agent app runs in a child process; dynalite (in memory) in its own process; autocannon, the local Bedrock and`);
+say(`the slow-model clients in this process. Each autocannon run lasts ${duration} s.\n`);
+
+// 1 and 2: read path and offline generation on the same agent process.
+if (phases.has("read") || phases.has("generate")) {
+  const { info, child } = await startServers();
+  const probe = async (reset: boolean) => (await (await fetch(`${info.bareUrl}/probe${reset ? "?reset=1" : ""}`)).json()) as ProbeReading;
+  // The server's CPU over the run tells whether the agent process or something behind it (dynalite) is the limit.
+  const measureWithCpu = async (name: string, options: autocannon.Options): Promise<Figures> => {
+    await probe(true);
+    const figures = await measure(name, options);
+    return { ...figures, serverCpuPercent: (await probe(false)).cpuPercent };
+  };
+  const auth = { authorization: `Bearer ${info.token}`, "content-type": "application/json" };
+  const rows: Figures[] = [];
+  const ratios: string[] = [];
+  try {
+    for (const connections of phases.has("read") ? levels : []) {
+      const bare = await measureWithCpu("bare Fastify route", { url: `${info.bareUrl}/bare`, connections, duration });
+      const list = await measureWithCpu("GET /api/strategy/list?limit=20", { url: `${info.agentUrl}/api/strategy/list?limit=20`, headers: auth, connections, duration });
+      const byId = await measureWithCpu("GET /api/strategy/:id", { url: `${info.agentUrl}/api/strategy/${info.strategyId}`, headers: auth, connections, duration });
+      rows.push(bare, list, byId);
+      const ratio = (figures: Figures) => (figures.requestsPerSecond / bare.requestsPerSecond).toFixed(3);
+      ratios.push(`| ${connections} | ${ratio(list)} | ${ratio(byId)} |`);
+    }
+    if (rows.length > 0) {
+      say(`## Read path (25 stored strategies, list pages of 20)\n`);
+      say(table(rows));
+      say(`\nThroughput of the agent route divided by the bare route's, same run:\n`);
+      say(`| connections | list / bare | :id / bare |\n|---:|---:|---:|\n${ratios.join("\n")}`);
+    }
+
+    const generations: Figures[] = [];
+    for (const connections of phases.has("generate") ? [1, 10] : []) {
+      let next = 0;
+      generations.push(
+        await measureWithCpu("POST /api/strategy/generate (offline model)", {
+          url: `${info.agentUrl}/api/strategy/generate`,
+          method: "POST",
+          connections,
+          duration,
+          body: JSON.stringify(info.brief),
+          // Spread over users so the figures are the service's cost, not one user's admission limits.
+          setupClient: (client) => client.setHeaders({ ...auth, authorization: `Bearer ${info.tokens[next++ % info.tokens.length]}` }),
+        }),
+      );
+    }
+    if (generations.length > 0) {
+      say(`\n## Generation with a zero-latency model (the offline model)\n`);
+      say(`The model answers at once, so the latency is the service's own overhead per generation: auth, validation,`);
+      say(`admission, the Strands agent loop with structured output, the DynamoDB put, serialization.\n`);
+      say(table(generations));
+    }
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+// 3: many slow generations at once.
+if (phases.has("slow") && slowCount > 0) {
+  const chunks = 16;
+  // An answer has chunks + 5 stream events, with a pause between consecutive ones.
+  const chunkDelayMs = Math.round((slowSeconds * 1000) / (chunks + 4));
+  const bedrock = await startLocalBedrock({ chunks, chunkDelayMs: 0 });
+  const { info, child } = await startServers({
+    BENCH_AGENT_ENV: JSON.stringify({ MODEL_PROVIDER: "bedrock", BEDROCK_ENDPOINT: bedrock.endpoint, AGENT_TIMEOUT_SECONDS: String(slowSeconds * 6) }),
+    BENCH_SEED_RECORDS: "1",
+    BENCH_USERS: String(slowCount),
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
+  });
+  try {
+    bedrock.setDefault({ kind: "answer", chunkDelayMs });
+    const requestsBefore = bedrock.requests.length;
+    const probe = async (reset: boolean) => (await (await fetch(`${info.bareUrl}/probe${reset ? "?reset=1" : ""}`)).json()) as ProbeReading;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const before = await probe(true);
+    const statuses = new Map<string, number>();
+    const latencies: number[] = [];
+    const wallStart = performance.now();
+    const epochStart = Date.now();
+    await Promise.all(
+      Array.from({ length: slowCount }, async (_, index) => {
+        const sent = performance.now();
+        let status: string;
+        try {
+          const response = await fetch(`${info.agentUrl}/api/strategy/generate`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${info.tokens[index]}`, "content-type": "application/json" },
+            body: JSON.stringify(info.brief),
+          });
+          await response.arrayBuffer();
+          status = String(response.status);
+        } catch (error) {
+          status = `network error (${(error as Error).message})`;
+        }
+        latencies.push(performance.now() - sent);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }),
+    );
+    const wallSeconds = (performance.now() - wallStart) / 1000;
+    const during = await probe(true);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const after = await probe(false);
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! / 1000).toFixed(2);
+    const ok = statuses.get("200") ?? 0;
+    say(`\n## ${slowCount} concurrent generations against a slow model\n`);
+    say(`The local Bedrock streams each answer over ~${slowSeconds} s (${chunks} chunks, ${chunkDelayMs} ms between stream events).`);
+    say(`${slowCount} users, one generation each, all sent at once; MAX_CONCURRENT_GENERATIONS and per-user limits far above it.\n`);
+    say(`| measure | value |\n|---|---:|`);
+    say(`| completed with 200 | ${ok} of ${slowCount} |`);
+    say(`| other outcomes | ${[...statuses].filter(([status]) => status !== "200").map(([status, count]) => `${status}: ${count}`).join(", ") || "none"} |`);
+    say(`| wall time, first request sent to last answer | ${wallSeconds.toFixed(2)} s |`);
+    say(`| client latency p50 / p99 / max | ${at(0.5)} / ${at(0.99)} / ${(latencies.at(-1)! / 1000).toFixed(2)} s |`);
+    const arrivals = bedrock.requests.slice(requestsBefore).map((request) => (request.at - epochStart) / 1000);
+    say(`| Bedrock requests (local Bedrock count) / aborted | ${arrivals.length} / ${bedrock.aborted} |`);
+    say(`| first / last Bedrock request arrived after the burst began | ${Math.min(...arrivals).toFixed(2)} / ${Math.max(...arrivals).toFixed(2)} s |`);
+    say(`| agent process RSS before / peak / 5 s after | ${before.rssMiB} / ${during.peakRssMiB} / ${after.rssMiB} MiB |`);
+    say(`| agent process CPU during the burst | ${during.cpuPercent} % of one core |`);
+    say(`| agent event-loop delay p50 / p99 / max during the burst | ${during.eventLoopDelayP50Ms} / ${during.eventLoopDelayP99Ms} / ${during.eventLoopDelayMaxMs} ms |`);
+    say(`\nEvent-loop delay is the lateness of a 10 ms timer (perf_hooks.monitorEventLoopDelay, resolution subtracted),`);
+    say(`measured inside the agent's process; RSS is sampled there every 50 ms.`);
+    if (ok !== slowCount) process.exitCode = 1;
+  } finally {
+    child.kill("SIGTERM");
+    await bedrock.close();
+  }
+}
+
+say(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+if (values.out) writeFileSync(new URL(values.out, import.meta.url), `${report.join("\n")}\n`);
