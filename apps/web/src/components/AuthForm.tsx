@@ -1,11 +1,21 @@
 "use client";
 
-import { fieldErrors } from "@strategist/schemas";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Credentials, PASSWORD_RULE, Registration } from "@/lib/account";
+import { PASSWORD_RULE } from "@/lib/account-copy";
 import { firstMessages } from "@/lib/field-messages";
+
+type AccountChecks = typeof import("@/lib/account");
+let accountChecks: Promise<AccountChecks> | undefined;
+/** The zod checks load on first focus, not with the page (see brief-checks.ts). */
+function loadAccountChecks(): Promise<AccountChecks> {
+  accountChecks ??= import("@/lib/account").catch((error: unknown) => {
+    accountChecks = undefined;
+    throw error;
+  });
+  return accountChecks;
+}
 
 type Mode = "login" | "signup";
 
@@ -27,16 +37,22 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
     const form = event.currentTarget;
     const data = new FormData(form);
     const body = { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") };
-    const checked = (mode === "signup" ? Registration : Credentials).safeParse(body);
     setFormError(null);
-    if (!checked.success) {
-      const messages = firstMessages(fieldErrors(checked.error.issues));
+    setBusy(true);
+    const checks = await loadAccountChecks().catch(() => null);
+    if (!checks) {
+      setBusy(false);
+      setFormError("Part of this page didn't load. Check your connection and try again.");
+      return;
+    }
+    const messages = checks.checkAccountForm(mode, body);
+    if (messages) {
+      setBusy(false);
       setErrors(messages);
       form.querySelector<HTMLInputElement>(`[name="${Object.keys(messages)[0]}"]`)?.focus();
       return;
     }
     setErrors({});
-    setBusy(true);
     try {
       const response = await fetch(copy.endpoint, {
         method: "POST",
@@ -51,6 +67,10 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
       const answer = (await response.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; message: string }[] };
       if (response.status === 400 && answer.errors) setErrors(firstMessages(answer.errors));
       else if (response.status === 409) setErrors({ email: answer.detail ?? "An account with this email already exists" });
+      else if (response.status === 429) {
+        const minutes = Math.max(1, Math.ceil(Number(response.headers.get("retry-after") ?? 60) / 60));
+        setFormError(`Too many failed attempts for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+      }
       else setFormError(answer.detail ?? "Something went wrong. Please try again.");
     } catch {
       setFormError("We couldn't reach Strategist. Check your connection and try again.");
@@ -59,7 +79,7 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onFocus={() => void loadAccountChecks().catch(() => undefined)} noValidate>
       {formError && (
         <div className="alert error" role="alert">
           <p>{formError}</p>

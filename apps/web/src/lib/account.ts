@@ -1,8 +1,7 @@
+import { fieldErrors } from "@strategist/schemas";
 import { z } from "zod";
-
-/** The password rule, shown beside the field and returned with a 400. */
-export const PASSWORD_RULE = "Use at least 10 characters, mixing at least two of: letters, numbers, symbols";
-export const PASSWORD_LIMITS = { min: 10, max: 256 } as const;
+import { PASSWORD_LIMITS, PASSWORD_RULE } from "./account-copy";
+import { firstMessages } from "./field-messages";
 
 /** Which character classes a password draws from: letters, digits, everything else. */
 function characterClasses(password: string): number {
@@ -37,6 +36,8 @@ export const Credentials = z.strictObject({
 });
 export type Credentials = z.infer<typeof Credentials>;
 
-/** The message for every failed log-in, unknown email and wrong password alike. */
-export const LOGIN_FAILED = "Incorrect email or password";
-export const EMAIL_TAKEN = "An account with this email already exists";
+/** Checks a sign-up or log-in form in the browser with the server's schema, returning the first message per field. */
+export function checkAccountForm(mode: "login" | "signup", form: { email: string; password: string }): Record<string, string> | null {
+  const result = (mode === "signup" ? Registration : Credentials).safeParse(form);
+  return result.success ? null : firstMessages(fieldErrors(result.error.issues));
+}

@@ -1,6 +1,7 @@
 import { fieldErrors } from "@strategist/schemas";
 import { describe, expect, it } from "vitest";
-import { Credentials, PASSWORD_RULE, Registration } from "@/lib/account";
+import { Credentials, Registration } from "@/lib/account";
+import { PASSWORD_RULE } from "@/lib/account-copy";
 
 describe("account rules", () => {
   it("normalises the email to trimmed lowercase", () => {

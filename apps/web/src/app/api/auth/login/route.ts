@@ -1,19 +1,29 @@
-import { Credentials, LOGIN_FAILED } from "@/lib/account";
+import { ERROR_DETAILS } from "@strategist/schemas";
+import { Credentials } from "@/lib/account";
+import { LOGIN_FAILED } from "@/lib/account-copy";
 import { readAuthBody, signedInResponse } from "@/lib/auth-requests";
+import { LoginThrottle } from "@/lib/login-throttle";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { detail } from "@/lib/responses";
 import { userRepository } from "@/lib/users";
 
 /** A hash to check against when the email is unknown, so both failures take the same time. */
 let decoyHash: Promise<string> | undefined;
+const throttle = new LoginThrottle();
 
 export async function POST(request: Request): Promise<Response> {
   const body = await readAuthBody(request, Credentials);
   if ("error" in body) return body.error;
   const { email, password } = body.value;
+  const wait = throttle.retryAfterSeconds(email);
+  if (wait > 0) return detail(429, ERROR_DETAILS.rate_limited, { "retry-after": String(wait) });
   const user = await (await userRepository()).findByEmail(email);
   decoyHash ??= hashPassword("decoy password, never matches");
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !matches) return detail(401, LOGIN_FAILED);
+  if (!user || !matches) {
+    throttle.recordFailure(email);
+    return detail(401, LOGIN_FAILED);
+  }
+  throttle.recordSuccess(email);
   return signedInResponse(user, 200);
 }

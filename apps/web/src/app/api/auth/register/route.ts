@@ -1,4 +1,5 @@
-import { Registration, EMAIL_TAKEN } from "@/lib/account";
+import { Registration } from "@/lib/account";
+import { EMAIL_TAKEN } from "@/lib/account-copy";
 import { readAuthBody, signedInResponse } from "@/lib/auth-requests";
 import { hashPassword } from "@/lib/password";
 import { detail } from "@/lib/responses";
