@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { webConfig } from "./config";
 import { changesState, isCrossSiteRequest } from "./origin";
 import { CROSS_SITE_DETAIL, detail, validationError } from "./responses";
-import { sessionCookieOptions, SESSION_COOKIE, signSession } from "./session";
+import { secureCookie, sessionCookieOptions, SESSION_COOKIE, signSession } from "./session";
 
 /** Account bodies are two short strings; anything bigger is not a sign-up. */
 const MAX_BODY_BYTES = 8 * 1024;
@@ -26,10 +26,11 @@ export async function readAuthBody<T>(request: Request, schema: z.ZodType<T>): P
 }
 
 /** Answers a successful sign-up or log-in: the token in JSON (for curl) and in the session cookie (for browsers). */
-export async function signedInResponse(user: { userId: string; email: string }, status: number): Promise<NextResponse> {
+export async function signedInResponse(request: Request, user: { userId: string; email: string }, status: number): Promise<NextResponse> {
   const config = webConfig();
   const token = await signSession({ userId: user.userId, email: user.email }, config.JWT_SECRET);
   const response = NextResponse.json({ user: { id: user.userId, email: user.email }, token }, { status, headers: { "cache-control": "no-store" } });
-  response.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(config.NODE_ENV === "production"));
+  const secure = secureCookie(config.NODE_ENV === "production", request.url, request.headers.get("x-forwarded-proto"));
+  response.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(secure));
   return response;
 }

@@ -42,7 +42,20 @@ export async function readSession(token: string | undefined, secret: string, now
   }
 }
 
+/**
+ * Whether the session cookie gets `Secure`: always in production, except for plain http on a loopback
+ * host, which is `pnpm start` on a laptop (`next start` always runs as production) and where browsers
+ * such as Safari would otherwise drop the cookie and nobody could log in.
+ */
+export function secureCookie(production: boolean, requestUrl: string, forwardedProto: string | null): boolean {
+  if (!production) return false;
+  const url = new URL(requestUrl);
+  const protocol = (forwardedProto?.split(",")[0]?.trim() ?? url.protocol.replace(":", "")).toLowerCase();
+  const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  return protocol === "https" || !loopback;
+}
+
 /** Cookie attributes for the session: httpOnly so scripts cannot read it, Lax so other sites cannot post with it. */
-export function sessionCookieOptions(production: boolean, maxAge = SESSION_SECONDS) {
-  return { httpOnly: true, sameSite: "lax" as const, secure: production, path: "/", maxAge };
+export function sessionCookieOptions(secure: boolean, maxAge = SESSION_SECONDS) {
+  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/", maxAge };
 }

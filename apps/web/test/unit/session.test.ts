@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { readSession, SESSION_SECONDS, sessionCookieOptions, signSession } from "@/lib/session";
+import { readSession, secureCookie, SESSION_SECONDS, sessionCookieOptions, signSession } from "@/lib/session";
 
 const SECRET = "a-test-secret-that-is-at-least-32-bytes-long";
 const key = new TextEncoder().encode(SECRET);
@@ -46,8 +46,17 @@ describe("session tokens", () => {
     for (const token of rejected) expect(await readSession(token, SECRET)).toBeNull();
   });
 
-  it("sets the cookie httpOnly and SameSite=Lax, Secure only in production", () => {
-    expect(sessionCookieOptions(true)).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true, path: "/", maxAge: SESSION_SECONDS });
-    expect(sessionCookieOptions(false).secure).toBe(false);
+  it("sets the cookie httpOnly and SameSite=Lax for seven days", () => {
+    expect(sessionCookieOptions(true)).toEqual({ httpOnly: true, sameSite: "lax", secure: true, path: "/", maxAge: SESSION_SECONDS });
+  });
+
+  it("marks the cookie Secure in production, except plain http on this machine", () => {
+    expect(secureCookie(true, "https://app.example.com/api/auth/login", null)).toBe(true);
+    expect(secureCookie(true, "http://app.example.com/api/auth/login", null)).toBe(true);
+    expect(secureCookie(true, "http://10.0.1.7:3000/api/auth/login", "https")).toBe(true);
+    expect(secureCookie(true, "http://localhost:3000/api/auth/login", "https")).toBe(true);
+    expect(secureCookie(true, "http://localhost:3000/api/auth/login", null)).toBe(false);
+    expect(secureCookie(true, "http://127.0.0.1:3000/api/auth/login", "http")).toBe(false);
+    expect(secureCookie(false, "https://app.example.com/api/auth/login", "https")).toBe(false);
   });
 });

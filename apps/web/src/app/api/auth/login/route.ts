@@ -25,5 +25,5 @@ export async function POST(request: Request): Promise<Response> {
     return detail(401, LOGIN_FAILED);
   }
   throttle.recordSuccess(email);
-  return signedInResponse(user, 200);
+  return signedInResponse(request, user, 200);
 }

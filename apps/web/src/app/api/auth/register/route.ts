@@ -12,7 +12,7 @@ export async function POST(request: Request): Promise<Response> {
   const users = await userRepository();
   try {
     const user = await users.create(email, await hashPassword(password));
-    return signedInResponse(user, 201);
+    return signedInResponse(request, user, 201);
   } catch (error) {
     if (error instanceof EmailTakenError) return detail(409, EMAIL_TAKEN);
     throw error;
