@@ -6,7 +6,7 @@ import { StrategyRecord } from "@strategist/schemas";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markdownFileName } from "@/lib/markdown";
-import { launchBrowser, snapBothWidths, WIDTHS } from "./browser";
+import { ARTIFACTS, launchBrowser, snapBothWidths, WIDTHS } from "./browser";
 import { GENERATIONS_PER_MINUTE, startStack, type Stack } from "./stack";
 
 const run = promisify(execFile);
@@ -150,6 +150,14 @@ describe("a marketer's journey through the web app", () => {
     expect(await page.locator(".platform .badge").count()).toBe(stored.strategy_output.platform_recommendations.length);
     expect(await page.getByRole("button", { name: /^Copy visual prompt/ }).count()).toBe(stored.strategy_output.visual_prompts.length);
     overflow.detail = await snapBothWidths(page, "07-strategy-detail");
+
+    // Print-to-PDF shows the strategy alone: no navigation, no buttons.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".site-header").isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "Export Markdown" }).isVisible()).toBe(false);
+    expect(await page.getByRole("heading", { name: "Visual prompts" }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "07-strategy-detail-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
 
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export Markdown" }).click();
