@@ -60,8 +60,8 @@ export function stopServer(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
-/** The agent's per-user generation limit in the test stack: low enough for a test to reach it. */
-export const GENERATIONS_PER_MINUTE = 5;
+/** The agent's per-user generation limit in the test stack: low enough for a test to reach it, high enough to fill more than one history page. */
+export const GENERATIONS_PER_MINUTE = 14;
 
 export interface Stack {
   webUrl: string;

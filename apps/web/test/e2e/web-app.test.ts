@@ -280,7 +280,7 @@ describe("account endpoints", () => {
 });
 
 describe("when the agent says no", () => {
-  it("explains a rate limit in plain words and counts down to the retry", { timeout: 30_000 }, async () => {
+  it("explains a rate limit in plain words and counts down to the retry; the long history pages with Load more", { timeout: 30_000 }, async () => {
     const signUp = await fetch(`${stack.webUrl}/api/auth/register`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -291,7 +291,7 @@ describe("when the agent says no", () => {
       const generated = await fetch(`${stack.webUrl}/api/strategy/generate`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify(BRIEF),
+        body: JSON.stringify({ ...BRIEF, brand_name: `Brand ${used + 1}` }),
       });
       expect(generated.status).toBe(200);
     }
@@ -310,6 +310,14 @@ describe("when the agent says no", () => {
     // The brief is still there, ready for the retry.
     expect(await page.getByLabel("Goals").inputValue()).toBe(BRIEF.goals);
     await snapBothWidths(page, "10-rate-limited");
+
+    // Newest first across pages: the first page, then "Load more" follows the agent's cursor to the end.
+    await page.goto(`${stack.webUrl}/strategies`);
+    const newestFirst = Array.from({ length: GENERATIONS_PER_MINUTE }, (_, index) => `Brand ${GENERATIONS_PER_MINUTE - index}`);
+    expect(await page.locator(".history-card h2").allTextContents()).toEqual(newestFirst.slice(0, 12));
+    await page.getByRole("button", { name: "Load more" }).click();
+    await page.getByText("That's everything").waitFor();
+    expect(await page.locator(".history-card h2").allTextContents()).toEqual(newestFirst);
     await context.close();
   });
 });
