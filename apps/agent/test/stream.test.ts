@@ -89,7 +89,7 @@ describe("live generation against the local Bedrock", () => {
   });
   beforeEach(() => bedrock.reset());
 
-  const post = (user: string, body: object = VALID_BRIEF): RequestInit => ({
+  const post = (user: string, body: object = VALID_BRIEF) => ({
     method: "POST",
     headers: { authorization: `Bearer ${harness.token(user)}`, "content-type": "application/json" },
     body: JSON.stringify(body),

@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+
 /** One Server-Sent Event as the client sees it. */
 export interface SseEvent {
   event: string;
@@ -19,43 +21,46 @@ export function parseSse(body: string): SseEvent[] {
     });
 }
 
-/** Reads an event stream over real HTTP as it arrives; `until` may stop early (the request is then aborted). */
-export async function readSse(
+/**
+ * Reads an event stream over real HTTP as it arrives; `until` may stop early, which destroys the connection the
+ * way a browser tab closing does. (node:http rather than fetch: undici opens a spare connection after an abort,
+ * which would hold the server's close() open until its header timeout.)
+ */
+export function readSse(
   url: string,
-  init: RequestInit,
+  init: { method: string; headers: Record<string, string>; body: string },
   until?: (event: SseEvent) => boolean,
-): Promise<{ status: number; events: SseEvent[]; raw: string; contentType: string | null }> {
+): Promise<{ status: number; events: SseEvent[]; raw: string; contentType: string | undefined }> {
   const started = performance.now();
-  const controller = new AbortController();
-  const response = await fetch(url, { ...init, signal: controller.signal });
-  const events: SseEvent[] = [];
-  let raw = "";
-  if (!response.body || !response.headers.get("content-type")?.startsWith("text/event-stream")) {
-    return { status: response.status, events, raw: await response.text(), contentType: response.headers.get("content-type") };
-  }
-  const decoder = new TextDecoder();
-  let buffer = "";
-  try {
-    for await (const chunk of response.body) {
-      const text = decoder.decode(chunk, { stream: true });
-      raw += text;
-      buffer += text;
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, end + 2);
-        buffer = buffer.slice(end + 2);
-        for (const event of parseSse(block)) {
-          event.at = performance.now() - started;
-          events.push(event);
-          if (until?.(event)) {
-            controller.abort();
-            return { status: response.status, events, raw, contentType: response.headers.get("content-type") };
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: init.method, headers: { ...init.headers, "content-length": Buffer.byteLength(init.body) } }, (response) => {
+      const events: SseEvent[] = [];
+      let raw = "";
+      let buffer = "";
+      const done = () => resolve({ status: response.statusCode ?? 0, events, raw, contentType: response.headers["content-type"] });
+      response.setEncoding("utf8");
+      response.on("data", (text: string) => {
+        raw += text;
+        buffer += text;
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end + 2);
+          buffer = buffer.slice(end + 2);
+          for (const event of parseSse(block)) {
+            event.at = performance.now() - started;
+            events.push(event);
+            if (until?.(event)) {
+              request.destroy();
+              done();
+              return;
+            }
           }
         }
-      }
-    }
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
-  }
-  return { status: response.status, events, raw, contentType: response.headers.get("content-type") };
+      });
+      response.on("end", done);
+      response.on("error", () => done());
+    });
+    request.on("error", (error) => (request.destroyed ? undefined : reject(error)));
+    request.end(init.body);
+  });
 }
