@@ -1,0 +1,225 @@
+// The fault soak: several users generate and read concurrently against the real agent while the local Bedrock
+// fails at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL and restarted; then every
+// failed key is retried once and the table is reconciled against what the clients were told.
+// Usage: pnpm soak [--ci] [--seed N] [--seconds S] [--users U] [--log FILE]. Exits 1 when any check fails.
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { createDocumentClient } from "@strategist/dynamo";
+import { startLocalBedrock, type LocalBedrock, type RecordedRequest } from "@strategist/local-bedrock";
+import { createSigner } from "fast-jwt";
+import { CHECKS, tally, type BedrockHit, type StoredStrategy } from "./soak/checks";
+import { call } from "./soak/client";
+import { faultLabel, FaultInjector } from "./soak/faults";
+import { AgentProcess, startDynalite } from "./soak/processes";
+import { Random } from "./soak/random";
+import { BRAND_PREFIX, Ledger, runWorker, sendGenerate, type SoakUser } from "./soak/traffic";
+
+const { values } = parseArgs({
+  options: {
+    ci: { type: "boolean", default: false },
+    seed: { type: "string" },
+    seconds: { type: "string" },
+    users: { type: "string" },
+    log: { type: "string" },
+  },
+});
+const seed = values.seed === undefined ? (Date.now() ^ (process.pid << 16)) >>> 0 : Number(values.seed);
+const seconds = Number(values.seconds ?? (values.ci ? 22 : 100));
+const userCount = Number(values.users ?? (values.ci ? 4 : 8));
+const WORKERS_PER_USER = 2;
+const TIMEOUT_SECONDS = 3;
+// The agent leases an Idempotency-Key for one generation's budget plus 10 s (service-factory.ts); a key whose
+// request died with a SIGKILL can be taken over only after that.
+const LEASE_MS = TIMEOUT_SECONDS * 1000 + 10_000;
+const FAULTY_MODEL = "soak.faulty-v1:0";
+const CLEAN_MODEL = "soak.clean-v1:0";
+const TABLE = "strategies-soak";
+const SECRET = "soak-secret-0123456789-0123456789-0123456789";
+
+// The AWS SDK's notice about Node 20 support says nothing about this run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+console.log(`soak seed ${seed} (run again with --seed ${seed}); ${userCount} users x ${WORKERS_PER_USER} workers for ${seconds} s`);
+const started = Date.now();
+const workDir = mkdtempSync(join(tmpdir(), "strategist-soak-"));
+let dynamo: Awaited<ReturnType<typeof startDynalite>> | undefined;
+let bedrock: LocalBedrock | undefined;
+let agent: AgentProcess | undefined;
+// Ctrl-C must not leave a dynalite or an agent behind.
+process.once("SIGINT", () => {
+  agent?.kill();
+  dynamo?.kill();
+  rmSync(workDir, { recursive: true, force: true });
+  process.exit(130);
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let failed = false;
+try {
+  dynamo = await startDynalite(join(workDir, "dynamodb"));
+  const random = new Random(seed);
+  let phase: BedrockHit["phase"] = "run";
+  const hits: BedrockHit[] = [];
+  const faults: string[] = [];
+  let injector: FaultInjector | undefined;
+  const onRequest = (request: RecordedRequest) => {
+    const keyName = new RegExp(`${BRAND_PREFIX}(u\\d+ order-\\d+)`).exec(JSON.stringify(request.body.messages))?.[1];
+    hits.push({ keyName, at: request.at, phase });
+    if (request.modelId === FAULTY_MODEL && phase === "run") {
+      faults.push(faultLabel(request.behaviour, TIMEOUT_SECONDS * 1000));
+      injector?.consumed();
+    }
+  };
+  bedrock = await startLocalBedrock({ onRequest });
+  injector = new FaultInjector(bedrock, random.fork(1), FAULTY_MODEL, TIMEOUT_SECONDS * 1000);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  agent = new AgentProcess(
+    {
+      NODE_ENV: "production",
+      LOG_LEVEL: "info",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      JWT_SECRET: SECRET,
+      DATA_DIR: join(workDir, "data"),
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_CREATE_TABLES: "true",
+      DYNAMODB_STRATEGIES_TABLE: TABLE,
+      DYNAMODB_USERS_TABLE: "users-soak",
+      MODEL_PROVIDER: "bedrock",
+      BEDROCK_ENDPOINT: bedrock.endpoint,
+      BEDROCK_MODELS: `${FAULTY_MODEL}=Soak faulty model,${CLEAN_MODEL}=Soak clean model`,
+      BEDROCK_MODEL_ID: FAULTY_MODEL,
+      BEDROCK_MAX_ATTEMPTS: "3",
+      BEDROCK_RETRY_BASE_MS: "20",
+      AGENT_TIMEOUT_SECONDS: String(TIMEOUT_SECONDS),
+      RATE_LIMIT_PER_MINUTE: "1000",
+      // One slot fewer than workers: the global cap sheds load now and then, but does not drown the faults.
+      MAX_CONCURRENT_GENERATIONS: String(Math.max(2, userCount * WORKERS_PER_USER - 1)),
+      MAX_CONCURRENT_GENERATIONS_PER_USER: "3",
+    },
+    join(workDir, "agent.log"),
+  );
+  await agent.start();
+
+  const sign = createSigner({ key: SECRET, algorithm: "HS256", expiresIn: 3_600_000 });
+  const users: SoakUser[] = Array.from({ length: userCount }, (_, index) => ({ index, userId: `soak-user-${index}`, token: sign({ userId: `soak-user-${index}` }) }));
+  const ledger = new Ledger();
+  const runStart = Date.now();
+  const until = runStart + seconds * 1000;
+  const traffic = { baseUrl, users, ledger, cleanModel: CLEAN_MODEL, until };
+  const workers = users.flatMap((user) => {
+    const counter = { next: 1 };
+    return Array.from({ length: WORKERS_PER_USER }, (_, worker) => runWorker(traffic, user, random.fork(100 + user.index * 10 + worker), counter));
+  });
+
+  await sleep(runStart + seconds * 300 - Date.now());
+  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGTERM to the agent`);
+  await agent.signal("SIGTERM");
+  await agent.start();
+  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
+  await sleep(Math.max(0, runStart + seconds * 600 - Date.now()));
+  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGKILL to the agent`);
+  await agent.signal("SIGKILL");
+  const killedAt = Date.now();
+  await agent.start();
+  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
+  await Promise.all(workers);
+  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: traffic done; waiting for leases of killed requests to lapse`);
+
+  // Reconcile: the model behaves, and each key that never got a 2xx is sent once more.
+  await sleep(Math.max(0, killedAt + LEASE_MS + 1000 - Date.now()));
+  phase = "reconcile";
+  const abandonedInRun = bedrock.aborted;
+  injector.stop();
+  const answered = new Set(ledger.generates.filter((entry) => entry.id).map((entry) => entry.key.name));
+  await Promise.all(
+    users.map(async (user) => {
+      for (const key of ledger.keys.filter((plan) => plan.user === user && !answered.has(plan.name))) {
+        ledger.record(key, "reconcile", await sendGenerate(baseUrl, key));
+      }
+    }),
+  );
+
+  const finalLists = new Map<string, string[] | undefined>();
+  for (const user of users) {
+    const ids: string[] = [];
+    let url: string | undefined = `${baseUrl}/api/strategy/list?limit=100`;
+    while (url) {
+      const page = await call(url, { token: user.token });
+      if (!("status" in page) || page.status !== 200) {
+        finalLists.set(user.userId, undefined);
+        break;
+      }
+      ids.push(...(page.body as { id: string }[]).map((record) => record.id));
+      const cursor = page.headers.get("x-next-cursor");
+      url = cursor ? `${baseUrl}/api/strategy/list?limit=100&cursor=${encodeURIComponent(cursor)}` : undefined;
+      if (!url) finalLists.set(user.userId, ids);
+    }
+  }
+  await agent.stop();
+
+  const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
+  const stored: StoredStrategy[] = [];
+  const idempotencyStates: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: TABLE, ConsistentRead: true, ExclusiveStartKey: startKey }));
+    for (const item of page.Items ?? []) {
+      if (typeof item.userId === "string") {
+        const brand = String(item.brandName ?? "");
+        stored.push({ strategyId: item.strategyId, userId: item.userId, keyName: brand.startsWith(BRAND_PREFIX) ? brand.slice(BRAND_PREFIX.length) : undefined });
+      } else {
+        idempotencyStates.push(String(item.state));
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  client.destroy();
+
+  const runCalls = ledger.generates.filter((entry) => entry.role !== "reconcile");
+  console.log(`\nTotals (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  console.log(`  generate calls during the run: ${runCalls.length} (${tally(runCalls.map((entry) => entry.outcome))})`);
+  console.log(`  by kind: ${tally(runCalls.map((entry) => entry.role))}; keys ${ledger.keys.length}`);
+  console.log(`  reads: ${ledger.reads.length} (${tally(ledger.reads.map((read) => read.outcome))})`);
+  console.log(`  faults drawn for the faulty model: ${faults.length} (${tally(faults)})`);
+  console.log(`  Bedrock requests: run ${hits.filter((hit) => hit.phase === "run").length}, reconcile ${hits.filter((hit) => hit.phase === "reconcile").length}; abandoned by the agent during the run ${abandonedInRun}`);
+  console.log(`  agent restarts: ${agent.starts - 1} (SIGTERM 1, SIGKILL 1, after a crash ${agent.exits.filter((exit) => !exit.sentBySoak).length})`);
+  console.log(`  idempotency items left: ${tally(idempotencyStates)}`);
+  console.log(`  agent error log lines: ${tally([...agent.errorLines].flatMap(([msg, n]) => Array<string>(n).fill(msg)))}`);
+  console.log("");
+  const evidence = { ledger, stored, bedrock: hits, exits: agent.exits, finalLists };
+  for (const check of CHECKS) {
+    const verdict = check(evidence);
+    if (!verdict.pass) failed = true;
+    console.log(`${verdict.pass ? "PASS" : "FAIL"} ${verdict.check}: ${verdict.numbers}`);
+  }
+} catch (error) {
+  failed = true;
+  console.error("soak aborted:", error);
+} finally {
+  agent?.kill();
+  if (values.log && existsSync(join(workDir, "agent.log"))) copyFileSync(join(workDir, "agent.log"), values.log);
+  await dynamo?.stop();
+  await bedrock?.close();
+  rmSync(workDir, { recursive: true, force: true });
+}
+console.log(failed ? "\nSOAK FAILED" : "\nSOAK PASSED");
+process.exit(failed ? 1 : 0);

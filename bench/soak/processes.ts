@@ -1,0 +1,144 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+// The tsx loader by absolute path, so the children need no package of their own to find it.
+const tsxLoader = import.meta.resolve("tsx");
+
+function spawnTs(entry: string, env: Record<string, string>, stdio: "pipe" | "ignore" = "pipe"): ChildProcess {
+  return spawn(process.execPath, ["--import", tsxLoader, `${repoRoot}${entry}`], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TMPDIR: process.env.TMPDIR ?? "/tmp", ...env },
+    stdio: ["ignore", "pipe", stdio],
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+/** dynalite in its own process, on disk, so it outlives every agent restart. */
+export async function startDynalite(path: string): Promise<{ endpoint: string; stop(): Promise<void>; kill(): void }> {
+  const child = spawnTs("packages/dynamo/src/cli.ts", { DYNAMO_PORT: "0", DYNAMO_PATH: path }, "ignore");
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`dynalite exited with ${code} before it listened`)));
+  });
+  return {
+    endpoint,
+    async stop() {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited(child);
+      clearTimeout(timer);
+    },
+    kill() {
+      child.kill("SIGKILL");
+    },
+  };
+}
+
+/** How one agent process ended, and whether the soak meant it to. */
+export interface AgentExit {
+  pid: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** What the soak did to it: "SIGTERM", "SIGKILL", or nothing (a crash). */
+  sentBySoak?: NodeJS.Signals;
+  expected: boolean;
+}
+
+/**
+ * The real agent (`apps/agent/src/server.ts`) as a child process on a fixed port, restartable. Its JSON log goes to
+ * a file; error and fatal lines are counted by message. An exit the soak did not cause is recorded as a crash and
+ * the agent is started again, so the run goes on and the crash shows in the verdict.
+ */
+export class AgentProcess {
+  readonly exits: AgentExit[] = [];
+  readonly errorLines = new Map<string, number>();
+  starts = 0;
+  private child?: ChildProcess;
+  private sending?: NodeJS.Signals;
+  private stopped = false;
+  private readonly log: WriteStream;
+
+  constructor(
+    private readonly env: Record<string, string>,
+    logPath: string,
+  ) {
+    this.log = createWriteStream(logPath, { flags: "a" });
+  }
+
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
+  /** Starts the agent and resolves once it logged "strategist agent ready". */
+  async start(): Promise<void> {
+    const child = spawnTs("apps/agent/src/server.ts", this.env);
+    this.child = child;
+    this.starts++;
+    child.stderr!.pipe(this.log, { end: false });
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the agent was not ready within 60 s")), 60_000);
+      createInterface({ input: child.stdout! }).on("line", (line) => {
+        this.log.write(`${line}\n`);
+        const entry = parseLogLine(line);
+        if (entry?.msg.startsWith("strategist agent ready")) {
+          clearTimeout(timer);
+          resolve();
+        }
+        if (entry && entry.level >= 50) this.errorLines.set(entry.msg, (this.errorLines.get(entry.msg) ?? 0) + 1);
+      });
+      child.once("exit", () => {
+        clearTimeout(timer);
+        reject(new Error("the agent exited before it was ready"));
+      });
+    });
+    child.once("exit", (code, signal) => {
+      const sentBySoak = this.sending;
+      const expected = sentBySoak === "SIGKILL" ? signal === "SIGKILL" : sentBySoak === "SIGTERM" ? code === 0 : false;
+      this.exits.push({ pid: child.pid!, code, signal, sentBySoak, expected });
+      this.child = undefined;
+      this.sending = undefined;
+      if (!sentBySoak && !this.stopped) void this.start().catch(() => undefined);
+    });
+    await ready;
+  }
+
+  /** Sends a signal and waits for the exit; a SIGTERM that does not end the agent within `graceMs` is followed by SIGKILL. */
+  async signal(signal: "SIGTERM" | "SIGKILL", graceMs = 30_000): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.sending = signal;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    await exited(child);
+    clearTimeout(timer);
+  }
+
+  /** Stops for good (SIGTERM, as an orchestrator would) and closes the log. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.signal("SIGTERM");
+    await new Promise((resolve) => this.log.end(resolve));
+  }
+
+  /** Last resort on the way out: nothing of ours may outlive the soak. */
+  kill(): void {
+    this.stopped = true;
+    this.child?.kill("SIGKILL");
+  }
+}
+
+function parseLogLine(line: string): { level: number; msg: string } | undefined {
+  try {
+    const entry = JSON.parse(line) as { level?: unknown; msg?: unknown; code?: unknown };
+    const msg = entry.code === undefined ? String(entry.msg) : `${String(entry.msg)} (${String(entry.code)})`;
+    return typeof entry.level === "number" ? { level: entry.level, msg } : undefined;
+  } catch {
+    return undefined;
+  }
+}
