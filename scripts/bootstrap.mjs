@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's two commands land here: make sure the toolchain and dependencies are present,
 // then start the product or run every test. Only Node 20+ and npm are assumed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,4 +34,30 @@ if (task === "test" && !existsSync(process.env.CHROME_PATH ?? "/usr/bin/chromium
 }
 
 const env = { NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
-run(task === "start" ? "pnpm run start:all" : "pnpm run test:all", env);
+if (task === "start") run("pnpm run start:all", env);
+else await runTests(env);
+
+/** Runs every package's tests through turbo, echoing the output, and closes with one total line. */
+async function runTests(extraEnv) {
+  console.log("\n$ pnpm run test:all");
+  const child = spawn("sh", ["-c", "pnpm run test:all"], { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "inherit"] });
+  let passed = 0;
+  let failed = 0;
+  let pending = "";
+  child.stdout.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    pending += chunk.toString();
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      // vitest's summary: "Tests  3 failed | 91 passed (94)"
+      const summary = /\bTests\s+(.*)\(\d+\)\s*$/.exec(line.replace(/\x1b\[[0-9;]*m/g, ""));
+      if (!summary) continue;
+      passed += Number(/(\d+) passed/.exec(summary[1])?.[1] ?? 0);
+      failed += Number(/(\d+) failed/.exec(summary[1])?.[1] ?? 0);
+    }
+  });
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(code === 0 && failed === 0 && passed > 0 ? 0 : code || 1);
+}
