@@ -1,5 +1,5 @@
 export { startLocalBedrock } from "./server";
-export type { BedrockOperation, LocalBedrock, LocalBedrockOptions, RecordedRequest } from "./server";
+export type { BedrockOperation, LocalBedrock, LocalBedrockOptions, RecordedRequest, WrittenStreamEvent } from "./server";
 export { HTTP_ERRORS, STREAM_ERRORS } from "./behaviours";
 export type { Behaviour, BehaviourKind, HttpErrorName, StreamErrorName } from "./behaviours";
 export { FAULT_NAMES, parseFaults } from "./faults";

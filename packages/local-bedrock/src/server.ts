@@ -40,6 +40,21 @@ export interface LocalBedrockOptions {
   chunks?: number;
   /** Called with each request as it is recorded, e.g. to log it. */
   onRequest?: (request: RecordedRequest) => void;
+  /** Called once each ConverseStream event has been written to the client, e.g. to time what a client shows. */
+  onEventWritten?: (written: WrittenStreamEvent) => void;
+}
+
+/** A ConverseStream event the local Bedrock has written. */
+export interface WrittenStreamEvent {
+  request: RecordedRequest;
+  /** Position in the stream: 0 is messageStart. */
+  index: number;
+  /** The event type: messageStart, contentBlockStart, contentBlockDelta, contentBlockStop, messageStop, metadata. */
+  type: string;
+  /** The answer text a contentBlockDelta carried (partial tool-input JSON, or text). */
+  delta?: string;
+  /** Epoch milliseconds when the write was handed to the connection. */
+  at: number;
 }
 
 /** A running local Bedrock. */
@@ -92,7 +107,8 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
   let aborted = 0;
   let closing = false;
 
-  async function stream(exchange: Exchange, body: ConverseRequestBody, modelId: string, behaviour: Behaviour, startedAt: number) {
+  async function stream(exchange: Exchange, recorded: RecordedRequest) {
+    const { body, modelId, behaviour, at: startedAt } = recorded;
     const answer = composeAnswer(body, answerStyle(behaviour), behaviour.kind === "text" ? behaviour.text : undefined);
     const usage = promptCache.usage(modelId, body, answerText(answer));
     const events = answerEvents(answer, usage, behaviour.kind === "answer" ? (behaviour.chunks ?? defaultChunks) : defaultChunks, startedAt);
@@ -105,7 +121,8 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
     for (const [index, event] of events.slice(0, faultAt).entries()) {
       if (index > 0) await pause(chunkDelayMs, exchange.signal);
       if (exchange.signal.aborted) return;
-      await exchange.write(event());
+      await exchange.write(event.encode());
+      options.onEventWritten?.({ request: recorded, index, type: event.type, ...(event.delta === undefined ? {} : { delta: event.delta }), at: Date.now() });
     }
     if (behaviour.kind === "stall") return;
     if (behaviour.kind === "cut") return exchange.cut();
@@ -159,7 +176,7 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
     if (behaviour.kind === "httpError") return sendError(exchange, behaviour.error, behaviour.message);
     if (behaviour.kind === "cut") cutBySelf = true;
     if (operation === "Converse") return converse(exchange, body, modelId, behaviour, startedAt);
-    return stream(exchange, body, modelId, behaviour, startedAt);
+    return stream(exchange, recorded);
   }
 
   const listener = await listenDualProtocol(

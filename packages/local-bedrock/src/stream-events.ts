@@ -5,8 +5,18 @@ import type { BedrockUsage } from "./usage";
 
 /**
  * A ConverseStream event, encoded when it is sent so that the metadata event's latency covers the whole stream.
+ * `delta` is the answer text a contentBlockDelta carries, for observers of the stream.
  */
-export type StreamEvent = () => Buffer;
+export interface StreamEvent {
+  type: string;
+  encode: () => Buffer;
+  delta?: string;
+}
+
+/** An event whose payload is built when it is sent. */
+function event(type: string, payload: () => unknown, delta?: string): StreamEvent {
+  return { type, encode: () => encodeEvent(type, payload()), ...(delta === undefined ? {} : { delta }) };
+}
 
 /**
  * The event sequence of a ConverseStream answer: messageStart, contentBlockStart (tool calls only; Bedrock sends
@@ -14,23 +24,19 @@ export type StreamEvent = () => Buffer;
  */
 export function answerEvents(answer: ModelAnswer, usage: BedrockUsage, chunks: number, startedAt: number): StreamEvent[] {
   const contentBlockIndex = 0;
-  const events: StreamEvent[] = [() => encodeEvent("messageStart", { role: "assistant" })];
+  const events: StreamEvent[] = [event("messageStart", () => ({ role: "assistant" }))];
   if (answer.type === "toolUse") {
-    events.push(() =>
-      encodeEvent("contentBlockStart", {
-        contentBlockIndex,
-        start: { toolUse: { toolUseId: answer.toolUseId, name: answer.name } },
-      }),
-    );
+    const start = { toolUse: { toolUseId: answer.toolUseId, name: answer.name } };
+    events.push(event("contentBlockStart", () => ({ contentBlockIndex, start })));
   }
   for (const chunk of splitIntoChunks(answerText(answer), chunks)) {
     const delta = answer.type === "toolUse" ? { toolUse: { input: chunk } } : { text: chunk };
-    events.push(() => encodeEvent("contentBlockDelta", { contentBlockIndex, delta }));
+    events.push(event("contentBlockDelta", () => ({ contentBlockIndex, delta }), chunk));
   }
   events.push(
-    () => encodeEvent("contentBlockStop", { contentBlockIndex }),
-    () => encodeEvent("messageStop", { stopReason: answer.stopReason }),
-    () => encodeEvent("metadata", { usage, metrics: { latencyMs: Date.now() - startedAt } }),
+    event("contentBlockStop", () => ({ contentBlockIndex })),
+    event("messageStop", () => ({ stopReason: answer.stopReason })),
+    event("metadata", () => ({ usage, metrics: { latencyMs: Date.now() - startedAt } })),
   );
   return events;
 }
