@@ -1,44 +1,31 @@
 import fc from "fast-check";
-import { startLocalBedrock, type Behaviour, type LocalBedrock } from "@strategist/local-bedrock";
+import type { Behaviour, LocalBedrock } from "@strategist/local-bedrock";
 import { ERROR_DETAILS } from "@strategist/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validBrief, userId } from "./support/arbitraries";
 import { expectStrategyShape } from "./support/assertions";
-import { generate, startHarness, type Harness } from "./support/harness";
+import { CLAUDE, startBedrockHarness, type BedrockHarness } from "./support/bedrock-harness";
+import { generate } from "./support/harness";
 
 const RUNS = { numRuns: 100 };
-const MODEL = "us.anthropic.claude-sonnet-4-20250514-v1:0";
 
 // Properties 5, 6 and 13 again, with MODEL_PROVIDER=bedrock: the real BedrockModel and AWS client, the local Bedrock.
 describe("correctness properties with MODEL_PROVIDER=bedrock", () => {
   let bedrock: LocalBedrock;
-  let harness: Harness;
+  let harness: BedrockHarness;
 
   beforeAll(async () => {
-    bedrock = await startLocalBedrock({ chunks: 4 });
-    harness = await startHarness({
-      env: {
-        MODEL_PROVIDER: "bedrock",
-        BEDROCK_ENDPOINT: bedrock.endpoint,
-        BEDROCK_MODEL_ID: MODEL,
-        BEDROCK_MODELS: MODEL,
-        BEDROCK_MAX_ATTEMPTS: "2",
-        BEDROCK_RETRY_BASE_MS: "5",
-        AGENT_TIMEOUT_SECONDS: "0.5",
-      },
-    });
+    harness = await startBedrockHarness({ chunks: 4, env: { BEDROCK_RETRY_BASE_MS: "5", AGENT_TIMEOUT_SECONDS: "0.5" } });
+    bedrock = harness.bedrock;
   });
-  afterAll(async () => {
-    await harness.close();
-    await bedrock.close();
-  });
+  afterAll(() => harness.close());
 
   it("Property 5: Agent Generates Output for Valid Input (Bedrock)", async () => {
     await fc.assert(
       fc.asyncProperty(validBrief, async (brief) => {
         const response = await generate(harness, "bp5", brief);
         expect(response.statusCode).toBe(200);
-        expect(response.json().model).toBe(MODEL);
+        expect(response.json().model).toBe(CLAUDE);
       }),
       RUNS,
     );

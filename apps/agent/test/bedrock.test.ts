@@ -1,40 +1,31 @@
-import { startLocalBedrock, type Behaviour, type LocalBedrock } from "@strategist/local-bedrock";
+import type { Behaviour, LocalBedrock } from "@strategist/local-bedrock";
 import { ERROR_DETAILS } from "@strategist/schemas";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_PROMPT } from "../src/agent/prompt";
 import { MAX_MODEL_TURNS } from "../src/agent/strategist";
-import { generate, startHarness, VALID_BRIEF, type Harness } from "./support/harness";
+import { CLAUDE, NOVA, QWEN, startBedrockHarness, type BedrockHarness } from "./support/bedrock-harness";
+import { generate, VALID_BRIEF } from "./support/harness";
 
-const CLAUDE = "us.anthropic.claude-sonnet-4-20250514-v1:0";
-const NOVA = "us.amazon.nova-pro-v1:0";
-const QWEN = "qwen.qwen3-32b-v1:0";
 const MAX_ATTEMPTS = 3;
 
 // The real BedrockModel and AWS client against the local Bedrock: every fault, what the client sees, how many
 // requests Bedrock received, and that a failure stores nothing.
 describe("MODEL_PROVIDER=bedrock against the local Bedrock", () => {
   let bedrock: LocalBedrock;
-  let harness: Harness;
+  let harness: BedrockHarness;
 
   beforeAll(async () => {
-    bedrock = await startLocalBedrock();
-    harness = await startHarness({
+    harness = await startBedrockHarness({
       env: {
-        MODEL_PROVIDER: "bedrock",
-        BEDROCK_ENDPOINT: bedrock.endpoint,
-        BEDROCK_MODEL_ID: CLAUDE,
         BEDROCK_MODELS: `${CLAUDE}=Claude Sonnet 4,${NOVA}=Amazon Nova Pro,${QWEN}=Qwen3 32B`,
         BEDROCK_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
-        BEDROCK_RETRY_BASE_MS: "20",
         BEDROCK_MAX_TOKENS: "3000",
         AGENT_TIMEOUT_SECONDS: "3",
       },
     });
+    bedrock = harness.bedrock;
   });
-  afterAll(async () => {
-    await harness.close();
-    await bedrock.close();
-  });
+  afterAll(() => harness.close());
   beforeEach(() => bedrock.reset());
 
   async function expectNothingStoredFor(user: string) {
@@ -190,27 +181,15 @@ describe("MODEL_PROVIDER=bedrock against the local Bedrock", () => {
 
 describe("fallback between models", () => {
   let bedrock: LocalBedrock;
-  let harness: Harness;
+  let harness: BedrockHarness;
 
   beforeAll(async () => {
-    bedrock = await startLocalBedrock();
-    harness = await startHarness({
-      env: {
-        MODEL_PROVIDER: "bedrock",
-        BEDROCK_ENDPOINT: bedrock.endpoint,
-        BEDROCK_MODEL_ID: CLAUDE,
-        BEDROCK_MODELS: `${CLAUDE}=Claude,${NOVA}=Nova`,
-        BEDROCK_FALLBACK_MODEL_IDS: NOVA,
-        BEDROCK_MAX_ATTEMPTS: "2",
-        BEDROCK_RETRY_BASE_MS: "20",
-        AGENT_TIMEOUT_SECONDS: "5",
-      },
+    harness = await startBedrockHarness({
+      env: { BEDROCK_MODELS: `${CLAUDE}=Claude,${NOVA}=Nova`, BEDROCK_FALLBACK_MODEL_IDS: NOVA, AGENT_TIMEOUT_SECONDS: "5" },
     });
+    bedrock = harness.bedrock;
   });
-  afterAll(async () => {
-    await harness.close();
-    await bedrock.close();
-  });
+  afterAll(() => harness.close());
   beforeEach(() => bedrock.reset());
 
   it("stores the fallback's answer under the fallback's model id when the chosen model stays throttled", async () => {

@@ -1,11 +1,11 @@
-import { startLocalBedrock, type LocalBedrock } from "@strategist/local-bedrock";
+import type { LocalBedrock } from "@strategist/local-bedrock";
 import { ERROR_DETAILS, STRATEGY_SECTIONS } from "@strategist/schemas";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OfflineModel } from "../src/agent/offline-model";
+import { startBedrockHarness, type BedrockHarness } from "./support/bedrock-harness";
 import { startHarness, VALID_BRIEF, type Harness } from "./support/harness";
 import { parseSse, readSse, type SseEvent } from "./support/sse";
 
-const MODEL = "us.anthropic.claude-sonnet-4-20250514-v1:0";
 
 function expectSectionsMatch(events: SseEvent[], output: Record<string, unknown>) {
   const complete = events.filter((event) => event.event === "section" && event.data.complete);
@@ -64,29 +64,15 @@ describe("live generation with the offline model", () => {
 
 describe("live generation against the local Bedrock", () => {
   let bedrock: LocalBedrock;
-  let harness: Harness;
+  let harness: BedrockHarness;
   let url: string;
 
   beforeAll(async () => {
-    bedrock = await startLocalBedrock({ chunks: 8 });
-    harness = await startHarness({
-      env: {
-        MODEL_PROVIDER: "bedrock",
-        BEDROCK_ENDPOINT: bedrock.endpoint,
-        BEDROCK_MODEL_ID: MODEL,
-        BEDROCK_MODELS: MODEL,
-        BEDROCK_MAX_ATTEMPTS: "2",
-        BEDROCK_RETRY_BASE_MS: "10",
-        AGENT_TIMEOUT_SECONDS: "2",
-      },
-      sseHeartbeatMs: 40,
-    });
+    harness = await startBedrockHarness({ chunks: 8, sseHeartbeatMs: 40 });
+    bedrock = harness.bedrock;
     url = `${await harness.app.listen({ host: "127.0.0.1", port: 0 })}/api/strategy/generate/stream`;
   });
-  afterAll(async () => {
-    await harness.close();
-    await bedrock.close();
-  });
+  afterAll(() => harness.close());
   beforeEach(() => bedrock.reset());
 
   const post = (user: string, body: object = VALID_BRIEF) => ({
