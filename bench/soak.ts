@@ -1,7 +1,8 @@
 // The fault soak: several users generate and read concurrently against the real agent while the local Bedrock
 // fails at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL and restarted; then every
 // failed key is retried once and the table is reconciled against what the clients were told.
-// Usage: pnpm soak [--ci] [--seed N] [--seconds S] [--users U] [--log FILE]. Exits 1 when any check fails.
+// Usage: pnpm soak [--ci] [--seed N] [--seconds S] [--users U] [--log FILE] [--tamper]. Exits 1 when any check
+// fails; --tamper breaks the store and the agent mid-run on purpose, to show the checks catch it (it must exit 1).
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,6 +18,7 @@ import { call } from "./soak/client";
 import { faultLabel, FaultInjector } from "./soak/faults";
 import { AgentProcess, startDynalite } from "./soak/processes";
 import { Random } from "./soak/random";
+import { tamper } from "./soak/tamper";
 import { BRAND_PREFIX, Ledger, runWorker, sendGenerate, type SoakUser } from "./soak/traffic";
 
 const { values } = parseArgs({
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     seconds: { type: "string" },
     users: { type: "string" },
     log: { type: "string" },
+    tamper: { type: "boolean", default: false },
   },
 });
 const seed = values.seed === undefined ? (Date.now() ^ (process.pid << 16)) >>> 0 : Number(values.seed);
@@ -136,6 +139,15 @@ try {
   await agent.start();
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
   await sleep(Math.max(0, runStart + seconds * 600 - Date.now()));
+  if (values.tamper) {
+    await sleep(Math.max(0, runStart + seconds * 450 - Date.now()));
+    const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
+    for (const line of await tamper({ client, table: TABLE, baseUrl, ledger, users, agentPid: agent.pid })) console.log(`tamper: ${line}`);
+    client.destroy();
+    await sleep(1000);
+    await agent.recovered();
+    await sleep(Math.max(0, runStart + seconds * 600 - Date.now()));
+  }
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGKILL to the agent`);
   await agent.signal("SIGKILL");
   const killedAt = Date.now();

@@ -61,6 +61,7 @@ export class AgentProcess {
   starts = 0;
   private child?: ChildProcess;
   private sending?: NodeJS.Signals;
+  private restarting?: Promise<void>;
   private stopped = false;
   private readonly log: WriteStream;
 
@@ -71,8 +72,9 @@ export class AgentProcess {
     this.log = createWriteStream(logPath, { flags: "a" });
   }
 
-  get running(): boolean {
-    return this.child !== undefined;
+  /** The running agent's process id. */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   /** Starts the agent and resolves once it logged "strategist agent ready". */
@@ -103,9 +105,18 @@ export class AgentProcess {
       this.exits.push({ pid: child.pid!, code, signal, sentBySoak, expected });
       this.child = undefined;
       this.sending = undefined;
-      if (!sentBySoak && !this.stopped) void this.start().catch(() => undefined);
+      if (!sentBySoak && !this.stopped) this.restarting = this.start().catch(() => undefined);
     });
     await ready;
+  }
+
+  /** Resolves once an agent that died on its own has been started again (at once if none did). */
+  async recovered(): Promise<void> {
+    while (this.restarting) {
+      const restarting = this.restarting;
+      await restarting;
+      if (this.restarting === restarting) this.restarting = undefined;
+    }
   }
 
   /** Sends a signal and waits for the exit; a SIGTERM that does not end the agent within `graceMs` is followed by SIGKILL. */

@@ -156,7 +156,11 @@ async function readList(options: TrafficOptions, user: SoakUser, random: Random)
 async function readOwn(options: TrafficOptions, user: SoakUser, random: Random): Promise<CallOutcome> {
   const mine = options.ledger.acknowledged.get(user.userId) ?? [];
   if (mine.length === 0) return readList(options, user, random);
-  const id = random.pick(mine);
+  return readOwnStrategy(options, user, random.pick(mine));
+}
+
+/** GETs one of the user's acknowledged strategies: it must come back, and be the user's. */
+export async function readOwnStrategy(options: Pick<TrafficOptions, "baseUrl" | "ledger">, user: SoakUser, id: string): Promise<CallOutcome> {
   const outcome = await call(`${options.baseUrl}/api/strategy/${id}`, { token: user.token });
   let violation: string | undefined;
   if ("status" in outcome) {
