@@ -98,9 +98,7 @@ export function composeStrategy(input: StrategyInput): StrategyOutput {
   const industry = matchIndustry(input.industry);
   const audience = quote(input.target_audience, 60);
 
-  const pillars = pick(industry.pillars, 3 + Math.floor(random() * 3), random).map(
-    (pillar) => `${pillar} for ${audience}`,
-  );
+  const pillars = pick(industry.pillars, 3 + Math.floor(random() * 3), random);
   const platforms = recommendPlatforms(input, random);
   const themes = pick(industry.themes, 5 + Math.floor(random() * 3), random).map((theme) => fill(theme, input));
   const tactics = pick(TACTICS, 4 + Math.floor(random() * 3), random).map((tactic) =>
