@@ -1,6 +1,7 @@
 // The fault soak: several users generate and read concurrently against the real agent while the local Bedrock
-// fails at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL and restarted; then every
-// failed key is retried once and the table is reconciled against what the clients were told.
+// fails at random, DynamoDB is slow at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL
+// and restarted; then every failed key is retried once and the table is reconciled against what the clients were
+// told.
 // Usage: pnpm soak [--ci] [--seed N] [--seconds S] [--users U] [--log FILE] [--tamper]. Exits 1 when any check
 // fails; --tamper breaks the store and the agent mid-run on purpose, to show the checks catch it (it must exit 1).
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -18,6 +19,7 @@ import { call } from "./soak/client";
 import { faultLabel, FaultInjector } from "./soak/faults";
 import { AgentProcess, startDynalite } from "./soak/processes";
 import { Random } from "./soak/random";
+import { startSlowDatabase } from "./soak/slow-database";
 import { tamper } from "./soak/tamper";
 import { BRAND_PREFIX, Ledger, runWorker, sendGenerate, type SoakUser } from "./soak/traffic";
 
@@ -52,6 +54,7 @@ const workDir = mkdtempSync(join(tmpdir(), "strategist-soak-"));
 let dynamo: Awaited<ReturnType<typeof startDynalite>> | undefined;
 let bedrock: LocalBedrock | undefined;
 let agent: AgentProcess | undefined;
+let slowDatabase: Awaited<ReturnType<typeof startSlowDatabase>> | undefined;
 // Ctrl-C must not leave a dynalite or an agent behind.
 process.once("SIGINT", () => {
   agent?.kill();
@@ -86,6 +89,7 @@ try {
   };
   bedrock = await startLocalBedrock({ onRequest });
   injector = new FaultInjector(bedrock, random.fork(1), FAULTY_MODEL, TIMEOUT_SECONDS * 1000);
+  slowDatabase = await startSlowDatabase(dynamo.endpoint, random.fork(2));
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -102,7 +106,7 @@ try {
       AWS_SECRET_ACCESS_KEY: "local",
       AWS_EC2_METADATA_DISABLED: "true",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_ENDPOINT: slowDatabase.endpoint,
       DYNAMODB_CREATE_TABLES: "true",
       DYNAMODB_STRATEGIES_TABLE: TABLE,
       DYNAMODB_USERS_TABLE: "users-soak",
@@ -212,6 +216,7 @@ try {
   console.log(`  by kind: ${tally(runCalls.map((entry) => entry.role))}; keys ${ledger.keys.length}`);
   console.log(`  reads: ${ledger.reads.length} (${tally(ledger.reads.map((read) => read.outcome))})`);
   console.log(`  faults drawn for the faulty model: ${faults.length} (${tally(faults)})`);
+  console.log(`  DynamoDB: ${slowDatabase.delayed()} request chunks from the agent held back 20-1500 ms`);
   console.log(`  Bedrock requests: run ${hits.filter((hit) => hit.phase === "run").length}, reconcile ${hits.filter((hit) => hit.phase === "reconcile").length}; abandoned by the agent during the run ${abandonedInRun}`);
   console.log(`  agent restarts: ${agent.starts - 1} (SIGTERM 1, SIGKILL 1, after a crash ${agent.exits.filter((exit) => !exit.sentBySoak).length})`);
   console.log(`  idempotency items left: ${tally(idempotencyStates)}`);
@@ -229,6 +234,7 @@ try {
 } finally {
   agent?.kill();
   if (values.log && existsSync(join(workDir, "agent.log"))) copyFileSync(join(workDir, "agent.log"), values.log);
+  await slowDatabase?.close();
   await dynamo?.stop();
   await bedrock?.close();
   rmSync(workDir, { recursive: true, force: true });

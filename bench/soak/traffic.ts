@@ -112,7 +112,9 @@ export async function runWorker(options: TrafficOptions, user: SoakUser, random:
       };
       ledger.keys.push(key);
       if (twin) {
-        const [a, b] = await Promise.all([sendGenerate(baseUrl, key), sendGenerate(baseUrl, key)]);
+        // Sometimes the first of the pair hangs up: the second, waiting on the key, must take over.
+        const abortFirst = random.chance(0.25) ? random.int(30, 800) : undefined;
+        const [a, b] = await Promise.all([sendGenerate(baseUrl, key, abortFirst), sendGenerate(baseUrl, key)]);
         ledger.record(key, "twin", a);
         ledger.record(key, "twin", b);
         outcome = a;
