@@ -1,51 +1,58 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type Ref } from "react";
+import { modelName } from "@/lib/format";
+import { writtenCount, type LiveStrategy } from "@/lib/live-strategy";
+import { SECTION_ORDER } from "@/lib/strategy-sections";
 
-/** What the agent is plausibly doing, by elapsed seconds: generation takes up to a minute on Bedrock. */
-const STEPS = [
-  { from: 0, label: "Reading your brief" },
-  { from: 3, label: "Choosing the platforms that fit your audience" },
-  { from: 10, label: "Writing content pillars and post ideas" },
-  { from: 25, label: "Planning engagement tactics" },
-  { from: 40, label: "Drafting visual prompts for your designer" },
-] as const;
+/** What the page says once the model has started over. */
+function restartNote(restarts: number): string {
+  const times = restarts === 1 ? "" : ` (${restarts} times)`;
+  return `The AI's draft didn't hold up, so it started over${times}. What you see now is its new draft.`;
+}
 
-/** The working state: elapsed time, a bar that slows as it nears the end, and the current step. */
-export function GenerationProgress({ startedAt }: { startedAt: number }) {
-  const [now, setNow] = useState(startedAt);
+/**
+ * The working state above the strategy being written: sections written so far, elapsed time, who is writing, a
+ * note when the model started over, and a way to stop. The status line announces each finished section.
+ */
+export function GenerationProgress({ live, onStop, headingRef }: { live: LiveStrategy; onStop: () => void; headingRef: Ref<HTMLHeadingElement> }) {
+  const [now, setNow] = useState(live.startedAt);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const elapsed = Math.max(0, Math.floor((now - startedAt) / 1000));
-  const active = STEPS.findLastIndex((step) => elapsed >= step.from);
-  const percent = Math.min(95, Math.round(100 * (1 - Math.exp(-(elapsed + 1) / 22))));
+  const elapsed = Math.max(0, Math.floor((now - live.startedAt) / 1000));
+  const written = writtenCount(live.sections);
+  const total = SECTION_ORDER.length;
 
   return (
-    <section className="progress" aria-labelledby="progress-title">
+    <section className="progress live-progress" aria-labelledby="progress-title">
       <div className="progress-head">
-        <strong id="progress-title">Writing your strategy…</strong>
+        <h2 id="progress-title" ref={headingRef} tabIndex={-1}>
+          {live.finished ? "Your strategy is ready" : "Writing your strategy…"}
+        </h2>
         <span className="elapsed" aria-hidden="true">
           {elapsed}s · usually under a minute
         </span>
       </div>
       <div className="progress-bar" aria-hidden="true">
-        <span style={{ width: `${percent}%` }} />
+        <span style={{ width: `${Math.max(4, Math.round((100 * written) / total))}%` }} />
       </div>
+      <p className="progress-count">
+        {written} of {total} sections written{live.model ? ` · ${modelName(live.model)}` : ""}
+      </p>
+      {live.restarts > 0 && !live.finished && <p className="progress-restart">{restartNote(live.restarts)}</p>}
       <p className="visually-hidden" role="status">
-        {STEPS[active]?.label}
+        {live.news}
       </p>
-      <ol className="progress-steps" aria-hidden="true">
-        {STEPS.map((step, index) => (
-          <li key={step.label} data-state={index < active ? "done" : index === active ? "active" : "todo"}>
-            {step.label}
-          </li>
-        ))}
-      </ol>
-      <p className="muted" style={{ margin: 0, fontSize: "0.9rem" }}>
-        Keep this page open. Your strategy is saved to your history as soon as it's ready.
-      </p>
+      {!live.finished && (
+        <div className="button-row">
+          <button type="button" className="button secondary small" onClick={onStop}>
+            Stop
+          </button>
+          <span className="muted">Nothing is saved until every section is written. Leaving this page stops it.</span>
+        </div>
+      )}
     </section>
   );
 }

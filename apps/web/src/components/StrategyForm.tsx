@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { firstMessages } from "@/lib/field-messages";
 import type { GenerationProblem } from "@/lib/generation-problems";
-import { GenerationProgress } from "./GenerationProgress";
+import { LiveStrategyView } from "./LiveStrategy";
+import { useLiveGeneration } from "./use-live-generation";
 
 type BriefField = "brand_name" | "industry" | "target_audience" | "goals";
 type Brief = Record<BriefField, string>;
@@ -50,7 +51,9 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
   const [brief, setBrief] = useState<Brief>(EMPTY);
   const [model, setModel] = useState(models.find((candidate) => candidate.default)?.id ?? models[0]?.id ?? "");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const generation = useLiveGeneration();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const [problem, setProblem] = useState<GenerationProblem | null>(null);
   const [waitUntil, setWaitUntil] = useState(0);
   const [, setTick] = useState(0);
@@ -72,6 +75,13 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
   useEffect(() => {
     if (problem) problemHeading.current?.focus();
   }, [problem]);
+
+  // Focus moves once the form is shown again after a generation, never into a hidden form.
+  useEffect(() => {
+    if (!focusTarget || generation.live) return;
+    form.current?.querySelector<HTMLElement>(focusTarget)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget, generation.live]);
 
   // Re-render once a second while a Retry-After is counting down, so the retry button wakes up on time.
   useEffect(() => {
@@ -112,39 +122,34 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
     }
     setErrors({});
     setProblem(null);
-    setStartedAt(Date.now());
-    let failure: GenerationProblem;
-    try {
-      const response = await fetch("/api/strategy/generate", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...checked.brief, ...(model ? { model } : {}) }),
-      });
-      const answer: unknown = await response.json().catch(() => undefined);
-      const record = response.ok ? checks.readStrategyRecord(answer) : null;
-      if (record) {
+    setNotice(null);
+    const outcome = await generation.start({ ...checked.brief, ...(model ? { model } : {}) }, checks.readLiveEvent);
+    submitting.current = false;
+    switch (outcome.kind) {
+      case "completed":
         sessionStorage.removeItem(DRAFT_KEY);
-        router.push(`/strategies/${encodeURIComponent(record.id)}`);
+        router.push(`/strategies/${encodeURIComponent(outcome.record.id)}`);
+        return;
+      case "stopped":
+        setNotice("Stopped. Nothing was saved, and your brief is still here.");
+        setFocusTarget("#generation-notice");
+        return;
+      case "interrupted":
+        setProblem(checks.describeInterruptedGeneration());
+        return;
+      case "failed":
+        break;
+    }
+    if (outcome.status === 400 && outcome.errors) {
+      const messages = firstMessages(outcome.errors);
+      const known = Object.keys(messages).filter((field) => field in EMPTY || field === "model");
+      setErrors(messages);
+      if (known.length > 0) {
+        setFocusTarget(`[name="${known[0]}"]`);
         return;
       }
-      const body = (answer ?? {}) as { detail?: string; errors?: { field: string; message: string }[] };
-      if (response.status === 400 && body.errors) {
-        const messages = firstMessages(body.errors);
-        const known = Object.keys(messages).filter((field) => field in EMPTY || field === "model");
-        setErrors(messages);
-        submitting.current = false;
-        setStartedAt(null);
-        if (known.length > 0) {
-          form.current?.querySelector<HTMLElement>(`[name="${known[0]}"]`)?.focus();
-          return;
-        }
-      }
-      failure = checks.describeGenerationFailure(response.ok ? 502 : response.status, body.detail, response.headers.get("retry-after"));
-    } catch {
-      failure = checks.describeGenerationFailure(0, undefined, null);
     }
-    submitting.current = false;
-    setStartedAt(null);
+    const failure = checks.describeGenerationFailure(outcome.status, outcome.detail, outcome.retryAfter);
     setWaitUntil(failure.retryAfterSeconds ? Date.now() + failure.retryAfterSeconds * 1000 : 0);
     setProblem(failure);
   }
@@ -154,106 +159,115 @@ export function StrategyForm({ models }: { models: ModelInfo[] }) {
     void generate();
   }
 
-  const busy = startedAt !== null;
+  const busy = generation.live !== null;
   const secondsToWait = Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000));
   const formError = errors.body ?? errors.model;
 
   return (
-    <form ref={form} onSubmit={submit} onFocus={prepareChecks} noValidate aria-describedby={problem ? "problem-message" : undefined}>
-      {busy && <GenerationProgress startedAt={startedAt} />}
-      {problem && !busy && (
-        <div className="alert error" role="alert">
-          <h2 ref={problemHeading} tabIndex={-1}>
-            {problem.title}
-          </h2>
-          <p id="problem-message">{problem.message}</p>
-          <div className="button-row">
-            {problem.needsLogin ? (
-              <Link className="button small" href={`/login?next=${encodeURIComponent("/strategies/new")}`}>
-                Log in again
-              </Link>
-            ) : (
-              <button type="submit" className="button small" disabled={secondsToWait > 0}>
-                {secondsToWait > 0 ? `Try again in ${secondsToWait}s` : "Try again"}
-              </button>
-            )}
-          </div>
-        </div>
-      )}
-      {formError && !busy && (
-        <div className="alert error" role="alert">
-          <p>{formError}</p>
-        </div>
-      )}
-      <fieldset disabled={busy}>
-        <legend className="visually-hidden">Your brand brief</legend>
-        <div className="form-grid">
-          {FIELDS.map((field) => {
-            const value = brief[field.name];
-            const limit = limits?.[field.name] ?? Infinity;
-            const error = errors[field.name];
-            const describedBy = [`${field.name}-hint`, error ? `${field.name}-error` : ""].join(" ").trim();
-            const common = {
-              id: field.name,
-              name: field.name,
-              value,
-              placeholder: field.placeholder,
-              required: true,
-              "aria-invalid": error ? true : undefined,
-              "aria-describedby": describedBy,
-            } as const;
-            return (
-              <div className={`field${field.multiline ? " wide" : ""}`} key={field.name}>
-                <label htmlFor={field.name}>{field.label}</label>
-                <p id={`${field.name}-hint`} className="hint">
-                  {field.hint}
-                </p>
-                {field.multiline ? (
-                  <textarea {...common} rows={4} onChange={(event) => update(field.name, event.target.value)} />
-                ) : (
-                  <input {...common} type="text" autoComplete="off" onChange={(event) => update(field.name, event.target.value)} />
-                )}
-                <div className="field-footer">
-                  {error ? (
-                    <p id={`${field.name}-error`} className="field-error">
-                      {error}
-                    </p>
-                  ) : (
-                    <span />
-                  )}
-                  {value.length > limit * 0.8 && (
-                    <span className={`counter${value.length > limit ? " over" : ""}`}>
-                      {value.length}/{limit}
-                    </span>
-                  )}
-                </div>
-              </div>
-            );
-          })}
-          {models.length > 1 && (
-            <div className="field wide">
-              <label htmlFor="model">Model</label>
-              <p id="model-hint" className="hint">
-                The AI model that writes the strategy.
-              </p>
-              <select id="model" name="model" value={model} aria-describedby="model-hint" onChange={(event) => setModel(event.target.value)}>
-                {models.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.name}
-                    {candidate.provider === "offline" ? " (offline, not an LLM)" : ""}
-                  </option>
-                ))}
-              </select>
+    <>
+      {generation.live && <LiveStrategyView brief={brief} live={generation.live} onStop={generation.stop} />}
+      <div className="panel" hidden={busy}>
+        <form ref={form} onSubmit={submit} onFocus={prepareChecks} noValidate aria-describedby={problem ? "problem-message" : undefined}>
+          {notice && !problem && (
+            <div className="alert info" role="status" id="generation-notice" tabIndex={-1}>
+              <p>{notice}</p>
             </div>
           )}
-        </div>
-        <div className="button-row">
-          <button type="submit" className="button large" disabled={busy || secondsToWait > 0} aria-busy={busy}>
-            {busy ? "Writing your strategy…" : "Generate strategy"}
-          </button>
-          <span className="muted">Takes up to a minute. Saved to your history automatically.</span>
-        </div>
-      </fieldset>
-    </form>
+          {problem && !busy && (
+            <div className="alert error" role="alert">
+              <h2 ref={problemHeading} tabIndex={-1}>
+                {problem.title}
+              </h2>
+              <p id="problem-message">{problem.message}</p>
+              <div className="button-row">
+                {problem.needsLogin ? (
+                  <Link className="button small" href={`/login?next=${encodeURIComponent("/strategies/new")}`}>
+                    Log in again
+                  </Link>
+                ) : (
+                  <button type="submit" className="button small" disabled={secondsToWait > 0}>
+                    {secondsToWait > 0 ? `Try again in ${secondsToWait}s` : "Try again"}
+                  </button>
+                )}
+              </div>
+            </div>
+          )}
+          {formError && !busy && (
+            <div className="alert error" role="alert">
+              <p>{formError}</p>
+            </div>
+          )}
+          <fieldset disabled={busy}>
+            <legend className="visually-hidden">Your brand brief</legend>
+            <div className="form-grid">
+              {FIELDS.map((field) => {
+                const value = brief[field.name];
+                const limit = limits?.[field.name] ?? Infinity;
+                const error = errors[field.name];
+                const describedBy = [`${field.name}-hint`, error ? `${field.name}-error` : ""].join(" ").trim();
+                const common = {
+                  id: field.name,
+                  name: field.name,
+                  value,
+                  placeholder: field.placeholder,
+                  required: true,
+                  "aria-invalid": error ? true : undefined,
+                  "aria-describedby": describedBy,
+                } as const;
+                return (
+                  <div className={`field${field.multiline ? " wide" : ""}`} key={field.name}>
+                    <label htmlFor={field.name}>{field.label}</label>
+                    <p id={`${field.name}-hint`} className="hint">
+                      {field.hint}
+                    </p>
+                    {field.multiline ? (
+                      <textarea {...common} rows={4} onChange={(event) => update(field.name, event.target.value)} />
+                    ) : (
+                      <input {...common} type="text" autoComplete="off" onChange={(event) => update(field.name, event.target.value)} />
+                    )}
+                    <div className="field-footer">
+                      {error ? (
+                        <p id={`${field.name}-error`} className="field-error">
+                          {error}
+                        </p>
+                      ) : (
+                        <span />
+                      )}
+                      {value.length > limit * 0.8 && (
+                        <span className={`counter${value.length > limit ? " over" : ""}`}>
+                          {value.length}/{limit}
+                        </span>
+                      )}
+                    </div>
+                  </div>
+                );
+              })}
+              {models.length > 1 && (
+                <div className="field wide">
+                  <label htmlFor="model">Model</label>
+                  <p id="model-hint" className="hint">
+                    The AI model that writes the strategy.
+                  </p>
+                  <select id="model" name="model" value={model} aria-describedby="model-hint" onChange={(event) => setModel(event.target.value)}>
+                    {models.map((candidate) => (
+                      <option key={candidate.id} value={candidate.id}>
+                        {candidate.name}
+                        {candidate.provider === "offline" ? " (offline, not an LLM)" : ""}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+            </div>
+            <div className="button-row">
+              <button type="submit" className="button large" disabled={busy || secondsToWait > 0} aria-busy={busy}>
+                {busy ? "Writing your strategy…" : "Generate strategy"}
+              </button>
+              <span className="muted">Takes up to a minute. Saved to your history automatically.</span>
+            </div>
+          </fieldset>
+        </form>
+      </div>
+    </>
   );
 }

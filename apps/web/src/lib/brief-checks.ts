@@ -2,11 +2,13 @@ import { fieldErrors, INPUT_LIMITS, StrategyInput, StrategyRecord } from "@strat
 import { firstMessages } from "./field-messages";
 
 /**
- * The form's use of the shared schemas, in one module the browser loads on first focus rather than
- * with the page: zod is most of the form's JavaScript, and nothing needs it before the user types.
+ * The form's use of the shared schemas (the brief, and the live-generation events it reads back), in one module
+ * the browser loads on first focus rather than with the page: zod is most of the form's JavaScript, and nothing
+ * needs it before the user types.
  */
 export { INPUT_LIMITS };
-export { describeGenerationFailure } from "./generation-problems";
+export { describeGenerationFailure, describeInterruptedGeneration } from "./generation-problems";
+export { readLiveEvent } from "./live-event-checks";
 
 export type BriefCheck = { ok: true; brief: StrategyInput } | { ok: false; messages: Record<string, string> };
 

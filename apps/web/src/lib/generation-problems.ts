@@ -63,3 +63,11 @@ export function describeGenerationFailure(status: number, detail: string | undef
       return { title: "Something went wrong", message: detail ? `${detail}. Try again in a moment.` : "Try again in a moment." };
   }
 }
+
+/** The live stream ended before the agent said how the generation ended: the connection dropped midway. */
+export function describeInterruptedGeneration(): GenerationProblem {
+  return {
+    title: "The connection dropped while your strategy was being written",
+    message: "The strategy was not finished. Try again — if it shows up in your history after all, it was saved just before the connection dropped.",
+  };
+}

@@ -70,8 +70,13 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The whole product on free loopback ports: dynalite in a temp dir, the agent (offline model), and `next start`. */
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Agent settings over the defaults (the offline model), e.g. MODEL_PROVIDER=bedrock and a local Bedrock. */
+  agentEnv?: Record<string, string>;
+}
+
+/** The whole product on free loopback ports: dynalite in a temp dir, the agent (offline model unless told), and `next start`. */
+export async function startStack({ agentEnv = {} }: StackOptions = {}): Promise<Stack> {
   buildIfNeeded({ log: () => undefined });
   const dataDir = mkdtempSync(join(tmpdir(), "strategist-e2e-"));
   const jwtSecret = randomBytes(32).toString("hex");
@@ -106,6 +111,7 @@ export async function startStack(): Promise<Stack> {
         MODEL_PROVIDER: "offline",
         FRONTEND_URL: `http://127.0.0.1:${webPort}`,
         RATE_LIMIT_PER_MINUTE: String(GENERATIONS_PER_MINUTE),
+        ...agentEnv,
       },
       `http://127.0.0.1:${agentPort}/health`,
     );

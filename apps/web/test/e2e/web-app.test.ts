@@ -126,19 +126,20 @@ describe("a marketer's journey through the web app", () => {
     await page.goto(`${stack.webUrl}/strategies/new`);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/api/strategy/generate", async (route) => {
+    await page.route("**/api/strategy/generate/stream", async (route) => {
       await held;
       await route.continue();
     });
     await fillBrief(page, BRIEF);
     await page.getByRole("button", { name: "Generate strategy" }).click();
     await page.locator("#progress-title").waitFor();
-    expect(await page.getByRole("button", { name: "Writing your strategy…" }).isDisabled()).toBe(true);
-    expect(await page.getByLabel("Brand name").isDisabled()).toBe(true);
+    // The form gives way to the strategy's layout, every section waiting; a second submit has nothing to press.
+    expect(await page.getByRole("button", { name: "Generate strategy" }).isVisible()).toBe(false);
+    expect(await page.locator('section[data-state="waiting"]').count()).toBe(6);
     overflow.progress = await snapBothWidths(page, "06-new-strategy-progress");
     release();
     await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
-    await page.unroute("**/api/strategy/generate");
+    await page.unroute("**/api/strategy/generate/stream");
     const strategyUrl = page.url();
     const strategyId = strategyUrl.split("/").pop()!;
 

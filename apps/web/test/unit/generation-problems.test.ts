@@ -1,6 +1,6 @@
 import { ERROR_DETAILS } from "@strategist/schemas";
 import { describe, expect, it } from "vitest";
-import { describeGenerationFailure, retryAfterSeconds } from "@/lib/generation-problems";
+import { describeGenerationFailure, describeInterruptedGeneration, retryAfterSeconds } from "@/lib/generation-problems";
 
 describe("generation failures in plain words", () => {
   it("reads Retry-After as seconds or as an HTTP date", () => {
@@ -27,6 +27,8 @@ describe("generation failures in plain words", () => {
 
   it("gives every status the agent and the proxy can answer its own explanation", () => {
     const titles = [0, 401, 413, 429, 500, 502, 503, 504].map((status) => describeGenerationFailure(status, undefined, null).title);
+    // A live stream that drops midway is told apart from a request that never got an answer (status 0).
+    titles.push(describeInterruptedGeneration().title);
     expect(new Set(titles).size).toBe(titles.length);
   });
 });

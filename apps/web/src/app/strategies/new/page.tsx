@@ -16,9 +16,7 @@ export default async function NewStrategyPage() {
           <p>Four fields about your brand. The more specific you are, the more specific your strategy.</p>
         </div>
       </div>
-      <div className="panel">
-        <StrategyForm models={models} />
-      </div>
+      <StrategyForm models={models} />
     </>
   );
 }
