@@ -126,7 +126,8 @@ export function usersIsolated({ ledger, stored, finalLists }: SoakEvidence): Ver
 /** d. The agent exited only when the soak stopped it: 0 after SIGTERM, killed after SIGKILL. */
 export function agentNeverCrashed({ exits }: SoakEvidence): Verdict {
   const unexpected = exits.filter((exit) => !exit.expected);
-  const describe = (exit: AgentExit) => `${exit.sentBySoak ?? "nothing"} -> ${exit.signal ?? `exit ${exit.code}`}`;
+  const describe = (exit: AgentExit) =>
+    `${exit.sentBySoak ?? "nothing"} -> ${exit.signal ?? `exit ${exit.code}`}${exit.afterMs === undefined ? "" : ` in ${(exit.afterMs / 1000).toFixed(1)} s`}`;
   return {
     check: "d. the agent died only when the soak killed it",
     pass: unexpected.length === 0,

@@ -47,6 +47,8 @@ export interface AgentExit {
   signal: NodeJS.Signals | null;
   /** What the soak did to it: "SIGTERM", "SIGKILL", or nothing (a crash). */
   sentBySoak?: NodeJS.Signals;
+  /** Milliseconds from the soak's signal to the exit. */
+  afterMs?: number;
   expected: boolean;
 }
 
@@ -61,6 +63,7 @@ export class AgentProcess {
   starts = 0;
   private child?: ChildProcess;
   private sending?: NodeJS.Signals;
+  private sentAt = 0;
   private restarting?: Promise<void>;
   private stopped = false;
   private readonly log: WriteStream;
@@ -102,7 +105,7 @@ export class AgentProcess {
     child.once("exit", (code, signal) => {
       const sentBySoak = this.sending;
       const expected = sentBySoak === "SIGKILL" ? signal === "SIGKILL" : sentBySoak === "SIGTERM" ? code === 0 : false;
-      this.exits.push({ pid: child.pid!, code, signal, sentBySoak, expected });
+      this.exits.push({ pid: child.pid!, code, signal, sentBySoak, afterMs: sentBySoak ? Date.now() - this.sentAt : undefined, expected });
       this.child = undefined;
       this.sending = undefined;
       if (!sentBySoak && !this.stopped) this.restarting = this.start().catch(() => undefined);
@@ -124,6 +127,7 @@ export class AgentProcess {
     const child = this.child;
     if (!child) return;
     this.sending = signal;
+    this.sentAt = Date.now();
     child.kill(signal);
     const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
     await exited(child);
