@@ -150,3 +150,26 @@ describe("logs", () => {
     await base.close();
   });
 });
+
+describe("CORS", () => {
+  it("allows the configured frontend origin with credentials and exposes the paging headers, and no other origin", async () => {
+    const harness = await startHarness({ env: { FRONTEND_URL: "https://app.example.com" } });
+    try {
+      const preflight = (origin: string) =>
+        harness.app.inject({
+          method: "OPTIONS",
+          url: "/api/strategy/list",
+          headers: { origin, "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+        });
+      const allowed = await preflight("https://app.example.com");
+      expect(allowed.headers["access-control-allow-origin"]).toBe("https://app.example.com");
+      expect(allowed.headers["access-control-allow-credentials"]).toBe("true");
+      const other = await preflight("https://evil.example.net");
+      expect(other.headers["access-control-allow-origin"]).toBeUndefined();
+      const listed = await harness.app.inject({ url: "/api/strategy/list", headers: { origin: "https://app.example.com", authorization: `Bearer ${harness.token("cors")}` } });
+      expect(String(listed.headers["access-control-expose-headers"])).toContain("x-next-cursor");
+    } finally {
+      await harness.close();
+    }
+  });
+});
