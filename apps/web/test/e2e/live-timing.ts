@@ -53,22 +53,22 @@ export interface SectionChange {
  * browser and in the test read the same clock: both run on this machine.
  */
 export async function recordSectionChanges(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const log: SectionChange[] = [];
-    const seen = new Map<string, string>();
-    Object.assign(window, { sectionChanges: log });
-    const check = () => {
-      for (const section of document.querySelectorAll<HTMLElement>("section[data-state]")) {
-        const state = section.dataset.state!;
+  // Sent as source text: tsx (the bench) would otherwise wrap named functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const log = [];
+    const seen = new Map();
+    window.sectionChanges = log;
+    new MutationObserver(() => {
+      for (const section of document.querySelectorAll("section[data-state]")) {
+        const state = section.dataset.state;
         if (seen.get(section.id) === state) continue;
         seen.set(section.id, state);
         const change = { section: section.id, state, observedAt: Date.now(), paintedAt: 0 };
         log.push(change);
         requestAnimationFrame(() => (change.paintedAt = Date.now()));
       }
-    };
-    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
-  });
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+  })()`);
 }
 
 export function sectionChanges(page: Page): Promise<SectionChange[]> {
