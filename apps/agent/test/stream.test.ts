@@ -126,7 +126,7 @@ describe("live generation against the local Bedrock", () => {
   it("sends the 503 error event when Bedrock stays throttled, storing nothing", async () => {
     bedrock.setDefault({ kind: "httpError", error: "ThrottlingException" });
     const { events } = await readSse(url, post("s-throttle"));
-    expect(events.at(-1)).toMatchObject({ event: "error", data: { status: 503, body: { detail: ERROR_DETAILS.unavailable } } });
+    expect(events.at(-1)).toMatchObject({ event: "error", data: { status: 503, body: { detail: ERROR_DETAILS.unavailable }, retry_after: expect.any(Number) } });
     expect(await storedFor("s-throttle")).toEqual([]);
   });
 

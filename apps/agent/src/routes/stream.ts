@@ -63,7 +63,11 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (ap
       } catch (error) {
         const failure = error instanceof AppError ? error : new AppError("internal", { cause: error });
         if (!(error instanceof AppError)) request.log.error({ err: error }, "live generation failed");
-        send("error", { status: failure.status, body: failure.body() });
+        send("error", {
+          status: failure.status,
+          body: failure.body(),
+          ...(failure.retryAfterSeconds !== undefined ? { retry_after: failure.retryAfterSeconds } : {}),
+        });
       } finally {
         release();
         clearInterval(heartbeat);
