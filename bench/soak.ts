@@ -221,6 +221,7 @@ try {
   console.log(`  agent restarts: ${agent.starts - 1} (SIGTERM 1, SIGKILL 1, after a crash ${agent.exits.filter((exit) => !exit.sentBySoak).length})`);
   console.log(`  idempotency items left: ${tally(idempotencyStates)}`);
   console.log(`  agent error log lines: ${tally([...agent.errorLines].flatMap(([msg, n]) => Array<string>(n).fill(msg)))}`);
+  if (agent.stderrLines.length > 0) console.log(`  agent stderr:\n    ${agent.stderrLines.join("\n    ")}`);
   console.log("");
   const evidence = { ledger, stored, bedrock: hits, exits: agent.exits, finalLists };
   for (const check of CHECKS) {

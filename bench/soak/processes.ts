@@ -60,6 +60,8 @@ export interface AgentExit {
 export class AgentProcess {
   readonly exits: AgentExit[] = [];
   readonly errorLines = new Map<string, number>();
+  /** The agent's stderr, first lines (its log is on stdout). */
+  readonly stderrLines: string[] = [];
   starts = 0;
   private child?: ChildProcess;
   private sending?: NodeJS.Signals;
@@ -85,7 +87,12 @@ export class AgentProcess {
     const child = spawnTs("apps/agent/src/server.ts", this.env);
     this.child = child;
     this.starts++;
-    child.stderr!.pipe(this.log, { end: false });
+    // Whatever the agent writes outside its JSON log (close-with-grace's "killed by timeout", a crash's stack) is
+    // kept for the report: it is the first clue when an exit was not the expected one.
+    createInterface({ input: child.stderr! }).on("line", (line) => {
+      this.log.write(`${line}\n`);
+      if (line.trim() && this.stderrLines.length < 40) this.stderrLines.push(`[pid ${child.pid}] ${line}`);
+    });
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("the agent was not ready within 60 s")), 60_000);
       createInterface({ input: child.stdout! }).on("line", (line) => {
