@@ -41,11 +41,7 @@ const shared = {
 };
 
 /** dynalite runs in its own process so the agent and the web app share one database, as they would in AWS. */
-const DYNAMO_PROGRAM = `(async () => {
-  const { startEmbeddedDynamo } = await import(${JSON.stringify(join(root, "packages/dynamo/src/index.ts"))});
-  const dynamo = await startEmbeddedDynamo({ path: process.env.DYNAMO_PATH, port: Number(process.env.DYNAMO_PORT) });
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dynamo.close().then(() => process.exit(0)));
-})().catch((error) => { console.error(error); process.exit(1); });`;
+const DYNAMO_CLI = join(root, "packages/dynamo/src/cli.ts");
 
 const children = new Map();
 let stopping = false;
@@ -99,7 +95,7 @@ async function waitFor(name, url, timeoutMs = 60_000) {
 
 try {
   buildIfNeeded();
-  start("dynamo", tsx, ["--eval", DYNAMO_PROGRAM], { ...shared, DYNAMO_PATH: join(dataDir, "dynamodb"), DYNAMO_PORT: String(ports.dynamo) });
+  start("dynamo", tsx, [DYNAMO_CLI], { ...shared, DYNAMO_PATH: join(dataDir, "dynamodb"), DYNAMO_PORT: String(ports.dynamo) });
   await waitFor("DynamoDB", `http://127.0.0.1:${ports.dynamo}`);
   start("agent", tsx, [join(root, "apps/agent/src/server.ts")], { ...shared, PORT: String(ports.agent), FRONTEND_URL: `http://localhost:${ports.web}` });
   await waitFor("agent", `http://127.0.0.1:${ports.agent}/health`);

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { createDocumentClient, ensureTables, startEmbeddedDynamo, strategiesTableDefinition, USER_ID_INDEX } from "../src/index";
+import { startEmbeddedDynamo } from "../src/embedded";
+import { createDocumentClient, ensureTables, strategiesTableDefinition, USER_ID_INDEX } from "../src/index";
 
 describe("embedded DynamoDB", () => {
   it("keeps items on disk across a restart and serves the user index newest first", async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
-import { createDocumentClient, ensureTables, startEmbeddedDynamo, strategiesTableDefinition, type EmbeddedDynamo } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
+import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createSigner } from "fast-jwt";
 import type { FastifyInstance } from "fastify";
 import { ModelCatalog, type CatalogEntry } from "../../src/agent/catalog";

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo";
+import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 // @ts-expect-error: a plain .mjs script shared with `pnpm start:all`
 import { buildIfNeeded, webDir } from "../../scripts/build-if-needed.mjs";
 
