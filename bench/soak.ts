@@ -93,6 +93,7 @@ try {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  console.log(`agent on ${baseUrl}, dynalite on ${dynamo.endpoint}, local Bedrock on ${bedrock.endpoint}`);
   agent = new AgentProcess(
     {
       NODE_ENV: "production",

@@ -55,11 +55,13 @@ export async function measure(name: string, options: autocannon.Options): Promis
 export function table(rows: Figures[]): string {
   const cpu = rows.some((row) => row.serverCpuPercent !== undefined);
   const lines = [
-    `| workload | connections | req/s | p50 ms | p99 ms | errors | non-2xx |${cpu ? " server CPU % |" : ""}`,
-    `|---|---:|---:|---:|---:|---:|---:|${cpu ? "---:|" : ""}`,
+    `| workload | connections | req/s | p50 ms | p99 ms | errors | non-2xx |${cpu ? " server CPU % | server CPU ms per request |" : ""}`,
+    `|---|---:|---:|---:|---:|---:|---:|${cpu ? "---:|---:|" : ""}`,
   ];
   for (const row of rows) {
-    const cells = [row.name, row.connections, row.requestsPerSecond, row.p50, row.p99, row.errors, row.non2xx, ...(cpu ? [row.serverCpuPercent ?? ""] : [])];
+    // CPU percent of one core is CPU ms per 100 ms of wall time; spread over the requests served in that time.
+    const perRequest = row.serverCpuPercent === undefined || row.requestsPerSecond === 0 ? "" : ((row.serverCpuPercent * 10) / row.requestsPerSecond).toFixed(2);
+    const cells = [row.name, row.connections, row.requestsPerSecond, row.p50, row.p99, row.errors, row.non2xx, ...(cpu ? [row.serverCpuPercent ?? "", perRequest] : [])];
     lines.push(`| ${cells.join(" | ")} |`);
   }
   return lines.join("\n");

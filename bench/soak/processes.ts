@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -137,8 +137,18 @@ export class AgentProcess {
     this.sentAt = Date.now();
     child.kill(signal);
     const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    // A drain longer than any generation (3 s) plus slow DynamoDB calls: note what still holds the port open.
+    const probe = setTimeout(() => this.noteOpenConnections(), 6000);
     await exited(child);
     clearTimeout(timer);
+    clearTimeout(probe);
+  }
+
+  private noteOpenConnections(): void {
+    execFile("ss", ["-tnoH", `( sport = :${this.env.PORT} )`], (error, stdout) => {
+      const lines = error ? [`ss failed: ${error.message}`] : stdout.trim().split("\n").filter(Boolean);
+      this.stderrLines.push(`[soak] 6 s after ${this.sending ?? "the signal"}, ${lines.length} connections on the agent port:`, ...lines.slice(0, 10));
+    });
   }
 
   /** Stops for good (SIGTERM, as an orchestrator would) and closes the log. */
