@@ -40,7 +40,13 @@ export async function tamper({ client, table, baseUrl, ledger, users, agentPid }
   const bookkeeping = items.find((item) => item.recordId === forgotten.id);
   if (bookkeeping) {
     await client.send(new DeleteCommand({ TableName: table, Key: { strategyId: bookkeeping.strategyId } }));
-    const replay = ledger.record(forgotten.key, "replay", await sendGenerate(baseUrl, forgotten.key));
+    // The key must reach the model again, so a replay shed by the admission limits is sent again.
+    let outcome = await sendGenerate(baseUrl, forgotten.key);
+    for (let attempt = 0; attempt < 10 && "status" in outcome && (outcome.status === 429 || outcome.status === 503); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      outcome = await sendGenerate(baseUrl, forgotten.key);
+    }
+    const replay = ledger.record(forgotten.key, "replay", outcome);
     done.push(`deleted the idempotency item of ${forgotten.key.name} and replayed the key: ${replay.outcome} ${replay.id ?? ""}`);
   }
 
