@@ -6,6 +6,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
+import { AppError } from "./errors";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
 import { healthRoutes } from "./routes/health";
@@ -38,6 +39,20 @@ export function loggerOptions(level: string): LoggerOptions {
   };
 }
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Resolves once every request has been answered, then closes the idle connections left; call after close() begins. */
+    drain(): Promise<void>;
+  }
+}
+
+/** Stops the app gracefully: no new requests, in-flight ones finish, then every connection closes. */
+export async function closeGracefully(app: FastifyInstance): Promise<void> {
+  const closed = app.close();
+  await app.drain();
+  await closed;
+}
+
 /** Builds the agent service from its dependencies; the entry point wires real ones, tests wire local ones. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -52,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
     routerOptions: { maxParamLength: 200 },
-    return503OnClosing: true,
+    return503OnClosing: false,
     keepAliveTimeout: 72_000,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -60,16 +75,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onRequest", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-  });
-  // While shutting down, answers to in-flight requests close their connection, so close() can finish.
+  // Shutdown: requests already running finish and close their connection; requests arriving on a kept-alive
+  // connection get the seed's 503 with Retry-After. Connections are counted so drain() knows when all is done.
   let closing = false;
+  let active = 0;
   app.addHook("preClose", async () => {
     closing = true;
   });
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    active++;
+    reply.raw.once("close", () => active--);
+    if (closing) throw new AppError("unavailable", { retryAfterSeconds: 5, message: "shutting down" });
+  });
   app.addHook("onSend", async (_request, reply) => {
     if (closing) reply.header("connection", "close");
+  });
+  app.decorate("drain", async () => {
+    while (active > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Whatever is still open carries no request (e.g. a client's spare keep-alive socket): close it now
+    // rather than wait for Node's header timeout.
+    app.server.closeAllConnections();
   });
 
   await app.register(errorsPlugin);

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import closeWithGrace from "close-with-grace";
 import { createDocumentClient, ensureTables, strategiesTableDefinition, usersTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
-import { loggerOptions } from "./app";
+import { closeGracefully, loggerOptions } from "./app";
 import { createCatalog } from "./agent/models";
 import { ConfigError, loadConfig } from "./config";
 import { createAgentApp } from "./service-factory";
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   closeWithGrace({ delay: (config.AGENT_TIMEOUT_SECONDS + 10) * 1000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "shutting down after an error");
     else app.log.info({ signal }, "shutting down: finishing in-flight requests");
-    await app.close();
+    await closeGracefully(app);
     client.destroy();
     await embedded?.close();
   });

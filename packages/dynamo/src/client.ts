@@ -16,6 +16,8 @@ export function createDocumentClient({ region, endpoint }: DynamoConnection): Dy
       ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
       : {}),
     maxAttempts: 3,
+    // A stalled table must not hold a request (and its generation slot or idempotency lease) indefinitely.
+    requestHandler: { requestTimeout: 5_000, connectionTimeout: 2_000 },
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

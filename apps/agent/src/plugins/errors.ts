@@ -4,6 +4,9 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { FastifyError } from "fastify";
 import { AppError } from "../errors";
 
+/** 5xx answers that report the model service's state rather than a fault of ours: logged as warnings. */
+const EXPECTED_FAILURES = new Set(["unavailable", "timeout", "structured_output"]);
+
 /** Fastify's own request errors, mapped to the service's codes. */
 function fromFastifyError(error: FastifyError): AppError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -39,7 +42,12 @@ export const errorsPlugin = fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const appError = error instanceof AppError ? error : fromFastifyError(error) ?? new AppError("internal", { cause: error });
       const status = appError.status;
-      if (status >= 500) {
+      if (request.raw.destroyed || reply.raw.destroyed) {
+        request.log.info({ code: appError.code, reason: appError.message }, "client went away before the answer");
+      } else if (EXPECTED_FAILURES.has(appError.code)) {
+        // The model service being busy, slow or wrong is an outcome the API is built for, not a bug here.
+        request.log.warn({ code: appError.code, reason: appError.message, cause: (appError.cause as Error | undefined)?.message }, "request failed");
+      } else if (status >= 500) {
         request.log.error({ err: error, code: appError.code }, "request failed");
       } else {
         request.log.info({ code: appError.code, reason: appError.message, fields: appError.fields }, "request rejected");
