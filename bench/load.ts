@@ -1,6 +1,6 @@
 // The load benchmark: read path beside a bare Fastify route, the service's own cost per generation (offline model),
 // and 500 concurrent generations against a slow local Bedrock with the agent's memory and event loop watched.
-// Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--out RESULTS-load.md]
+// Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--out FILE]
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
