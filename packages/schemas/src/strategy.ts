@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { STRATEGY_SECTIONS } from "./sections";
+
+export { STRATEGY_SECTIONS, type StrategySection } from "./sections";
 
 /** Limits on what a user may send: they bound the prompt, the model's cost and the stored item. */
 export const INPUT_LIMITS = {
@@ -96,16 +99,9 @@ export const StrategyOutput = z.object({
 });
 export type StrategyOutput = z.infer<typeof StrategyOutput>;
 
-/** The sections of a strategy in the order they are written and shown. */
-export const STRATEGY_SECTIONS = [
-  "content_pillars",
-  "posting_schedule",
-  "platform_recommendations",
-  "content_themes",
-  "engagement_tactics",
-  "visual_prompts",
-] as const satisfies readonly (keyof StrategyOutput)[];
-export type StrategySection = (typeof STRATEGY_SECTIONS)[number];
+// The order lives in a zod-free module so pages can import it without loading zod.
+const _sectionsAreOutputKeys: readonly (keyof StrategyOutput)[] = STRATEGY_SECTIONS;
+void _sectionsAreOutputKeys;
 
 /** Token usage of the model call that produced a strategy. */
 export const TokenUsage = z.object({

@@ -1,4 +1,4 @@
-import type { StrategySection } from "@strategist/schemas";
+import { STRATEGY_SECTIONS, type StrategySection } from "@strategist/schemas/sections";
 
 /** How each section of a strategy is presented: its anchor, heading, table-of-contents label and one-line intro. */
 export interface SectionPresentation {
@@ -10,19 +10,8 @@ export interface SectionPresentation {
   placeholderItems: number;
 }
 
-/**
- * The sections in the order they are written and shown. Kept here rather than read from STRATEGY_SECTIONS at run
- * time because importing a value from @strategist/schemas would bring zod into every page's first load; a unit
- * test holds the two orders equal.
- */
-export const SECTION_ORDER = [
-  "content_pillars",
-  "posting_schedule",
-  "platform_recommendations",
-  "content_themes",
-  "engagement_tactics",
-  "visual_prompts",
-] as const satisfies readonly StrategySection[];
+/** The sections in the order they are written and shown (the zod-free entry, so pages do not load zod). */
+export const SECTION_ORDER = STRATEGY_SECTIONS;
 
 export const SECTIONS: Record<StrategySection, SectionPresentation> = {
   content_pillars: { anchor: "pillars", title: "Content pillars", toc: "Content pillars", intro: "The core themes every post should serve.", placeholderItems: 3 },

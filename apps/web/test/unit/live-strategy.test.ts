@@ -34,8 +34,7 @@ function play(events: (LiveEvent | null)[]) {
 }
 
 describe("the live strategy", () => {
-  it("lays out the sections in the order the agent writes them, each with a heading", () => {
-    expect(SECTION_ORDER).toEqual(STRATEGY_SECTIONS);
+  it("presents every section the agent writes, each with a heading", () => {
     expect(Object.keys(SECTIONS).sort()).toEqual([...STRATEGY_SECTIONS].sort());
   });
 
