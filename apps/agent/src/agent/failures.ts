@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { GenerationCancelled, StructuredOutputFailure } from "./strategist";
+import { StructuredOutputFailure } from "./strategist";
 
 /** AWS and SDK error names that mean "the model service is busy or down right now": retry, fall back, then 503. */
 const UNAVAILABLE = new Set([
@@ -60,6 +60,5 @@ export function classifyModelFailure(error: unknown): AppError {
   if (isUnavailableFailure(error)) {
     return new AppError("unavailable", { cause: error, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS });
   }
-  if (chain.some((link) => link instanceof GenerationCancelled)) return new AppError("generation_failed", { cause: error });
   return new AppError("generation_failed", { cause: error });
 }
