@@ -14,10 +14,15 @@ import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
 import type { StrategyService } from "./strategies/service";
+import type { ImageModelCatalog } from "./images/image-models";
+import { imageRoutes } from "./images/routes";
+import type { ImageService } from "./images/service";
 
 export interface AppDeps {
   service: StrategyService;
   catalog: ModelCatalog;
+  images: ImageService;
+  imageModels: ImageModelCatalog;
   jwtSecret: string;
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
@@ -118,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
   await app.register(async (api) => {
     api.addHook("onRequest", api.authenticate);
-    await api.register(modelRoutes, { catalog: deps.catalog });
+    await api.register(modelRoutes, { catalog: deps.catalog, imageModels: deps.imageModels });
     await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
     await api.register(streamRoutes, {
       prefix: "/strategy",
@@ -126,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       catalog: deps.catalog,
       heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
     });
+    await api.register(imageRoutes, { service: deps.images });
   }, { prefix: "/api" });
 
   return app;

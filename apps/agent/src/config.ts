@@ -41,6 +41,20 @@ export const agentEnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(10),
   MAX_CONCURRENT_GENERATIONS: positiveInt(100),
   MAX_CONCURRENT_GENERATIONS_PER_USER: positiveInt(3),
+  DYNAMODB_IMAGE_JOBS_TABLE: z.string().min(3).default("image-jobs-dev"),
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_BUCKET: z.string().min(3).default("strategist-images-dev"),
+  S3_PRESIGN_EXPIRES_SECONDS: positiveInt(3600),
+  BEDROCK_IMAGE_MODEL_ID: z.string().default("amazon.nova-canvas-v1:0"),
+  BEDROCK_IMAGE_MODELS: z.string().default("amazon.nova-canvas-v1:0=Amazon Nova Canvas,stability.stable-image-core-v1:1=Stable Image Core"),
+  IMAGE_WORKER: z.enum(["in-process", "sqs"]).default("in-process"),
+  IMAGE_QUEUE_URL: optionalString.pipe(z.url().optional()),
+  SQS_ENDPOINT: optionalString.pipe(z.url().optional()),
+  IMAGE_WORKER_CONCURRENCY: positiveInt(2),
+  IMAGE_JOB_LEASE_SECONDS: positiveInt(120),
+  IMAGE_JOB_SWEEP_SECONDS: positiveInt(15),
+  IMAGE_JOB_RETRY_BASE_MS: positiveInt(1000),
+  IMAGE_JOBS_MAX_ACTIVE_PER_USER: positiveInt(3),
 });
 export type AgentEnv = z.infer<typeof agentEnvSchema>;
 

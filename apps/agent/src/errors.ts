@@ -17,6 +17,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   internal: 500,
   unavailable: 503,
   timeout: 504,
+  job_not_found: 404,
+  image_jobs_busy: 429,
 };
 
 /** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */
