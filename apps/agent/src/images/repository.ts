@@ -37,6 +37,21 @@ export interface ImageJobItem {
   lastError?: string;
 }
 
+/** A new job, queued now: the one shape every job starts from. */
+export function queuedJob(fields: Pick<ImageJobItem, "jobId" | "userId" | "strategyId" | "prompt" | "source" | "modelId">, now: Date): ImageJobItem {
+  return {
+    ...fields,
+    status: "queued",
+    progress: 0,
+    attempts: 0,
+    version: 0,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    availableAt: now.getTime(),
+    activeUserId: fields.userId,
+  };
+}
+
 /** A page of a strategy's jobs and the key to continue from, if any. */
 export interface ImageJobPage {
   jobs: ImageJobItem[];

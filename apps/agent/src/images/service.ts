@@ -7,9 +7,8 @@ import type { CursorCodec } from "../strategies/cursor";
 import type { StrategyService } from "../strategies/service";
 import type { ImageModelCatalog } from "./image-models";
 import type { ImageJobQueue } from "./queue";
-import type { ImageJobItem, ImageJobRepository } from "./repository";
+import { queuedJob, type ImageJobItem, type ImageJobRepository } from "./repository";
 import { imageKey, type ImageStore } from "./storage";
-import { PROGRESS } from "./worker";
 
 /** A planned post's visual prompt, from the content plan (undefined when there is no such post). */
 export interface PostPrompts {
@@ -71,22 +70,7 @@ export class ImageService {
     }
     const release = await this.deps.limits.acquire(userId);
     const now = this.clock();
-    const job: ImageJobItem = {
-      jobId: randomUUID(),
-      userId,
-      strategyId,
-      prompt,
-      source,
-      modelId,
-      status: "queued",
-      progress: PROGRESS.queued,
-      attempts: 0,
-      version: 0,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      availableAt: now.getTime(),
-      activeUserId: userId,
-    };
+    const job = queuedJob({ jobId: randomUUID(), userId, strategyId, prompt, source, modelId }, now);
     try {
       await this.deps.repository.create(job);
     } finally {
