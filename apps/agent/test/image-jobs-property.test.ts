@@ -185,4 +185,18 @@ describe("image jobs state machine", () => {
       { numRuns: 100 },
     );
   });
+
+  it("retry delays are 1 s, 2 s and 4 s, each plus at most a quarter of it in jitter", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (random) => {
+        const worker = new ImageWorker({ repository, store: {} as ImageStore, models: {} as ImageModelCatalog, log: pino({ level: "silent" }), leaseMs: 60_000, modelTimeoutMs: 60_000, retryBaseMs: 1_000, random: () => random });
+        for (const [attempt, base] of [[1, 1_000], [2, 2_000], [3, 4_000]] as const) {
+          const delay = worker.backoffMs(attempt);
+          expect(delay).toBeGreaterThanOrEqual(base);
+          expect(delay).toBeLessThanOrEqual(base * 1.25);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -33,6 +33,19 @@ async function waitForJob(harness: Harness, userId: string, jobId: string, until
   throw new Error(`job ${jobId} never settled`);
 }
 
+/** The image room's repository, store and service over a harness's table and bucket (no worker). */
+function imageParts(harness: Harness) {
+  return createImageJobs({
+    config: harness.config,
+    client: harness.client,
+    s3: harness.s3,
+    models: createImageCatalog(harness.config),
+    strategies: { get: () => Promise.reject(new Error("strategies are not read here")) },
+    cursors: new CursorCodec(harness.config.JWT_SECRET),
+    limits: { acquire: () => () => undefined },
+  });
+}
+
 function postImage(harness: Harness, userId: string, strategyId: string, body: unknown) {
   return harness.app.inject({ method: "POST", url: `/api/strategy/${strategyId}/images`, headers: { authorization: `Bearer ${harness.token(userId)}` }, payload: body as object });
 }
@@ -133,6 +146,15 @@ describe("image jobs API (offline image model, embedded S3)", () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
+  it("refuses a presigned link once its expiry has passed", async () => {
+    const images = imageParts(harness);
+    await images.store.put("images/expiry/check.png", Buffer.from("png bytes"), "image/png");
+    const link = await images.store.presign("images/expiry/check.png", new Date(), 1);
+    expect((await fetch(link.url)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((await fetch(link.url)).status).toBe(403);
+  });
+
   it("lists image models apart from text models", async () => {
     const models = (await harness.app.inject({ url: "/api/models", headers: { authorization: `Bearer ${harness.token("ada")}` } })).json() as Json[];
     expect(models.filter((model) => model.kind === "image").map((model) => model.id)).toEqual(["offline-image"]);
@@ -143,15 +165,7 @@ describe("image jobs API (offline image model, embedded S3)", () => {
     const fresh = (await generate(harness, "deleter", VALID_BRIEF)).json() as Json;
     const accepted = (await postImage(harness, "deleter", fresh.id, { prompt_index: 0 })).json() as Json;
     await waitForJob(harness, "deleter", accepted.job_id);
-    const images = createImageJobs({
-      config: harness.config,
-      client: harness.client,
-      s3: harness.s3,
-      models: createImageCatalog(harness.config),
-      strategies: { get: () => Promise.reject(new Error("not used by deleteFor")) },
-      cursors: new CursorCodec(harness.config.JWT_SECRET),
-      limits: { acquire: () => () => undefined },
-    });
+    const images = imageParts(harness);
     const key = `images/${fresh.id}/${accepted.job_id}.png`;
     expect(await images.store.exists(key)).toBe(true);
     const survivor = (await postImage(harness, "ada", strategy.id, { prompt_index: 0 })).json() as Json;
