@@ -91,3 +91,12 @@ export function loadConfig(env: Record<string, string | undefined>, developmentS
   }
   return { ...config, JWT_SECRET: secret };
 }
+
+/** The image worker service's configuration: the agent's variables, without the JWT secret it never uses. */
+export function loadWorkerConfig(env: Record<string, string | undefined>): AgentEnv {
+  const parsed = agentEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  }
+  return parsed.data;
+}

@@ -43,6 +43,8 @@ export interface SqsWorkerOptions {
   concurrency: number;
   /** Long-poll wait; 20 s in production, short in tests. */
   waitTimeSeconds?: number;
+  /** How soon a wake-up that errored becomes visible again (5 s). */
+  retryVisibilitySeconds?: number;
   now?: () => number;
 }
 
@@ -108,7 +110,7 @@ export class SqsImageWorker {
           // Make it visible again soon; after maxReceiveCount receives SQS moves it to the dead-letter queue.
           log.error({ err: error, job_id: jobId, receive_count: message.Attributes?.ApproximateReceiveCount }, "image job wake-up failed");
           await client
-            .send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 5 }))
+            .send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: this.options.retryVisibilitySeconds ?? 5 }))
             .catch(() => undefined);
         }
       }),
