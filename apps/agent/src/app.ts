@@ -14,9 +14,12 @@ import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
 import type { StrategyService } from "./strategies/service";
+import { conversationRoutes } from "./conversations/routes";
+import type { ConversationService } from "./conversations/service";
 
 export interface AppDeps {
   service: StrategyService;
+  conversations: ConversationService;
   catalog: ModelCatalog;
   jwtSecret: string;
   modelProvider: string;
@@ -121,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(modelRoutes, { catalog: deps.catalog });
     await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
     await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+    await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
   }, { prefix: "/api" });
 
   return app;

@@ -6,7 +6,11 @@ import type { ModelCatalog } from "./agent/catalog";
 import type { AgentConfig } from "./config";
 import { ModelCaller } from "./generation/model-call";
 import { GenerationPipeline } from "./generation/pipeline";
+import { RefineConversation } from "./conversations/session";
+import { ConversationService } from "./conversations/service";
 import { CursorCodec } from "./strategies/cursor";
+import type { StrategyDependent } from "./strategies/dependents";
+import { StrategyItemsRepository } from "./strategies/items";
 import { StrategyRepository } from "./strategies/repository";
 import { IdempotencyStore } from "./strategies/idempotency";
 import { GenerationLimits } from "./strategies/limits";
@@ -21,6 +25,8 @@ export async function createAgentApp(options: {
   logger?: LoggerOptions | boolean;
   clock?: () => Date;
   sseHeartbeatMs?: number;
+  /** Other capabilities' data about a strategy, deleted with it (image jobs, ...). */
+  dependents?: StrategyDependent[];
 }): Promise<FastifyInstance> {
   const { config, client, catalog } = options;
   // Every model-calling route (generate, refine, regenerate, plans, ...) runs through this one pipeline.
@@ -35,14 +41,22 @@ export async function createAgentApp(options: {
     // A lease outlives one generation's whole budget, so only a crashed request's key is ever taken over.
     idempotency: new IdempotencyStore(client, config.DYNAMODB_STRATEGIES_TABLE, config.AGENT_TIMEOUT_SECONDS * 1000 + 10_000),
   });
-  const service = new StrategyService({
-    repository: new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE),
+  const repository = new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE);
+  const items = new StrategyItemsRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
+  const cursors = new CursorCodec(config.JWT_SECRET);
+  const service = new StrategyService({ repository, items, pipeline, cursors, dependents: options.dependents ?? [], clock: options.clock });
+  const conversations = new ConversationService({
+    strategies: service,
+    repository,
+    items,
     pipeline,
-    cursors: new CursorCodec(config.JWT_SECRET),
+    cursors,
+    conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
     clock: options.clock,
   });
   const app = await buildApp({
     service,
+    conversations,
     catalog,
     jwtSecret: config.JWT_SECRET,
     modelProvider: config.MODEL_PROVIDER,

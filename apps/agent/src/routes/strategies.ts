@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody, GenerateRequest, ListQuery, StrategyIdParams, StrategyList, StrategyRecord, ValidationErrorBody } from "@strategist/schemas";
+import { z } from "zod";
 import { IdempotencyHeaders, MODEL_CALL_ERRORS } from "../generation/http";
 import type { StrategyService } from "../strategies/service";
 import { clientGoneSignal } from "./request-signal";
@@ -55,5 +56,22 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
       },
     },
     async (request) => service.get(request.userId, request.params.id, request.log),
+  );
+
+  app.delete(
+    "/:id",
+    {
+      schema: {
+        operationId: "deleteStrategy",
+        tags: ["strategies"],
+        summary: "Delete a strategy with its versions, conversation, session and everything stored under it",
+        params: StrategyIdParams,
+        response: { 204: z.null().describe("Deleted"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(request.userId, request.params.id, request.log.child({ strategy_id: request.params.id }));
+      return reply.code(204).send(null);
+    },
   );
 };
