@@ -31,7 +31,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (ap
     },
     async (request, reply) => {
       // Admission answers before the stream opens, so a limited client gets a plain 429/503 like on /generate.
-      const release = service.admit(request.userId);
+      const release = await service.admit(request.userId);
       const signal = clientGoneSignal(reply);
       reply.hijack();
       const raw = reply.raw;
@@ -69,7 +69,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (ap
           ...(failure.retryAfterSeconds !== undefined ? { retry_after: failure.retryAfterSeconds } : {}),
         });
       } finally {
-        release();
+        await release();
         clearInterval(heartbeat);
         raw.end();
         request.log.info({ response_time_ms: Math.round(performance.now() - started), client_gone: signal.aborted }, "stream closed");

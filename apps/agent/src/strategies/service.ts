@@ -7,7 +7,7 @@ import { UnknownModelError } from "../agent/catalog";
 import type { GenerateOptions, Strategist } from "../agent/strategist";
 import type { CursorCodec } from "./cursor";
 import { IdempotencyConflict, requestFingerprint, type IdempotencyStore } from "./idempotency";
-import type { GenerationLimits } from "./limits";
+import type { GenerationLimits, Release } from "./limits";
 import { StrategyAlreadyExistsError, type StrategyRepository } from "./repository";
 
 export interface StrategyServiceDeps {
@@ -50,11 +50,11 @@ export class StrategyService {
    */
   async generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
     if (context.idempotencyKey) return this.generateOnce(userId, request, context, context.idempotencyKey);
-    const release = this.admit(userId);
+    const release = await this.admit(userId);
     try {
       return await this.run(userId, request, context);
     } finally {
-      release();
+      await release();
     }
   }
 
@@ -75,9 +75,9 @@ export class StrategyService {
       context.log.info({ strategy_id: existing.id, idempotent_replay: true }, "strategy replayed for its Idempotency-Key");
       return existing;
     }
-    let release: (() => void) | undefined;
+    let release: Release | undefined;
     try {
-      release = this.admit(userId);
+      release = await this.admit(userId);
       const record = await this.run(userId, request, context, claim.recordId);
       await claim.complete();
       return record;
@@ -85,12 +85,12 @@ export class StrategyService {
       await claim.abandon().catch((abandonError) => context.log.warn({ err: abandonError }, "could not release an Idempotency-Key"));
       throw error;
     } finally {
-      release?.();
+      await release?.();
     }
   }
 
   /** Takes a generation slot (rate, per-user and global concurrency) or throws; call the result to give it back. */
-  admit(userId: string): () => void {
+  admit(userId: string): Promise<Release> {
     return this.deps.limits.acquire(userId);
   }
 
