@@ -64,6 +64,12 @@ data "aws_iam_policy_document" "agent_dynamodb" {
       "${aws_dynamodb_table.strategies.arn}/index/UserIdIndex",
     ]
   }
+
+  statement {
+    sid       = "CountLimits"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.limits.arn]
+  }
 }
 
 resource "aws_iam_role_policy" "agent_dynamodb" {
@@ -98,6 +104,12 @@ data "aws_iam_policy_document" "web_dynamodb" {
     sid       = "ReadAndWriteUsers"
     actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DescribeTable"]
     resources = [aws_dynamodb_table.users.arn]
+  }
+
+  statement {
+    sid       = "CountLimits"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+    resources = [aws_dynamodb_table.limits.arn]
   }
 }
 

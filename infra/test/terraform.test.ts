@@ -34,6 +34,8 @@ describe("DynamoDB tables", { timeout: 30_000 }, () => {
     expect((await problemsAfter(tableProblems, "dynamodb.tf", /billing_mode {16}= "PAY_PER_REQUEST"\n  hash_key {20}= "email"/, 'billing_mode = "PROVISIONED"\n  hash_key = "email"')).join()).toMatch(/users: billing_mode must be PAY_PER_REQUEST/);
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /point_in_time_recovery \{\n    enabled = true\n  \}\n\n  server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Users/, 'point_in_time_recovery {\n    enabled = false\n  }\n\n  server_side_encryption {\n    enabled = true\n  }\n\n  tags = {\n    Name = "Users')).toContain("users: point_in_time_recovery must be enabled");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Strategies/, 'server_side_encryption {\n    enabled = false\n  }\n\n  tags = {\n    Name = "Strategies')).toContain("strategies: server_side_encryption must be enabled");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", /ttl \{\n    attribute_name = "expiresAt"\n    enabled        = true\n  \}\n\n  server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Limits/, 'server_side_encryption {\n    enabled = true\n  }\n\n  tags = {\n    Name = "Limits')).toContain("limits: TTL must be enabled on expiresAt");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'hash_key                    = "key"', 'hash_key = "id"')).toContain("limits: hash_key must be key, got id");
   });
 });
 
@@ -53,6 +55,7 @@ describe("IAM", { timeout: 30_000 }, () => {
     expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"bedrock:InvokeModelWithResponseStream"]', '"bedrock:InvokeModelWithResponseStream", "bedrock:CreateModelCustomizationJob"]')).join()).toMatch(/CreateModelCustomizationJob is not one of/);
     expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"dynamodb:PutItem", "dynamodb:DescribeTable"]\n    resources = [aws_dynamodb_table.users.arn]', '"dynamodb:PutItem", "dynamodb:DeleteTable"]\n    resources = [aws_dynamodb_table.users.arn]')).join()).toMatch(/DeleteTable is not one of/);
     expect((await problemsAfter(taskRoleProblems, "iam.tf", "role       = aws_iam_role.execution.name", "role       = aws_iam_role.agent_task.name")).join()).toMatch(/must not carry managed policies/);
+    expect(await problemsAfter(taskRoleProblems, "iam.tf", /sid       = "CountLimits"\n    actions   = \["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"\]\n    resources = \[aws_dynamodb_table.limits.arn\]/, 'sid       = "CountLimits"\n    actions   = ["dynamodb:GetItem"]\n    resources = [aws_dynamodb_table.users.arn]')).toContain("agent task role must reach the limits table");
     expect((await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", "resources = [aws_dynamodb_table.users.arn, aws_dynamodb_table.strategies.arn]")).join()).toMatch(/web task role must not reach the strategies table/);
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import closeWithGrace from "close-with-grace";
-import { createDocumentClient, ensureTables, strategiesTableDefinition, strategyItemsTableDefinition, usersTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, limitsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition, usersTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { closeGracefully, loggerOptions } from "./app";
 import { createCatalog } from "./agent/models";
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE),
       usersTableDefinition(config.DYNAMODB_USERS_TABLE),
       strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+      limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
     ]);
   }
 
