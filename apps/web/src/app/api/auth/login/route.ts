@@ -2,6 +2,7 @@ import { ERROR_DETAILS } from "@strategist/schemas";
 import { Credentials } from "@/lib/account";
 import { LOGIN_FAILED } from "@/lib/account-copy";
 import { readAuthBody, signedInResponse } from "@/lib/auth-requests";
+import { upgradePasswordHash } from "@/lib/credentials";
 import { LoginThrottle } from "@/lib/login-throttle";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { detail } from "@/lib/responses";
@@ -17,7 +18,8 @@ export async function POST(request: Request): Promise<Response> {
   const { email, password } = body.value;
   const wait = throttle.retryAfterSeconds(email);
   if (wait > 0) return detail(429, ERROR_DETAILS.rate_limited, { "retry-after": String(wait) });
-  const user = await (await userRepository()).findByEmail(email);
+  const users = await userRepository();
+  const user = await users.findByEmail(email);
   decoyHash ??= hashPassword("decoy password, never matches");
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
   if (!user || !matches) {
@@ -25,5 +27,6 @@ export async function POST(request: Request): Promise<Response> {
     return detail(401, LOGIN_FAILED);
   }
   throttle.recordSuccess(email);
+  await upgradePasswordHash(users, user, password);
   return signedInResponse(request, user, 200);
 }
