@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
-import { authPlugin } from "./plugins/auth";
+import { authPlugin, type SessionCheck } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
 import { healthRoutes } from "./routes/health";
 import { modelRoutes } from "./routes/models";
@@ -19,6 +19,8 @@ export interface AppDeps {
   service: StrategyService;
   catalog: ModelCatalog;
   jwtSecret: string;
+  /** Web log-in sessions, so a logged-out token stops working here too. */
+  sessions: SessionCheck;
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
@@ -113,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
-  await app.register(authPlugin, { secret: deps.jwtSecret });
+  await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
   await app.register(async (api) => {

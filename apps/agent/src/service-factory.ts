@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { FastifyInstance } from "fastify";
 import { configureLogging } from "@strands-agents/sdk";
+import { SessionStore } from "@strategist/dynamo";
 import { buildApp } from "./app";
 import type { ModelCatalog } from "./agent/catalog";
 import { Strategist } from "./agent/strategist";
@@ -40,6 +41,7 @@ export async function createAgentApp(options: {
     service,
     catalog,
     jwtSecret: config.JWT_SECRET,
+    sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE),
     modelProvider: config.MODEL_PROVIDER,
     frontendUrl: config.FRONTEND_URL,
     logger: options.logger,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
-import { createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, sessionsTableDefinition, strategiesTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createSigner } from "fast-jwt";
 import type { FastifyInstance } from "fastify";
@@ -54,10 +54,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = loadConfig({
     JWT_SECRET: TEST_SECRET,
     DYNAMODB_STRATEGIES_TABLE: table,
+    DYNAMODB_SESSIONS_TABLE: `sessions-${table}`,
     RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
-  await ensureTables(client, [strategiesTableDefinition(table)]);
+  await ensureTables(client, [strategiesTableDefinition(table), sessionsTableDefinition(`sessions-${table}`)]);
   const catalog = options.models
     ? new ModelCatalog(options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })))
     : createCatalog(config);
