@@ -1,2 +1,4 @@
+// First: configures zod for browsers before any schema below is built.
+import "./browser";
 export * from "./strategy";
 export * from "./errors";

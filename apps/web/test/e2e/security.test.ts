@@ -147,8 +147,11 @@ describe("the Content-Security-Policy in a browser", () => {
     await page.evaluate(() => {
       document.body.insertAdjacentHTML("beforeend", '<img src="/nope.png" onerror="window.injected = true">');
     });
-    await expect.poll(() => takeCspViolations().join("\n"), { timeout: 5_000 }).toMatch(/Content Security Policy/);
+    const seen: string[] = [];
+    await expect.poll(() => (seen.push(...takeCspViolations()), seen.join("\n")), { timeout: 5_000 }).toMatch(/script-src-attr/);
     expect(await page.evaluate(() => (window as { injected?: boolean }).injected)).toBeUndefined();
     await page.close();
+    // Chromium reports the one violation twice (its own line and the DOM event); both were this test's doing.
+    takeCspViolations();
   });
 });
