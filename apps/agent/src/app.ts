@@ -13,6 +13,7 @@ import { healthRoutes } from "./routes/health";
 import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
+import { AGENT_VERSION } from "./version";
 import type { StrategyService } from "./strategies/service";
 
 export interface AppDeps {
@@ -108,7 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: "Strategist Agent API", version: "1.0.0", description: "AI social media strategies, generated and stored per user." },
+      info: { title: "Strategist Agent API", version: AGENT_VERSION, description: "AI social media strategies, generated and stored per user." },
       components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
       security: [{ bearerAuth: [] }],
     },
