@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocum
 import { SESSION_USER_INDEX } from "./tables";
 
 /** A web log-in as stored in the sessions table; the item's absence means logged out (or never logged in). */
-export interface SessionItem {
+interface SessionItem {
   sessionId: string;
   userId: string;
   createdAt: string;

@@ -6,12 +6,12 @@ import { webConfig } from "./config";
 import { readSession, SESSION_COOKIE, type Session } from "./session";
 import { sessionStore } from "./users";
 
-export interface SignedIn extends Session {
+interface SignedIn extends Session {
   token: string;
 }
 
 /** The session a token stands for, if its signature holds and the sessions table still has it open. */
-export async function openSession(token: string | undefined): Promise<SignedIn | null> {
+async function openSession(token: string | undefined): Promise<SignedIn | null> {
   const session = await readSession(token, webConfig().JWT_SECRET);
   if (!session || !token) return null;
   const open = await (await sessionStore()).isActive(session.sessionId, session.userId);

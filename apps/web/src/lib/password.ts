@@ -10,7 +10,7 @@ const ARGON2ID = 2;
  * 16-byte salt (the library's) and a 32-byte hash. See docs/security.md.
  */
 export const ARGON2_PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
-export type Argon2Params = { memoryCost: number; timeCost: number; parallelism: number; outputLen: number };
+type Argon2Params = { memoryCost: number; timeCost: number; parallelism: number; outputLen: number };
 
 /** Bounds on parameters read from a stored hash, so a tampered one cannot make verification eat the server. */
 const MAX_ARGON2 = { memoryCost: 256 * 1024, timeCost: 10, parallelism: 4 };
