@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
-import { authPlugin } from "./plugins/auth";
+import { authPlugin, type SessionCheck } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
 import { readLimitPlugin } from "./plugins/read-limit";
 import { healthRoutes } from "./routes/health";
@@ -15,6 +15,7 @@ import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
 import type { ReadLimiter } from "./strategies/read-limits";
+import { AGENT_VERSION } from "./version";
 import type { StrategyService } from "./strategies/service";
 import { conversationRoutes } from "./conversations/routes";
 import type { ConversationService } from "./conversations/service";
@@ -26,6 +27,8 @@ export interface AppDeps {
   readLimiter: ReadLimiter;
   catalog: ModelCatalog;
   jwtSecret: string;
+  /** Web log-in sessions, so a logged-out token stops working here too. */
+  sessions: SessionCheck;
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
@@ -113,14 +116,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: "Strategist Agent API", version: "1.0.0", description: "AI social media strategies, generated and stored per user." },
+      info: { title: "Strategist Agent API", version: AGENT_VERSION, description: "AI social media strategies, generated and stored per user." },
       components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
       security: [{ bearerAuth: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
-  await app.register(authPlugin, { secret: deps.jwtSecret });
+  await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions });
   await app.register(readLimitPlugin, { limiter: deps.readLimiter });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { LimitsStore } from "@strategist/dynamo";
 import type { FastifyInstance } from "fastify";
 import { configureLogging } from "@strands-agents/sdk";
+import { SessionStore } from "@strategist/dynamo";
 import { buildApp } from "./app";
 import type { ModelCatalog } from "./agent/catalog";
 import type { AgentConfig } from "./config";
@@ -65,6 +66,7 @@ export async function createAgentApp(options: {
     readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),
     catalog,
     jwtSecret: config.JWT_SECRET,
+    sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE),
     modelProvider: config.MODEL_PROVIDER,
     frontendUrl: config.FRONTEND_URL,
     logger: options.logger,
