@@ -44,7 +44,7 @@ describe("an image job survives the agent being killed mid-job", () => {
       AGENT_TIMEOUT_SECONDS: "30",
       IMAGE_JOB_LEASE_SECONDS: "2",
       IMAGE_JOB_SWEEP_SECONDS: "1",
-    }, { singleProcess: true });
+    });
 
   it("is claimed again after its lease and completes after a restart", async () => {
     server = await start();

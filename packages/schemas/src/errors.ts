@@ -33,10 +33,12 @@ export const ERROR_DETAILS = {
   internal: "Internal server error",
   job_not_found: "Image job not found",
   image_jobs_busy: "Too many image jobs in progress",
+  conflict: "Strategy was changed by another request",
+  version_not_found: "Version not found",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 
-export interface IssueLike {
+interface IssueLike {
   code: string;
   path: readonly PropertyKey[];
   message: string;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { createDocumentClient, ensureTables, imageJobsTableDefinition, strategiesTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, imageJobsTableDefinition, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createS3Client, ensureBucket } from "@strategist/storage";
 import { startEmbeddedS3, type EmbeddedS3 } from "@strategist/storage/embedded";
@@ -50,6 +50,8 @@ export interface Harness {
   config: AgentConfig;
   client: DynamoDBDocumentClient;
   table: string;
+  /** This harness's strategy-items table (versions, messages, sessions). */
+  itemsTable: string;
   /** The image bucket's client (an embedded S3); the bucket is config.S3_BUCKET. */
   s3: S3Client;
   /** A valid token for a user (HS256, `userId`, one hour). */
@@ -58,6 +60,8 @@ export interface Harness {
   storedItem(strategyId: string): Promise<Record<string, unknown> | undefined>;
   /** Every strategy in this harness's strategies table (idempotency bookkeeping left out). */
   storedItems(): Promise<Record<string, unknown>[]>;
+  /** Every item in this harness's strategy-items table, optionally only under one strategy. */
+  strategyItems(strategyId?: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -68,15 +72,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { client } = await database();
   const { s3 } = await objectStorage();
   const table = `strategies-${randomUUID()}`;
+  const itemsTable = `strategy-items-${randomUUID()}`;
   const config = loadConfig({
     JWT_SECRET: TEST_SECRET,
     DYNAMODB_STRATEGIES_TABLE: table,
+    DYNAMODB_STRATEGY_ITEMS_TABLE: itemsTable,
+    DYNAMODB_LIMITS_TABLE: `limits-${randomUUID()}`,
+    DYNAMODB_SESSIONS_TABLE: `sessions-${table}`,
     DYNAMODB_IMAGE_JOBS_TABLE: `image-jobs-${randomUUID()}`,
     S3_BUCKET: `images-${randomUUID()}`,
     RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
-  await ensureTables(client, [strategiesTableDefinition(table), imageJobsTableDefinition(config.DYNAMODB_IMAGE_JOBS_TABLE)]);
+  await ensureTables(client, [
+    strategiesTableDefinition(table),
+    strategyItemsTableDefinition(itemsTable),
+    limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
+    sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
+    imageJobsTableDefinition(config.DYNAMODB_IMAGE_JOBS_TABLE),
+  ]);
   await ensureBucket(s3, config.S3_BUCKET);
   const catalog = options.models
     ? new ModelCatalog(options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })))
@@ -88,6 +102,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     client,
     table,
+    itemsTable,
     s3,
     token: (userId) => sign({ userId }),
     storedItem: async (strategyId) =>
@@ -98,6 +113,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       do {
         const page = await client.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey }));
         items.push(...(page.Items ?? []).filter((item) => typeof item.userId === "string"));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return items;
+    },
+    strategyItems: async (strategyId) => {
+      const items: Record<string, unknown>[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(new ScanCommand({ TableName: itemsTable, ConsistentRead: true, ExclusiveStartKey }));
+        items.push(...(page.Items ?? []).filter((item) => strategyId === undefined || item.strategyId === strategyId));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return items;

@@ -11,16 +11,11 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/**
- * Starts the real entry point (`tsx src/server.ts`) on a free port and waits until it says it is ready.
- * `singleProcess` runs it as one node process (`node --import tsx`), so SIGKILL kills the server itself rather
- * than only the tsx wrapper.
- */
-export async function startServerProcess(env: Record<string, string>, options: { singleProcess?: boolean } = {}): Promise<ServerProcess> {
-  const [command, args] = options.singleProcess
-    ? [process.execPath, ["--import", "tsx", "src/server.ts"]]
-    : [join(agentDir, "node_modules", ".bin", "tsx"), ["src/server.ts"]];
-  const child = spawn(command, args, {
+/** Starts the real entry point (`tsx src/server.ts`) on a free port and waits until it says it is ready. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  // Node itself with the tsx loader (not the tsx wrapper, which runs the server in a grandchild), so a signal sent
+  // to `child` reaches the server: SIGKILL really kills it.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: agentDir,
     env: { PATH: process.env.PATH, PORT: "0", HOST: "127.0.0.1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
