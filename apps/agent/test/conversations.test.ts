@@ -238,3 +238,25 @@ describe("refine through the shared pipeline", () => {
     }
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("describes every new route with its operation id, from the same zod schemas", async () => {
+    const spec = (await harness.app.inject({ url: "/docs/json" })).json();
+    const operations = {
+      "/api/strategy/{id}/refine": ["post", "refineStrategy"],
+      "/api/strategy/{id}/refine/stream": ["post", "refineStrategyStream"],
+      "/api/strategy/{id}/regenerate": ["post", "regenerateStrategy"],
+      "/api/strategy/{id}/versions": ["get", "listStrategyVersions"],
+      "/api/strategy/{id}/versions/{version}": ["get", "getStrategyVersion"],
+      "/api/strategy/{id}/messages": ["get", "listStrategyMessages"],
+      "/api/strategy/{id}": ["delete", "deleteStrategy"],
+    } as const;
+    for (const [path, [method, operationId]] of Object.entries(operations)) {
+      expect(spec.paths[path]?.[method]?.operationId, `${method} ${path}`).toBe(operationId);
+    }
+    const refine = spec.paths["/api/strategy/{id}/refine"].post;
+    expect(Object.keys(refine.responses)).toEqual(expect.arrayContaining(["200", "400", "403", "404", "409", "429", "503", "504"]));
+    expect(refine.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/RefineRequestInput");
+    expect(spec.components.schemas.RefineRequestInput.properties.message).toMatchObject({ minLength: 1, maxLength: 2000 });
+  });
+});
