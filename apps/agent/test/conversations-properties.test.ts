@@ -19,7 +19,7 @@ describe("refine, versions, messages and delete properties", () => {
   let run = 0;
 
   beforeEach(async () => {
-    harness = await startHarness({ models: [{ id: "offline", model }], env: { MAX_CONCURRENT_GENERATIONS_PER_USER: "10", RATE_LIMIT_PER_MINUTE: "100000" } });
+    harness = await startHarness({ models: [{ id: "offline", model }], env: { MAX_CONCURRENT_GENERATIONS_PER_USER: "10", RATE_LIMIT_PER_MINUTE: "100000", READ_RATE_LIMIT_PER_MINUTE: "100000" } });
   });
   afterEach(() => harness.close());
 

@@ -36,7 +36,7 @@ export const ERROR_DETAILS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 
-export interface IssueLike {
+interface IssueLike {
   code: string;
   path: readonly PropertyKey[];
   message: string;

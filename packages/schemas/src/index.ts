@@ -1,3 +1,5 @@
+// First: configures zod for browsers before any schema below is built.
+import "./browser";
 export * from "./strategy";
 export * from "./errors";
 export * from "./events";
