@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
 import { createDocumentClient, ensureTables, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
@@ -99,8 +99,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const items: Record<string, unknown>[] = [];
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
-        const page = await client.send(new ScanCommand({ TableName: itemsTable, ConsistentRead: true, ExclusiveStartKey }));
-        items.push(...(page.Items ?? []).filter((item) => strategyId === undefined || item.strategyId === strategyId));
+        const page = await client.send(
+          strategyId === undefined
+            ? new ScanCommand({ TableName: itemsTable, ConsistentRead: true, ExclusiveStartKey })
+            : new QueryCommand({
+                TableName: itemsTable,
+                KeyConditionExpression: "strategyId = :id",
+                ExpressionAttributeValues: { ":id": strategyId },
+                ConsistentRead: true,
+                ExclusiveStartKey,
+              }),
+        );
+        items.push(...(page.Items ?? []));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return items;
