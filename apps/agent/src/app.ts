@@ -15,9 +15,12 @@ import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
 import { AGENT_VERSION } from "./version";
 import type { StrategyService } from "./strategies/service";
+import { conversationRoutes } from "./conversations/routes";
+import type { ConversationService } from "./conversations/service";
 
 export interface AppDeps {
   service: StrategyService;
+  conversations: ConversationService;
   catalog: ModelCatalog;
   jwtSecret: string;
   /** Web log-in sessions, so a logged-out token stops working here too. */
@@ -123,12 +126,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     api.addHook("onRequest", api.authenticate);
     await api.register(modelRoutes, { catalog: deps.catalog });
     await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
-    await api.register(streamRoutes, {
-      prefix: "/strategy",
-      service: deps.service,
-      catalog: deps.catalog,
-      heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
-    });
+    await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+    await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
   }, { prefix: "/api" });
 
   return app;

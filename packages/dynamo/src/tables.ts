@@ -37,6 +37,26 @@ export function usersTableDefinition(tableName: string): CreateTableCommandInput
   };
 }
 
+/**
+ * Everything stored under a strategy, one partition per strategy: `version#000001` snapshots,
+ * `message#000002#0` conversation messages, `session#…` (the Strands session of the refine conversation), and
+ * later capabilities' items (`plan`, `post#<postId>`). Deleting a strategy deletes its whole partition.
+ */
+export function strategyItemsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [
+      { AttributeName: "strategyId", KeyType: "HASH" },
+      { AttributeName: "itemKey", KeyType: "RANGE" },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: "strategyId", AttributeType: "S" },
+      { AttributeName: "itemKey", AttributeType: "S" },
+    ],
+  };
+}
+
 /** Name of the sessions table's index that finds a user's sessions (to revoke all but one). */
 export const SESSION_USER_INDEX = "UserIdIndex";
 

@@ -2,3 +2,5 @@
 import "./browser";
 export * from "./strategy";
 export * from "./errors";
+export * from "./events";
+export * from "./conversations";
