@@ -64,6 +64,12 @@ data "aws_iam_policy_document" "agent_dynamodb" {
       "${aws_dynamodb_table.strategies.arn}/index/UserIdIndex",
     ]
   }
+
+  statement {
+    sid       = "CountLimits"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.limits.arn]
+  }
 }
 
 # A token from a web log-in names its session: the agent reads whether it is still open, nothing else.
@@ -114,6 +120,12 @@ data "aws_iam_policy_document" "web_dynamodb" {
     # UpdateItem replaces an outdated password hash (conditionally) at log-in.
     actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DescribeTable"]
     resources = [aws_dynamodb_table.users.arn]
+  }
+
+  statement {
+    sid       = "CountLimits"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+    resources = [aws_dynamodb_table.limits.arn]
   }
 
   statement {

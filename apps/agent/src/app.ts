@@ -9,10 +9,12 @@ import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
 import { authPlugin, type SessionCheck } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
+import { readLimitPlugin } from "./plugins/read-limit";
 import { healthRoutes } from "./routes/health";
 import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
+import type { ReadLimiter } from "./strategies/read-limits";
 import { AGENT_VERSION } from "./version";
 import type { StrategyService } from "./strategies/service";
 import { conversationRoutes } from "./conversations/routes";
@@ -21,6 +23,8 @@ import type { ConversationService } from "./conversations/service";
 export interface AppDeps {
   service: StrategyService;
   conversations: ConversationService;
+  /** The per-user read limit behind `app.limitReads`. */
+  readLimiter: ReadLimiter;
   catalog: ModelCatalog;
   jwtSecret: string;
   /** Web log-in sessions, so a logged-out token stops working here too. */
@@ -120,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions });
+  await app.register(readLimitPlugin, { limiter: deps.readLimiter });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
   await app.register(async (api) => {

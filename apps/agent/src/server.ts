@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import closeWithGrace from "close-with-grace";
-import { createDocumentClient, ensureTables, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition, usersTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition, usersTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { closeGracefully, loggerOptions } from "./app";
 import { createCatalog } from "./agent/models";
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE),
       usersTableDefinition(config.DYNAMODB_USERS_TABLE),
       strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+      limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
       sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
     ]);
   }

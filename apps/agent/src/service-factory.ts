@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { LimitsStore } from "@strategist/dynamo";
 import type { FastifyInstance } from "fastify";
 import { configureLogging } from "@strands-agents/sdk";
 import { SessionStore } from "@strategist/dynamo";
@@ -15,6 +16,7 @@ import { StrategyItemsRepository } from "./strategies/items";
 import { StrategyRepository } from "./strategies/repository";
 import { IdempotencyStore } from "./strategies/idempotency";
 import { GenerationLimits } from "./strategies/limits";
+import { ReadLimiter } from "./strategies/read-limits";
 import { StrategyService } from "./strategies/service";
 import type { LoggerOptions } from "pino";
 
@@ -30,6 +32,7 @@ export async function createAgentApp(options: {
   dependents?: StrategyDependent[];
 }): Promise<FastifyInstance> {
   const { config, client, catalog } = options;
+  const limitsStore = new LimitsStore(client, config.DYNAMODB_LIMITS_TABLE);
   // Every model-calling route (generate, refine, regenerate, plans, ...) runs through this one pipeline.
   const pipeline = new GenerationPipeline({
     models: new ModelCaller(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
@@ -37,6 +40,8 @@ export async function createAgentApp(options: {
       perUserPerMinute: config.RATE_LIMIT_PER_MINUTE,
       maxConcurrent: config.MAX_CONCURRENT_GENERATIONS,
       maxConcurrentPerUser: config.MAX_CONCURRENT_GENERATIONS_PER_USER,
+      store: limitsStore,
+      leaseMs: config.GENERATION_LEASE_SECONDS * 1000,
     }),
     timeoutMs: config.AGENT_TIMEOUT_SECONDS * 1000,
     // A lease outlives one generation's whole budget, so only a crashed request's key is ever taken over.
@@ -58,6 +63,7 @@ export async function createAgentApp(options: {
   const app = await buildApp({
     service,
     conversations,
+    readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),
     catalog,
     jwtSecret: config.JWT_SECRET,
     sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE),

@@ -117,6 +117,7 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   }
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");
   if (agentGrants.resources.includes("aws_dynamodb_table.users")) problems.push("agent task role must not reach the users table");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("agent task role must reach the limits table");
   // The agent only asks whether a session is open; opening and ending sessions is the web app's job.
   const agentSessionActions = statementsOn(config, agent.documents, "aws_dynamodb_table.sessions").flatMap((statement) => statement.actions ?? []);
   if (!agentSessionActions.includes("dynamodb:GetItem")) problems.push("agent task role must be allowed to read the sessions table");
@@ -128,6 +129,7 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem"]) {
     if (!webGrants.actions.includes(action)) problems.push(`web task role lacks ${action}`);
   }
+  if (!webGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("web task role must reach the limits table");
   const webSessionActions = statementsOn(config, web.documents, "aws_dynamodb_table.sessions").flatMap((statement) => statement.actions ?? []);
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]) {
     if (!webSessionActions.includes(action)) problems.push(`web task role lacks ${action} on the sessions table`);

@@ -57,6 +57,23 @@ export function strategyItemsTableDefinition(tableName: string): CreateTableComm
   };
 }
 
+/**
+ * The limits table: rate counters, generation leases, the failed-login throttle and per-IP limits of the agent
+ * and the web, one item per `key`. `expiresAt` (epoch seconds) is the TTL attribute; readers never trust an item
+ * past its time (dynalite has no TTL), so TTL only keeps the table small.
+ */
+export function limitsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [{ AttributeName: "key", KeyType: "HASH" }],
+    AttributeDefinitions: [{ AttributeName: "key", AttributeType: "S" }],
+  };
+}
+
+/** The limits table's TTL attribute (epoch seconds). */
+export const LIMITS_TTL_ATTRIBUTE = "expiresAt";
+
 /** Name of the sessions table's index that finds a user's sessions (to revoke all but one). */
 export const SESSION_USER_INDEX = "UserIdIndex";
 

@@ -33,10 +33,11 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
   app.get(
     "/list",
     {
+      preHandler: app.limitReads,
       schema: {
         summary: "The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page",
         querystring: ListQuery,
-        response: { 200: StrategyList, ...errors },
+        response: { 200: StrategyList, ...errors, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -49,10 +50,11 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
   app.get(
     "/:id",
     {
+      preHandler: app.limitReads,
       schema: {
         summary: "One strategy of the user's",
         params: StrategyIdParams,
-        response: { 200: StrategyRecord, ...errors },
+        response: { 200: StrategyRecord, ...errors, 429: ErrorBody },
       },
     },
     async (request) => service.get(request.userId, request.params.id, request.log),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
-import { createDocumentClient, ensureTables, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createSigner } from "fast-jwt";
 import type { FastifyInstance } from "fastify";
@@ -60,11 +60,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     JWT_SECRET: TEST_SECRET,
     DYNAMODB_STRATEGIES_TABLE: table,
     DYNAMODB_STRATEGY_ITEMS_TABLE: itemsTable,
+    DYNAMODB_LIMITS_TABLE: `limits-${randomUUID()}`,
     DYNAMODB_SESSIONS_TABLE: `sessions-${table}`,
     RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
-  await ensureTables(client, [strategiesTableDefinition(table), strategyItemsTableDefinition(itemsTable), sessionsTableDefinition(`sessions-${table}`)]);
+  await ensureTables(client, [
+    strategiesTableDefinition(table),
+    strategyItemsTableDefinition(itemsTable),
+    limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
+    sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
+  ]);
   const catalog = options.models
     ? new ModelCatalog(options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })))
     : createCatalog(config);
