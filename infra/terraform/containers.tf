@@ -22,6 +22,7 @@ locals {
       { name = "PORT", value = tostring(local.agent_port) },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_STRATEGIES_TABLE", value = aws_dynamodb_table.strategies.name },
+      { name = "DYNAMODB_STRATEGY_ITEMS_TABLE", value = aws_dynamodb_table.strategy_items.name },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
       { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },

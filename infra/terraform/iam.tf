@@ -47,7 +47,7 @@ resource "aws_iam_role_policy" "execution_read_jwt_secret" {
   policy = data.aws_iam_policy_document.execution_read_jwt_secret.json
 }
 
-# --- Agent task role: its strategies and the configured models, nothing more ---
+# --- Agent task role: its strategies, their items and the configured models, nothing more ---
 
 resource "aws_iam_role" "agent_task" {
   name               = "${local.name}-agent-task"
@@ -63,6 +63,14 @@ data "aws_iam_policy_document" "agent_dynamodb" {
       aws_dynamodb_table.strategies.arn,
       "${aws_dynamodb_table.strategies.arn}/index/UserIdIndex",
     ]
+  }
+
+  statement {
+    sid = "ReadAndWriteStrategyItems"
+    # Versions, messages and the refine session: written once (PutItem), read by key or partition, deleted with
+    # their strategy one item at a time.
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.strategy_items.arn]
   }
 
   statement {

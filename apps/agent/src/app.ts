@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyInstance } from "fastify";
 import cors from "@fastify/cors";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
@@ -126,6 +126,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ bearerAuth: [] }],
     },
     transform: jsonSchemaTransform,
+    // Shapes named with .meta({ id }) become components/schemas that the routes' $refs point at.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions });

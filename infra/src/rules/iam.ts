@@ -128,6 +128,7 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   }
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");
   if (agentGrants.resources.includes("aws_dynamodb_table.users")) problems.push("agent task role must not reach the users table");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.strategy_items.arn")) problems.push("agent task role must reach the strategy-items table");
   if (!agentGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("agent task role must reach the limits table");
   // The agent only asks whether a session is open; opening and ending sessions is the web app's job.
   const agentSessionActions = statementsOn(config, agent.documents, "aws_dynamodb_table.sessions").flatMap((statement) => statement.actions ?? []);
@@ -137,6 +138,7 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   const webGrants = actionsOf(config, web.documents);
   if (webGrants.actions.some((action: string) => action.startsWith("bedrock:"))) problems.push("web task role must not invoke Bedrock");
   if (webGrants.resources.includes("aws_dynamodb_table.strategies")) problems.push("web task role must not reach the strategies table");
+  if (webGrants.resources.includes("aws_dynamodb_table.strategy_items")) problems.push("web task role must not reach the strategy-items table");
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem"]) {
     if (!webGrants.actions.includes(action)) problems.push(`web task role lacks ${action}`);
   }

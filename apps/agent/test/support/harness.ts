@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { createDocumentClient, ensureTables, imageJobsTableDefinition, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
@@ -121,8 +121,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const items: Record<string, unknown>[] = [];
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
-        const page = await client.send(new ScanCommand({ TableName: itemsTable, ConsistentRead: true, ExclusiveStartKey }));
-        items.push(...(page.Items ?? []).filter((item) => strategyId === undefined || item.strategyId === strategyId));
+        const page = await client.send(
+          strategyId === undefined
+            ? new ScanCommand({ TableName: itemsTable, ConsistentRead: true, ExclusiveStartKey })
+            : new QueryCommand({
+                TableName: itemsTable,
+                KeyConditionExpression: "strategyId = :id",
+                ExpressionAttributeValues: { ":id": strategyId },
+                ConsistentRead: true,
+                ExclusiveStartKey,
+              }),
+        );
+        items.push(...(page.Items ?? []));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return items;
