@@ -1,2 +1,3 @@
 export { composeStrategy, splitIntoChunks } from "./compose";
 export { formatBriefSlots, parseBriefSlots } from "./slots";
+export { answerLanguage, detectLanguage, LANGUAGE_NAMES, WRITTEN_LANGUAGES, type DetectedLanguage, type WrittenLanguage } from "./language";
