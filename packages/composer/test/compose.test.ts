@@ -16,6 +16,8 @@ describe("composeStrategy", () => {
       }),
       { numRuns: 200 },
     );
+    const longest = { brand_name: "b".repeat(200), industry: "i".repeat(200), target_audience: "a".repeat(2000), goals: "g".repeat(2000) };
+    expect(StrategyOutput.safeParse(composeStrategy(longest)).success).toBe(true);
   });
 
   it("names the brand and fits the industry and audience", () => {

@@ -12,6 +12,8 @@ export function lower(text: string): string {
 const BREAKS = /\s(?:for|para|pour|für|per|in|en|on|with|con|mit|avec|who|that|which|que|qui|die|der|aged|sold|vendus|vendidos|verkauft|interested|dealing|looking|buscan|navigating|planning|building|decorating|buying|across|near|at)\s/i;
 /** Audiences also break at "de"/"du"/"des" ("Familias de Madrid"); industries keep it ("Escuela de surf"). */
 const AUDIENCE_BREAKS = /\s(?:de|du|des|del|a)\s/i;
+/** Longest short form, in characters. */
+const MAX_HEAD_CHARS = 80;
 const CONJUNCTION = /\s(?:and|y|e|und|et|or|o|oder|ou|&)\s/i;
 const AGES = /\s*\(?\b\d{1,2}\s*(?:-|–|to|à|a|bis)\s*\d{1,2}\b\)?(?:\s*(?:years|años|ans|jahre))?/gi;
 
@@ -33,5 +35,7 @@ export function headOf(field: string, options: { headLast: boolean; audience: bo
     else head = (headLast ? words(head).slice(-3) : words(head).slice(0, 3)).join(" ");
   }
   if (words(head).length > 8) head = words(head).slice(0, 8).join(" ");
-  return head || flat.split(" ")[0]!;
+  // A run of characters with no spaces (a pasted token) is clipped so one field cannot fill a sentence.
+  if (head.length > MAX_HEAD_CHARS) head = head.slice(0, MAX_HEAD_CHARS).replace(/\s+\S*$/, "");
+  return head || flat.slice(0, MAX_HEAD_CHARS);
 }
