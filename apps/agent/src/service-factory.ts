@@ -5,6 +5,7 @@ import { buildApp } from "./app";
 import type { ModelCatalog } from "./agent/catalog";
 import { Strategist } from "./agent/strategist";
 import type { AgentConfig } from "./config";
+import { parsePrices, PriceTable } from "./agent/pricing";
 import { CursorCodec } from "./strategies/cursor";
 import { StrategyRepository } from "./strategies/repository";
 import { IdempotencyStore } from "./strategies/idempotency";
@@ -44,6 +45,7 @@ export async function createAgentApp(options: {
     frontendUrl: config.FRONTEND_URL,
     logger: options.logger,
     sseHeartbeatMs: options.sseHeartbeatMs,
+    prices: new PriceTable(parsePrices(config.MODEL_PRICES)),
   });
   // The SDK's own log lines (e.g. a tool input that failed to parse, which we handle) go into our JSON log.
   const sdkLog = app.log.child({ component: "strands" });
