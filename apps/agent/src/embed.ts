@@ -3,3 +3,4 @@
 export { createAgentApp } from "./service-factory";
 export { loadConfig, type AgentConfig } from "./config";
 export { createCatalog } from "./agent/models";
+export { STRATEGY_PROMPT } from "./agent/prompt";

@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     concurrency: Number(values.concurrency ?? 1),
     onResult: (result) => console.error(`  ${result.model} ${result.id}: ${result.passed}/${result.total}${result.error ? ` (${result.error})` : ""}`),
   });
-  const cards = buildScorecards(run.models, run.results);
+  const cards = buildScorecards(run.models, run.results, run.prompt);
   if (values.judge) {
     if (judgeConfigured(env)) await judgeScorecards(cards, briefs, { modelId: values.judge, env });
     else console.error("Judge off: no AWS credentials in the environment (AWS_ACCESS_KEY_ID or AWS_PROFILE).");

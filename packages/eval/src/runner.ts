@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo } from "@strategist/dynamo/embedded";
-import { createCatalog, loadConfig, createAgentApp } from "@strategist/agent/embed";
+import { createAgentApp, createCatalog, loadConfig, STRATEGY_PROMPT } from "@strategist/agent/embed";
 import { StrategyRecord, type ModelInfo } from "@strategist/schemas";
 import { runChecks, type CheckResult } from "./checks";
 import type { GoldenBrief } from "./golden";
@@ -37,6 +37,8 @@ export interface RunOptions {
 
 export interface RunOutput {
   models: ModelInfo[];
+  /** The version of the strategy prompt the service sent (the offline model reads only the brief). */
+  prompt: string;
   results: BriefResult[];
 }
 
@@ -91,7 +93,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutput> {
     }
     const order = new Map(options.briefs.map((brief, index) => [brief.id, index]));
     results.sort((a, b) => chosen.indexOf(a.model) - chosen.indexOf(b.model) || order.get(a.id)! - order.get(b.id)!);
-    return { models: available.filter((model) => chosen.includes(model.id)), results };
+    return { models: available.filter((model) => chosen.includes(model.id)), prompt: STRATEGY_PROMPT.id, results };
   } finally {
     await app.close();
     client.destroy();

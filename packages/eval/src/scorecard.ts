@@ -6,6 +6,8 @@ import type { BriefResult } from "./runner";
 export interface Scorecard {
   model: string;
   provider: string;
+  /** The strategy prompt version the service used. */
+  prompt: string;
   briefs: number;
   /** Briefs the service answered with a stored strategy. */
   answered: number;
@@ -22,7 +24,7 @@ export interface Scorecard {
 }
 
 /** Groups the results by model and adds them up. */
-export function buildScorecards(models: ModelInfo[], results: BriefResult[]): Scorecard[] {
+export function buildScorecards(models: ModelInfo[], results: BriefResult[], prompt: string): Scorecard[] {
   const ids = [...new Set(results.map((result) => result.model))];
   return ids.map((id) => {
     const own = results.filter((result) => result.model === id);
@@ -39,6 +41,7 @@ export function buildScorecards(models: ModelInfo[], results: BriefResult[]): Sc
     return {
       model: id,
       provider: models.find((model) => model.id === id)?.provider ?? "unknown",
+      prompt,
       briefs: own.length,
       answered: own.filter((result) => !result.error).length,
       passed,
@@ -60,6 +63,7 @@ export function scorecardMarkdown(card: Scorecard): string {
   const lines = [
     `# Scorecard: ${card.model} (${card.provider})`,
     "",
+    `Prompt ${card.prompt}.`,
     `Rule checks passed: **${card.passed} / ${card.total} (${percent(card.score)})** on ${card.briefs} briefs; ${card.answered} answered.`,
     `Cost per strategy: ${usd(card.cost_per_strategy_usd)}. Mean latency: ${card.mean_latency_ms} ms.`,
     ...(card.judge

@@ -16,7 +16,7 @@ describe("pnpm eval", () => {
   it("scores the offline model on every golden brief through POST /api/strategy/generate, above the threshold", async () => {
     const briefs = loadGoldenSet();
     const run = await runSuite({ models: [], briefs, env: { MODEL_PROVIDER: "offline" }, concurrency: 4 });
-    const [card] = buildScorecards(run.models, run.results);
+    const [card] = buildScorecards(run.models, run.results, run.prompt);
 
     expect(card!.model).toBe("offline");
     expect(card!.answered).toBe(briefs.length);
@@ -35,7 +35,7 @@ describe("pnpm eval", () => {
         env: { MODEL_PROVIDER: "bedrock", BEDROCK_ENDPOINT: bedrock.endpoint, BEDROCK_MODEL_ID: CLAUDE, BEDROCK_MODELS: CLAUDE, AGENT_TIMEOUT_SECONDS: "20" },
         concurrency: 4,
       });
-      const cards = buildScorecards(run.models, run.results);
+      const cards = buildScorecards(run.models, run.results, run.prompt);
 
       expect(cards.map((card) => [card.model, card.provider])).toEqual([[CLAUDE, "bedrock"], ["offline", "offline"]]);
       expect(run.results.filter((result) => result.model === CLAUDE).every((result) => result.answered_by === CLAUDE)).toBe(true);
