@@ -5,7 +5,7 @@ import { en, otherLanguageNote } from "./copy/en";
 import { es } from "./copy/es";
 import { fr } from "./copy/fr";
 import { headOf, lower } from "./copy/text";
-import type { LanguagePack, WritingContext } from "./copy/types";
+import type { LanguagePack, TacticCopy, WritingContext } from "./copy/types";
 import { LANGUAGE_NAMES, type WrittenLanguage } from "./language";
 import { rankPlatforms } from "./platforms";
 
@@ -40,6 +40,19 @@ export function readBrief(input: StrategyInput, options: ComposeOptions = {}): {
   return { profile: context.profile, context, pack };
 }
 
+/** Five tactics, the ones this brief calls for first (compliance, reviews, LinkedIn voices, trends, thanks). */
+function chooseTactics(c: WritingContext, tactics: TacticCopy): string[] {
+  const { profile } = c;
+  const fitting = [
+    profile.regulated && tactics.regulated,
+    profile.localService && tactics.reviews,
+    profile.market === "b2b" && tactics.b2b,
+    profile.age === "young" && tactics.trend,
+    profile.goal === "donations" && tactics.donations,
+  ].filter((line): line is TacticCopy["regulated"] => typeof line === "function");
+  return [...fitting, tactics.reply, tactics.poll, tactics.photos, tactics.live, tactics.nextStep].slice(0, 5).map((line) => line(c));
+}
+
 /**
  * Composes a complete strategy from a brief without any model: the built-in offline model's content. It reads the
  * whole brief first (B2B or B2C, local or global, kind of business, audience age, goal, language), ranks platforms as
@@ -65,7 +78,7 @@ export function composeStrategy(input: StrategyInput, options: ComposeOptions = 
       rationale: pack.rationale(platform.id, context),
     })),
     content_themes: themes.map((theme) => theme.text),
-    engagement_tactics: pack.tactics(context).slice(0, 5),
+    engagement_tactics: chooseTactics(context, pack.tactics),
     visual_prompts: illustrated.map((theme) => pack.visual(theme.text, context.copy.scenes[theme.scene!], context)),
   };
 }

@@ -1,4 +1,4 @@
-import type { LanguagePack, WritingContext } from "./types";
+import type { LanguagePack } from "./types";
 import { cap } from "./text";
 
 const families: LanguagePack["families"] = {
@@ -228,23 +228,6 @@ const families: LanguagePack["families"] = {
   },
 };
 
-function tactics(c: WritingContext): string[] {
-  const { brand, copy, profile, platforms } = c;
-  const list: string[] = [];
-  if (profile.regulated) list.push("Jeden Beitrag vor der Veröffentlichung an den Werberegeln des Berufsstands prüfen: keine Erfolgsversprechen und ein klarer Hinweis, wann eine persönliche Beratung nötig ist");
-  if (profile.localService) list.push(`Zufriedene ${copy.customers} direkt nach dem Besuch um eine Google-Bewertung bitten und jede Bewertung innerhalb eines Tages beantworten`);
-  if (profile.market === "b2b") list.push(`Zwei Personen von ${brand} teilen jede Woche auf LinkedIn eine Erkenntnis aus der Arbeit mit Kunden, in eigenen Worten`);
-  if (profile.age === "young") list.push(`Jede Woche einen passenden Trend mit einer ${brand}-Note aufgreifen, innerhalb von zwei Tagen nach seinem Start`);
-  if (profile.goal === "donations") list.push("Jedem neuen Spender und jeder neuen Ehrenamtlichen namentlich danken (mit Einverständnis) und zeigen, was ihre Hilfe bewirkt hat");
-  list.push(
-    `Jeden Kommentar auf ${platforms[0]!.name} in der ersten Stunde beantworten und die beste Frage zum Beitrag der nächsten Woche machen`,
-    `Einmal im Monat per Umfrage fragen, welches Thema ${brand} als Nächstes aufgreifen soll, und das Ergebnis veröffentlichen`,
-    `${copy.customers} einladen, eigene Fotos mit einem ${brand}-Hashtag zu teilen, und jede Woche eines mit Erlaubnis teilen`,
-    `Jeden Monat eine Live-Fragestunde mit dem Team von ${brand} veranstalten`,
-    `Jeden Beitrag mit genau einem klaren nächsten Schritt beenden: ${c.goal.cta}`,
-  );
-  return list;
-}
 
 export const de: LanguagePack = {
   families,
@@ -269,7 +252,18 @@ export const de: LanguagePack = {
     { text: `Die Einladung des Monats – ${goal.cta} – mit einem guten Grund, es jetzt zu tun` },
   ],
   pillars: ({ copy, goal }) => [`Warum es sich lohnt: ${cap(goal.cta)} – gezeigt statt behauptet`, `Unsere ${copy.customers} in eigenen Worten`],
-  tactics,
+  tactics: {
+    regulated: () => "Jeden Beitrag vor der Veröffentlichung an den Werberegeln des Berufsstands prüfen: keine Erfolgsversprechen und ein klarer Hinweis, wann eine persönliche Beratung nötig ist",
+    reviews: (c) => `Zufriedene ${c.copy.customers} direkt nach dem Besuch um eine Google-Bewertung bitten und jede Bewertung innerhalb eines Tages beantworten`,
+    b2b: (c) => `Zwei Personen von ${c.brand} teilen jede Woche auf LinkedIn eine Erkenntnis aus der Arbeit mit Kunden, in eigenen Worten`,
+    trend: (c) => `Jede Woche einen passenden Trend mit einer ${c.brand}-Note aufgreifen, innerhalb von zwei Tagen nach seinem Start`,
+    donations: () => "Jedem neuen Spender und jeder neuen Ehrenamtlichen namentlich danken (mit Einverständnis) und zeigen, was ihre Hilfe bewirkt hat",
+    reply: (c) => `Jeden Kommentar auf ${c.platforms[0]!.name} in der ersten Stunde beantworten und die beste Frage zum Beitrag der nächsten Woche machen`,
+    poll: (c) => `Einmal im Monat per Umfrage fragen, welches Thema ${c.brand} als Nächstes aufgreifen soll, und das Ergebnis veröffentlichen`,
+    photos: (c) => `${c.copy.customers} einladen, eigene Fotos mit einem ${c.brand}-Hashtag zu teilen, und jede Woche eines mit Erlaubnis teilen`,
+    live: (c) => `Jeden Monat eine Live-Fragestunde mit dem Team von ${c.brand} veranstalten`,
+    nextStep: (c) => `Jeden Beitrag mit genau einem klaren nächsten Schritt beenden: ${c.goal.cta}`,
+  },
   rationale: (platform, { brand, audience, goal, profile, copy }) => {
     switch (platform) {
       case "linkedin":

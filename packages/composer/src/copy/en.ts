@@ -1,4 +1,4 @@
-import type { FamilyCopy, LanguagePack, WritingContext } from "./types";
+import type { FamilyCopy, LanguagePack } from "./types";
 import { cap, lower } from "./text";
 
 const families: LanguagePack["families"] = {
@@ -228,26 +228,6 @@ const families: LanguagePack["families"] = {
   },
 };
 
-function tactic(c: WritingContext): string[] {
-  const { brand, copy, profile, platforms } = c;
-  const top = platforms[0]!.name;
-  const list: string[] = [];
-  if (profile.regulated) {
-    list.push("Have every post checked against the advertising rules of your profession before it goes out: no promised results, and a clear line on when to get personal advice");
-  }
-  if (profile.localService) list.push(`Ask happy ${copy.customers} for a Google review right after their visit, and answer every review within a day, by name`);
-  if (profile.market === "b2b") list.push(`Have two people at ${brand} each share one lesson from client work on LinkedIn every week, in their own words`);
-  if (profile.age === "young") list.push(`Join one relevant trend a week with a ${brand} twist, within two days of it starting`);
-  if (profile.goal === "donations") list.push(`Thank every new donor or volunteer by name (with their consent) and show what their help made possible`);
-  list.push(
-    `Reply to every comment on ${top} within the first hour, and turn the best question into next week's post`,
-    `Ask ${c.audience} in a monthly poll which topic ${brand} should cover next, and publish the result`,
-    `Invite ${copy.customers} to share their own photos with a ${brand} hashtag, and repost one a week with their permission`,
-    `Host a monthly live Q&A where ${copy.customers} ask the ${brand} team anything about ${lower(copy.offer)}`,
-    `End every post with one clear next step: ${c.goal.cta}`,
-  );
-  return list;
-}
 
 export const en: LanguagePack = {
   families,
@@ -272,7 +252,18 @@ export const en: LanguagePack = {
     { text: `This month's invitation to ${goal.cta}, with one clear reason to do it now` },
   ],
   pillars: ({ copy, goal }) => [`Reasons to ${goal.cta}, shown rather than told`, `The ${copy.customers} we serve, in their own words`],
-  tactics: tactic,
+  tactics: {
+    regulated: () => "Have every post checked against the advertising rules of your profession before it goes out: no promised results, and a clear line on when to get personal advice",
+    reviews: (c) => `Ask happy ${c.copy.customers} for a Google review right after their visit, and answer every review within a day, by name`,
+    b2b: (c) => `Have two people at ${c.brand} each share one lesson from client work on LinkedIn every week, in their own words`,
+    trend: (c) => `Join one relevant trend a week with a ${c.brand} twist, within two days of it starting`,
+    donations: () => `Thank every new donor or volunteer by name (with their consent) and show what their help made possible`,
+    reply: (c) => `Reply to every comment on ${c.platforms[0]!.name} within the first hour, and turn the best question into next week's post`,
+    poll: (c) => `Ask ${c.audience} in a monthly poll which topic ${c.brand} should cover next, and publish the result`,
+    photos: (c) => `Invite ${c.copy.customers} to share their own photos with a ${c.brand} hashtag, and repost one a week with their permission`,
+    live: (c) => `Host a monthly live Q&A where ${c.copy.customers} ask the ${c.brand} team anything about ${lower(c.copy.offer)}`,
+    nextStep: (c) => `End every post with one clear next step: ${c.goal.cta}`,
+  },
   rationale: (platform, { brand, copy, audience, goal, profile }) => {
     const who = cap(audience);
     switch (platform) {

@@ -1,4 +1,4 @@
-import type { LanguagePack, WritingContext } from "./types";
+import type { LanguagePack } from "./types";
 import { cap, lower } from "./text";
 
 const families: LanguagePack["families"] = {
@@ -228,23 +228,6 @@ const families: LanguagePack["families"] = {
   },
 };
 
-function tactics(c: WritingContext): string[] {
-  const { brand, copy, profile, platforms } = c;
-  const list: string[] = [];
-  if (profile.regulated) list.push("Revisar cada publicación según las normas de publicidad de la profesión antes de publicarla: sin prometer resultados y dejando claro cuándo hace falta asesoramiento personal");
-  if (profile.localService) list.push(`Pedir una reseña en Google a los ${copy.customers} satisfechos justo después de su visita y responder a cada reseña en menos de un día`);
-  if (profile.market === "b2b") list.push(`Que dos personas de ${brand} compartan cada semana en LinkedIn una lección de su trabajo con clientes, con sus propias palabras`);
-  if (profile.age === "young") list.push(`Sumarse cada semana a una tendencia que encaje, con un toque de ${brand}, en los dos días siguientes a su inicio`);
-  if (profile.goal === "donations") list.push("Agradecer por su nombre (con su permiso) a cada nuevo donante o voluntario y mostrar lo que su ayuda ha hecho posible");
-  list.push(
-    `Responder a cada comentario en ${platforms[0]!.name} en la primera hora y convertir la mejor pregunta en la publicación de la semana siguiente`,
-    `Preguntar una vez al mes con una encuesta qué tema debería tratar ${brand} a continuación y publicar el resultado`,
-    `Invitar a los ${copy.customers} a compartir sus fotos con un hashtag de ${brand} y republicar una por semana con su permiso`,
-    `Organizar cada mes una sesión de preguntas en directo con el equipo de ${brand}`,
-    `Terminar cada publicación con un único paso claro: ${c.goal.cta}`,
-  );
-  return list;
-}
 
 export const es: LanguagePack = {
   families,
@@ -269,7 +252,18 @@ export const es: LanguagePack = {
     { text: `La invitación del mes a ${goal.cta}, con un buen motivo para hacerlo ahora` },
   ],
   pillars: ({ copy, goal }) => [`Motivos para ${goal.cta}, mostrados y no contados`, `Nuestros ${copy.customers}, con sus propias palabras`],
-  tactics,
+  tactics: {
+    regulated: () => "Revisar cada publicación según las normas de publicidad de la profesión antes de publicarla: sin prometer resultados y dejando claro cuándo hace falta asesoramiento personal",
+    reviews: (c) => `Pedir una reseña en Google a los ${c.copy.customers} satisfechos justo después de su visita y responder a cada reseña en menos de un día`,
+    b2b: (c) => `Que dos personas de ${c.brand} compartan cada semana en LinkedIn una lección de su trabajo con clientes, con sus propias palabras`,
+    trend: (c) => `Sumarse cada semana a una tendencia que encaje, con un toque de ${c.brand}, en los dos días siguientes a su inicio`,
+    donations: () => "Agradecer por su nombre (con su permiso) a cada nuevo donante o voluntario y mostrar lo que su ayuda ha hecho posible",
+    reply: (c) => `Responder a cada comentario en ${c.platforms[0]!.name} en la primera hora y convertir la mejor pregunta en la publicación de la semana siguiente`,
+    poll: (c) => `Preguntar una vez al mes con una encuesta qué tema debería tratar ${c.brand} a continuación y publicar el resultado`,
+    photos: (c) => `Invitar a los ${c.copy.customers} a compartir sus fotos con un hashtag de ${c.brand} y republicar una por semana con su permiso`,
+    live: (c) => `Organizar cada mes una sesión de preguntas en directo con el equipo de ${c.brand}`,
+    nextStep: (c) => `Terminar cada publicación con un único paso claro: ${c.goal.cta}`,
+  },
   rationale: (platform, { brand, audience, goal, profile, copy }) => {
     const who = cap(audience);
     const them = lower(audience);

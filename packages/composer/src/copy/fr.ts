@@ -1,4 +1,4 @@
-import type { LanguagePack, WritingContext } from "./types";
+import type { LanguagePack } from "./types";
 import { cap, lower } from "./text";
 
 const families: LanguagePack["families"] = {
@@ -228,23 +228,6 @@ const families: LanguagePack["families"] = {
   },
 };
 
-function tactics(c: WritingContext): string[] {
-  const { brand, copy, profile, platforms } = c;
-  const list: string[] = [];
-  if (profile.regulated) list.push("Faire relire chaque publication selon les règles de communication de la profession avant sa mise en ligne : aucune promesse de résultat et une mention claire des cas où un avis personnel s'impose");
-  if (profile.localService) list.push(`Demander un avis Google aux ${copy.customers} satisfaits juste après leur visite et répondre à chaque avis dans la journée`);
-  if (profile.market === "b2b") list.push(`Deux personnes de ${brand} partagent chaque semaine sur LinkedIn un enseignement tiré du travail avec les clients, avec leurs propres mots`);
-  if (profile.age === "young") list.push(`Reprendre chaque semaine une tendance qui s'y prête, à la manière de ${brand}, dans les deux jours qui suivent son apparition`);
-  if (profile.goal === "donations") list.push("Remercier nommément (avec leur accord) chaque nouveau donateur ou bénévole et montrer ce que leur aide a permis");
-  list.push(
-    `Répondre à chaque commentaire sur ${platforms[0]!.name} dans l'heure et faire de la meilleure question la publication de la semaine suivante`,
-    `Demander chaque mois par un sondage quel sujet ${brand} doit traiter ensuite, et publier le résultat`,
-    `Inviter les ${copy.customers} à partager leurs photos avec un hashtag ${brand} et en republier une par semaine avec leur accord`,
-    `Organiser chaque mois une séance de questions en direct avec l'équipe de ${brand}`,
-    `Terminer chaque publication par une seule étape claire : ${c.goal.cta}`,
-  );
-  return list;
-}
 
 export const fr: LanguagePack = {
   families,
@@ -269,7 +252,18 @@ export const fr: LanguagePack = {
     { text: `L'invitation du mois à ${goal.cta}, avec une bonne raison de le faire maintenant` },
   ],
   pillars: ({ copy, goal }) => [`Des raisons de ${goal.cta}, montrées plutôt que dites`, `Nos ${copy.customers}, avec leurs propres mots`],
-  tactics,
+  tactics: {
+    regulated: () => "Faire relire chaque publication selon les règles de communication de la profession avant sa mise en ligne : aucune promesse de résultat et une mention claire des cas où un avis personnel s'impose",
+    reviews: (c) => `Demander un avis Google aux ${c.copy.customers} satisfaits juste après leur visite et répondre à chaque avis dans la journée`,
+    b2b: (c) => `Deux personnes de ${c.brand} partagent chaque semaine sur LinkedIn un enseignement tiré du travail avec les clients, avec leurs propres mots`,
+    trend: (c) => `Reprendre chaque semaine une tendance qui s'y prête, à la manière de ${c.brand}, dans les deux jours qui suivent son apparition`,
+    donations: () => "Remercier nommément (avec leur accord) chaque nouveau donateur ou bénévole et montrer ce que leur aide a permis",
+    reply: (c) => `Répondre à chaque commentaire sur ${c.platforms[0]!.name} dans l'heure et faire de la meilleure question la publication de la semaine suivante`,
+    poll: (c) => `Demander chaque mois par un sondage quel sujet ${c.brand} doit traiter ensuite, et publier le résultat`,
+    photos: (c) => `Inviter les ${c.copy.customers} à partager leurs photos avec un hashtag ${c.brand} et en republier une par semaine avec leur accord`,
+    live: (c) => `Organiser chaque mois une séance de questions en direct avec l'équipe de ${c.brand}`,
+    nextStep: (c) => `Terminer chaque publication par une seule étape claire : ${c.goal.cta}`,
+  },
   rationale: (platform, { brand, audience, goal, profile, copy }) => {
     const them = lower(audience);
     switch (platform) {

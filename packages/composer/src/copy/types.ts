@@ -35,6 +35,25 @@ export interface Theme {
   scene?: 0 | 1;
 }
 
+type Line = (c: WritingContext) => string;
+
+/** Engagement tactics in one language; compose.ts decides which apply to a brief. */
+export interface TacticCopy {
+  /** Health, finance, law: every post checked against the profession's advertising rules. */
+  regulated: Line;
+  /** Local services: ask for map reviews. */
+  reviews: Line;
+  b2b: Line;
+  /** Young audiences: join trends quickly. */
+  trend: Line;
+  donations: Line;
+  reply: Line;
+  poll: Line;
+  photos: Line;
+  live: Line;
+  nextStep: Line;
+}
+
 /** The sentences of one language: everything the offline model writes, except the family vocabulary. */
 export interface LanguagePack {
   families: Record<Family, FamilyCopy>;
@@ -42,8 +61,7 @@ export interface LanguagePack {
   themes(c: WritingContext): Theme[];
   /** Pillars added to the family's three: one for the goal, one for the audience. */
   pillars(c: WritingContext): string[];
-  /** Engagement tactics, most fitting first. */
-  tactics(c: WritingContext): string[];
+  tactics: TacticCopy;
   rationale(platform: PlatformId, c: WritingContext): string;
   cadence: Record<PlatformId, string>;
   /** The closing sentence of the posting schedule. */
