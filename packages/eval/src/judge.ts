@@ -1,4 +1,4 @@
-import { Agent, BedrockModel } from "@strands-agents/sdk";
+import { Agent, BedrockModel, type Model } from "@strands-agents/sdk";
 import { z } from "zod";
 import type { GoldenBrief } from "./golden";
 import type { Scorecard } from "./scorecard";
@@ -30,15 +30,17 @@ export function judgeConfigured(env: Record<string, string | undefined>): boolea
 export async function judgeScorecards(
   cards: Scorecard[],
   briefs: GoldenBrief[],
-  options: { modelId: string; env: Record<string, string | undefined> },
+  options: { modelId: string; env: Record<string, string | undefined>; /** A model to grade with instead of Bedrock (tests). */ model?: Model },
 ): Promise<void> {
-  const model = new BedrockModel({
-    modelId: options.modelId,
-    region: options.env.AWS_REGION ?? "us-east-1",
-    maxTokens: 1024,
-    temperature: 0,
-    ...(options.env.BEDROCK_ENDPOINT ? { clientConfig: { endpoint: options.env.BEDROCK_ENDPOINT } } : {}),
-  });
+  const model =
+    options.model ??
+    new BedrockModel({
+      modelId: options.modelId,
+      region: options.env.AWS_REGION ?? "us-east-1",
+      maxTokens: 1024,
+      temperature: 0,
+      ...(options.env.BEDROCK_ENDPOINT ? { clientConfig: { endpoint: options.env.BEDROCK_ENDPOINT } } : {}),
+    });
   for (const card of cards) {
     const verdicts: JudgeVerdict[] = [];
     for (const result of card.results) {
