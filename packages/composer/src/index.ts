@@ -3,3 +3,4 @@ export { classifyBrief, FAMILIES, type BriefProfile, type Family, type GoalKind 
 export { rankPlatforms, PLATFORM_NAMES, type PlatformId, type RankedPlatform } from "./platforms";
 export { formatBriefSlots, parseBriefSlots } from "./slots";
 export { answerLanguage, detectLanguage, LANGUAGE_NAMES, WRITTEN_LANGUAGES, type DetectedLanguage, type WrittenLanguage } from "./language";
+export { PLATFORMS, type PlatformProfile } from "./platform-profiles";
