@@ -1,5 +1,6 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
+import { randomBytes } from "node:crypto";
+import * as dynamo from "@strategist/dynamo";
+import { createDocumentClient, ensureTables } from "@strategist/dynamo";
 import { startEmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createAgentApp, createCatalog, loadConfig, STRATEGY_PROMPT } from "@strategist/agent/embed";
 import { StrategyRecord, type ModelInfo } from "@strategist/schemas";
@@ -47,23 +48,23 @@ export interface RunOutput {
  * POST /api/strategy/generate, exactly as a client calls it. Each strategy is scored with the rule checks.
  */
 export async function runSuite(options: RunOptions): Promise<RunOutput> {
-  const dynamo = await startEmbeddedDynamo();
-  const table = `eval-strategies-${randomUUID()}`;
+  const database = await startEmbeddedDynamo();
   const config = loadConfig({
     ...options.env,
     JWT_SECRET: randomBytes(32).toString("hex"),
-    DYNAMODB_STRATEGIES_TABLE: table,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    DYNAMODB_ENDPOINT: database.endpoint,
     RATE_LIMIT_PER_MINUTE: "100000",
     MAX_CONCURRENT_GENERATIONS_PER_USER: "100",
     LOG_LEVEL: "silent",
   });
-  const client = createDocumentClient({ region: config.AWS_REGION, endpoint: dynamo.endpoint });
-  await ensureTables(client, [strategiesTableDefinition(table)]);
+  const client = createDocumentClient({ region: config.AWS_REGION, endpoint: database.endpoint });
+  await ensureTables(client, tablesFor(config));
   const app = await createAgentApp({ config, client, catalog: createCatalog(config), logger: false });
   try {
     await app.ready();
-    const authorization = `Bearer ${app.jwt.sign({ userId: "eval-suite" }, { expiresIn: "6h" })}`;
+    // One user per brief: concurrent briefs never queue behind one user's generation slots.
+    const bearer = (userId: string) => `Bearer ${app.jwt.sign({ userId }, { expiresIn: "6h" })}`;
+    const authorization = bearer("eval-suite");
     const listed = await app.inject({ method: "GET", url: "/api/models", headers: { authorization } });
     const available = listed.json() as ModelInfo[];
     const chosen = options.models.length > 0 ? options.models : [available.find((model) => model.default)!.id];
@@ -81,7 +82,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutput> {
           const response = await app.inject({
             method: "POST",
             url: "/api/strategy/generate",
-            headers: { authorization },
+            headers: { authorization: bearer(`eval-${golden.id}`) },
             payload: { ...golden.brief, model },
           });
           const outcome = score(golden, model, response.statusCode, response.body, Date.now() - started);
@@ -97,8 +98,26 @@ export async function runSuite(options: RunOptions): Promise<RunOutput> {
   } finally {
     await app.close();
     client.destroy();
-    await dynamo.close();
+    await database.close();
   }
+}
+
+/**
+ * Every table the agent's configuration names, on the fresh embedded database: `DYNAMODB_<NAME>_TABLE` is created
+ * with `<name>TableDefinition` from @strategist/dynamo (strategies, strategy items, limits, sessions, and any table a
+ * capability adds the same way).
+ */
+type TableDefinition = Parameters<typeof ensureTables>[1][number];
+
+function tablesFor(config: Record<string, unknown>): TableDefinition[] {
+  const definitions = dynamo as unknown as Record<string, unknown>;
+  return Object.entries(config).flatMap(([key, name]) => {
+    const match = /^DYNAMODB_([A-Z_]+)_TABLE$/.exec(key);
+    if (!match || typeof name !== "string") return [];
+    const camel = match[1]!.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const define = definitions[`${camel}TableDefinition`];
+    return typeof define === "function" ? [(define as (table: string) => TableDefinition)(name)] : [];
+  });
 }
 
 /** Scores one answer; a failed request fails every check. */
