@@ -5,7 +5,7 @@ import { loadConfig } from "../src/config";
 import { annotateCost } from "../src/plugins/cost";
 import { StrategyRepository } from "../src/strategies/repository";
 import { CLAUDE, startBedrockHarness, type BedrockHarness } from "./support/bedrock-harness";
-import { generate, TEST_SECRET, VALID_BRIEF } from "./support/harness";
+import { generate, startHarness, TEST_SECRET, VALID_BRIEF, type Harness } from "./support/harness";
 
 const tokens = fc.integer({ min: 0, max: 2_000_000 });
 const usage = fc.record({ input_tokens: tokens, output_tokens: tokens, cache_read_tokens: tokens });
@@ -72,5 +72,26 @@ describe("usage.estimated_cost_usd in the API", () => {
     expect(one.json().usage.estimated_cost_usd).toBe(4);
     const list = await harness.app.inject({ url: "/api/strategy/list", headers: auth });
     expect(list.json().map((record: { usage: { estimated_cost_usd: number } }) => typeof record.usage.estimated_cost_usd)).toEqual(["number", "number"]);
+  });
+});
+
+describe("usage.estimated_cost_usd on versions", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    // The offline model refines too; a price for it (normally 0) makes every version's estimate visible.
+    harness = await startHarness({ env: { MODEL_PRICES: "offline=1000/2000/0" } });
+  });
+  afterAll(() => harness.close());
+
+  it("prices every version of a strategy, in the version list and when a version is read", async () => {
+    const auth = { authorization: `Bearer ${harness.token("u-versions")}` };
+    const first = (await generate(harness, "u-versions", VALID_BRIEF)).json();
+    const refined = await harness.app.inject({ method: "POST", url: `/api/strategy/${first.id}/refine`, headers: auth, payload: { message: "Make it more formal" } });
+    expect(refined.statusCode).toBe(200);
+    const versions = (await harness.app.inject({ url: `/api/strategy/${first.id}/versions`, headers: auth })).json();
+    expect(versions.map((version: { version: number }) => version.version)).toEqual([2, 1]);
+    for (const version of versions) expect(version.usage.estimated_cost_usd).toBeGreaterThan(0);
+    const old = (await harness.app.inject({ url: `/api/strategy/${first.id}/versions/1`, headers: auth })).json();
+    expect(old.usage.estimated_cost_usd).toBe(first.usage.estimated_cost_usd);
   });
 });
