@@ -8,6 +8,8 @@ export const LOCAL_ONLY_VARIABLES = [
   "DATA_DIR",
   "BEDROCK_ENDPOINT",
   "DYNAMODB_ENDPOINT",
+  "S3_ENDPOINT",
+  "SQS_ENDPOINT",
   // The AWS deployment runs Bedrock; an OpenAI-compatible model is for local and self-hosted runs.
   "OPENAI_BASE_URL",
   "OPENAI_API_KEY",

@@ -12,10 +12,10 @@ describe("MODEL_PROVIDER=openai against a local OpenAI-compatible server", () =>
 
   it("lists the configured models with their provider, the first as default, and the offline model", async () => {
     const response = await harness.app.inject({ url: "/api/models", headers: { authorization: `Bearer ${harness.token("u")}` } });
-    expect(response.json()).toEqual([
-      { id: LOCAL_MODEL, name: "Local model", provider: "openai", default: true },
-      { id: BACKUP_MODEL, name: "Backup model", provider: "openai", default: false },
-      { id: "offline", name: "Offline model (no AI, built in)", provider: "offline", default: false },
+    expect(response.json().filter((model: { kind: string }) => model.kind === "text")).toEqual([
+      { id: LOCAL_MODEL, name: "Local model", provider: "openai", default: true, kind: "text" },
+      { id: BACKUP_MODEL, name: "Backup model", provider: "openai", default: false, kind: "text" },
+      { id: "offline", name: "Offline model (no AI, built in)", provider: "offline", default: false, kind: "text" },
     ]);
   });
 

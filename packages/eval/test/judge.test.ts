@@ -48,7 +48,7 @@ describe("the LLM judge", () => {
       latency_ms: 1,
       strategy: composeStrategy(golden.brief),
     }));
-    const cards = buildScorecards([{ id: "offline", name: "Offline", provider: "offline", default: true }], results, "strategy.v2");
+    const cards = buildScorecards([{ id: "offline", name: "Offline", provider: "offline", default: true, kind: "text" }], results, "strategy.v2");
     const judge = new ScriptedJudge();
     await judgeScorecards(cards, briefs, { modelId: "unused", env: {}, model: judge });
 
