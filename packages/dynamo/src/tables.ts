@@ -36,3 +36,27 @@ export function usersTableDefinition(tableName: string): CreateTableCommandInput
     AttributeDefinitions: [{ AttributeName: "email", AttributeType: "S" }],
   };
 }
+
+/** The brands table: `brandId` key, `UserIdIndex` on `userId` + `createdAt` to list a user's brand profiles. */
+export function brandsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [{ AttributeName: "brandId", KeyType: "HASH" }],
+    AttributeDefinitions: [
+      { AttributeName: "brandId", AttributeType: "S" },
+      { AttributeName: "userId", AttributeType: "S" },
+      { AttributeName: "createdAt", AttributeType: "S" },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: USER_ID_INDEX,
+        KeySchema: [
+          { AttributeName: "userId", KeyType: "HASH" },
+          { AttributeName: "createdAt", KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "ALL" },
+      },
+    ],
+  };
+}

@@ -31,6 +31,8 @@ export const ERROR_DETAILS = {
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported content type",
   internal: "Internal server error",
+  brand_not_found: "Brand not found",
+  brand_conflict: "Brand was changed by another request",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 
