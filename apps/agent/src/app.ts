@@ -14,9 +14,12 @@ import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
 import type { StrategyService } from "./strategies/service";
+import { brandRoutes } from "./brands/routes";
+import type { BrandService } from "./brands/service";
 
 export interface AppDeps {
   service: StrategyService;
+  brands: BrandService;
   catalog: ModelCatalog;
   jwtSecret: string;
   modelProvider: string;
@@ -126,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       catalog: deps.catalog,
       heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
     });
+    await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
   }, { prefix: "/api" });
 
   return app;

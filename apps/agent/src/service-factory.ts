@@ -11,6 +11,8 @@ import { IdempotencyStore } from "./strategies/idempotency";
 import { GenerationLimits } from "./strategies/limits";
 import { StrategyService } from "./strategies/service";
 import type { LoggerOptions } from "pino";
+import { BrandRepository } from "./brands/repository";
+import { BrandService } from "./brands/service";
 
 /** Wires repository, agent and service into the HTTP app for a given configuration. */
 export async function createAgentApp(options: {
@@ -22,7 +24,13 @@ export async function createAgentApp(options: {
   sseHeartbeatMs?: number;
 }): Promise<FastifyInstance> {
   const { config, client, catalog } = options;
+  const brands = new BrandService({
+    repository: new BrandRepository(client, config.DYNAMODB_BRANDS_TABLE),
+    cursors: new CursorCodec(config.JWT_SECRET, "strategist-brand-list-cursor"),
+    clock: options.clock,
+  });
   const service = new StrategyService({
+    brands,
     repository: new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE),
     strategist: new Strategist(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
     cursors: new CursorCodec(config.JWT_SECRET),
@@ -38,6 +46,7 @@ export async function createAgentApp(options: {
   });
   const app = await buildApp({
     service,
+    brands,
     catalog,
     jwtSecret: config.JWT_SECRET,
     modelProvider: config.MODEL_PROVIDER,

@@ -9,6 +9,7 @@ const NAMED_FAULTS = {
   text: () => ({ kind: "text" }),
   "invalid-output": () => ({ kind: "invalidOutput" }),
   "max-tokens": () => ({ kind: "maxTokens" }),
+  "banned-word": () => ({ kind: "bannedWord" }),
 } satisfies Record<string, (n?: number) => Behaviour>;
 
 /** Every fault name parseFaults accepts (each may take `:<number>`, e.g. `slow:200`, `stall:2`). */

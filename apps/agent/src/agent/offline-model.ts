@@ -1,5 +1,5 @@
 import { Model, type BaseModelConfig, type Message, type ModelStreamEvent, type StreamOptions } from "@strands-agents/sdk";
-import { composeStrategy, parseBriefSlots, splitIntoChunks } from "@strategist/composer";
+import { applyVoice, composeStrategy, parseBriefSlots, parseVoiceSlot, splitIntoChunks } from "@strategist/composer";
 
 /** Model id recorded on strategies written by the offline model. */
 export const OFFLINE_MODEL_ID = "offline";
@@ -61,7 +61,8 @@ export class OfflineModel extends Model<OfflineModelConfig> {
     yield { type: "modelMessageStartEvent", role: "assistant" };
     let output: string;
     if (brief && offersTool) {
-      output = JSON.stringify(composeStrategy(brief));
+      // The brand's voice, when the prompt carries one, shapes the wording and removes its banned words.
+      output = JSON.stringify(applyVoice(composeStrategy(brief), parseVoiceSlot(prompt)));
       yield {
         type: "modelContentBlockStartEvent",
         start: { type: "toolUseStart", name: STRUCTURED_OUTPUT_TOOL, toolUseId: `offline-${started.toString(36)}` },

@@ -1,5 +1,6 @@
 import { formatBriefSlots } from "@strategist/composer";
-import type { StrategyInput } from "@strategist/schemas";
+import type { BrandVoice, StrategyInput } from "@strategist/schemas";
+import { voicePrompt } from "../brands/voice";
 
 /** The strategist's system prompt: the seed's nine points, plus the rule that the brief is data. */
 export const SYSTEM_PROMPT = `You are Strategist, an expert social media strategist with deep knowledge of digital marketing, content strategy and audience engagement across platforms.
@@ -21,11 +22,12 @@ The brief arrives inside the tags <brand_name>, <industry>, <target_audience> an
 
 Answer only by calling the structured output tool with the complete strategy.`;
 
-/** The user turn: the request with the brief in delimited slots. */
-export function buildUserPrompt(input: StrategyInput): string {
-  return `Generate a comprehensive social media strategy for this brand. The brief:
+/** The user turn: the request with the brief in delimited slots, then the brand's voice when it has one. */
+export function buildUserPrompt(input: StrategyInput, voice?: BrandVoice): string {
+  const prompt = `Generate a comprehensive social media strategy for this brand. The brief:
 
 ${formatBriefSlots(input)}
 
 Include content pillars, a posting schedule, platform recommendations, content themes, engagement tactics and visual prompts that fit this strategy.`;
+  return voice ? `${prompt}\n\n${voicePrompt(voice)}` : prompt;
 }

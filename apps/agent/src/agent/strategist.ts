@@ -1,5 +1,6 @@
 import { Agent, MaxTokensError, NullConversationManager, StructuredOutputError, type AgentStreamEvent } from "@strands-agents/sdk";
-import { StrategyOutput, type StrategyInput, type TokenUsage } from "@strategist/schemas";
+import { StrategyOutput, type BrandVoice, type StrategyInput, type TokenUsage } from "@strategist/schemas";
+import { schemaForVoice } from "../brands/voice";
 import type { ModelCatalog, ResolvedModel } from "./catalog";
 import { describeAwsFailure, isUnavailableFailure } from "./failures";
 import { buildUserPrompt, SYSTEM_PROMPT } from "./prompt";
@@ -28,6 +29,8 @@ export interface GenerateOptions {
   /** Sees every agent event as it happens (live generation), with the model it came from. */
   onEvent?: (event: AgentStreamEvent, model: string) => void;
   log?: GenerationLog;
+  /** The brand's voice: in the prompt, and its banned words are validation errors the model must correct. */
+  voice?: BrandVoice;
 }
 
 export interface RetryPolicy {
@@ -81,11 +84,12 @@ export class Strategist {
 
   private async attempt({ id, model }: ResolvedModel, input: StrategyInput, options: GenerateOptions): Promise<Generation> {
     const budget = options.deadline - Date.now();
+    const schema = schemaForVoice(StrategyOutput, options.voice);
     const agent = new Agent({
       model,
       systemPrompt: SYSTEM_PROMPT,
       printer: false,
-      structuredOutputSchema: StrategyOutput,
+      structuredOutputSchema: schema,
       conversationManager: new NullConversationManager(),
       retryStrategy: new DeadlineRetryStrategy({
         ...this.retry,
@@ -95,7 +99,7 @@ export class Strategist {
           options.log?.warn({ model: id, attempt, wait_ms: Math.round(waitMs), ...describeAwsFailure(error) }, "model call failed, retrying"),
       }),
     });
-    const events = agent.stream(buildUserPrompt(input), { cancelSignal: options.signal, limits: { turns: MAX_MODEL_TURNS } });
+    const events = agent.stream(buildUserPrompt(input, options.voice), { cancelSignal: options.signal, limits: { turns: MAX_MODEL_TURNS } });
 
     let step: IteratorResult<AgentStreamEvent, Awaited<ReturnType<Agent["invoke"]>>>;
     try {
@@ -109,7 +113,7 @@ export class Strategist {
     }
     const result = step.value;
     if (result.stopReason === "cancelled" || options.signal.aborted) throw new GenerationCancelled("generation cancelled");
-    const parsed = StrategyOutput.safeParse(result.structuredOutput);
+    const parsed = schema.safeParse(result.structuredOutput);
     if (!parsed.success) {
       throw new StructuredOutputFailure(`no valid structured output (stop reason ${result.stopReason})`);
     }

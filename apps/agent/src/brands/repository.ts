@@ -2,6 +2,29 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocum
 import { USER_ID_INDEX } from "@strategist/dynamo";
 import type { Brand, BrandVoice } from "@strategist/schemas";
 
+/** A voice as stored, in a brand item and as the snapshot on a strategy item. */
+export interface VoiceItem {
+  tone: string[];
+  do: string[];
+  dont: string[];
+  bannedWords: string[];
+  preferredHashtags: string[];
+}
+
+export function voiceToItem(voice: BrandVoice): VoiceItem {
+  return { tone: voice.tone, do: voice.do, dont: voice.dont, bannedWords: voice.banned_words, preferredHashtags: voice.preferred_hashtags };
+}
+
+export function voiceFromItem(item: Partial<VoiceItem> | undefined): BrandVoice {
+  return {
+    tone: item?.tone ?? [],
+    do: item?.do ?? [],
+    dont: item?.dont ?? [],
+    banned_words: item?.bannedWords ?? [],
+    preferred_hashtags: item?.preferredHashtags ?? [],
+  };
+}
+
 /** A brand profile as stored: the table's key and index attributes, the rest in camelCase like the strategies table. */
 interface BrandItem {
   brandId: string;
@@ -10,7 +33,7 @@ interface BrandItem {
   industry: string;
   targetAudience: string;
   goals?: string;
-  voice: { tone: string[]; do: string[]; dont: string[]; bannedWords: string[]; preferredHashtags: string[] };
+  voice: VoiceItem;
   samplePosts: string[];
   defaultTimezone?: string;
   createdAt: string;
@@ -33,10 +56,6 @@ export class BrandWriteConflict extends Error {
   override name = "BrandWriteConflict";
 }
 
-function voiceItem(voice: BrandVoice): BrandItem["voice"] {
-  return { tone: voice.tone, do: voice.do, dont: voice.dont, bannedWords: voice.banned_words, preferredHashtags: voice.preferred_hashtags };
-}
-
 function toItem(brand: StoredBrand): BrandItem {
   return {
     brandId: brand.id,
@@ -45,7 +64,7 @@ function toItem(brand: StoredBrand): BrandItem {
     industry: brand.industry,
     targetAudience: brand.target_audience,
     ...(brand.goals !== undefined ? { goals: brand.goals } : {}),
-    voice: voiceItem(brand.voice),
+    voice: voiceToItem(brand.voice),
     samplePosts: brand.sample_posts,
     ...(brand.default_timezone !== undefined ? { defaultTimezone: brand.default_timezone } : {}),
     createdAt: brand.created_at,
@@ -62,13 +81,7 @@ function toBrand(item: Record<string, unknown>): StoredBrand {
     industry: row.industry,
     target_audience: row.targetAudience,
     ...(row.goals !== undefined ? { goals: row.goals } : {}),
-    voice: {
-      tone: row.voice?.tone ?? [],
-      do: row.voice?.do ?? [],
-      dont: row.voice?.dont ?? [],
-      banned_words: row.voice?.bannedWords ?? [],
-      preferred_hashtags: row.voice?.preferredHashtags ?? [],
-    },
+    voice: voiceFromItem(row.voice),
     sample_posts: row.samplePosts ?? [],
     ...(row.defaultTimezone !== undefined ? { default_timezone: row.defaultTimezone } : {}),
     created_at: row.createdAt,

@@ -77,7 +77,7 @@ export const brandRoutes: FastifyPluginAsyncZod<{ service: BrandService }> = asy
     },
     async (request, reply) => {
       await service.delete(request.userId, request.params.id, request.log);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

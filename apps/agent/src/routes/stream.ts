@@ -26,11 +26,12 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (ap
       schema: {
         summary: "Generate a strategy and watch it being written (text/event-stream)",
         body: GenerateRequest,
-        response: { 400: ValidationErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+        response: { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 503: ErrorBody },
       },
     },
     async (request, reply) => {
-      // Admission answers before the stream opens, so a limited client gets a plain 429/503 like on /generate.
+      // The brand check and admission answer before the stream opens, so the client gets a plain 403/404/429/503.
+      const brief = await service.brief(request.userId, request.body, request.log);
       const release = service.admit(request.userId);
       const signal = clientGoneSignal(reply);
       reply.hijack();
@@ -58,7 +59,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (ap
       send("started", { request_id: request.id, model: request.body.model ?? catalog.defaultId });
       const started = performance.now();
       try {
-        const record = await service.run(request.userId, request.body, { signal, log: request.log, onEvent });
+        const record = await service.run(request.userId, request.body, { signal, log: request.log, onEvent, brief });
         send("completed", record);
       } catch (error) {
         const failure = error instanceof AppError ? error : new AppError("internal", { cause: error });

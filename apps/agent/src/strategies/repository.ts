@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { USER_ID_INDEX } from "@strategist/dynamo";
 import type { StrategyOutput, StrategyRecord, TokenUsage } from "@strategist/schemas";
+import { voiceFromItem, voiceToItem, type VoiceItem } from "../brands/repository";
 
 /** The strategies table item: the seed's attribute names, plus the model that wrote it and its usage. */
 interface StrategyItem {
@@ -14,6 +15,9 @@ interface StrategyItem {
   createdAt: string;
   modelId: string;
   usage?: { inputTokens: number; outputTokens: number; cacheReadTokens: number };
+  brandId?: string;
+  /** The brand's voice when the strategy was written. */
+  voice?: VoiceItem;
 }
 
 /** A page of a user's strategies and the key to continue from, if any. */
@@ -40,6 +44,8 @@ function toItem(record: StrategyRecord): StrategyItem {
     ...(record.usage
       ? { usage: { inputTokens: record.usage.input_tokens, outputTokens: record.usage.output_tokens, cacheReadTokens: record.usage.cache_read_tokens } }
       : {}),
+    ...(record.brand_id ? { brandId: record.brand_id } : {}),
+    ...(record.voice ? { voice: voiceToItem(record.voice) } : {}),
   };
 }
 
@@ -59,6 +65,8 @@ function toRecord(item: Record<string, unknown>): StrategyRecord {
     created_at: row.createdAt,
     model: row.modelId ?? "unknown",
     ...(usage ? { usage } : {}),
+    ...(row.brandId ? { brand_id: row.brandId } : {}),
+    ...(row.voice ? { voice: voiceFromItem(row.voice) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
-import type { GenerateRequest, StrategyRecord } from "@strategist/schemas";
+import type { BrandVoice, GenerateRequest, StrategyInput, StrategyRecord } from "@strategist/schemas";
 import { AppError } from "../errors";
 import { classifyModelFailure, describeAwsFailure } from "../agent/failures";
 import { UnknownModelError } from "../agent/catalog";
@@ -9,6 +9,8 @@ import type { CursorCodec } from "./cursor";
 import { IdempotencyConflict, requestFingerprint, type IdempotencyStore } from "./idempotency";
 import type { GenerationLimits } from "./limits";
 import { StrategyAlreadyExistsError, type StrategyRepository } from "./repository";
+import type { BrandService } from "../brands/service";
+import { bannedWordErrors } from "../brands/voice";
 
 export interface StrategyServiceDeps {
   repository: StrategyRepository;
@@ -19,6 +21,15 @@ export interface StrategyServiceDeps {
   /** The wall-clock budget of one generation (AGENT_TIMEOUT_SECONDS). */
   timeoutMs: number;
   clock?: () => Date;
+  /** Brand profiles, for requests with a `brand_id`. */
+  brands?: BrandService;
+}
+
+/** A generate request made whole: the brief (brand defaults filled in), the model, and the brand's voice. */
+export interface ResolvedBrief {
+  input: StrategyInput;
+  modelId?: string;
+  brand?: { id: string; voice: BrandVoice };
 }
 
 export interface GenerateContext {
@@ -28,6 +39,8 @@ export interface GenerateContext {
   onEvent?: GenerateOptions["onEvent"];
   /** The client's Idempotency-Key: the same key from the same user gets the same record. */
   idempotencyKey?: string;
+  /** The request already resolved with brief(); resolved in run() otherwise. */
+  brief?: ResolvedBrief;
 }
 
 /** A page of the user's history and the cursor for the next one. */
@@ -49,6 +62,8 @@ export class StrategyService {
    * time and the client is still there: a failed generation stores nothing.
    */
   async generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+    // The brand is checked (exists, is the user's) before any generation work starts.
+    context = { ...context, brief: context.brief ?? (await this.brief(userId, request, context.log)) };
     if (context.idempotencyKey) return this.generateOnce(userId, request, context, context.idempotencyKey);
     const release = this.admit(userId);
     try {
@@ -94,9 +109,32 @@ export class StrategyService {
     return this.deps.limits.acquire(userId);
   }
 
+  /**
+   * The request made whole: with a `brand_id`, the brand (404 missing, 403 another user's) gives the brief's defaults
+   * and the voice; fields in the request override the brand's.
+   */
+  async brief(userId: string, request: GenerateRequest, log: FastifyBaseLogger): Promise<ResolvedBrief> {
+    const { model: modelId, brand_id: brandId, brand_name, industry, target_audience, goals } = request;
+    if (brandId === undefined) {
+      return { input: { brand_name: brand_name!, industry: industry!, target_audience: target_audience!, goals: goals! }, modelId };
+    }
+    if (!this.deps.brands) throw new AppError("brand_not_found");
+    const brand = await this.deps.brands.forGeneration(userId, brandId, log);
+    const input = {
+      brand_name: brand_name ?? brand.name,
+      industry: industry ?? brand.industry,
+      target_audience: target_audience ?? brand.target_audience,
+      goals: goals ?? brand.goals,
+    };
+    if (input.goals === undefined) {
+      throw new AppError("validation", { fields: [{ field: "goals", message: "Field required: the brand has no goals to default from" }] });
+    }
+    return { input: { ...input, goals: input.goals }, modelId, brand: { id: brand.id, voice: brand.voice } };
+  }
+
   /** Generates for a caller that already holds a slot from admit(). */
   async run(userId: string, request: GenerateRequest, context: GenerateContext, recordId: string = randomUUID()): Promise<StrategyRecord> {
-    const { model: modelId, ...input } = request;
+    const { input, modelId, brand } = context.brief ?? (await this.brief(userId, request, context.log));
     const started = performance.now();
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new AppError("timeout")), this.deps.timeoutMs);
@@ -112,6 +150,7 @@ export class StrategyService {
         deadline: Date.now() + this.deps.timeoutMs,
         onEvent: context.onEvent,
         log: context.log,
+        voice: brand?.voice,
       });
       running.catch(() => undefined);
       generation = await Promise.race([running, stopped]);
@@ -134,7 +173,14 @@ export class StrategyService {
       created_at: this.clock().toISOString(),
       model: generation.model,
       usage: generation.usage,
+      ...(brand ? { brand_id: brand.id, voice: brand.voice } : {}),
     };
+    // The model's validation loop enforces the banned words; this is the last line before anything is stored.
+    const banned = bannedWordErrors(record.strategy_output, brand?.voice, ["strategy_output"]);
+    if (banned.length > 0) {
+      context.log.warn({ model: generation.model, fields: banned.map((error) => error.field) }, "strategy used a banned word; not stored");
+      throw new AppError("structured_output", { message: "banned word in the model's output" });
+    }
     if (context.signal.aborted) throw new AppError("generation_failed", { message: "client went away before the strategy was stored" });
     try {
       await this.deps.repository.create(record);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
-import { createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
+import { brandsTableDefinition, createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createSigner } from "fast-jwt";
 import type { FastifyInstance } from "fastify";
@@ -51,13 +51,15 @@ const sign = createSigner({ key: TEST_SECRET, algorithm: "HS256", expiresIn: 3_6
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const { client } = await database();
   const table = `strategies-${randomUUID()}`;
+  const brandsTable = `brands-${randomUUID()}`;
   const config = loadConfig({
     JWT_SECRET: TEST_SECRET,
     DYNAMODB_STRATEGIES_TABLE: table,
+    DYNAMODB_BRANDS_TABLE: brandsTable,
     RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
-  await ensureTables(client, [strategiesTableDefinition(table)]);
+  await ensureTables(client, [strategiesTableDefinition(table), brandsTableDefinition(brandsTable)]);
   const catalog = options.models
     ? new ModelCatalog(options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })))
     : createCatalog(config);
