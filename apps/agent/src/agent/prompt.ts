@@ -1,6 +1,7 @@
 import { formatBriefSlots } from "@strategist/composer";
 import type { BrandVoice, StrategyInput } from "@strategist/schemas";
 import { voicePrompt } from "../brands/voice";
+import { taskLine } from "./offline-writers";
 
 /** The strategist's system prompt: the seed's nine points, plus the rule that the brief is data. */
 export const SYSTEM_PROMPT = `You are Strategist, an expert social media strategist with deep knowledge of digital marketing, content strategy and audience engagement across platforms.
@@ -24,7 +25,8 @@ Answer only by calling the structured output tool with the complete strategy.`;
 
 /** The user turn: the request with the brief in delimited slots, then the brand's voice when it has one. */
 export function buildUserPrompt(input: StrategyInput, voice?: BrandVoice): string {
-  const prompt = `Generate a comprehensive social media strategy for this brand. The brief:
+  const prompt = `${taskLine("strategy")}
+Generate a comprehensive social media strategy for this brand. The brief:
 
 ${formatBriefSlots(input)}
 

@@ -1,131 +1,19 @@
-import { Agent, MaxTokensError, NullConversationManager, StructuredOutputError, type AgentStreamEvent } from "@strands-agents/sdk";
-import { StrategyOutput, type BrandVoice, type StrategyInput, type TokenUsage } from "@strategist/schemas";
+import { StrategyOutput, type BrandVoice, type StrategyInput } from "@strategist/schemas";
 import { schemaForVoice } from "../brands/voice";
-import type { ModelCatalog, ResolvedModel } from "./catalog";
-import { describeAwsFailure, isUnavailableFailure } from "./failures";
+import type { ModelCallSpec } from "../generation/model-call";
 import { buildUserPrompt, SYSTEM_PROMPT } from "./prompt";
-import { DeadlineRetryStrategy } from "./retry";
 
-/** A strategy the model wrote, with the model that wrote it and what it cost. */
-export interface Generation {
-  output: StrategyOutput;
-  model: string;
-  usage: TokenUsage;
-}
-
-/** The little of a logger the strategist needs (pino and Fastify's logger fit). */
-export interface GenerationLog {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-}
-
-export interface GenerateOptions {
-  /** Aborts the model call (timeout, client gone, shutdown). */
-  signal: AbortSignal;
-  /** Epoch ms by which the generation must be done; retries and fallbacks stop in time for it. */
-  deadline: number;
-  /** A model id from the catalog; the default when absent. */
-  modelId?: string;
-  /** Sees every agent event as it happens (live generation), with the model it came from. */
-  onEvent?: (event: AgentStreamEvent, model: string) => void;
-  log?: GenerationLog;
-  /** The brand's voice: in the prompt, and its banned words are validation errors the model must correct. */
-  voice?: BrandVoice;
-}
-
-export interface RetryPolicy {
-  /** Model calls per model, the first included (BEDROCK_MAX_ATTEMPTS). */
-  maxAttempts: number;
-  /** First backoff step; later steps double, with full jitter (BEDROCK_RETRY_BASE_MS). */
-  baseDelayMs: number;
-}
-
-/** The model ended without valid structured output (invalid every time, cut off by max tokens, or turn limit). */
-export class StructuredOutputFailure extends Error {
-  override name = "StructuredOutputFailure";
-}
-
-/** The generation was cancelled through its signal before the model finished. */
-export class GenerationCancelled extends Error {
-  override name = "GenerationCancelled";
-}
+export { GenerationCancelled, MAX_MODEL_TURNS, StructuredOutputFailure } from "../generation/model-call";
 
 /**
- * How many model calls one attempt may make. Each invalid structured output costs one; the bound turns a
- * model that never produces valid output into a clear failure instead of an endless loop.
+ * The strategist's model call: a whole strategy written from a brief, through the shared model call. With a brand
+ * voice the prompt carries it and the schema refuses the brand's banned words, so the model corrects them.
  */
-export const MAX_MODEL_TURNS = 4;
-
-const NO_RETRY: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0 };
-
-/**
- * The strategist agent: one Strands agent per attempt, sharing the catalog's model instances. Throttled or
- * unavailable models are retried with backoff within the deadline, then the catalog's fallback chain is tried.
- */
-export class Strategist {
-  constructor(
-    private readonly catalog: ModelCatalog,
-    private readonly retry: RetryPolicy = NO_RETRY,
-  ) {}
-
-  async generate(input: StrategyInput, options: GenerateOptions): Promise<Generation> {
-    const candidates = this.catalog.candidates(options.modelId);
-    for (const [index, candidate] of candidates.entries()) {
-      try {
-        return await this.attempt(candidate, input, options);
-      } catch (error) {
-        const next = candidates[index + 1];
-        if (!next || !isUnavailableFailure(error) || options.signal.aborted || Date.now() >= options.deadline) throw error;
-        options.log?.warn({ model: candidate.id, fallback: next.id, ...describeAwsFailure(error) }, "model unavailable, falling back");
-      }
-    }
-    throw new Error("no model to try");
-  }
-
-  private async attempt({ id, model }: ResolvedModel, input: StrategyInput, options: GenerateOptions): Promise<Generation> {
-    const budget = options.deadline - Date.now();
-    const schema = schemaForVoice(StrategyOutput, options.voice);
-    const agent = new Agent({
-      model,
-      systemPrompt: SYSTEM_PROMPT,
-      printer: false,
-      structuredOutputSchema: schema,
-      conversationManager: new NullConversationManager(),
-      retryStrategy: new DeadlineRetryStrategy({
-        ...this.retry,
-        deadline: options.deadline,
-        reserveMs: Math.min(10_000, Math.max(250, budget * 0.2)),
-        onRetry: (attempt, waitMs, error) =>
-          options.log?.warn({ model: id, attempt, wait_ms: Math.round(waitMs), ...describeAwsFailure(error) }, "model call failed, retrying"),
-      }),
-    });
-    const events = agent.stream(buildUserPrompt(input, options.voice), { cancelSignal: options.signal, limits: { turns: MAX_MODEL_TURNS } });
-
-    let step: IteratorResult<AgentStreamEvent, Awaited<ReturnType<Agent["invoke"]>>>;
-    try {
-      while (!(step = await events.next()).done) options.onEvent?.(step.value, id);
-    } catch (error) {
-      if (options.signal.aborted) throw new GenerationCancelled("generation cancelled", { cause: error });
-      if (error instanceof StructuredOutputError || error instanceof MaxTokensError) {
-        throw new StructuredOutputFailure(error.message, { cause: error });
-      }
-      throw error;
-    }
-    const result = step.value;
-    if (result.stopReason === "cancelled" || options.signal.aborted) throw new GenerationCancelled("generation cancelled");
-    const parsed = schema.safeParse(result.structuredOutput);
-    if (!parsed.success) {
-      throw new StructuredOutputFailure(`no valid structured output (stop reason ${result.stopReason})`);
-    }
-    const usage = result.metrics?.accumulatedUsage;
-    return {
-      output: parsed.data,
-      model: id,
-      usage: {
-        input_tokens: usage?.inputTokens ?? 0,
-        output_tokens: usage?.outputTokens ?? 0,
-        cache_read_tokens: usage?.cacheReadInputTokens ?? 0,
-      },
-    };
-  }
+export function strategyCall(input: StrategyInput, modelId?: string, voice?: BrandVoice): ModelCallSpec<StrategyOutput> {
+  return {
+    schema: schemaForVoice(StrategyOutput, voice),
+    systemPrompt: SYSTEM_PROMPT,
+    prompt: buildUserPrompt(input, voice),
+    ...(modelId ? { modelId } : {}),
+  };
 }
