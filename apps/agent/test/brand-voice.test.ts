@@ -104,7 +104,7 @@ describe("generating for a brand (offline model)", () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
-        bannedLists.chain((banned) => fc.tuple(fc.constant(banned), briefUsing(banned), fc.constantFrom([], ["formal"], ["casual"]))),
+        bannedLists.chain((banned) => fc.tuple(fc.constant(banned), briefUsing(banned), fc.constantFrom<string[]>([], ["formal"], ["casual"]))),
         async ([banned, brief, tone]) => {
           const user = `g-prop-${run++}`;
           const brand = await createBrand(harness, user, { name: "Brand", industry: "Retail", target_audience: "Everyone", voice: { tone, banned_words: banned, preferred_hashtags: ["#shop"] } });

@@ -15,7 +15,7 @@ const bannedLists = fc.uniqueArray(fc.oneof(templateWord, unicodeWord), { minLen
 describe("applyVoice", () => {
   it("Property: Offline Voice Never Uses A Banned Word — any brief, any banned list, and still a valid strategy", () => {
     fc.assert(
-      fc.property(briefs, bannedLists, fc.constantFrom([], ["formal"], ["casual", "warm"]), (input, banned, tone) => {
+      fc.property(briefs, bannedLists, fc.constantFrom<string[]>([], ["formal"], ["casual", "warm"]), (input, banned, tone) => {
         const output = applyVoice(composeStrategy(input), { ...EMPTY_VOICE, tone, banned_words: banned, preferred_hashtags: ["#juniper", "#brewday"] });
         expect(StrategyOutput.safeParse(output).success).toBe(true);
         expect(bannedWordUses(output, banned)).toEqual([]);
