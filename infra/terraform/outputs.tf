@@ -28,6 +28,11 @@ output "strategies_table_name" {
   value       = aws_dynamodb_table.strategies.name
 }
 
+output "brands_table_name" {
+  description = "DYNAMODB_BRANDS_TABLE."
+  value       = aws_dynamodb_table.brands.name
+}
+
 output "users_table_name" {
   description = "DYNAMODB_USERS_TABLE."
   value       = aws_dynamodb_table.users.name

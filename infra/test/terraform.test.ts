@@ -27,6 +27,7 @@ describe("DynamoDB tables", { timeout: 30_000 }, () => {
 
   it("report a wrong key, a wrong attribute type, a changed index, provisioned billing, PITR or SSE off", async () => {
     expect(await problemsAfter(tableProblems, "dynamodb.tf", 'hash_key                    = "strategyId"', 'hash_key = "id"')).toContain("strategies: hash_key must be strategyId, got id");
+    expect(await problemsAfter(tableProblems, "dynamodb-brands.tf", 'hash_key                    = "brandId"', 'hash_key = "id"')).toContain("brands: hash_key must be brandId, got id");
     expect((await problemsAfter(tableProblems, "dynamodb.tf", /name = "createdAt"\n    type = "S"/, 'name = "createdAt"\n    type = "N"')).join()).toMatch(/attributes must be/);
     expect(await problemsAfter(tableProblems, "dynamodb.tf", 'range_key       = "createdAt"', 'range_key = "updatedAt"')).toContain("strategies: UserIdIndex range key must be createdAt, got updatedAt");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", 'projection_type = "ALL"', 'projection_type = "KEYS_ONLY"')).toContain("strategies: UserIdIndex projection must be ALL, got KEYS_ONLY");
@@ -54,6 +55,8 @@ describe("IAM", { timeout: 30_000 }, () => {
     expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"dynamodb:PutItem", "dynamodb:DescribeTable"]\n    resources = [aws_dynamodb_table.users.arn]', '"dynamodb:PutItem", "dynamodb:DeleteTable"]\n    resources = [aws_dynamodb_table.users.arn]')).join()).toMatch(/DeleteTable is not one of/);
     expect((await problemsAfter(taskRoleProblems, "iam.tf", "role       = aws_iam_role.execution.name", "role       = aws_iam_role.agent_task.name")).join()).toMatch(/must not carry managed policies/);
     expect((await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", "resources = [aws_dynamodb_table.users.arn, aws_dynamodb_table.strategies.arn]")).join()).toMatch(/web task role must not reach the strategies table/);
+    expect((await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", "resources = [aws_dynamodb_table.users.arn, aws_dynamodb_table.brands.arn]")).join()).toMatch(/web task role must not reach the brands table/);
+    expect((await problemsAfter(taskRoleProblems, "iam.tf", '"${aws_dynamodb_table.brands.arn}/index/UserIdIndex",', "")).join()).toMatch(/list brands through UserIdIndex/);
   });
 });
 

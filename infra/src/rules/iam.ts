@@ -82,7 +82,7 @@ function actionsOf(config: TerraformConfig, documents: string[]): { actions: str
 }
 
 /**
- * The task roles the containers run as: the agent may use its strategies table and Bedrock; the web app
+ * The task roles the containers run as: the agent may use its strategies and brands tables and Bedrock; the web app
  * only the users table. Both only through checked policy documents.
  */
 export function taskRoleProblems(config: TerraformConfig): string[] {
@@ -110,10 +110,12 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   }
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");
   if (agentGrants.resources.includes("aws_dynamodb_table.users")) problems.push("agent task role must not reach the users table");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.brands.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to list brands through UserIdIndex");
 
   const webGrants = actionsOf(config, web.documents);
   if (webGrants.actions.some((action: string) => action.startsWith("bedrock:"))) problems.push("web task role must not invoke Bedrock");
   if (webGrants.resources.includes("aws_dynamodb_table.strategies")) problems.push("web task role must not reach the strategies table");
+  if (webGrants.resources.includes("aws_dynamodb_table.brands")) problems.push("web task role must not reach the brands table");
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem"]) {
     if (!webGrants.actions.includes(action)) problems.push(`web task role lacks ${action}`);
   }
