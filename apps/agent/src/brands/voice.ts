@@ -1,5 +1,5 @@
 import { formatVoiceSlot } from "@strategist/composer";
-import { bannedWordMessage, bannedWordUses, withoutBannedWords, type BrandVoice, type FieldError } from "@strategist/schemas";
+import { bannedWordMessage, bannedWordUses, findBannedWords, withoutBannedWords, type BrandVoice, type FieldError } from "@strategist/schemas";
 import type { z } from "zod";
 import { AppError } from "../errors";
 
@@ -31,4 +31,15 @@ export function bannedWordErrors(value: unknown, voice: BrandVoice | undefined, 
 export function assertNoBannedWords(value: unknown, voice: BrandVoice | undefined, prefix: readonly PropertyKey[] = []): void {
   const fields = bannedWordErrors(value, voice, prefix);
   if (fields.length > 0) throw new AppError("validation", { fields });
+}
+
+/**
+ * The sentence a refine's (or rewrite's) assistant message adds when the user's request conflicts with the brand's
+ * rules: it names the banned words the request uses and says they were left out. Undefined when there is no conflict.
+ */
+export function voiceConflictNote(request: string, voice: BrandVoice | undefined): string | undefined {
+  const words = findBannedWords(request, voice?.banned_words ?? []);
+  if (words.length === 0) return undefined;
+  const list = words.map((word) => `"${word}"`).join(", ");
+  return `Your request uses ${list}, which this brand's rules ban, so ${words.length > 1 ? "they were" : "it was"} left out of everything written.`;
 }

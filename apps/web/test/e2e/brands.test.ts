@@ -26,7 +26,7 @@ async function addChip(page: Page, itemName: string, value: string) {
 }
 
 describe("brand profiles in the browser", () => {
-  it("creates a brand with a banned word, generates with it, shows the brand on the strategy, and the word is absent", async () => {
+  it("creates a brand with a banned word, generates with it, shows the brand on the strategy, and the word is absent", { timeout: 120_000 }, async () => {
     const page = await browser.newPage({ viewport: WIDTHS.desktop });
     const problems: string[] = [];
     page.on("console", (message) => {
