@@ -137,6 +137,16 @@ describe("brand profiles API", () => {
     expect(response.json().errors[0].field).toBe("sample_posts");
   });
 
+  it("documents every brand route in the OpenAPI document with its operation id", async () => {
+    const document = (await harness.app.inject({ url: "/docs/json" })).json();
+    const operations = Object.values(document.paths as Record<string, Record<string, { operationId?: string; tags?: string[] }>>)
+      .flatMap((path) => Object.values(path))
+      .filter((operation) => operation.tags?.includes("brands"))
+      .map((operation) => operation.operationId)
+      .sort();
+    expect(operations).toEqual(["createBrand", "deleteBrand", "getBrand", "listBrands", "suggestBrandVoice", "updateBrand"]);
+  });
+
   it("needs a token", async () => {
     expect((await harness.app.inject({ url: "/api/brands" })).statusCode).toBe(401);
   });
