@@ -71,3 +71,30 @@ resource "aws_dynamodb_table" "users" {
     Name = "Users Table"
   }
 }
+
+# Rate counters, generation leases, the login throttle and per-IP limits of every agent and web task.
+# Items are short-lived: TTL removes them (readers ignore expired ones anyway); nothing here needs recovery.
+resource "aws_dynamodb_table" "limits" {
+  name                        = "limits-${var.environment}"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "key"
+  deletion_protection_enabled = var.table_deletion_protection
+
+  attribute {
+    name = "key"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  tags = {
+    Name = "Limits Table"
+  }
+}

@@ -64,6 +64,12 @@ data "aws_iam_policy_document" "agent_dynamodb" {
       "${aws_dynamodb_table.strategies.arn}/index/UserIdIndex",
     ]
   }
+
+  statement {
+    sid       = "CountLimits"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.limits.arn]
+  }
 }
 
 # Brand profiles: create (conditional put), read, replace (conditional put), delete, list by user. No UpdateItem,
@@ -117,6 +123,12 @@ data "aws_iam_policy_document" "web_dynamodb" {
     sid       = "ReadAndWriteUsers"
     actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DescribeTable"]
     resources = [aws_dynamodb_table.users.arn]
+  }
+
+  statement {
+    sid       = "CountLimits"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+    resources = [aws_dynamodb_table.limits.arn]
   }
 }
 

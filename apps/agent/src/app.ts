@@ -9,17 +9,24 @@ import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
+import { readLimitPlugin } from "./plugins/read-limit";
 import { healthRoutes } from "./routes/health";
 import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
+import type { ReadLimiter } from "./strategies/read-limits";
 import type { StrategyService } from "./strategies/service";
 import { brandRoutes } from "./brands/routes";
 import type { BrandService } from "./brands/service";
+import { conversationRoutes } from "./conversations/routes";
+import type { ConversationService } from "./conversations/service";
 
 export interface AppDeps {
   service: StrategyService;
   brands: BrandService;
+  conversations: ConversationService;
+  /** The per-user read limit behind `app.limitReads`. */
+  readLimiter: ReadLimiter;
   catalog: ModelCatalog;
   jwtSecret: string;
   modelProvider: string;
@@ -117,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(authPlugin, { secret: deps.jwtSecret });
+  await app.register(readLimitPlugin, { limiter: deps.readLimiter });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
   await app.register(async (api) => {
@@ -124,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(modelRoutes, { catalog: deps.catalog });
     await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
     await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+    await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
     await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
   }, { prefix: "/api" });
 

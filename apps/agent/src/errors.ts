@@ -19,6 +19,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   timeout: 504,
   brand_not_found: 404,
   brand_conflict: 409,
+  conflict: 409,
+  version_not_found: 404,
 };
 
 /** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */

@@ -2,7 +2,15 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import closeWithGrace from "close-with-grace";
-import { brandsTableDefinition, createDocumentClient, ensureTables, strategiesTableDefinition, usersTableDefinition } from "@strategist/dynamo";
+import {
+  brandsTableDefinition,
+  createDocumentClient,
+  ensureTables,
+  limitsTableDefinition,
+  strategiesTableDefinition,
+  strategyItemsTableDefinition,
+  usersTableDefinition,
+} from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { closeGracefully, loggerOptions } from "./app";
 import { createCatalog } from "./agent/models";
@@ -46,6 +54,8 @@ async function main(): Promise<void> {
     await ensureTables(client, [
       strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE),
       usersTableDefinition(config.DYNAMODB_USERS_TABLE),
+      strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+      limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
       brandsTableDefinition(config.DYNAMODB_BRANDS_TABLE),
     ]);
   }

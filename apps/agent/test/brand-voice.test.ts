@@ -100,6 +100,27 @@ describe("generating for a brand (offline model)", () => {
     expect(formalOutput.engagement_tactics.join(" ")).toContain("#juniper");
   });
 
+  it("refines and regenerates in the brand's voice, and the assistant says when a request conflicts with the rules", async () => {
+    const brand = await createBrand(harness, "g-refine", BRAND);
+    const strategy = (await generate(harness, "g-refine", { brand_id: brand.id })).json();
+    const refine = (message: string) =>
+      harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/refine`, headers: auth("g-refine"), payload: { message } });
+    const refined = await refine("Add TikTok and talk about our community and cheap prices");
+    expect(refined.statusCode).toBe(200);
+    expect(refined.json()).toMatchObject({ version: 2, brand_id: brand.id, voice: brand.voice });
+    expect(bannedWordUses(refined.json().strategy_output, BRAND.voice.banned_words)).toEqual([]);
+    const messages = (await harness.app.inject({ url: `/api/strategy/${strategy.id}/messages`, headers: auth("g-refine") })).json();
+    const assistant = (Array.isArray(messages) ? messages : messages.messages).find((message: { role: string }) => message.role === "assistant");
+    expect(assistant.content).toMatch(/"community", "cheap", which this brand's rules ban/);
+
+    const quiet = await refine("Add LinkedIn");
+    expect(quiet.statusCode).toBe(200);
+    const regenerated = await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/regenerate`, headers: auth("g-refine"), payload: {} });
+    expect(regenerated.statusCode).toBe(200);
+    expect(regenerated.json().strategy_output.engagement_tactics[0]).toMatch(/^We recommend that you/);
+    expect(bannedWordUses(regenerated.json().strategy_output, BRAND.voice.banned_words)).toEqual([]);
+  });
+
   it("Property: Nothing Stored For A Brand Contains A Banned Word (offline model)", async () => {
     let run = 0;
     await fc.assert(

@@ -111,6 +111,7 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");
   if (agentGrants.resources.includes("aws_dynamodb_table.users")) problems.push("agent task role must not reach the users table");
   if (!agentGrants.resources.includes("aws_dynamodb_table.brands.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to list brands through UserIdIndex");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("agent task role must reach the limits table");
 
   const webGrants = actionsOf(config, web.documents);
   if (webGrants.actions.some((action: string) => action.startsWith("bedrock:"))) problems.push("web task role must not invoke Bedrock");
@@ -119,5 +120,6 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem"]) {
     if (!webGrants.actions.includes(action)) problems.push(`web task role lacks ${action}`);
   }
+  if (!webGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("web task role must reach the limits table");
   return problems;
 }

@@ -56,5 +56,19 @@ export function tableProblems(config: TerraformConfig): string[] {
     const types = attributeTypes(users);
     if (!sameMap(types, { email: "S" })) problems.push(`users: attributes must be email S only; got ${JSON.stringify(types)}`);
   }
+
+  const limits = tables.limits;
+  if (!limits) {
+    problems.push("aws_dynamodb_table.limits is missing");
+  } else {
+    // Short-lived counters and leases: no point-in-time recovery needed, but TTL on expiresAt is.
+    if (limits.billing_mode !== "PAY_PER_REQUEST") problems.push(`limits: billing_mode must be PAY_PER_REQUEST, got ${limits.billing_mode}`);
+    if (limits.server_side_encryption?.[0]?.enabled !== true) problems.push("limits: server_side_encryption must be enabled");
+    if (limits.hash_key !== "key") problems.push(`limits: hash_key must be key, got ${limits.hash_key}`);
+    const types = attributeTypes(limits);
+    if (!sameMap(types, { key: "S" })) problems.push(`limits: attributes must be key S only; got ${JSON.stringify(types)}`);
+    const ttl = limits.ttl?.[0];
+    if (ttl?.enabled !== true || ttl?.attribute_name !== "expiresAt") problems.push("limits: TTL must be enabled on expiresAt");
+  }
   return problems;
 }

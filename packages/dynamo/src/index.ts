@@ -3,3 +3,4 @@
 export * from "./tables";
 export * from "./client";
 export * from "./queries";
+export * from "./limits";

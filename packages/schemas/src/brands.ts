@@ -218,13 +218,13 @@ export function bannedWordMessage(words: readonly string[]): string {
 
 /**
  * A schema that also rejects any string using one of the brand's banned words, so a structured-output loop feeds
- * the problem back to the model, and a user's edit gets a 400 naming the word. Without banned words it is the
- * schema itself.
+ * the problem back to the model, and a user's edit gets a 400 naming the word. `skip` names top-level keys that are
+ * not writing for the brand (a refine's note to the user). Without banned words it is the schema itself.
  */
-export function withoutBannedWords<T extends z.ZodType>(schema: T, words: readonly string[]): T {
+export function withoutBannedWords<T extends z.ZodType>(schema: T, words: readonly string[], skip: readonly string[] = []): T {
   if (words.length === 0) return schema;
   return schema.superRefine((value, ctx) => {
-    for (const use of bannedWordUses(value, words)) {
+    for (const use of bannedWordUses(value, words).filter((found) => !skip.includes(String(found.path[0])))) {
       ctx.addIssue({ code: "custom", path: use.path, message: bannedWordMessage(use.words) });
     }
   }) as unknown as T;

@@ -33,6 +33,8 @@ export const ERROR_DETAILS = {
   internal: "Internal server error",
   brand_not_found: "Brand not found",
   brand_conflict: "Brand was changed by another request",
+  conflict: "Strategy was changed by another request",
+  version_not_found: "Version not found",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 

@@ -142,6 +142,8 @@ export const StrategyRecord = z.object({
   usage: TokenUsage.optional(),
   brand_id: z.string().min(1).optional().describe("The brand profile the strategy was written for"),
   voice: BrandVoice.optional().describe("The brand's voice as it was when the strategy was written; later edits of the brand do not change it"),
+  version: z.number().int().min(1).describe("1 for a fresh generation; each refine or regenerate adds one"),
+  updated_at: z.iso.datetime({ offset: true }).describe("When this version was written"),
 });
 export type StrategyRecord = z.infer<typeof StrategyRecord>;
 

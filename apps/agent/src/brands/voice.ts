@@ -14,9 +14,12 @@ export function voicePrompt(voice: BrandVoice | undefined): string {
 ${formatVoiceSlot(voice)}`;
 }
 
-/** The structured-output schema for writing in a voice: the banned words are validation errors the model must fix. */
-export function schemaForVoice<T extends z.ZodType>(schema: T, voice: BrandVoice | undefined): T {
-  return withoutBannedWords(schema, voice?.banned_words ?? []);
+/**
+ * The structured-output schema for writing in a voice: the banned words are validation errors the model must fix.
+ * `skip` names top-level keys that are not writing for the brand (e.g. a refine's `change_summary`).
+ */
+export function schemaForVoice<T extends z.ZodType>(schema: T, voice: BrandVoice | undefined, skip: readonly string[] = []): T {
+  return withoutBannedWords(schema, voice?.banned_words ?? [], skip);
 }
 
 /** The fields of a value that use a banned word, as 400 field errors naming the words. */
