@@ -26,12 +26,13 @@ export const brandRoutes: FastifyPluginAsyncZod<{ service: BrandService }> = asy
   app.get(
     "/",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "listBrands",
         tags,
         summary: "The user's brands, newest first; X-Next-Cursor holds the cursor of the next page",
         querystring: ListQuery,
-        response: { 200: BrandList, ...errors },
+        response: { 200: BrandList, ...errors, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -44,7 +45,8 @@ export const brandRoutes: FastifyPluginAsyncZod<{ service: BrandService }> = asy
   app.get(
     "/:id",
     {
-      schema: { operationId: "getBrand", tags, summary: "One brand of the user's", params: BrandIdParams, response: { 200: Brand, ...owned } },
+      preHandler: app.limitReads,
+      schema: { operationId: "getBrand", tags, summary: "One brand of the user's", params: BrandIdParams, response: { 200: Brand, ...owned, 429: ErrorBody } },
     },
     async (request) => service.get(request.userId, request.params.id, request.log),
   );
