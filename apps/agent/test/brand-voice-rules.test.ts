@@ -1,9 +1,13 @@
 import fc from "fast-check";
-import { EMPTY_VOICE, type BrandVoice } from "@strategist/schemas";
+import { bannedWordUses, EMPTY_VOICE, type BrandVoice } from "@strategist/schemas";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../src/errors";
+import { applyVoice, composeStrategy } from "@strategist/composer";
 import { assertNoBannedWords, schemaForVoice, voiceConflictNote, voicePrompt } from "../src/brands/voice";
+import { writeRefinement } from "../src/conversations/offline-refiner";
+import { refinePrompt, refineSystemPrompt } from "../src/conversations/prompt";
+import { readTask } from "../src/agent/offline-writers";
 
 const voice: BrandVoice = { ...EMPTY_VOICE, tone: ["warm"], banned_words: ["cheap", "world-class"] };
 
@@ -50,6 +54,33 @@ describe("the reusable voice rules", () => {
         expect(voiceConflictNote(request, { ...EMPTY_VOICE, banned_words: [banned] })).toContain(`"${banned}"`);
         // Inside a longer word it is not the banned word.
         expect(voiceConflictNote(`un${banned}ed and ${banned}ish`, { ...EMPTY_VOICE, banned_words: [banned] })).toBeUndefined();
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("Property: A Refine Never Writes A Banned Word (offline refiner, whatever the instruction asks)", () => {
+    const word = fc.constantFrom("TikTok", "LinkedIn", "Instagram", "community", "content", "the", "audience", "weekly");
+    const brief = { brand_name: "Juniper", industry: "Specialty coffee", target_audience: "Commuters", goals: "More subscriptions" };
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 3 }), fc.constantFrom("Add", "Drop", "Focus on", "Mention"), (banned, verb) => {
+        const brand = { ...EMPTY_VOICE, banned_words: banned };
+        const record = {
+          id: "s-1",
+          user_id: "u-1",
+          ...brief,
+          strategy_output: applyVoice(composeStrategy(brief), brand),
+          created_at: "2026-01-01T00:00:00.000Z",
+          updated_at: "2026-01-01T00:00:00.000Z",
+          model: "offline",
+          version: 1,
+          brand_id: "b-1",
+          voice: brand,
+        };
+        const written = writeRefinement({ prompt: readTask(refinePrompt(`${verb} ${banned.join(" and ")}`)).body, system: refineSystemPrompt(record) });
+        expect("output" in written).toBe(true);
+        const { change_summary: _note, ...strategy } = (written as { output: Record<string, unknown> }).output;
+        expect(bannedWordUses(strategy, banned)).toEqual([]);
       }),
       { numRuns: 100 },
     );
