@@ -16,7 +16,11 @@ export function scrubBannedWords(text: string, banned: readonly string[]): strin
       .replace(/[ \t]{2,}/g, " ")
       .replace(/ +([,.;:!?)])/g, "$1")
       .replace(/(["“'‘(])\s*(["”'’)])/g, "")
+      .trim()
+      // A conjunction left dangling at either end ("Community and partnerships" without "community").
+      .replace(/^(?:and|or|&)\s+|\s+(?:and|or|&)$/giu, "")
       .trim();
+    if (/^\p{Ll}/u.test(value) && /^\p{Lu}/u.test(text.trim())) value = value.charAt(0).toUpperCase() + value.slice(1);
   }
   return /[\p{L}\p{N}]/u.test(value) ? value : EMPTIED;
 }

@@ -60,6 +60,7 @@ describe("scrubBannedWords", () => {
     expect(scrubBannedWords("Our CHEAP, cheap deals", ["cheap"])).toBe("Our, deals");
     expect(scrubBannedWords("Cheapest deals #cheap today", ["cheap"])).toBe("Cheapest deals today");
     expect(scrubBannedWords("cheap", ["cheap"])).toBe("—");
+    expect(scrubBannedWords("Community and local partnerships", ["community"])).toBe("Local partnerships");
     expect(scrubBannedWords("foo X bar", ["x", "foo bar"])).toBe("—");
   });
 });
