@@ -17,6 +17,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   internal: 500,
   unavailable: 503,
   timeout: 504,
+  job_not_found: 404,
+  image_jobs_busy: 429,
   brand_not_found: 404,
   brand_conflict: 409,
   conflict: 409,

@@ -4,3 +4,4 @@ export * from "./tables";
 export * from "./client";
 export * from "./queries";
 export * from "./limits";
+export * from "./sessions";

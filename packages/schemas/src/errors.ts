@@ -31,6 +31,8 @@ export const ERROR_DETAILS = {
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported content type",
   internal: "Internal server error",
+  job_not_found: "Image job not found",
+  image_jobs_busy: "Too many image jobs in progress",
   brand_not_found: "Brand not found",
   brand_conflict: "Brand was changed by another request",
   conflict: "Strategy was changed by another request",
@@ -38,7 +40,7 @@ export const ERROR_DETAILS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 
-export interface IssueLike {
+interface IssueLike {
   code: string;
   path: readonly PropertyKey[];
   message: string;

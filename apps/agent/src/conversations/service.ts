@@ -9,6 +9,7 @@ import type { CursorCodec } from "../strategies/cursor";
 import type { StrategyItemsRepository } from "../strategies/items";
 import { StrategyChangedError, type StrategyRepository } from "../strategies/repository";
 import type { GenerateContext, StrategyService } from "../strategies/service";
+import { describeChanges } from "./changes";
 import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
 import { bannedWordErrors, schemaForVoice, voiceConflictNote } from "../brands/voice";
 
@@ -113,7 +114,8 @@ export class ConversationService {
         conversation,
       },
       store: async (generation, requestId) => {
-        const { change_summary: written, ...output } = generation.output;
+        const { change_summary: told, ...output } = generation.output;
+        const written = told ?? describeChanges(current.strategy_output, output);
         const conflict = voiceConflictNote(request.message, current.voice);
         const summary = conflict ? `${written} ${conflict}` : written;
         const record = await this.storeVersion(current, generation, output, "refine", requestId, request.message);

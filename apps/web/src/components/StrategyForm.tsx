@@ -47,7 +47,9 @@ const FIELDS: { name: BriefField; label: string; hint: string; placeholder?: str
   },
 ];
 
-export function StrategyForm({ models, brands = [], initialBrandId = "" }: { models: ModelInfo[]; brands?: Brand[]; initialBrandId?: string }) {
+export function StrategyForm({ models: allModels, brands = [], initialBrandId = "" }: { models: ModelInfo[]; brands?: Brand[]; initialBrandId?: string }) {
+  // Image models (kind image) draw visual prompts; only text models write strategies.
+  const models = allModels.filter((candidate) => candidate.kind !== "image");
   const router = useRouter();
   const [brief, setBrief] = useState<Brief>(EMPTY);
   const [brandId, setBrandId] = useState("");

@@ -1,3 +1,4 @@
+import "server-only";
 import { Brand, BrandList, StrategyList, StrategyRecord, ModelInfo } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
