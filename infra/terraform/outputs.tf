@@ -31,6 +31,8 @@ output "strategies_table_name" {
 output "strategy_items_table_name" {
   description = "DYNAMODB_STRATEGY_ITEMS_TABLE."
   value       = aws_dynamodb_table.strategy_items.name
+}
+
 output "brands_table_name" {
   description = "DYNAMODB_BRANDS_TABLE."
   value       = aws_dynamodb_table.brands.name
