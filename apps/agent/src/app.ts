@@ -22,11 +22,14 @@ import type { StrategyService } from "./strategies/service";
 import type { ImageModelCatalog } from "./images/image-models";
 import { imageRoutes } from "./images/routes";
 import type { ImageService } from "./images/service";
+import { brandRoutes } from "./brands/routes";
+import type { BrandService } from "./brands/service";
 import { conversationRoutes } from "./conversations/routes";
 import type { ConversationService } from "./conversations/service";
 
 export interface AppDeps {
   service: StrategyService;
+  brands: BrandService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -146,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
     await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
     await api.register(imageRoutes, { service: deps.images });
+    await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
   }, { prefix: "/api" });
 
   return app;
