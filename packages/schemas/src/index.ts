@@ -1,2 +1,3 @@
 export * from "./strategy";
 export * from "./errors";
+export * from "./platform-rules";
