@@ -120,12 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     api.addHook("onRequest", api.authenticate);
     await api.register(modelRoutes, { catalog: deps.catalog });
     await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
-    await api.register(streamRoutes, {
-      prefix: "/strategy",
-      service: deps.service,
-      catalog: deps.catalog,
-      heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
-    });
+    await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
   }, { prefix: "/api" });
 
   return app;

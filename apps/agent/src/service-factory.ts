@@ -3,8 +3,9 @@ import type { FastifyInstance } from "fastify";
 import { configureLogging } from "@strands-agents/sdk";
 import { buildApp } from "./app";
 import type { ModelCatalog } from "./agent/catalog";
-import { Strategist } from "./agent/strategist";
 import type { AgentConfig } from "./config";
+import { ModelCaller } from "./generation/model-call";
+import { GenerationPipeline } from "./generation/pipeline";
 import { CursorCodec } from "./strategies/cursor";
 import { StrategyRepository } from "./strategies/repository";
 import { IdempotencyStore } from "./strategies/idempotency";
@@ -22,10 +23,9 @@ export async function createAgentApp(options: {
   sseHeartbeatMs?: number;
 }): Promise<FastifyInstance> {
   const { config, client, catalog } = options;
-  const service = new StrategyService({
-    repository: new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE),
-    strategist: new Strategist(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
-    cursors: new CursorCodec(config.JWT_SECRET),
+  // Every model-calling route (generate, refine, regenerate, plans, ...) runs through this one pipeline.
+  const pipeline = new GenerationPipeline({
+    models: new ModelCaller(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
     limits: new GenerationLimits({
       perUserPerMinute: config.RATE_LIMIT_PER_MINUTE,
       maxConcurrent: config.MAX_CONCURRENT_GENERATIONS,
@@ -34,6 +34,11 @@ export async function createAgentApp(options: {
     timeoutMs: config.AGENT_TIMEOUT_SECONDS * 1000,
     // A lease outlives one generation's whole budget, so only a crashed request's key is ever taken over.
     idempotency: new IdempotencyStore(client, config.DYNAMODB_STRATEGIES_TABLE, config.AGENT_TIMEOUT_SECONDS * 1000 + 10_000),
+  });
+  const service = new StrategyService({
+    repository: new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE),
+    pipeline,
+    cursors: new CursorCodec(config.JWT_SECRET),
     clock: options.clock,
   });
   const app = await buildApp({

@@ -1,3 +1,4 @@
 export * from "./strategy";
 export * from "./errors";
+export * from "./events";
 export * from "./platform-rules";

@@ -1,18 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody, GenerateRequest, ListQuery, StrategyIdParams, StrategyList, StrategyRecord, ValidationErrorBody } from "@strategist/schemas";
-import { z } from "zod";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS } from "../generation/http";
 import type { StrategyService } from "../strategies/service";
 import { clientGoneSignal } from "./request-signal";
-
-const IdempotencyHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1, { error: "Must not be empty" })
-    .max(200, { error: "Must be at most 200 characters" })
-    .regex(/^[\x21-\x7e]+$/, { error: "Must be printable ASCII without spaces" })
-    .optional()
-    .describe("Retries with the same key within 24 h return the same strategy without generating again"),
-});
 
 const errors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
@@ -28,7 +18,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
         summary: "Generate and store a social media strategy for a brief",
         body: GenerateRequest,
         headers: IdempotencyHeaders,
-        response: { 200: StrategyRecord, ...errors, 409: ErrorBody, 429: ErrorBody, 500: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+        response: { 200: StrategyRecord, ...MODEL_CALL_ERRORS },
       },
     },
     async (request, reply) =>
