@@ -14,14 +14,19 @@ import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
 import type { StrategyService } from "./strategies/service";
+import { planRoutes } from "./plans/routes";
+import type { PlanService } from "./plans/service";
 
 export interface AppDeps {
   service: StrategyService;
+  plans: PlanService;
   catalog: ModelCatalog;
   jwtSecret: string;
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
+  /** The time exports are stamped with (tests fix it). */
+  clock?: () => Date;
   /** Heartbeat interval of live-generation streams (default 15 s). */
   sseHeartbeatMs?: number;
   logger?: LoggerOptions | boolean;
@@ -121,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(modelRoutes, { catalog: deps.catalog });
     await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
     await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+    await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
   }, { prefix: "/api" });
 
   return app;

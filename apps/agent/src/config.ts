@@ -21,6 +21,7 @@ export const agentEnvSchema = z.object({
   DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),
   DYNAMODB_STRATEGIES_TABLE: z.string().min(3).default("strategies-dev"),
   DYNAMODB_USERS_TABLE: z.string().min(3).default("users-dev"),
+  DYNAMODB_STRATEGY_ITEMS_TABLE: z.string().min(3).default("strategy-items-dev"),
   DYNAMODB_CREATE_TABLES: flag,
   DATA_DIR: z.string().default(".data"),
   MODEL_PROVIDER: z.enum(["offline", "bedrock"]).default("offline"),

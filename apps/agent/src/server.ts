@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import closeWithGrace from "close-with-grace";
-import { createDocumentClient, ensureTables, strategiesTableDefinition, usersTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, strategiesTableDefinition, strategyItemsTableDefinition, usersTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { closeGracefully, loggerOptions } from "./app";
 import { createCatalog } from "./agent/models";
@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   }
   const client = createDocumentClient({ region: config.AWS_REGION, endpoint });
   if (embedded || config.DYNAMODB_CREATE_TABLES) {
-    await ensureTables(client, [strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE), usersTableDefinition(config.DYNAMODB_USERS_TABLE)]);
+    await ensureTables(client, [
+      strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE),
+      usersTableDefinition(config.DYNAMODB_USERS_TABLE),
+      strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    ]);
   }
 
   const app = await createAgentApp({ config, client, catalog: createCatalog(config), logger: loggerOptions(config.LOG_LEVEL) });

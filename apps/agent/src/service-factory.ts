@@ -11,6 +11,8 @@ import { StrategyRepository } from "./strategies/repository";
 import { IdempotencyStore } from "./strategies/idempotency";
 import { GenerationLimits } from "./strategies/limits";
 import { StrategyService } from "./strategies/service";
+import { PlanRepository } from "./plans/repository";
+import { PlanService } from "./plans/service";
 import type { LoggerOptions } from "pino";
 
 /** Wires repository, agent and service into the HTTP app for a given configuration. */
@@ -41,8 +43,16 @@ export async function createAgentApp(options: {
     cursors: new CursorCodec(config.JWT_SECRET),
     clock: options.clock,
   });
+  const plans = new PlanService({
+    strategies: service,
+    repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    pipeline,
+    clock: options.clock,
+  });
   const app = await buildApp({
     service,
+    plans,
+    clock: options.clock,
     catalog,
     jwtSecret: config.JWT_SECRET,
     modelProvider: config.MODEL_PROVIDER,

@@ -36,3 +36,23 @@ export function usersTableDefinition(tableName: string): CreateTableCommandInput
     AttributeDefinitions: [{ AttributeName: "email", AttributeType: "S" }],
   };
 }
+
+/**
+ * Everything stored under a strategy, one partition per strategy: `version#000001` snapshots,
+ * `message#000002#0` conversation messages, `session#…` (the Strands session of the refine conversation), and
+ * later capabilities' items (`plan`, `post#<postId>`). Deleting a strategy deletes its whole partition.
+ */
+export function strategyItemsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [
+      { AttributeName: "strategyId", KeyType: "HASH" },
+      { AttributeName: "itemKey", KeyType: "RANGE" },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: "strategyId", AttributeType: "S" },
+      { AttributeName: "itemKey", AttributeType: "S" },
+    ],
+  };
+}

@@ -31,6 +31,9 @@ export const ERROR_DETAILS = {
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported content type",
   internal: "Internal server error",
+  conflict: "Strategy was changed by another request",
+  plan_not_found: "Plan not found",
+  post_not_found: "Post not found",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 

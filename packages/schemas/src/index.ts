@@ -2,3 +2,4 @@ export * from "./strategy";
 export * from "./errors";
 export * from "./events";
 export * from "./platform-rules";
+export * from "./plans";

@@ -1,4 +1,5 @@
 import { composeStrategy, parseBriefSlots } from "@strategist/composer";
+import { offlinePlanWriter, offlineRewriteWriter } from "../plans/offline-writer";
 
 /** What an offline writer reads: the latest user turn (without its task line) and the system prompt. */
 export interface OfflineWriterRequest {
@@ -33,4 +34,6 @@ export const OFFLINE_WRITERS: Record<string, OfflineWriter> = {
       ? { output: composeStrategy(brief) }
       : { text: "The offline model writes strategies only: send a brief in <brand_name>, <industry>, <target_audience> and <goals> tags." };
   },
+  plan: (request) => offlinePlanWriter(request),
+  rewrite: (request) => offlineRewriteWriter(request),
 };
