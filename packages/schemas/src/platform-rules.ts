@@ -171,7 +171,8 @@ export function xWeightedLength(text: string): number {
   const normalized = text.normalize("NFC");
   const spans: { start: number; end: number; weight: number }[] = [];
   for (const url of urlSpans(normalized)) spans.push({ ...url, weight: X_URL_LENGTH });
-  for (const match of normalized.matchAll(EMOJI)) {
+  const nonAscii = /[^\x00-\x7f]/u.test(normalized);
+  for (const match of nonAscii ? normalized.matchAll(EMOJI) : []) {
     const start = match.index;
     if (spans.some((span) => start >= span.start && start < span.end)) continue;
     spans.push({ start, end: start + match[0].length, weight: X_EMOJI_WEIGHT });
@@ -193,7 +194,7 @@ const utf8 = new TextEncoder();
 export function threadsLength(text: string): number {
   let length = 0;
   for (const { segment } of graphemes.segment(text)) {
-    length += WHOLE_EMOJI.test(segment) ? utf8.encode(segment).length : 1;
+    length += (segment.length > 1 || segment.charCodeAt(0) >= 0x80) && WHOLE_EMOJI.test(segment) ? utf8.encode(segment).length : 1;
   }
   return length;
 }

@@ -78,6 +78,20 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /** Text cut to at most `max` graphemes, at a word when one is near, with an ellipsis when anything was cut. */
 export function shorten(text: string, max: number): string {
+  const key = `${max}\u0000${text}`;
+  let short = shortened.get(key);
+  if (short === undefined) {
+    if (shortened.size > 4096) shortened.clear();
+    short = cut(text, max);
+    shortened.set(key, short);
+  }
+  return short;
+}
+
+// A plan cuts the same brand, pillars and themes to the same budgets again and again: remember the results.
+const shortened = new Map<string, string>();
+
+function cut(text: string, max: number): string {
   const clean = text.replace(/\s+/gu, " ").trim();
   if (max === Infinity || graphemeLength(clean) <= max) return clean;
   let kept = "";
@@ -123,14 +137,33 @@ function hashtagsFor(platform: PlatformId, sources: string[]): string[] {
  * slots cut shorter step by step, then fewer hashtags. Always returns a post that meets the platform's rules.
  */
 export function fitPost(platform: PlatformId, template: (slots: Slots) => string, slots: Slots, hashtags: string[]): RewriteOutput {
+  const attempt = (level: number, tags: number): RewriteOutput | undefined => {
+    const [brand, pillar, theme] = BUDGETS[level]!;
+    const cutSlots = { brand: shorten(slots.brand, brand), pillar: shorten(slots.pillar, pillar), theme: shorten(slots.theme, theme) };
+    for (const write of [template, SHORTEST]) {
+      const post = { caption: write(cutSlots), hashtags: hashtags.slice(0, tags) };
+      if (checkPost(platform, post).length === 0) return post;
+    }
+    return undefined;
+  };
   for (let tags = hashtags.length; tags >= 0; tags--) {
-    for (const [brand, pillar, theme] of BUDGETS) {
-      for (const write of [template, SHORTEST]) {
-        const caption = write({ brand: shorten(slots.brand, brand), pillar: shorten(slots.pillar, pillar), theme: shorten(slots.theme, theme) });
-        const post = { caption, hashtags: hashtags.slice(0, tags) };
-        if (checkPost(platform, post).length === 0) return post;
+    const whole = attempt(0, tags);
+    if (whole) return whole;
+    // Shorter budgets give shorter captions: search for the longest budget that fits.
+    let low = 1;
+    let high = BUDGETS.length - 1;
+    let best: RewriteOutput | undefined;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const post = attempt(middle, tags);
+      if (post) {
+        best = post;
+        high = middle - 1;
+      } else {
+        low = middle + 1;
       }
     }
+    if (best) return best;
   }
   return { caption: shorten(slots.brand, 10), hashtags: [] };
 }
