@@ -125,7 +125,7 @@ describe("CSV export", () => {
 async function pdfText(bytes: Buffer): Promise<string> {
   // Imported after the polyfill above.
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 });
+  const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0 });
   const document = await task.promise;
   let text = "";
   for (let page = 1; page <= document.numPages; page++) {

@@ -78,6 +78,11 @@ export type Behaviour = BehaviourBase &
         /** The tool input cut off mid-JSON, then stopReason max_tokens. */
         kind: "maxTokens";
       }
+    | {
+        /** A call of the offered tool with exactly this input: any structured output (a content plan, a rewrite, ...). */
+        kind: "toolInput";
+        input: unknown;
+      }
   );
 
 export type BehaviourKind = Behaviour["kind"];
