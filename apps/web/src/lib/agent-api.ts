@@ -1,4 +1,4 @@
-import { StrategyList, StrategyRecord, ModelInfo } from "@strategist/schemas";
+import { StrategyList, StrategyRecord, ModelInfo, Plan } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
 
@@ -66,4 +66,11 @@ export async function listModels(token: string): Promise<ModelInfo[]> {
   if (!response?.ok) return [];
   const models = await parsed(response, z.array(ModelInfo));
   return models.kind === "ok" ? models.value : [];
+}
+
+/** The strategy's content plan; `not_found` when it has none (or the strategy is missing). */
+export async function getPlan(token: string, id: string): Promise<AgentResult<Plan>> {
+  const response = await agentGet(`/api/strategy/${encodeURIComponent(id)}/plan`, token);
+  if (!response?.ok) return failure(response);
+  return parsed(response, Plan);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { StrategyView } from "@/components/StrategyView";
@@ -35,5 +36,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StrategyPage({ params }: Props) {
   const strategy = await loadStrategy((await params).id);
-  return <StrategyView strategy={strategy} />;
+  return (
+    <>
+      <StrategyView strategy={strategy} />
+      <p className="no-print"><Link href={`/strategies/${encodeURIComponent(strategy.id)}/plan`} className="button">Content plan: captions, calendar and exports</Link></p>
+    </>
+  );
 }
