@@ -66,6 +66,21 @@ data "aws_iam_policy_document" "agent_dynamodb" {
   }
 }
 
+data "aws_iam_policy_document" "agent_strategy_items" {
+  statement {
+    sid = "ReadAndWriteStrategyItems"
+    # Query reads a strategy's items (a content plan's posts); PutItem and DeleteItem write and replace them.
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"]
+    resources = [aws_dynamodb_table.strategy_items.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "agent_strategy_items" {
+  name   = "strategy-items-table"
+  role   = aws_iam_role.agent_task.id
+  policy = data.aws_iam_policy_document.agent_strategy_items.json
+}
+
 resource "aws_iam_role_policy" "agent_dynamodb" {
   name   = "strategies-table"
   role   = aws_iam_role.agent_task.id

@@ -28,6 +28,11 @@ output "strategies_table_name" {
   value       = aws_dynamodb_table.strategies.name
 }
 
+output "strategy_items_table_name" {
+  description = "DYNAMODB_STRATEGY_ITEMS_TABLE."
+  value       = aws_dynamodb_table.strategy_items.name
+}
+
 output "users_table_name" {
   description = "DYNAMODB_USERS_TABLE."
   value       = aws_dynamodb_table.users.name

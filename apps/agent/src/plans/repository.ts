@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Plan, PlanPost, PlatformId, PostStatus } from "@strategist/schemas";
 import { instant } from "./schedule";
 
@@ -48,7 +48,7 @@ export class PlanChangedError extends Error {
   override name = "PlanChangedError";
 }
 
-const BATCH = 25;
+const WRITE_CONCURRENCY = 16;
 
 function postItem(strategyId: string, planId: string, post: PlanPost, rewriteId?: string): PostItem {
   return {
@@ -126,7 +126,7 @@ export class PlanRepository {
   async replace(userId: string, planId: string, plan: Plan): Promise<void> {
     const strategyId = plan.strategy_id;
     const previous = await this.head(strategyId);
-    await this.batchWrite(plan.posts.map((post) => ({ PutRequest: { Item: postItem(strategyId, planId, post) } })));
+    await this.inParallel(plan.posts, (post) => this.client.send(new PutCommand({ TableName: this.tableName, Item: postItem(strategyId, planId, post) })));
     const item: PlanItem = {
       strategyId,
       itemKey: PLAN_KEY,
@@ -215,18 +215,13 @@ export class PlanRepository {
 
   private async deletePosts(strategyId: string, which: (post: PostItem) => boolean): Promise<void> {
     const doomed = (await this.posts(strategyId)).filter(which);
-    await this.batchWrite(doomed.map((post) => ({ DeleteRequest: { Key: { strategyId, itemKey: post.itemKey } } })));
+    await this.inParallel(doomed, (post) => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId, itemKey: post.itemKey } })));
   }
 
-  private async batchWrite(requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]["RequestItems"]>[string]): Promise<void> {
-    for (let start = 0; start < requests.length; start += BATCH) {
-      let pending = requests.slice(start, start + BATCH);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-        if (attempt > 8) throw new Error("DynamoDB kept items unprocessed");
-        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
-        pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-      }
+  /** Runs one single-item write per element, a few at a time (single-item writes keep the IAM policy to Put/Delete). */
+  private async inParallel<T>(items: T[], write: (item: T) => Promise<unknown>): Promise<void> {
+    for (let start = 0; start < items.length; start += WRITE_CONCURRENCY) {
+      await Promise.all(items.slice(start, start + WRITE_CONCURRENCY).map(write));
     }
   }
 }
