@@ -22,8 +22,9 @@ locals {
       { name = "PORT", value = tostring(local.agent_port) },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_STRATEGIES_TABLE", value = aws_dynamodb_table.strategies.name },
-      { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
       { name = "DYNAMODB_STRATEGY_ITEMS_TABLE", value = aws_dynamodb_table.strategy_items.name },
+      { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
+      { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
       { name = "MODEL_PROVIDER", value = "bedrock" },
       { name = "BEDROCK_MODEL_ID", value = var.bedrock_model_id },
@@ -38,6 +39,22 @@ locals {
       { name = "RATE_LIMIT_PER_MINUTE", value = tostring(var.rate_limit_per_minute) },
       { name = "MAX_CONCURRENT_GENERATIONS", value = tostring(var.max_concurrent_generations) },
       { name = "MAX_CONCURRENT_GENERATIONS_PER_USER", value = tostring(var.max_concurrent_generations_per_user) },
+      { name = "DYNAMODB_LIMITS_TABLE", value = aws_dynamodb_table.limits.name },
+      { name = "GENERATION_LEASE_SECONDS", value = tostring(var.generation_lease_seconds) },
+      { name = "READ_RATE_LIMIT_PER_MINUTE", value = tostring(var.read_rate_limit_per_minute) },
+      # Image jobs (the same values in image_worker.tf).
+      { name = "DYNAMODB_IMAGE_JOBS_TABLE", value = aws_dynamodb_table.image_jobs.name },
+      { name = "S3_BUCKET", value = aws_s3_bucket.images.bucket },
+      { name = "S3_PRESIGN_EXPIRES_SECONDS", value = "3600" },
+      { name = "BEDROCK_IMAGE_MODEL_ID", value = var.bedrock_image_model_id },
+      { name = "BEDROCK_IMAGE_MODELS", value = join(",", [for model in var.bedrock_image_models : "${model.id}=${model.name}"]) },
+      { name = "IMAGE_WORKER", value = "sqs" },
+      { name = "IMAGE_QUEUE_URL", value = aws_sqs_queue.image_jobs.url },
+      { name = "IMAGE_WORKER_CONCURRENCY", value = tostring(var.image_worker_concurrency) },
+      { name = "IMAGE_JOB_LEASE_SECONDS", value = tostring(var.image_job_lease_seconds) },
+      { name = "IMAGE_JOB_SWEEP_SECONDS", value = "60" },
+      { name = "IMAGE_JOB_RETRY_BASE_MS", value = "1000" },
+      { name = "IMAGE_JOBS_MAX_ACTIVE_PER_USER", value = tostring(var.image_jobs_max_active_per_user) },
     ]
 
     secrets = [
@@ -84,6 +101,11 @@ locals {
       { name = "AGENT_URL", value = "http://${local.agent_dns_name}:${local.agent_port}" },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
+      { name = "DYNAMODB_LIMITS_TABLE", value = aws_dynamodb_table.limits.name },
+      # The load balancer appends the client's address to X-Forwarded-For: one trusted hop.
+      { name = "TRUST_PROXY_HOPS", value = "1" },
+      { name = "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE", value = tostring(var.auth_rate_limit_per_ip_per_minute) },
+      { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
     ]
 

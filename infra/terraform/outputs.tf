@@ -38,6 +38,16 @@ output "users_table_name" {
   value       = aws_dynamodb_table.users.name
 }
 
+output "limits_table_name" {
+  description = "DYNAMODB_LIMITS_TABLE."
+  value       = aws_dynamodb_table.limits.name
+}
+
+output "sessions_table_name" {
+  description = "DYNAMODB_SESSIONS_TABLE."
+  value       = aws_dynamodb_table.sessions.name
+}
+
 output "jwt_secret_arn" {
   description = "Secrets Manager secret holding JWT_SECRET; set its value once after the first apply."
   value       = aws_secretsmanager_secret.jwt.arn
@@ -56,4 +66,24 @@ output "alarm_topic_arn" {
 output "bedrock_resource_arns" {
   description = "The only Bedrock resources the agent task role may invoke."
   value       = concat(local.bedrock_profile_arns, local.bedrock_foundation_model_arns)
+}
+
+output "image_jobs_table_name" {
+  description = "DYNAMODB_IMAGE_JOBS_TABLE."
+  value       = aws_dynamodb_table.image_jobs.name
+}
+
+output "images_bucket_name" {
+  description = "S3_BUCKET: the private bucket of generated images."
+  value       = aws_s3_bucket.images.bucket
+}
+
+output "image_jobs_queue_url" {
+  description = "IMAGE_QUEUE_URL: image job wake-ups."
+  value       = aws_sqs_queue.image_jobs.url
+}
+
+output "image_jobs_dead_letter_queue_url" {
+  description = "Wake-ups the worker failed on three times."
+  value       = aws_sqs_queue.image_jobs_dlq.url
 }

@@ -197,9 +197,27 @@ variable "max_concurrent_generations" {
 }
 
 variable "max_concurrent_generations_per_user" {
-  description = "MAX_CONCURRENT_GENERATIONS_PER_USER: in-flight generations per user per agent task."
+  description = "MAX_CONCURRENT_GENERATIONS_PER_USER: in-flight generations per user across all agent tasks."
   type        = number
   default     = 3
+}
+
+variable "generation_lease_seconds" {
+  description = "GENERATION_LEASE_SECONDS: how long a dead agent task's generation slots stay taken."
+  type        = number
+  default     = 30
+}
+
+variable "read_rate_limit_per_minute" {
+  description = "READ_RATE_LIMIT_PER_MINUTE: reads per user per minute across all agent tasks."
+  type        = number
+  default     = 600
+}
+
+variable "auth_rate_limit_per_ip_per_minute" {
+  description = "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: sign-ups and log-ins per client IP per minute across all web tasks."
+  type        = number
+  default     = 20
 }
 
 # --- Data and operations ---
@@ -220,4 +238,49 @@ variable "alarm_email" {
   description = "Address subscribed to the alarm topic; empty creates the topic without a subscription."
   type        = string
   default     = ""
+}
+
+variable "bedrock_image_model_id" {
+  description = "BEDROCK_IMAGE_MODEL_ID: the default image model."
+  type        = string
+  default     = "amazon.nova-canvas-v1:0"
+}
+
+variable "bedrock_image_models" {
+  description = "BEDROCK_IMAGE_MODELS: image models users may pick (InvokeModel text-to-image)."
+  type        = list(object({ id = string, name = string }))
+  default = [
+    { id = "amazon.nova-canvas-v1:0", name = "Amazon Nova Canvas" },
+    { id = "stability.stable-image-core-v1:1", name = "Stable Image Core" },
+  ]
+}
+
+variable "image_retention_days" {
+  description = "Days after which generated images expire from the bucket (lifecycle rule)."
+  type        = number
+  default     = 365
+}
+
+variable "image_job_lease_seconds" {
+  description = "IMAGE_JOB_LEASE_SECONDS: a worker's claim on a job; the queue's visibility timeout is longer."
+  type        = number
+  default     = 120
+}
+
+variable "image_worker_concurrency" {
+  description = "IMAGE_WORKER_CONCURRENCY: jobs one worker task runs at once."
+  type        = number
+  default     = 2
+}
+
+variable "image_jobs_max_active_per_user" {
+  description = "IMAGE_JOBS_MAX_ACTIVE_PER_USER: queued plus running image jobs per user before 429."
+  type        = number
+  default     = 3
+}
+
+variable "image_worker_desired_count" {
+  description = "Image worker tasks."
+  type        = number
+  default     = 1
 }

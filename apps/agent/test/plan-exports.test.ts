@@ -37,6 +37,8 @@ const strategy: StrategyRecord = {
   strategy_output: composeStrategy(VALID_BRIEF),
   created_at: NOW.toISOString(),
   model: "offline",
+  version: 1,
+  updated_at: NOW.toISOString(),
 };
 
 function planWith(posts: Partial<PlanPost>[]): Plan {

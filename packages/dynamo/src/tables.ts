@@ -56,3 +56,91 @@ export function strategyItemsTableDefinition(tableName: string): CreateTableComm
     ],
   };
 }
+
+/**
+ * The limits table: rate counters, generation leases, the failed-login throttle and per-IP limits of the agent
+ * and the web, one item per `key`. `expiresAt` (epoch seconds) is the TTL attribute; readers never trust an item
+ * past its time (dynalite has no TTL), so TTL only keeps the table small.
+ */
+export function limitsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [{ AttributeName: "key", KeyType: "HASH" }],
+    AttributeDefinitions: [{ AttributeName: "key", AttributeType: "S" }],
+  };
+}
+
+/** The limits table's TTL attribute (epoch seconds). */
+export const LIMITS_TTL_ATTRIBUTE = "expiresAt";
+
+/** Name of the sessions table's index that finds a user's sessions (to revoke all but one). */
+export const SESSION_USER_INDEX = "UserIdIndex";
+
+/**
+ * The sessions table: one item per web log-in, keyed by `sessionId`; `expiresAt` (epoch seconds) is the
+ * TTL attribute. Logging out deletes the item; `UserIdIndex` finds a user's other sessions to revoke.
+ */
+export function sessionsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [{ AttributeName: "sessionId", KeyType: "HASH" }],
+    AttributeDefinitions: [
+      { AttributeName: "sessionId", AttributeType: "S" },
+      { AttributeName: "userId", AttributeType: "S" },
+      { AttributeName: "createdAt", AttributeType: "S" },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: SESSION_USER_INDEX,
+        KeySchema: [
+          { AttributeName: "userId", KeyType: "HASH" },
+          { AttributeName: "createdAt", KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "KEYS_ONLY" },
+      },
+    ],
+  };
+}
+
+/** Index of the image-jobs table listing a strategy's jobs by creation time. */
+export const STRATEGY_ID_INDEX = "StrategyIdIndex";
+/**
+ * Sparse index of the image-jobs table: only jobs still queued or processing carry `activeUserId`, so it counts a
+ * user's running jobs (the per-user limit) and lists every unfinished job for the sweep without a table scan.
+ */
+export const ACTIVE_JOBS_INDEX = "ActiveJobsIndex";
+
+/** The image-jobs table: `jobId` key; StrategyIdIndex (`strategyId`, `createdAt`); sparse ActiveJobsIndex. */
+export function imageJobsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [{ AttributeName: "jobId", KeyType: "HASH" }],
+    AttributeDefinitions: [
+      { AttributeName: "jobId", AttributeType: "S" },
+      { AttributeName: "strategyId", AttributeType: "S" },
+      { AttributeName: "createdAt", AttributeType: "S" },
+      { AttributeName: "activeUserId", AttributeType: "S" },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: STRATEGY_ID_INDEX,
+        KeySchema: [
+          { AttributeName: "strategyId", KeyType: "HASH" },
+          { AttributeName: "createdAt", KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "ALL" },
+      },
+      {
+        IndexName: ACTIVE_JOBS_INDEX,
+        KeySchema: [
+          { AttributeName: "activeUserId", KeyType: "HASH" },
+          { AttributeName: "createdAt", KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "KEYS_ONLY" },
+      },
+    ],
+  };
+}

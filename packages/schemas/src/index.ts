@@ -1,5 +1,9 @@
+// First: configures zod for browsers before any schema below is built.
+import "./browser";
 export * from "./strategy";
 export * from "./errors";
+export * from "./images";
 export * from "./events";
+export * from "./conversations";
 export * from "./platform-rules";
 export * from "./plans";

@@ -1,5 +1,6 @@
 import { composeStrategy, parseBriefSlots } from "@strategist/composer";
 import { offlinePlanWriter, offlineRewriteWriter } from "../plans/offline-writer";
+import { writeRefinement } from "../conversations/offline-refiner";
 
 /** What an offline writer reads: the latest user turn (without its task line) and the system prompt. */
 export interface OfflineWriterRequest {
@@ -36,4 +37,5 @@ export const OFFLINE_WRITERS: Record<string, OfflineWriter> = {
   },
   plan: (request) => offlinePlanWriter(request),
   rewrite: (request) => offlineRewriteWriter(request),
+  refine: writeRefinement,
 };

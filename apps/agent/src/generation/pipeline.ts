@@ -97,7 +97,8 @@ export class GenerationPipeline {
     const claim = await this.claim(useCase, useCase.idempotencyKey);
     const existing = await useCase.findStored(claim.recordId);
     if (claim.kind === "replay" || existing) {
-      if (!existing) throw new AppError("internal", { message: "idempotent result missing" });
+      // The result was stored and has since been deleted.
+      if (!existing) throw new AppError("not_found", { message: "idempotent result no longer exists" });
       if (claim.kind === "owner") await claim.complete();
       useCase.log.info({ ...useCase.logged(existing).fields, idempotent_replay: true }, `${useCase.name}: replayed for its Idempotency-Key`);
       return {

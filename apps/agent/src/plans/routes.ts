@@ -19,7 +19,7 @@ const IcsFile = z.string().describe("text/calendar; charset=utf-8");
 const CsvFile = z.string().describe("text/csv; charset=utf-8");
 const PdfFile = z.unknown().describe("application/pdf");
 const POST_BODY_LIMIT = 320 * 1024;
-const readErrors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+const readErrors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } as const;
 const tags = ["plans"];
 
 /** The content plan of a strategy: write, stream, read, edit and rewrite posts, export. Routes speak HTTP only. */
@@ -72,6 +72,7 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
   app.get(
     "/:id/plan",
     {
+      preHandler: app.limitReads,
       schema: { operationId: "getPlan", tags, summary: "The strategy's content plan, posts in time order", params: StrategyIdParams, response: { 200: Plan, ...readErrors } },
     },
     async (request) => service.get(request.userId, request.params.id, request.log),
@@ -118,7 +119,7 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
   // Exports: the 200 bodies are files (text/calendar, text/csv, application/pdf), not JSON.
   app.get(
     "/:id/plan.ics",
-    { schema: { operationId: "exportPlanIcs", tags, summary: "The plan as an iCalendar file (RFC 5545), one event per post", params: StrategyIdParams, response: { 200: IcsFile, ...readErrors } } },
+    { preHandler: app.limitReads, schema: { operationId: "exportPlanIcs", tags, summary: "The plan as an iCalendar file (RFC 5545), one event per post", params: StrategyIdParams, response: { 200: IcsFile, ...readErrors } } },
     async (request, reply) => {
       const { strategy, plan } = await service.withStrategy(request.userId, request.params.id, request.log);
       return reply
@@ -130,7 +131,7 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
 
   app.get(
     "/:id/plan.csv",
-    { schema: { operationId: "exportPlanCsv", tags, summary: "The plan as CSV (RFC 4180), one row per post", params: StrategyIdParams, response: { 200: CsvFile, ...readErrors } } },
+    { preHandler: app.limitReads, schema: { operationId: "exportPlanCsv", tags, summary: "The plan as CSV (RFC 4180), one row per post", params: StrategyIdParams, response: { 200: CsvFile, ...readErrors } } },
     async (request, reply) => {
       const { strategy, plan } = await service.withStrategy(request.userId, request.params.id, request.log);
       return reply
@@ -142,7 +143,7 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
 
   app.get(
     "/:id/export.pdf",
-    { schema: { operationId: "exportStrategyPdf", tags, summary: "The strategy and its plan (when it has one) as a PDF document", params: StrategyIdParams, response: { 200: PdfFile, ...readErrors } } },
+    { preHandler: app.limitReads, schema: { operationId: "exportStrategyPdf", tags, summary: "The strategy and its plan (when it has one) as a PDF document", params: StrategyIdParams, response: { 200: PdfFile, ...readErrors } } },
     async (request, reply) => {
       const { strategy, plan } = await service.forDocument(request.userId, request.params.id, request.log);
       return reply

@@ -38,11 +38,6 @@ export interface PlanCallContext {
   idempotencyKey?: string;
 }
 
-/** The version of the strategy a plan is written from (1 until strategies carry versions). */
-function versionOf(strategy: StrategyRecord): number {
-  return (strategy as StrategyRecord & { version?: number }).version ?? 1;
-}
-
 /** The strategy's platforms that have rules, each once, highest priority first (their order kept within a priority). */
 export function planPlatforms(strategy: StrategyRecord): PlanBrief["platforms"] {
   const rank = { high: 0, medium: 1, low: 2 } as const;
@@ -145,7 +140,7 @@ export class PlanService {
     }));
     const plan: Plan = {
       strategy_id: strategy.id,
-      strategy_version: versionOf(strategy),
+      strategy_version: strategy.version,
       timezone: request.timezone,
       start_date: startDate,
       weeks: request.weeks,

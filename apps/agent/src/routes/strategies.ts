@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody, GenerateRequest, ListQuery, StrategyIdParams, StrategyList, StrategyRecord, ValidationErrorBody } from "@strategist/schemas";
+import { z } from "zod";
 import { IdempotencyHeaders, MODEL_CALL_ERRORS } from "../generation/http";
 import type { StrategyService } from "../strategies/service";
 import { clientGoneSignal } from "./request-signal";
@@ -32,10 +33,11 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
   app.get(
     "/list",
     {
+      preHandler: app.limitReads,
       schema: {
         summary: "The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page",
         querystring: ListQuery,
-        response: { 200: StrategyList, ...errors },
+        response: { 200: StrategyList, ...errors, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -48,12 +50,30 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
   app.get(
     "/:id",
     {
+      preHandler: app.limitReads,
       schema: {
         summary: "One strategy of the user's",
         params: StrategyIdParams,
-        response: { 200: StrategyRecord, ...errors },
+        response: { 200: StrategyRecord, ...errors, 429: ErrorBody },
       },
     },
     async (request) => service.get(request.userId, request.params.id, request.log),
+  );
+
+  app.delete(
+    "/:id",
+    {
+      schema: {
+        operationId: "deleteStrategy",
+        tags: ["strategies"],
+        summary: "Delete a strategy with its versions, conversation, session and everything stored under it",
+        params: StrategyIdParams,
+        response: { 204: z.null().describe("Deleted"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(request.userId, request.params.id, request.log.child({ strategy_id: request.params.id }));
+      return reply.code(204).send(null);
+    },
   );
 };

@@ -4,12 +4,18 @@ import { AppError } from "../errors";
 import { strategyCall } from "../agent/strategist";
 import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
 import type { CursorCodec } from "./cursor";
+import type { StrategyDependent } from "./dependents";
+import type { StrategyItemsRepository } from "./items";
 import { StrategyAlreadyExistsError, type StrategyRepository } from "./repository";
 
 export interface StrategyServiceDeps {
   repository: StrategyRepository;
+  /** Versions, messages, session and later features' items under each strategy. */
+  items: StrategyItemsRepository;
   pipeline: GenerationPipeline;
   cursors: CursorCodec;
+  /** Other capabilities' data about a strategy, deleted with it. */
+  dependents?: StrategyDependent[];
   clock?: () => Date;
 }
 
@@ -61,23 +67,28 @@ export class StrategyService {
       model: strategyCall(input, modelId),
       findStored: owned,
       store: async (generation, recordId) => {
+        const now = this.clock().toISOString();
         const record: StrategyRecord = {
           id: recordId,
           user_id: userId,
           ...input,
           strategy_output: generation.output,
-          created_at: this.clock().toISOString(),
+          created_at: now,
           model: generation.model,
           usage: generation.usage,
+          version: 1,
+          updated_at: now,
         };
         try {
-          return await this.deps.repository.create(record);
+          await this.deps.repository.create(record);
         } catch (error) {
           // A request under the same Idempotency-Key whose lease ran out stored this id first: that record stands.
           const stored = error instanceof StrategyAlreadyExistsError ? await owned(recordId) : undefined;
           if (!stored) throw error;
           return stored;
         }
+        await this.deps.items.putVersion({ record, kind: "generate", requestId: recordId });
+        return record;
       },
       logged: (record) => ({ message: "strategy generated", fields: { strategy_id: record.id } }),
     };
@@ -95,6 +106,20 @@ export class StrategyService {
       records: page.records,
       nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined,
     };
+  }
+
+  /**
+   * Deletes a strategy with everything stored under it: its items (versions, messages, session, later features'
+   * items), then each dependent's data, then the strategy itself. Ownership first: someone else's is 403 and
+   * nothing is removed.
+   */
+  async delete(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<void> {
+    await this.get(userId, strategyId, log);
+    const started = performance.now();
+    const items = await this.deps.items.deleteAll(strategyId);
+    for (const dependent of this.deps.dependents ?? []) await dependent.deleteFor(strategyId, log);
+    await this.deps.repository.delete(strategyId);
+    log.info({ strategy_id: strategyId, items_deleted: items, execution_time_ms: Math.round(performance.now() - started) }, "strategy deleted");
   }
 
   /** One strategy; 404 when it does not exist, 403 when it belongs to someone else. */

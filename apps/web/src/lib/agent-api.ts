@@ -1,3 +1,4 @@
+import "server-only";
 import { StrategyList, StrategyRecord, ModelInfo, Plan } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";

@@ -2,7 +2,7 @@ import { ERROR_DETAILS } from "@strategist/schemas";
 import { detail } from "./responses";
 
 /** Longer than the agent's 60 s generation budget, so the agent's own 504 reaches the user first. */
-export const PROXY_TIMEOUT_MS = 90_000;
+const PROXY_TIMEOUT_MS = 90_000;
 export const AGENT_UNREACHABLE = "Agent service unreachable";
 
 /** RFC 9110 §7.6.1 connection-specific headers, meaningful for one hop only. */
@@ -35,14 +35,14 @@ export function endToEndHeaders(source: Headers, drop: ReadonlySet<string> = new
   return result;
 }
 
-/** The agent URL for a web-origin path; only the strategy API and the model list are reachable through us. */
+/** The agent URL for a web-origin path; only the strategy API, image jobs and the model list are reachable through us. */
 export function agentTarget(agentUrl: string, incoming: URL): URL | null {
   const target = new URL(incoming.pathname + incoming.search, agentUrl);
-  const allowed = target.pathname.startsWith("/api/strategy/") || target.pathname === "/api/models";
+  const allowed = target.pathname.startsWith("/api/strategy/") || target.pathname.startsWith("/api/images/") || target.pathname === "/api/models";
   return allowed ? target : null;
 }
 
-export interface ForwardOptions {
+interface ForwardOptions {
   agentUrl: string;
   /** The session token from the cookie, sent as a Bearer token when the request brings no Authorization. */
   sessionToken?: string;

@@ -38,8 +38,22 @@ export function planMarkdown(plan: Plan): string {
   return [heading, ...body].join("\n\n");
 }
 
-/** The whole strategy as a Markdown document, the same sections in the same order as the page; with its plan when given. */
-export function strategyMarkdown(strategy: StrategyRecord, plan?: Plan): string {
+/** A generated image to place under its visual prompt: the prompt's index and a link the reader can open. */
+export interface PromptImage {
+  promptIndex: number;
+  url: string;
+}
+
+/** Markdown image alt text: one line, without the brackets that would end it. */
+function altText(text: string): string {
+  return inline(text).replace(/[[\]]/g, "");
+}
+
+/**
+ * The whole strategy as a Markdown document, the same sections in the same order as the page; generated images,
+ * when given, appear under their visual prompts; the content plan, when given, closes the document.
+ */
+export function strategyMarkdown(strategy: StrategyRecord, images: readonly PromptImage[] = [], plan?: Plan): string {
   const output = strategy.strategy_output;
   const writtenBy = strategy.model === OFFLINE_MODEL ? "the offline model (not an AI language model)" : modelName(strategy.model);
   return [
@@ -65,7 +79,13 @@ export function strategyMarkdown(strategy: StrategyRecord, plan?: Plan): string 
     "## Engagement tactics",
     bullets(output.engagement_tactics),
     "## Visual prompts",
-    output.visual_prompts.map((prompt, index) => `### Prompt ${index + 1}\n\n${prompt.trim()}`).join("\n\n"),
+    output.visual_prompts
+      .map((prompt, index) => {
+        const image = images.find((candidate) => candidate.promptIndex === index);
+        const picture = image ? `\n\n![${altText(prompt)}](<${image.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : "";
+        return `### Prompt ${index + 1}\n\n${prompt.trim()}${picture}`;
+      })
+      .join("\n\n"),
     ...(plan ? [planMarkdown(plan)] : []),
   ].join("\n\n") + "\n";
 }

@@ -15,6 +15,8 @@ const record = fc.record({
   goals: text,
   created_at: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((date) => date.toISOString()),
   model: fc.constantFrom("offline", "us.anthropic.claude-sonnet-4-20250514-v1:0"),
+  version: fc.integer({ min: 1, max: 50 }),
+  updated_at: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((date) => date.toISOString()),
   strategy_output: fc.record({
     content_pillars: list(OUTPUT_BOUNDS.content_pillars),
     posting_schedule: text,
@@ -109,7 +111,7 @@ describe("Markdown export of the plan", () => {
     );
     fc.assert(
       fc.property(record, plan, (strategy, contentPlan) => {
-        const markdown = strategyMarkdown(strategy as StrategyRecord, contentPlan);
+        const markdown = strategyMarkdown(strategy as StrategyRecord, [], contentPlan);
         expect(markdown.indexOf("## Content plan")).toBeGreaterThan(markdown.indexOf("## Visual prompts"));
         expect(markdown.endsWith(`${planMarkdown(contentPlan)}\n`)).toBe(true);
         for (const post of contentPlan.posts) {
@@ -120,5 +122,21 @@ describe("Markdown export of the plan", () => {
       { numRuns: 100 },
     );
     expect(strategyMarkdown(fc.sample(record, 1)[0] as StrategyRecord)).not.toContain("## Content plan");
+  });
+});
+
+describe("generated images in the Markdown export", () => {
+  it("places an image right under its own visual prompt, with the prompt as alt text, and changes nothing else", () => {
+    fc.assert(
+      fc.property(record, fc.webUrl(), (strategy, url) => {
+        const prompt = strategy.strategy_output.visual_prompts[1]!.trim();
+        const alt = prompt.replace(/\s*\n\s*/g, " ").trim().replace(/[[\]]/g, "");
+        const plain = strategyMarkdown(strategy);
+        const withImage = strategyMarkdown(strategy, [{ promptIndex: 1, url }]);
+        const heading = `### Prompt 2\n\n${prompt}`;
+        expect(withImage).toBe(plain.replace(heading, () => `${heading}\n\n![${alt}](<${url}>)`));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

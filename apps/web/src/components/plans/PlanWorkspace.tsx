@@ -66,7 +66,7 @@ export function PlanWorkspace({ strategy, initialPlan }: { strategy: StrategyRec
   }
 
   function exportMarkdown() {
-    const blob = new Blob([strategyMarkdown(strategy, plan)], { type: "text/markdown;charset=utf-8" });
+    const blob = new Blob([strategyMarkdown(strategy, [], plan)], { type: "text/markdown;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { StrategyView } from "@/components/StrategyView";
+import { StrategyImages } from "@/components/images/StrategyImages";
 import { getStrategy } from "@/lib/agent-api";
 import { loginPath, requireSession } from "@/lib/current-session";
 
@@ -39,6 +40,7 @@ export default async function StrategyPage({ params }: Props) {
   return (
     <>
       <StrategyView strategy={strategy} />
+      <StrategyImages strategy={strategy} />
       <p className="no-print"><Link href={`/strategies/${encodeURIComponent(strategy.id)}/plan`} className="button">Content plan: captions, calendar and exports</Link></p>
     </>
   );
