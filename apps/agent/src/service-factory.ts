@@ -70,6 +70,8 @@ export async function createAgentApp(options: {
     strategies: { get: (userId, strategyId, log) => service.get(userId, strategyId, log) },
     cursors,
     limits,
+    // An image for a planned post draws the strategy's visual prompt the post names (plans are created below).
+    posts: { visualPrompt: (strategyId, postId) => plans.visualPrompt(strategyId, postId) },
     clock: options.clock,
   });
   const service = new StrategyService({ repository, items, pipeline, cursors, dependents: [...(options.dependents ?? []), imageJobs.service], clock: options.clock });
@@ -84,6 +86,7 @@ export async function createAgentApp(options: {
   });
   const plans = new PlanService({
     strategies: service,
+    strategyRecords: repository,
     repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
     pipeline,
     clock: options.clock,

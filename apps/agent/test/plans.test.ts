@@ -142,6 +142,17 @@ describe("content plans", () => {
     expect({ ...rewritten, caption: post.caption, hashtags: post.hashtags }).toEqual(post);
   });
 
+  it("gives an image job for a planned post the visual prompt the post names", async () => {
+    const plan = await makePlan({ weeks: 1 });
+    const post = plan.posts.find((candidate) => candidate.visual_prompt_index !== undefined)!;
+    const accepted = await inject("POST", `/api/strategy/${strategy.id}/images`, { post_id: post.id });
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const job = await inject("GET", `/api/images/jobs/${accepted.json().job_id}`);
+    expect(job.json().prompt).toBe(strategy.strategy_output.visual_prompts[post.visual_prompt_index!]);
+    const missing = await inject("POST", `/api/strategy/${strategy.id}/images`, { post_id: "no-such-post" });
+    expect(missing.statusCode).toBe(400);
+  });
+
   it("streams the posts as they are written, then the stored plan", async () => {
     const response = await inject("POST", `/api/strategy/${strategy.id}/plan/stream`, { weeks: 1 });
     expect(response.statusCode).toBe(200);

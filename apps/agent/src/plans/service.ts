@@ -26,6 +26,8 @@ import { lastDay, nextMonday, zonedDateTime } from "./schedule";
 
 export interface PlanServiceDeps {
   strategies: StrategyService;
+  /** Reads a strategy without an ownership check, for callers that made it already (image jobs). */
+  strategyRecords: { findById(strategyId: string): Promise<StrategyRecord | undefined> };
   repository: PlanRepository;
   pipeline: GenerationPipeline;
   clock?: () => Date;
@@ -222,6 +224,14 @@ export class PlanService {
       logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId } }),
     };
     return this.deps.pipeline.run(useCase);
+  }
+
+  /** The visual prompt a post of the current plan names, for an image job its caller already authorised. */
+  async visualPrompt(strategyId: string, postId: string): Promise<string | undefined> {
+    const stored = await this.deps.repository.find(strategyId);
+    const post = stored && (await this.deps.repository.findPost(strategyId, stored.planId, postId));
+    if (post?.visual_prompt_index === undefined) return undefined;
+    return (await this.deps.strategyRecords.findById(strategyId))?.strategy_output.visual_prompts[post.visual_prompt_index];
   }
 
   private async current(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<StoredPlan> {
