@@ -171,6 +171,32 @@ describe("content plans", () => {
     expect((await inject("GET", `/api/strategy/${strategy.id}/plan`)).json()).toEqual(before);
   });
 
+  it("replays a plan for a repeated Idempotency-Key without writing another", async () => {
+    const headers = { ...auth(), "idempotency-key": "plan-key-1" };
+    const first = await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/plan`, headers, payload: { weeks: 1 } });
+    const again = await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/plan`, headers, payload: { weeks: 1 } });
+    expect(again.json()).toEqual(first.json());
+    const other = await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/plan`, headers, payload: { weeks: 2 } });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().errors).toEqual([{ field: "Idempotency-Key", message: "Reused with a different request" }]);
+  });
+
+  it("is documented in the OpenAPI document, every plan route with its operation id", async () => {
+    const document = (await harness.app.inject({ url: "/docs/json" })).json() as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const ids = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((operation) => operation.operationId));
+    for (const id of ["createPlan", "createPlanStream", "getPlan", "updatePost", "rewritePost", "exportPlanIcs", "exportPlanCsv", "exportStrategyPdf"]) expect(ids).toContain(id);
+  });
+
+  it("deletes the plan with its strategy", async () => {
+    const own = (await inject("POST", "/api/strategy/generate", BRIEF)).json() as StrategyRecord;
+    const plan = (await inject("POST", `/api/strategy/${own.id}/plan`, { weeks: 1 })).json() as Plan;
+    expect(plan.posts.length).toBeGreaterThan(0);
+    const deleted = await harness.app.inject({ method: "DELETE", url: `/api/strategy/${own.id}`, headers: auth() });
+    expect(deleted.statusCode).toBe(204);
+    expect(await harness.strategyItems(own.id)).toEqual([]);
+    expect((await inject("GET", `/api/strategy/${own.id}/plan`)).statusCode).toBe(404);
+  });
+
   it("answers 404 for a missing strategy, plan or post, and 403 for another user's on every route", async () => {
     const other = await inject("POST", "/api/strategy/generate", BRIEF, "plan-other");
     const fresh = other.json() as StrategyRecord;
