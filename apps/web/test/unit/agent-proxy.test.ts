@@ -184,6 +184,14 @@ describe("agent proxy", () => {
     expect(agentTarget(base, new URL("http://web/health"))).toBeNull();
   });
 
+  it("forwards the brand API, the list and each brand, and nothing that only starts like it", () => {
+    const base = "http://agent:8000";
+    expect(agentTarget(base, new URL("http://web/api/brands?limit=5"))?.href).toBe("http://agent:8000/api/brands?limit=5");
+    expect(agentTarget(base, new URL("http://web/api/brands/b-1/voice/suggest"))?.href).toBe("http://agent:8000/api/brands/b-1/voice/suggest");
+    expect(agentTarget(base, new URL("http://web/api/brandsX"))).toBeNull();
+    expect(agentTarget(base, new URL("http://web/api/brands/%2e%2e/%2e%2e/docs"))).toBeNull();
+  });
+
   it("drops headers named by Connection as well as the standard hop-by-hop set", () => {
     const kept = endToEndHeaders(new Headers({ connection: "close, X-Trace", "x-trace": "1", upgrade: "h2c", "transfer-encoding": "chunked", accept: "*/*" }));
     expect([...kept.keys()]).toEqual(["accept"]);
