@@ -1,6 +1,13 @@
 import fp from "fastify-plugin";
 import type { PriceTable } from "../agent/pricing";
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The payload with `usage.estimated_cost_usd` added, for answers written outside serialization (SSE events). */
+    withCost(payload: unknown): unknown;
+  }
+}
+
 interface Priced {
   model?: unknown;
   usage?: { input_tokens?: unknown; output_tokens?: unknown; cache_read_tokens?: unknown; estimated_cost_usd?: unknown };
@@ -31,6 +38,7 @@ export function annotateCost(payload: unknown, prices: PriceTable, depth = 0): u
  */
 export const costPlugin = fp<{ prices: PriceTable }>(
   async (app, { prices }) => {
+    app.decorate("withCost", (payload: unknown) => annotateCost(payload, prices));
     app.addHook("preSerialization", async (_request, _reply, payload) => annotateCost(payload, prices));
   },
   { name: "cost" },
