@@ -22,6 +22,7 @@ export const agentEnvSchema = z.object({
   DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),
   DYNAMODB_STRATEGIES_TABLE: z.string().min(3).default("strategies-dev"),
   DYNAMODB_USERS_TABLE: z.string().min(3).default("users-dev"),
+  DYNAMODB_BRANDS_TABLE: z.string().min(3).default("brands-dev"),
   DYNAMODB_STRATEGY_ITEMS_TABLE: z.string().min(3).default("strategy-items-dev"),
   DYNAMODB_LIMITS_TABLE: z.string().min(3).default("limits-dev"),
   DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
