@@ -31,7 +31,7 @@ describe("content plans on Bedrock (the local Bedrock, the real client)", () => 
 
   beforeAll(async () => {
     harness = await startBedrockHarness({ clock: () => NOW, env: { AGENT_TIMEOUT_SECONDS: "10" } });
-    const generated = await harness.app.inject({ method: "POST", url: "/api/strategy/generate", headers: headers(), payload: { ...VALID_BRIEF, target_audience: "developers and tech early adopters" } });
+    const generated = await harness.app.inject({ method: "POST", url: "/api/strategy/generate", headers: headers(), payload: VALID_BRIEF });
     expect(generated.statusCode).toBe(200);
     strategy = generated.json();
     expect(planPlatforms(strategy).some((platform) => platform.id === "x")).toBe(true);
