@@ -1,6 +1,13 @@
 import fp from "fastify-plugin";
 import type { PriceTable } from "../agent/pricing";
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The payload with `usage.estimated_cost_usd` added, for answers written outside serialization (SSE events). */
+    withCost(payload: unknown): unknown;
+  }
+}
+
 interface Priced {
   model?: unknown;
   usage?: { input_tokens?: unknown; output_tokens?: unknown; cache_read_tokens?: unknown; estimated_cost_usd?: unknown };
@@ -29,16 +36,9 @@ export function annotateCost(payload: unknown, prices: PriceTable, depth = 0): u
  * them), computed when it is read: records stored before the price table existed get it too, and a price change
  * applies everywhere at once.
  */
-declare module "fastify" {
-  interface FastifyInstance {
-    /** The payload with `usage.estimated_cost_usd` added: for answers that skip serialization (event streams). */
-    annotateCost(payload: unknown): unknown;
-  }
-}
-
 export const costPlugin = fp<{ prices: PriceTable }>(
   async (app, { prices }) => {
-    app.decorate("annotateCost", (payload: unknown) => annotateCost(payload, prices));
+    app.decorate("withCost", (payload: unknown) => annotateCost(payload, prices));
     app.addHook("preSerialization", async (_request, _reply, payload) => annotateCost(payload, prices));
   },
   { name: "cost" },
