@@ -36,6 +36,7 @@ locals {
       { name = "BEDROCK_MAX_TOKENS", value = tostring(var.bedrock_max_tokens) },
       { name = "BEDROCK_TEMPERATURE", value = tostring(var.bedrock_temperature) },
       { name = "AGENT_TIMEOUT_SECONDS", value = tostring(var.agent_timeout_seconds) },
+      { name = "MODEL_PRICES", value = var.model_prices },
       { name = "FRONTEND_URL", value = local.frontend_url },
       { name = "RATE_LIMIT_PER_MINUTE", value = tostring(var.rate_limit_per_minute) },
       { name = "MAX_CONCURRENT_GENERATIONS", value = tostring(var.max_concurrent_generations) },

@@ -6,6 +6,7 @@ import { SessionStore } from "@strategist/dynamo";
 import { buildApp } from "./app";
 import type { ModelCatalog } from "./agent/catalog";
 import type { AgentConfig } from "./config";
+import { parsePrices, PriceTable } from "./agent/pricing";
 import { ModelCaller } from "./generation/model-call";
 import { GenerationPipeline } from "./generation/pipeline";
 import { RefineConversation } from "./conversations/session";
@@ -101,6 +102,7 @@ export async function createAgentApp(options: {
     frontendUrl: config.FRONTEND_URL,
     logger: options.logger,
     sseHeartbeatMs: options.sseHeartbeatMs,
+    prices: new PriceTable(parsePrices(config.MODEL_PRICES)),
   });
   // The in-process image worker runs while the app does: started when ready, drained when closing.
   imageJobs.attach(app);

@@ -125,6 +125,11 @@ export const TokenUsage = z.object({
   input_tokens: z.number().int().nonnegative(),
   output_tokens: z.number().int().nonnegative(),
   cache_read_tokens: z.number().int().nonnegative(),
+  estimated_cost_usd: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe("What the model call cost, estimated from the deployment's price table (0 for the offline model); computed on read"),
 });
 export type TokenUsage = z.infer<typeof TokenUsage>;
 
@@ -167,7 +172,7 @@ export const StrategyIdParams = z.strictObject({ id: z.string().min(1).max(200) 
 export const ModelInfo = z.object({
   id: z.string(),
   name: z.string(),
-  provider: z.enum(["bedrock", "offline"]),
+  provider: z.enum(["bedrock", "openai", "offline"]),
   default: z.boolean(),
   kind: z.enum(["text", "image"]).describe("text models write strategies; image models draw visual prompts"),
 });

@@ -67,7 +67,7 @@ export class ConversationService {
     const stored = await this.deps.items.listVersions(strategyId);
     const summaries: VersionSummary[] = stored.map(({ requestId: _requestId, ...summary }) => summary);
     if (!summaries.some((summary) => summary.version === head.version)) {
-      summaries.unshift({ version: head.version, created_at: head.updated_at, kind: head.version === 1 ? "generate" : "refine", model: head.model });
+      summaries.unshift({ version: head.version, created_at: head.updated_at, kind: head.version === 1 ? "generate" : "refine", model: head.model, ...(head.usage ? { usage: head.usage } : {}) });
     }
     return summaries;
   }
