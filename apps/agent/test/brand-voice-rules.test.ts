@@ -4,9 +4,9 @@ import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../src/errors";
 import { applyVoice, composeStrategy } from "@strategist/composer";
-import { assertNoBannedWords, schemaForVoice, voiceConflictNote, voicePrompt } from "../src/brands/voice";
+import { assertNoBannedWords, schemaForVoice, voiceConflictNote, voicePrompt, withVoice } from "../src/brands/voice";
 import { writeRefinement } from "../src/conversations/offline-refiner";
-import { refinePrompt, refineSystemPrompt } from "../src/conversations/prompt";
+import { refinePrompt, RefinedStrategy, refineSystemPrompt } from "../src/conversations/prompt";
 import { readTask } from "../src/agent/offline-writers";
 
 const voice: BrandVoice = { ...EMPTY_VOICE, tone: ["warm"], banned_words: ["cheap", "world-class"] };
@@ -37,6 +37,16 @@ describe("the reusable voice rules", () => {
       ],
     });
     expect(() => assertNoBannedWords({ caption: "Cheapest beans" }, voice)).not.toThrow();
+  });
+
+  it("put a whole model call in the voice with one call: system prompt, schema, and the keys left to the user's note", () => {
+    const Refined = z.object({ text: z.string(), change_summary: z.string() });
+    const call = withVoice({ schema: Refined, systemPrompt: "System.", prompt: "Turn." }, voice, ["change_summary"]);
+    expect(call.systemPrompt).toContain("<brand_voice>");
+    expect(call.schema.safeParse({ text: "fine", change_summary: "You asked for cheap; left out." }).success).toBe(true);
+    expect(call.schema.safeParse({ text: "cheap", change_summary: "ok" }).success).toBe(false);
+    const plain = { schema: Refined, systemPrompt: "System.", prompt: "Turn." };
+    expect(withVoice(plain, undefined)).toBe(plain);
   });
 
   it("make any writing schema refuse banned words (plans, rewrites), and leave it alone without a voice", () => {
@@ -77,7 +87,8 @@ describe("the reusable voice rules", () => {
           brand_id: "b-1",
           voice: brand,
         };
-        const written = writeRefinement({ prompt: readTask(refinePrompt(`${verb} ${banned.join(" and ")}`)).body, system: refineSystemPrompt(record) });
+        const call = withVoice({ schema: RefinedStrategy, systemPrompt: refineSystemPrompt(record), prompt: refinePrompt(`${verb} ${banned.join(" and ")}`) }, brand, ["change_summary"]);
+        const written = writeRefinement({ prompt: readTask(call.prompt).body, system: call.systemPrompt });
         expect("output" in written).toBe(true);
         const { change_summary: _note, ...strategy } = (written as { output: Record<string, unknown> }).output;
         expect(bannedWordUses(strategy, banned)).toEqual([]);

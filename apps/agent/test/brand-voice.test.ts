@@ -121,6 +121,28 @@ describe("generating for a brand (offline model)", () => {
     expect(bannedWordUses(regenerated.json().strategy_output, BRAND.voice.banned_words)).toEqual([]);
   });
 
+  it("plans and rewrites posts without the brand's banned words, and refuses a user's edit using one with 400", async () => {
+    const voice = { ...BRAND.voice, banned_words: ["the", "your", "Instagram", "coffee"], preferred_hashtags: ["#juniper"] };
+    const brand = await createBrand(harness, "g-plan", { ...BRAND, voice });
+    const strategy = (await generate(harness, "g-plan", { brand_id: brand.id })).json();
+    const plan = await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/plan`, headers: auth("g-plan"), payload: { weeks: 1 } });
+    expect(plan.statusCode).toBe(200);
+    const posts = plan.json().posts as { id: string; caption: string; hashtags: string[] }[];
+    expect(posts.length).toBeGreaterThan(0);
+    expect(bannedWordUses(posts.map(({ caption, hashtags }) => ({ caption, hashtags })), voice.banned_words)).toEqual([]);
+
+    const post = posts[0]!;
+    const edit = await harness.app.inject({ method: "PATCH", url: `/api/strategy/${strategy.id}/posts/${post.id}`, headers: auth("g-plan"), payload: { caption: "Fresh COFFEE today" } });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().errors).toEqual([{ field: "caption", message: 'Uses the banned word "coffee": the brand never uses it; rewrite without it' }]);
+    const fine = await harness.app.inject({ method: "PATCH", url: `/api/strategy/${strategy.id}/posts/${post.id}`, headers: auth("g-plan"), payload: { caption: "Fresh beans today" } });
+    expect(fine.statusCode).toBe(200);
+
+    const rewritten = await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/posts/${post.id}/rewrite`, headers: auth("g-plan"), payload: { instruction: "Mention the coffee" } });
+    expect(rewritten.statusCode).toBe(200);
+    expect(bannedWordUses({ caption: rewritten.json().caption, hashtags: rewritten.json().hashtags }, voice.banned_words)).toEqual([]);
+  });
+
   it("Property: Nothing Stored For A Brand Contains A Banned Word (offline model)", async () => {
     let run = 0;
     await fc.assert(

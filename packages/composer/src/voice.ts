@@ -1,4 +1,5 @@
 import { bannedWordsPattern, type BrandVoice, type StrategyOutput } from "@strategist/schemas";
+import { answerLanguage, detectLanguage, type WrittenLanguage } from "./language";
 
 /** What stands in for a text that was nothing but banned words: visible, and never a word. */
 const EMPTIED = "—";
@@ -95,8 +96,55 @@ const HASHTAGS_PER_PLATFORM: [RegExp, number][] = [
   [/youtube/i, 3],
 ];
 
+/** The voice's own words in each language the composer writes. */
+const VOICE_COPY: Record<
+  WrittenLanguage,
+  { formal: (item: string) => string; casual: (item: string) => string; formalNote: string; casualNote: string; always: string; never: string; mood: string; hashtags: string }
+> = {
+  en: {
+    formal: (item) => `We recommend that you ${lowerFirst(item)}.`,
+    casual: (item) => `Try this: ${lowerFirst(item)}!`,
+    formalNote: "Maintain a consistent, professional register in every post.",
+    casualNote: "Keep it relaxed and chatty: write the way you'd talk to a regular.",
+    always: "Always:",
+    never: "Never:",
+    mood: "Mood:",
+    hashtags: "Use the brand's own hashtags where the platform allows them, never more than its norm:",
+  },
+  es: {
+    formal: (item) => `Recomendamos: ${item}.`,
+    casual: (item) => `Prueba esto: ${item}!`,
+    formalNote: "Mantén un registro profesional y coherente en cada publicación.",
+    casualNote: "Mantenlo relajado y cercano: escribe como le hablarías a un cliente habitual.",
+    always: "Siempre:",
+    never: "Nunca:",
+    mood: "Tono:",
+    hashtags: "Usa los hashtags propios de la marca donde la plataforma lo permita, sin pasar de su norma:",
+  },
+  de: {
+    formal: (item) => `Wir empfehlen: ${item}.`,
+    casual: (item) => `Probier das: ${item}!`,
+    formalNote: "Bleibe in jedem Beitrag bei einem einheitlichen, professionellen Ton.",
+    casualNote: "Bleib locker und nahbar: schreib so, wie du mit Stammkunden sprichst.",
+    always: "Immer:",
+    never: "Nie:",
+    mood: "Stimmung:",
+    hashtags: "Nutze die eigenen Hashtags der Marke, wo die Plattform sie zulässt, nie mehr als dort üblich:",
+  },
+  fr: {
+    formal: (item) => `Nous recommandons : ${item}.`,
+    casual: (item) => `Essaie ça : ${item} !`,
+    formalNote: "Gardez un registre professionnel et cohérent dans chaque publication.",
+    casualNote: "Reste détendu et proche : écris comme tu parlerais à un habitué.",
+    always: "Toujours :",
+    never: "Jamais :",
+    mood: "Ambiance :",
+    hashtags: "Utilisez les hashtags de la marque là où la plateforme les accepte, sans dépasser sa norme :",
+  },
+};
+
 /** The tactic that puts the brand's hashtags where they fit each recommended platform's rules. */
-function hashtagTactic(hashtags: readonly string[], platforms: readonly string[]): string | undefined {
+function hashtagTactic(lead: string, hashtags: readonly string[], platforms: readonly string[]): string | undefined {
   if (hashtags.length === 0) return undefined;
   const uses = platforms
     .map((platform) => {
@@ -104,7 +152,7 @@ function hashtagTactic(hashtags: readonly string[], platforms: readonly string[]
       return `${platform}: ${hashtags.slice(0, limit).join(" ")}`;
     })
     .join("; ");
-  return clip(`Use the brand's own hashtags where the platform allows them, never more than its norm: ${uses}`, 1000);
+  return clip(`${lead} ${uses}`, 1000);
 }
 
 /**
@@ -115,27 +163,27 @@ function hashtagTactic(hashtags: readonly string[], platforms: readonly string[]
  */
 export function applyVoice(strategy: StrategyOutput, voice: BrandVoice | undefined): StrategyOutput {
   if (!voice) return strategy;
+  // The voice speaks the strategy's language; contractions are English only.
+  const language = answerLanguage(detectLanguage([...strategy.content_themes, strategy.posting_schedule].join(" ")));
+  const copy = VOICE_COPY[language];
   const tone = register(voice.tone);
+  const wording = language === "en" ? tone : "neutral";
   const banned = voice.banned_words;
   const usable = banned.length === 0 ? voice.preferred_hashtags : voice.preferred_hashtags.filter((tag) => !bannedWordsPattern(banned)!.test(tag));
   const rules = [
-    voice.do.length > 0 ? `Always: ${voice.do.slice(0, 3).map((rule) => clip(rule, 100)).join("; ")}.` : "",
-    voice.dont.length > 0 ? `Never: ${voice.dont.slice(0, 3).map((rule) => clip(rule, 100)).join("; ")}.` : "",
+    voice.do.length > 0 ? `${copy.always} ${voice.do.slice(0, 3).map((rule) => clip(rule, 100)).join("; ")}.` : "",
+    voice.dont.length > 0 ? `${copy.never} ${voice.dont.slice(0, 3).map((rule) => clip(rule, 100)).join("; ")}.` : "",
   ].filter(Boolean);
-  const registerNote = {
-    formal: "Maintain a consistent, professional register in every post.",
-    casual: "Keep it relaxed and chatty: write the way you'd talk to a regular.",
-    neutral: "",
-  }[tone];
-  const toneWords = voice.tone.length > 0 ? ` Mood: ${voice.tone.join(", ")}.` : "";
-  const tactic = hashtagTactic(usable, strategy.platform_recommendations.map((recommendation) => recommendation.platform));
+  const registerNote = { formal: copy.formalNote, casual: copy.casualNote, neutral: "" }[tone];
+  const toneWords = voice.tone.length > 0 ? ` ${copy.mood} ${voice.tone.join(", ")}.` : "";
+  const tactic = hashtagTactic(copy.hashtags, usable, strategy.platform_recommendations.map((recommendation) => recommendation.platform));
 
   const voiced: StrategyOutput = {
     ...strategy,
     posting_schedule: clip([strategy.posting_schedule, registerNote, ...rules].filter(Boolean).join(" "), 4000),
     engagement_tactics: [
       ...strategy.engagement_tactics.map((item) =>
-        tone === "formal" ? `We recommend that you ${lowerFirst(item)}.` : tone === "casual" ? `Try this: ${lowerFirst(item)}!` : item,
+        tone === "formal" ? copy.formal(item) : tone === "casual" ? copy.casual(item) : item,
       ),
       ...(tactic && strategy.engagement_tactics.length < 20 ? [tactic] : []),
     ],
@@ -144,11 +192,11 @@ export function applyVoice(strategy: StrategyOutput, voice: BrandVoice | undefin
   return scrubValue(
     {
       ...voiced,
-      content_pillars: voiced.content_pillars.map((item) => inRegister(item, tone)),
-      posting_schedule: inRegister(voiced.posting_schedule, tone),
-      content_themes: voiced.content_themes.map((item) => inRegister(item, tone)),
-      engagement_tactics: voiced.engagement_tactics.map((item) => inRegister(item, tone)),
-      platform_recommendations: voiced.platform_recommendations.map((item) => ({ ...item, rationale: inRegister(item.rationale, tone) })),
+      content_pillars: voiced.content_pillars.map((item) => inRegister(item, wording)),
+      posting_schedule: inRegister(voiced.posting_schedule, wording),
+      content_themes: voiced.content_themes.map((item) => inRegister(item, wording)),
+      engagement_tactics: voiced.engagement_tactics.map((item) => inRegister(item, wording)),
+      platform_recommendations: voiced.platform_recommendations.map((item) => ({ ...item, rationale: inRegister(item.rationale, wording) })),
     },
     banned,
   );

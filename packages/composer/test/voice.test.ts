@@ -36,6 +36,13 @@ describe("applyVoice", () => {
     expect(applyVoice(base, { ...EMPTY_VOICE, tone: ["casual", "playful"] })).toEqual(casual);
   });
 
+  it("speaks the strategy's language: a German strategy gets German voice wording", () => {
+    const german = composeStrategy({ brand_name: "Kaffeehaus Linde", industry: "Café und Rösterei", target_audience: "Berufstätige in München, die guten Kaffee schätzen", goals: "Mehr Stammkunden und Online-Abos gewinnen" });
+    const output = applyVoice(german, { ...EMPTY_VOICE, tone: ["formal"], do: ["Die Farm nennen"] });
+    expect(output.posting_schedule).toContain("Immer: Die Farm nennen.");
+    expect(output.engagement_tactics.every((tactic) => !tactic.startsWith("We recommend"))).toBe(true);
+  });
+
   it("places preferred hashtags per recommended platform within each platform's norm", () => {
     const tags = ["#a1", "#b2", "#c3", "#d4", "#e5", "#f6"];
     const output = applyVoice(composeStrategy(brief), { ...EMPTY_VOICE, preferred_hashtags: tags });

@@ -2,6 +2,7 @@ import { formatVoiceSlot } from "@strategist/composer";
 import { bannedWordMessage, bannedWordUses, findBannedWords, withoutBannedWords, type BrandVoice, type FieldError } from "@strategist/schemas";
 import type { z } from "zod";
 import { AppError } from "../errors";
+import type { ModelCallSpec } from "../generation/model-call";
 
 /**
  * The brand's voice for any writing prompt (generate, refine, plan, rewrite): the rules in words, then the voice
@@ -20,6 +21,16 @@ ${formatVoiceSlot(voice)}`;
  */
 export function schemaForVoice<T extends z.ZodType>(schema: T, voice: BrandVoice | undefined, skip: readonly string[] = []): T {
   return withoutBannedWords(schema, voice?.banned_words ?? [], skip);
+}
+
+/**
+ * Any writing model call (refine, plan, rewrite) in a brand's voice, in one call: the voice appended to the system
+ * prompt and the banned words refused by the output schema. `skip` names top-level output keys that are notes to the
+ * user rather than writing for the brand. Without a voice the spec is returned unchanged.
+ */
+export function withVoice<T>(spec: ModelCallSpec<T>, voice: BrandVoice | undefined, skip: readonly string[] = []): ModelCallSpec<T> {
+  if (!voice) return spec;
+  return { ...spec, systemPrompt: `${spec.systemPrompt}\n\n${voicePrompt(voice)}`, schema: schemaForVoice(spec.schema, voice, skip) };
 }
 
 /** The fields of a value that use a banned word, as 400 field errors naming the words. */

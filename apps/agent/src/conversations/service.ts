@@ -11,7 +11,7 @@ import { StrategyChangedError, type StrategyRepository } from "../strategies/rep
 import type { GenerateContext, StrategyService } from "../strategies/service";
 import { describeChanges } from "./changes";
 import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
-import { bannedWordErrors, schemaForVoice, voiceConflictNote } from "../brands/voice";
+import { bannedWordErrors, voiceConflictNote, withVoice } from "../brands/voice";
 
 export interface ConversationServiceDeps {
   strategies: StrategyService;
@@ -105,14 +105,12 @@ export class ConversationService {
     return {
       ...this.changeOf(current, "refine", request, context),
       name: "strategy refinement",
-      model: {
-        // The strategy must keep the brand's banned words out; the note to the user may name them.
-        schema: schemaForVoice(RefinedStrategy, current.voice, ["change_summary"]),
-        systemPrompt: refineSystemPrompt(current),
-        prompt: refinePrompt(request.message),
-        modelId: request.model,
-        conversation,
-      },
+      // In the voice stored with the strategy; the note to the user (change_summary) may name a banned word.
+      model: withVoice(
+        { schema: RefinedStrategy, systemPrompt: refineSystemPrompt(current), prompt: refinePrompt(request.message), modelId: request.model, conversation },
+        current.voice,
+        ["change_summary"],
+      ),
       store: async (generation, requestId) => {
         const { change_summary: told, ...output } = generation.output;
         const written = told ?? describeChanges(current.strategy_output, output);

@@ -15,6 +15,7 @@ import {
   type RewriteRequest,
   type StrategyRecord,
 } from "@strategist/schemas";
+import { assertNoBannedWords, bannedWordErrors, withVoice } from "../brands/voice";
 import { AppError } from "../errors";
 import type { ModelCallResult } from "../generation/model-call";
 import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
@@ -99,17 +100,21 @@ export class PlanService {
       signal: context.signal,
       idempotencyKey: context.idempotencyKey,
       request: { route: "plan", strategyId, body: { ...request, start_date: startDate } },
-      model: {
-        schema: planOutputSchema({
-          platforms: platforms.map((platform) => platform.id),
-          firstDate: startDate,
-          lastDate: lastDay(startDate, request.weeks),
-          visualPrompts: output.visual_prompts.length,
-        }),
-        systemPrompt: planSystemPrompt(platforms.map((platform) => platform.id)),
-        prompt: planPrompt(brief),
-        modelId: request.model,
-      },
+      // In the brand's voice stored with the strategy: its banned words are validation errors the model must fix.
+      model: withVoice(
+        {
+          schema: planOutputSchema({
+            platforms: platforms.map((platform) => platform.id),
+            firstDate: startDate,
+            lastDate: lastDay(startDate, request.weeks),
+            visualPrompts: output.visual_prompts.length,
+          }),
+          systemPrompt: planSystemPrompt(platforms.map((platform) => platform.id)),
+          prompt: planPrompt(brief),
+          modelId: request.model,
+        },
+        strategy.voice,
+      ),
       sections: ["posts"],
       findStored: async (planId) => {
         const stored = await this.deps.repository.find(strategyId);
@@ -129,6 +134,8 @@ export class PlanService {
     generation: ModelCallResult<PlanOutput>,
     planId: string,
   ): Promise<Plan> {
+    // The last check before anything is stored: no caption or hashtag uses one of the brand's banned words.
+    if (bannedWordErrors(generation.output, strategy.voice).length > 0) throw new AppError("structured_output", { message: "banned word in the model's output" });
     const posts: PlanPost[] = generation.output.posts.map((post) => ({
       id: randomUUID(),
       platform: post.platform,
@@ -181,6 +188,8 @@ export class PlanService {
   /** Changes a post; the result must meet its platform's rules, or nothing is stored and the 400 names the limit. */
   async patchPost(userId: string, strategyId: string, postId: string, patch: PostPatch, log: FastifyBaseLogger): Promise<PlanPost> {
     const { planId, post } = await this.post(userId, strategyId, postId, log);
+    // A user's own edit may not use the brand's banned words either: 400 naming the word and the field.
+    assertNoBannedWords(patch, (await this.deps.strategies.get(userId, strategyId, log)).voice);
     const changed: PlanPost = { ...post, ...patch };
     const violations = checkPost(changed.platform, changed);
     if (violations.length > 0) throw new AppError("validation", { fields: violations });
@@ -200,27 +209,33 @@ export class PlanService {
       signal: context.signal,
       idempotencyKey: context.idempotencyKey,
       request: { route: "rewrite", strategyId, postId, body: request },
-      model: {
-        schema: rewriteOutputSchema(post.platform),
-        systemPrompt: rewriteSystemPrompt(post.platform),
-        prompt: rewritePrompt({
-          brand_name: strategy.brand_name,
-          platform: post.platform,
-          pillar: post.pillar,
-          theme: post.theme,
-          caption: post.caption,
-          hashtags: post.hashtags,
-          ...(request.instruction ? { instruction: request.instruction } : {}),
-        }),
-        modelId: request.model,
-      },
+      model: withVoice(
+        {
+          schema: rewriteOutputSchema(post.platform),
+          systemPrompt: rewriteSystemPrompt(post.platform),
+          prompt: rewritePrompt({
+            brand_name: strategy.brand_name,
+            platform: post.platform,
+            pillar: post.pillar,
+            theme: post.theme,
+            caption: post.caption,
+            hashtags: post.hashtags,
+            ...(request.instruction ? { instruction: request.instruction } : {}),
+          }),
+          modelId: request.model,
+        },
+        strategy.voice,
+      ),
       findStored: async (rewriteId) => {
         const stored = await this.deps.repository.findPost(strategyId, planId, postId);
         if (stored?.rewriteId !== rewriteId) return undefined;
         const { rewriteId: _, ...rest } = stored;
         return rest;
       },
-      store: (generation, rewriteId) => this.update(strategyId, planId, { ...post, ...generation.output }, rewriteId),
+      store: (generation, rewriteId) => {
+        if (bannedWordErrors(generation.output, strategy.voice).length > 0) throw new AppError("structured_output", { message: "banned word in the model's output" });
+        return this.update(strategyId, planId, { ...post, ...generation.output }, rewriteId);
+      },
       logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId } }),
     };
     return this.deps.pipeline.run(useCase);

@@ -23,7 +23,7 @@ async function addChip(page: Page, itemName: string, value: string, shown = valu
   const input = page.getByLabel(`Add ${itemName}`, { exact: true });
   await input.fill(value);
   await input.press("Enter");
-  await expect.poll(() => page.getByRole("button", { name: `Remove ${itemName} ${shown}` }).count()).toBe(1);
+  await page.getByRole("button", { name: `Remove ${itemName} ${shown}` }).waitFor();
 }
 
 describe("brand profiles in the browser", () => {
@@ -58,14 +58,14 @@ describe("brand profiles in the browser", () => {
 
     await page.getByRole("link", { name: "New strategy for this brand" }).click();
     await page.waitForURL("**/strategies/new?brand=*");
-    await expect.poll(() => page.getByLabel("Brand name").inputValue()).toBe("Juniper Coffee Roasters");
+    await page.waitForFunction(() => (document.getElementById("brand_name") as HTMLInputElement | null)?.value === "Juniper Coffee Roasters");
     expect(await page.getByLabel("Brand profile").inputValue()).not.toBe("");
     await page.getByRole("button", { name: "Generate strategy" }).click();
     await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/, { timeout: 60_000 });
     const strategyUrl = page.url();
 
     const note = page.getByRole("complementary", { name: /Written for the brand profile/ });
-    await expect.poll(() => note.count()).toBe(1);
+    await note.waitFor();
     expect(await note.innerText()).toContain("Juniper Coffee Roasters");
     expect(await note.innerText()).toContain(`Banned words (never used): ${BANNED}`);
     // What the model wrote: the article without the page's own headings and section introductions.
@@ -93,6 +93,5 @@ describe("brand profiles in the browser", () => {
     await page.goto(strategyUrl);
     expect(await page.getByRole("complementary", { name: /Written for the brand profile/ }).innerText()).toContain(BANNED);
     expect(problems).toEqual([]);
-    await page.close();
   });
 });
