@@ -37,7 +37,7 @@ describe("comparing two versions", () => {
   });
 
   it("Property: every item of both versions appears exactly once, marked by which version holds it", () => {
-    const list = fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e", "f", "g"), { minLength: 3, maxLength: 6 });
+    const list = fc.uniqueArray(fc.constantFrom<string>("a", "b", "c", "d", "e", "f", "g"), { minLength: 3, maxLength: 6 });
     fc.assert(
       fc.property(list, list, (before, after) => {
         const [pillars] = compareVersions({ ...base, content_pillars: before }, { ...base, content_pillars: after });

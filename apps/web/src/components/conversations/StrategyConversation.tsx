@@ -202,8 +202,8 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
       )}
 
       {versions.length > 1 && (
-        <form onSubmit={compare} className="compare-form" aria-label="Compare versions">
-          <h3>Versions</h3>
+        <form onSubmit={compare} className="compare-form" aria-labelledby="versions-title">
+          <h3 id="versions-title">Versions</h3>
           <ol className="versions" reversed>
             {versions.map((version) => (
               <li key={version.version}>
