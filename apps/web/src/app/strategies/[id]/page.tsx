@@ -3,6 +3,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { StrategyView } from "@/components/StrategyView";
 import { StrategyConversation } from "@/components/conversations/StrategyConversation";
+import { StrategyImages } from "@/components/images/StrategyImages";
 import { getStrategy } from "@/lib/agent-api";
 import { loginPath, requireSession } from "@/lib/current-session";
 
@@ -40,6 +41,7 @@ export default async function StrategyPage({ params }: Props) {
     <>
       <StrategyView strategy={strategy} />
       <StrategyConversation strategy={strategy} />
+      <StrategyImages strategy={strategy} />
     </>
   );
 }
