@@ -127,6 +127,11 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
   }
 
   const blocked = busy || waiting > 0;
+  const versionOptions = versions.map((version) => (
+    <option key={version.version} value={version.version}>
+      {version.version}
+    </option>
+  ));
   return (
     <section className="conversation no-print" aria-labelledby="conversation-title">
       <h2 id="conversation-title">Refine this strategy</h2>
@@ -215,19 +220,11 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
           <div className="compare-pick">
             <label htmlFor={fromId}>Compare version</label>
             <select id={fromId} name="from" defaultValue={versions[1]!.version}>
-              {versions.map((version) => (
-                <option key={version.version} value={version.version}>
-                  {version.version}
-                </option>
-              ))}
+              {versionOptions}
             </select>
             <label htmlFor={toId}>with version</label>
             <select id={toId} name="to" defaultValue={versions[0]!.version}>
-              {versions.map((version) => (
-                <option key={version.version} value={version.version}>
-                  {version.version}
-                </option>
-              ))}
+              {versionOptions}
             </select>
             <button type="submit" className="button secondary small">
               Compare
