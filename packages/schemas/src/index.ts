@@ -4,4 +4,8 @@ export * from "./strategy";
 export * from "./errors";
 export * from "./images";
 export * from "./events";
+export * from "./brands";
 export * from "./conversations";
+export * from "./platform-rules";
+export * from "./plans";
+export * from "./time-zone";

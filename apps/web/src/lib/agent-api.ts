@@ -1,5 +1,5 @@
 import "server-only";
-import { StrategyList, StrategyRecord, ModelInfo } from "@strategist/schemas";
+import { Brand, BrandList, StrategyList, StrategyRecord, ModelInfo, Plan } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
 
@@ -67,4 +67,24 @@ export async function listModels(token: string): Promise<ModelInfo[]> {
   if (!response?.ok) return [];
   const models = await parsed(response, z.array(ModelInfo));
   return models.kind === "ok" ? models.value : [];
+}
+
+/** The user's brand profiles, newest first (the first 100: the picker and the Brands page show them all). */
+export async function listBrands(token: string): Promise<AgentResult<Brand[]>> {
+  const response = await agentGet("/api/brands?limit=100", token);
+  if (!response?.ok) return failure(response);
+  return parsed(response, BrandList);
+}
+
+export async function getBrand(token: string, id: string): Promise<AgentResult<Brand>> {
+  const response = await agentGet(`/api/brands/${encodeURIComponent(id)}`, token);
+  if (!response?.ok) return failure(response);
+  return parsed(response, Brand);
+}
+
+/** The strategy's content plan; `not_found` when it has none (or the strategy is missing). */
+export async function getPlan(token: string, id: string): Promise<AgentResult<Plan>> {
+  const response = await agentGet(`/api/strategy/${encodeURIComponent(id)}/plan`, token);
+  if (!response?.ok) return failure(response);
+  return parsed(response, Plan);
 }
