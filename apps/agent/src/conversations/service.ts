@@ -118,16 +118,21 @@ export class ConversationService {
         const summary = conflict ? `${written} ${conflict}` : written;
         const record = await this.storeVersion(current, generation, output, "refine", requestId, request.message);
         const at = new Date(record.updated_at).getTime();
-        await this.deps.items.putMessages(strategyId, [
-          { id: randomUUID(), role: "user", content: request.message, version: record.version, created_at: record.updated_at },
-          { id: randomUUID(), role: "assistant", content: summary, version: record.version, created_at: new Date(at + 1).toISOString() },
+        const saveSession = async () => {
+          try {
+            await generation.saveConversation?.(`Version ${record.version}: ${summary}`);
+          } catch (error) {
+            // The version and its messages stand; the model will only miss this exchange in later refines.
+            context.log.warn({ err: error, strategy_id: strategyId, version: record.version }, "could not save the refine session");
+          }
+        };
+        await Promise.all([
+          this.deps.items.putMessages(strategyId, [
+            { id: randomUUID(), role: "user", content: request.message, version: record.version, created_at: record.updated_at },
+            { id: randomUUID(), role: "assistant", content: summary, version: record.version, created_at: new Date(at + 1).toISOString() },
+          ]),
+          saveSession(),
         ]);
-        try {
-          await generation.saveConversation?.(`Version ${record.version}: ${summary}`);
-        } catch (error) {
-          // The version and its messages stand; the model will only miss this exchange in later refines.
-          context.log.warn({ err: error, strategy_id: strategyId, version: record.version }, "could not save the refine session");
-        }
         return record;
       },
     };
@@ -174,9 +179,11 @@ export class ConversationService {
       if (error instanceof StrategyChangedError) throw new AppError("conflict", { cause: error });
       throw error;
     }
-    // A strategy stored before versions existed has no snapshot of its first version yet: keep it now.
-    if (current.version === 1) await this.deps.items.putVersion({ record: current, kind: "generate", requestId: current.id });
-    await this.deps.items.putVersion({ record, kind, requestId, ...(message !== undefined ? { message } : {}) });
+    await Promise.all([
+      // A strategy stored before versions existed (or whose first snapshot failed) has no version 1 yet: keep it now.
+      current.version === 1 ? this.deps.items.putVersion({ record: current, kind: "generate", requestId: current.id }) : undefined,
+      this.deps.items.putVersion({ record, kind, requestId, ...(message !== undefined ? { message } : {}) }),
+    ]);
     return record;
   }
 }

@@ -12,19 +12,6 @@ export const IdempotencyHeaders = z.object({
     .describe("Retries with the same key within 24 h return the same result without calling the model again"),
 });
 
-/** Every status a model-calling JSON route can answer besides its 200. */
-export const MODEL_CALL_ERRORS = {
-  400: ValidationErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  429: ErrorBody,
-  500: ErrorBody,
-  503: ErrorBody,
-  504: ErrorBody,
-} as const;
-
 /** The statuses a live (SSE) route answers before its stream opens; later failures arrive as `error` events. */
 export const STREAM_REFUSALS = {
   400: ValidationErrorBody,
@@ -35,3 +22,6 @@ export const STREAM_REFUSALS = {
   429: ErrorBody,
   503: ErrorBody,
 } as const;
+
+/** Every status a model-calling JSON route can answer besides its 200. */
+export const MODEL_CALL_ERRORS = { ...STREAM_REFUSALS, 500: ErrorBody, 504: ErrorBody } as const;

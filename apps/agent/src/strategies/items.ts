@@ -110,7 +110,7 @@ export class StrategyItemsRepository {
 
   /** Stores the two messages of one exchange; each key is written once. */
   async putMessages(strategyId: string, messages: ConversationMessage[]): Promise<void> {
-    for (const [turn, message] of messages.entries()) {
+    await Promise.all(messages.map(async (message, turn) => {
       const item: MessageItem = {
         strategyId,
         itemKey: messageKey(message.version, turn === 0 ? 0 : 1),
@@ -121,7 +121,7 @@ export class StrategyItemsRepository {
         createdAt: message.created_at,
       };
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" }));
-    }
+    }));
   }
 
   /** One page of the conversation, oldest first; keeps querying while DynamoDB returns short pages. */

@@ -131,7 +131,12 @@ export class StrategyService {
           if (!stored) throw error;
           return stored;
         }
-        await this.deps.items.putVersion({ record, kind: "generate", requestId: recordId });
+        try {
+          await this.deps.items.putVersion({ record, kind: "generate", requestId: recordId });
+        } catch (error) {
+          // The strategy stands; its head is version 1, which the versions list shows and a first refine snapshots.
+          context.log.warn({ err: error, strategy_id: recordId }, "could not store the first version's snapshot");
+        }
         return record;
       },
       logged: (record) => ({ message: "strategy generated", fields: { strategy_id: record.id } }),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { StrategyView } from "@/components/StrategyView";
+import { StrategyConversation } from "@/components/conversations/StrategyConversation";
 import { StrategyBrandVoice } from "@/components/brands/StrategyBrandVoice";
 import { StrategyImages } from "@/components/images/StrategyImages";
 import { getStrategy } from "@/lib/agent-api";
@@ -42,6 +43,7 @@ export default async function StrategyPage({ params }: Props) {
     <>
       <StrategyBrandVoice strategy={strategy} />
       <StrategyView strategy={strategy} />
+      <StrategyConversation strategy={strategy} />
       <StrategyImages strategy={strategy} />
       <p className="no-print"><Link href={`/strategies/${encodeURIComponent(strategy.id)}/plan`} className="button">Content plan: captions, calendar and exports</Link></p>
     </>
