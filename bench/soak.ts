@@ -2,7 +2,9 @@
 // fails at random, DynamoDB is slow at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL
 // and restarted; then every failed key is retried once and the table is reconciled against what the clients were
 // told.
-// Usage: pnpm soak [--ci] [--seed N] [--seconds S] [--users U] [--log FILE] [--tamper]. Exits 1 when any check
+// With --agents N (2 by default) N agent processes share the DynamoDB behind a round-robin HTTP proxy, so the
+// limits and Idempotency-Keys must hold across processes; one is stopped with SIGTERM, another killed.
+// Usage: pnpm soak [--ci] [--seed N] [--seconds S] [--users U] [--agents N] [--log FILE] [--tamper]. Exits 1 when any check
 // fails; --tamper breaks the store and the agent mid-run on purpose, to show the checks catch it (it must exit 1).
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -18,6 +20,7 @@ import { CHECKS, tally, type BedrockHit, type StoredStrategy } from "./soak/chec
 import { call } from "./soak/client";
 import { faultLabel, FaultInjector } from "./soak/faults";
 import { AgentProcess, startDynalite } from "./soak/processes";
+import { startRoundRobin } from "./soak/round-robin";
 import { Random } from "./soak/random";
 import { startSlowDatabase } from "./soak/slow-database";
 import { tamper } from "./soak/tamper";
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     seed: { type: "string" },
     seconds: { type: "string" },
     users: { type: "string" },
+    agents: { type: "string", default: "2" },
     log: { type: "string" },
     tamper: { type: "boolean", default: false },
   },
@@ -37,6 +41,10 @@ const seed = values.seed === undefined ? (Date.now() ^ (process.pid << 16)) >>> 
 const seconds = Number(values.seconds ?? (values.ci ? 22 : 100));
 const userCount = Number(values.users ?? (values.ci ? 4 : 8));
 const WORKERS_PER_USER = 2;
+const agentCount = Math.max(1, Number(values.agents));
+// A generation's per-user slot outlives a killed agent by this much; shorter than the Idempotency-Key lease below,
+// so the reconcile phase (after that lease) never meets a dead process's slot.
+const GENERATION_LEASE_SECONDS = 6;
 const TIMEOUT_SECONDS = 3;
 // The agent leases an Idempotency-Key for one generation's budget plus 10 s (service-factory.ts); a key whose
 // request died with a SIGKILL can be taken over only after that.
@@ -48,16 +56,17 @@ const SECRET = "soak-secret-0123456789-0123456789-0123456789";
 
 // The AWS SDK's notice about Node 20 support says nothing about this run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-console.log(`soak seed ${seed} (run again with --seed ${seed}); ${userCount} users x ${WORKERS_PER_USER} workers for ${seconds} s`);
+console.log(`soak seed ${seed} (run again with --seed ${seed}); ${userCount} users x ${WORKERS_PER_USER} workers for ${seconds} s; ${agentCount} agent processes`);
 const started = Date.now();
 const workDir = mkdtempSync(join(tmpdir(), "strategist-soak-"));
 let dynamo: Awaited<ReturnType<typeof startDynalite>> | undefined;
 let bedrock: LocalBedrock | undefined;
-let agent: AgentProcess | undefined;
+let agents: AgentProcess[] = [];
+let balancer: Awaited<ReturnType<typeof startRoundRobin>> | undefined;
 let slowDatabase: Awaited<ReturnType<typeof startSlowDatabase>> | undefined;
 // Ctrl-C must not leave a dynalite or an agent behind.
 process.once("SIGINT", () => {
-  agent?.kill();
+  for (const agent of agents) agent.kill();
   dynamo?.kill();
   rmSync(workDir, { recursive: true, force: true });
   process.exit(130);
@@ -91,10 +100,11 @@ try {
   injector = new FaultInjector(bedrock, random.fork(1), FAULTY_MODEL, TIMEOUT_SECONDS * 1000);
   slowDatabase = await startSlowDatabase(dynamo.endpoint, random.fork(2));
 
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  console.log(`agent on ${baseUrl}, dynalite on ${dynamo.endpoint}, local Bedrock on ${bedrock.endpoint}`);
-  agent = new AgentProcess(
+  const databaseEndpoint = slowDatabase.endpoint;
+  const bedrockEndpoint = bedrock.endpoint;
+  const ports: number[] = [];
+  for (let index = 0; index < agentCount; index++) ports.push(await freePort());
+  agents = ports.map((port, index) => new AgentProcess(
     {
       NODE_ENV: "production",
       LOG_LEVEL: "info",
@@ -107,25 +117,35 @@ try {
       AWS_SECRET_ACCESS_KEY: "local",
       AWS_EC2_METADATA_DISABLED: "true",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      DYNAMODB_ENDPOINT: slowDatabase.endpoint,
+      DYNAMODB_ENDPOINT: databaseEndpoint,
       DYNAMODB_CREATE_TABLES: "true",
       DYNAMODB_STRATEGIES_TABLE: TABLE,
       DYNAMODB_USERS_TABLE: "users-soak",
       MODEL_PROVIDER: "bedrock",
-      BEDROCK_ENDPOINT: bedrock.endpoint,
+      BEDROCK_ENDPOINT: bedrockEndpoint,
       BEDROCK_MODELS: `${FAULTY_MODEL}=Soak faulty model,${CLEAN_MODEL}=Soak clean model`,
       BEDROCK_MODEL_ID: FAULTY_MODEL,
       BEDROCK_MAX_ATTEMPTS: "3",
       BEDROCK_RETRY_BASE_MS: "20",
       AGENT_TIMEOUT_SECONDS: String(TIMEOUT_SECONDS),
       RATE_LIMIT_PER_MINUTE: "1000",
-      // One slot fewer than workers: the global cap sheds load now and then, but does not drown the faults.
-      MAX_CONCURRENT_GENERATIONS: String(Math.max(2, userCount * WORKERS_PER_USER - 1)),
+      // One slot fewer than workers, shared out over the processes: the per-process cap sheds load now and then
+      // (more while one process is down), but does not drown the faults.
+      MAX_CONCURRENT_GENERATIONS: String(Math.max(2, Math.ceil((userCount * WORKERS_PER_USER - 1) / agentCount))),
       MAX_CONCURRENT_GENERATIONS_PER_USER: "3",
+      DYNAMODB_LIMITS_TABLE: "limits-soak",
+      GENERATION_LEASE_SECONDS: String(GENERATION_LEASE_SECONDS),
     },
-    join(workDir, "agent.log"),
-  );
-  await agent.start();
+    join(workDir, `agent-${index}.log`),
+  ));
+  // One after the other: the first creates the tables.
+  for (const agent of agents) await agent.start();
+  balancer = agentCount > 1 ? await startRoundRobin(ports) : undefined;
+  const baseUrl = balancer?.endpoint ?? `http://127.0.0.1:${ports[0]}`;
+  console.log(`${agentCount > 1 ? `round-robin over agents on ports ${ports.join(", ")} at` : "agent on"} ${baseUrl}, dynalite on ${dynamo.endpoint}, local Bedrock on ${bedrock.endpoint}`);
+  // The SIGTERM goes to the first agent, the SIGKILL to the last: with two, one stays up through each.
+  const termed = agents[0]!;
+  const killed = agents[agents.length - 1]!;
 
   const sign = createSigner({ key: SECRET, algorithm: "HS256", expiresIn: 3_600_000 });
   const users: SoakUser[] = Array.from({ length: userCount }, (_, index) => ({ index, userId: `soak-user-${index}`, token: sign({ userId: `soak-user-${index}` }) }));
@@ -139,24 +159,24 @@ try {
   });
 
   await sleep(runStart + seconds * 300 - Date.now());
-  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGTERM to the agent`);
-  await agent.signal("SIGTERM");
-  await agent.start();
+  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGTERM to agent ${agents.indexOf(termed)}`);
+  await termed.signal("SIGTERM");
+  await termed.start();
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
   await sleep(Math.max(0, runStart + seconds * 600 - Date.now()));
   if (values.tamper) {
     await sleep(Math.max(0, runStart + seconds * 450 - Date.now()));
     const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
-    for (const line of await tamper({ client, table: TABLE, baseUrl, ledger, users, agentPid: agent.pid })) console.log(`tamper: ${line}`);
+    for (const line of await tamper({ client, table: TABLE, baseUrl, ledger, users, agentPid: termed.pid })) console.log(`tamper: ${line}`);
     client.destroy();
     await sleep(1000);
-    await agent.recovered();
+    await termed.recovered();
     await sleep(Math.max(0, runStart + seconds * 600 - Date.now()));
   }
-  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGKILL to the agent`);
-  await agent.signal("SIGKILL");
+  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGKILL to agent ${agents.indexOf(killed)}`);
+  await killed.signal("SIGKILL");
   const killedAt = Date.now();
-  await agent.start();
+  await killed.start();
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
   await Promise.all(workers);
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: traffic done; waiting for leases of killed requests to lapse`);
@@ -191,7 +211,7 @@ try {
       if (!url) finalLists.set(user.userId, ids);
     }
   }
-  await agent.stop();
+  for (const agent of agents) await agent.stop();
 
   const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
   const stored: StoredStrategy[] = [];
@@ -219,12 +239,20 @@ try {
   console.log(`  faults drawn for the faulty model: ${faults.length} (${tally(faults)})`);
   console.log(`  DynamoDB: ${slowDatabase.delayed()} request chunks from the agent held back 20-1500 ms`);
   console.log(`  Bedrock requests: run ${hits.filter((hit) => hit.phase === "run").length}, reconcile ${hits.filter((hit) => hit.phase === "reconcile").length}; abandoned by the agent during the run ${abandonedInRun}`);
-  console.log(`  agent restarts: ${agent.starts - 1} (SIGTERM 1, SIGKILL 1, after a crash ${agent.exits.filter((exit) => !exit.sentBySoak).length})`);
+  const exits = agents.flatMap((agent) => agent.exits);
+  const restarts = agents.reduce((sum, agent) => sum + agent.starts - 1, 0);
+  console.log(`  agent restarts: ${restarts} (SIGTERM 1, SIGKILL 1, after a crash ${exits.filter((exit) => !exit.sentBySoak).length})`);
+  if (balancer) {
+    const failures = [...balancer.failures].map(([reason, count]) => `${reason}: ${count}`).join(", ") || "none";
+    console.log(`  requests per agent through the round-robin: ${balancer.served.join(", ")}; its 502s and cut answers by upstream error: ${failures}`);
+  }
   console.log(`  idempotency items left: ${tally(idempotencyStates)}`);
-  console.log(`  agent error log lines: ${tally([...agent.errorLines].flatMap(([msg, n]) => Array<string>(n).fill(msg)))}`);
-  if (agent.stderrLines.length > 0) console.log(`  agent stderr:\n    ${agent.stderrLines.join("\n    ")}`);
+  const errorLines = agents.flatMap((agent) => [...agent.errorLines].flatMap(([msg, n]) => Array<string>(n).fill(msg)));
+  console.log(`  agent error log lines: ${tally(errorLines)}`);
+  const stderrLines = agents.flatMap((agent) => agent.stderrLines);
+  if (stderrLines.length > 0) console.log(`  agent stderr:\n    ${stderrLines.join("\n    ")}`);
   console.log("");
-  const evidence = { ledger, stored, bedrock: hits, exits: agent.exits, finalLists };
+  const evidence = { ledger, stored, bedrock: hits, exits, finalLists };
   for (const check of CHECKS) {
     const verdict = check(evidence);
     if (!verdict.pass) failed = true;
@@ -234,8 +262,12 @@ try {
   failed = true;
   console.error("soak aborted:", error);
 } finally {
-  agent?.kill();
-  if (values.log && existsSync(join(workDir, "agent.log"))) copyFileSync(join(workDir, "agent.log"), values.log);
+  for (const agent of agents) agent.kill();
+  await balancer?.close();
+  for (const [index] of agents.entries()) {
+    const log = join(workDir, `agent-${index}.log`);
+    if (values.log && existsSync(log)) copyFileSync(log, agents.length > 1 ? `${values.log}.${index}` : values.log);
+  }
   await slowDatabase?.close();
   await dynamo?.stop();
   await bedrock?.close();

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ErrorBody, GenerateRequest, ListQuery, StrategyIdParams, StrategyList, StrategyRecord, ValidationErrorBody } from "@strategist/schemas";
+import { ErrorBody, GenerateRequest, ListQuery, StrategyIdParams, StrategyList, StrategyRecord, StrategySummaryList, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
 import type { StrategyService } from "../strategies/service";
 import { clientGoneSignal } from "./request-signal";
+import { serializeRecord, serializeRecords, serializeSummaries, serializeWith } from "./serializers";
 
 const IdempotencyHeaders = z.object({
   "idempotency-key": z
@@ -31,12 +32,15 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
         response: { 200: StrategyRecord, ...errors, 409: ErrorBody, 429: ErrorBody, 500: ErrorBody, 503: ErrorBody, 504: ErrorBody },
       },
     },
-    async (request, reply) =>
-      service.generate(request.userId, request.body, {
+    async (request, reply) => {
+      const record = await service.generate(request.userId, request.body, {
         signal: clientGoneSignal(reply),
         log: request.log,
         idempotencyKey: request.headers["idempotency-key"],
-      }),
+      });
+      serializeWith(reply, serializeRecord);
+      return record;
+    },
   );
 
   app.get(
@@ -45,13 +49,16 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
       preHandler: app.limitReads,
       schema: {
         summary: "The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page",
+        description: "`view=summary` answers StrategySummary items (no strategy output) for history pages; the default `full` answers whole strategies.",
         querystring: ListQuery,
-        response: { 200: StrategyList, ...errors, 429: ErrorBody },
+        response: { 200: z.union([StrategyList, StrategySummaryList]), ...errors, 429: ErrorBody },
       },
     },
     async (request, reply) => {
-      const page = await service.list(request.userId, request.query.limit, request.query.cursor);
+      const { limit, cursor, view } = request.query;
+      const page = view === "summary" ? await service.listSummaries(request.userId, limit, cursor) : await service.list(request.userId, limit, cursor);
       if (page.nextCursor) reply.header("x-next-cursor", page.nextCursor);
+      serializeWith(reply, view === "summary" ? serializeSummaries : serializeRecords);
       return page.records;
     },
   );
@@ -66,6 +73,10 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
         response: { 200: StrategyRecord, ...errors, 429: ErrorBody },
       },
     },
-    async (request) => service.get(request.userId, request.params.id, request.log),
+    async (request, reply) => {
+      const record = await service.get(request.userId, request.params.id, request.log);
+      serializeWith(reply, serializeRecord);
+      return record;
+    },
   );
 };

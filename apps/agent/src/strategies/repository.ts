@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { USER_ID_INDEX } from "@strategist/dynamo";
-import type { StrategyOutput, StrategyRecord, TokenUsage } from "@strategist/schemas";
+import type { StrategyOutput, StrategyRecord, StrategySummary, TokenUsage } from "@strategist/schemas";
 
 /** The strategies table item: the seed's attribute names, plus the model that wrote it and its usage. */
 interface StrategyItem {
@@ -16,10 +16,37 @@ interface StrategyItem {
   usage?: { inputTokens: number; outputTokens: number; cacheReadTokens: number };
 }
 
-/** A page of a user's strategies and the key to continue from, if any. */
-export interface StrategyPage {
-  records: StrategyRecord[];
+/** A page of a user's strategies (whole or summaries) and the key to continue from, if any. */
+export interface StrategyPage<T = StrategyRecord> {
+  records: T[];
   lastKey?: Record<string, unknown>;
+}
+
+/** The attributes a summary needs (plus the index keys, which a cursor is made of). */
+const SUMMARY_PROJECTION = {
+  ProjectionExpression: "#id, #user, #brand, #industry, #created, #updated, #model, #version",
+  ExpressionAttributeNames: {
+    "#id": "strategyId",
+    "#user": "userId",
+    "#brand": "brandName",
+    "#industry": "industry",
+    "#created": "createdAt",
+    "#updated": "updatedAt",
+    "#model": "modelId",
+    "#version": "version",
+  },
+};
+
+function toSummary(item: Record<string, unknown>): StrategySummary {
+  return {
+    id: item.strategyId as string,
+    brand_name: item.brandName as string,
+    industry: item.industry as string,
+    created_at: item.createdAt as string,
+    ...(typeof item.updatedAt === "string" ? { updated_at: item.updatedAt } : {}),
+    model: (item.modelId as string | undefined) ?? "unknown",
+    version: typeof item.version === "number" ? item.version : 1,
+  };
 }
 
 export class StrategyAlreadyExistsError extends Error {
@@ -101,22 +128,39 @@ export class StrategyRepository {
    * One page of a user's strategies, newest first, through the UserIdIndex. Keeps querying while DynamoDB
    * returns fewer items than asked (its 1 MB page cap) and a LastEvaluatedKey.
    */
-  async listByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage> {
-    const records: StrategyRecord[] = [];
+  listByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage> {
+    return this.query(userId, limit, startKey, toRecord);
+  }
+
+  /** The same page as listByUser, reading only the attributes of a summary. */
+  listSummariesByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage<StrategySummary>> {
+    return this.query(userId, limit, startKey, toSummary, SUMMARY_PROJECTION);
+  }
+
+  private async query<T>(
+    userId: string,
+    limit: number,
+    startKey: Record<string, unknown> | undefined,
+    convert: (item: Record<string, unknown>) => T,
+    projection?: typeof SUMMARY_PROJECTION,
+  ): Promise<StrategyPage<T>> {
+    const records: T[] = [];
     let exclusiveStartKey = startKey;
     do {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: USER_ID_INDEX,
-          KeyConditionExpression: "userId = :userId",
+          KeyConditionExpression: "#user = :userId",
           ExpressionAttributeValues: { ":userId": userId },
+          ExpressionAttributeNames: { "#user": "userId", ...projection?.ExpressionAttributeNames },
+          ...(projection ? { ProjectionExpression: projection.ProjectionExpression } : {}),
           ScanIndexForward: false,
           Limit: limit - records.length,
           ExclusiveStartKey: exclusiveStartKey,
         }),
       );
-      records.push(...(page.Items ?? []).map(toRecord));
+      for (const item of page.Items ?? []) records.push(convert(item));
       exclusiveStartKey = page.LastEvaluatedKey;
     } while (exclusiveStartKey && records.length < limit);
     return { records, lastKey: exclusiveStartKey };

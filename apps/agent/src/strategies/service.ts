@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
-import type { GenerateRequest, StrategyRecord } from "@strategist/schemas";
+import type { GenerateRequest, StrategyRecord, StrategySummary } from "@strategist/schemas";
 import { AppError } from "../errors";
 import { classifyModelFailure, describeAwsFailure } from "../agent/failures";
 import { UnknownModelError } from "../agent/catalog";
@@ -31,8 +31,8 @@ export interface GenerateContext {
 }
 
 /** A page of the user's history and the cursor for the next one. */
-export interface StrategyListPage {
-  records: StrategyRecord[];
+export interface StrategyListPage<T = StrategyRecord> {
+  records: T[];
   nextCursor?: string;
 }
 
@@ -170,16 +170,21 @@ export class StrategyService {
 
   /** The user's strategies, newest first, one page at a time. */
   async list(userId: string, limit: number, cursor?: string): Promise<StrategyListPage> {
-    let startKey: Record<string, unknown> | undefined;
-    if (cursor !== undefined) {
-      startKey = this.deps.cursors.decode(userId, cursor);
-      if (!startKey) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
-    }
-    const page = await this.deps.repository.listByUser(userId, limit, startKey);
-    return {
-      records: page.records,
-      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined,
-    };
+    const page = await this.deps.repository.listByUser(userId, limit, this.startKey(userId, cursor));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+  }
+
+  /** The same pages as list(), as summaries (the cursors are interchangeable). */
+  async listSummaries(userId: string, limit: number, cursor?: string): Promise<StrategyListPage<StrategySummary>> {
+    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.startKey(userId, cursor));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+  }
+
+  private startKey(userId: string, cursor: string | undefined): Record<string, unknown> | undefined {
+    if (cursor === undefined) return undefined;
+    const startKey = this.deps.cursors.decode(userId, cursor);
+    if (!startKey) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
+    return startKey;
   }
 
   /** One strategy; 404 when it does not exist, 403 when it belongs to someone else. */
