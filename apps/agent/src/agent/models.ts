@@ -2,6 +2,7 @@ import { BedrockModel, type CacheConfig } from "@strands-agents/sdk";
 import type { AgentConfig } from "../config";
 import { ConfigError } from "../config";
 import { ModelCatalog, type CatalogEntry } from "./catalog";
+import { PooledStreamsHttp2Handler } from "./http2-pool";
 import { OFFLINE_MODEL_ID, OfflineModel } from "./offline-model";
 
 /** The offline model's catalog entry. */
@@ -19,8 +20,12 @@ function cacheConfigFor(modelId: string): CacheConfig | undefined {
   return undefined;
 }
 
-/** A Bedrock model as configured: region, endpoint, token and time limits; retries are the agent's, not the client's. */
-export function bedrockModel(config: AgentConfig, modelId: string): BedrockModel {
+/**
+ * A Bedrock model as configured: region, endpoint, token and time limits; retries are the agent's, not the client's.
+ * `requestHandler`: the HTTP/2 handler to share (one per catalog, so every model's ConverseStream calls share its
+ * pooled sessions); a new one when absent.
+ */
+export function bedrockModel(config: AgentConfig, modelId: string, requestHandler = bedrockRequestHandler(config)): BedrockModel {
   const cacheConfig = cacheConfigFor(modelId);
   return new BedrockModel({
     modelId,
@@ -31,9 +36,14 @@ export function bedrockModel(config: AgentConfig, modelId: string): BedrockModel
     clientConfig: {
       ...(config.BEDROCK_ENDPOINT ? { endpoint: config.BEDROCK_ENDPOINT } : {}),
       maxAttempts: 1,
-      requestHandler: { requestTimeout: config.AGENT_TIMEOUT_SECONDS * 1000, connectionTimeout: 5_000 },
+      requestHandler,
     },
   });
+}
+
+/** The HTTP/2 handler of the Bedrock clients: pooled sessions for ConverseStream, the generation budget as stream idle limit. */
+export function bedrockRequestHandler(config: AgentConfig): PooledStreamsHttp2Handler {
+  return new PooledStreamsHttp2Handler({ requestTimeout: config.AGENT_TIMEOUT_SECONDS * 1000 });
 }
 
 /** Parses BEDROCK_MODELS: `id=Display name` entries separated by commas. */
@@ -59,12 +69,13 @@ export function createCatalog(config: AgentConfig): ModelCatalog {
   for (const id of fallbacks) {
     if (!listed.some((model) => model.id === id)) throw new ConfigError(`BEDROCK_FALLBACK_MODEL_IDS: ${id} is not in BEDROCK_MODELS`);
   }
+  const requestHandler = bedrockRequestHandler(config);
   const entries: CatalogEntry[] = listed.map(({ id, name }) => ({
     id,
     name,
     provider: "bedrock",
     default: id === config.BEDROCK_MODEL_ID,
-    create: () => bedrockModel(config, id),
+    create: () => bedrockModel(config, id, requestHandler),
   }));
   return new ModelCatalog([...entries, offlineEntry(false)], fallbacks);
 }

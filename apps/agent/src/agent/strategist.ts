@@ -1,5 +1,6 @@
 import { Agent, MaxTokensError, NullConversationManager, StructuredOutputError, type AgentStreamEvent } from "@strands-agents/sdk";
 import { StrategyOutput, type StrategyInput, type TokenUsage } from "@strategist/schemas";
+import { withPrebuiltJsonSchema } from "./structured-schema";
 import type { ModelCatalog, ResolvedModel } from "./catalog";
 import { describeAwsFailure, isUnavailableFailure } from "./failures";
 import { buildUserPrompt, SYSTEM_PROMPT } from "./prompt";
@@ -53,6 +54,9 @@ export class GenerationCancelled extends Error {
  */
 export const MAX_MODEL_TURNS = 4;
 
+/** The strategy schema for the structured-output tool, its JSON Schema built once per process. */
+const STRUCTURED_OUTPUT = withPrebuiltJsonSchema(StrategyOutput);
+
 const NO_RETRY: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0 };
 
 /**
@@ -85,7 +89,7 @@ export class Strategist {
       model,
       systemPrompt: SYSTEM_PROMPT,
       printer: false,
-      structuredOutputSchema: StrategyOutput,
+      structuredOutputSchema: STRUCTURED_OUTPUT,
       conversationManager: new NullConversationManager(),
       retryStrategy: new DeadlineRetryStrategy({
         ...this.retry,
