@@ -23,6 +23,7 @@ locals {
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_STRATEGIES_TABLE", value = aws_dynamodb_table.strategies.name },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
+      { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
       { name = "MODEL_PROVIDER", value = "bedrock" },
       { name = "BEDROCK_MODEL_ID", value = var.bedrock_model_id },
@@ -90,6 +91,7 @@ locals {
       # The load balancer appends the client's address to X-Forwarded-For: one trusted hop.
       { name = "TRUST_PROXY_HOPS", value = "1" },
       { name = "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE", value = tostring(var.auth_rate_limit_per_ip_per_minute) },
+      { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
     ]
 

@@ -3,3 +3,4 @@
 export * from "./tables";
 export * from "./client";
 export * from "./limits";
+export * from "./sessions";

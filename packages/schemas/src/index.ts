@@ -1,2 +1,6 @@
+// First: configures zod for browsers before any schema below is built.
+import "./browser";
 export * from "./strategy";
 export * from "./errors";
+export * from "./events";
+export * from "./conversations";

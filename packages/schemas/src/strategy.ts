@@ -123,6 +123,8 @@ export const StrategyRecord = z.object({
   created_at: z.iso.datetime({ offset: true }),
   model: z.string().min(1).describe("The model that produced the strategy; 'offline' for the built-in offline model"),
   usage: TokenUsage.optional(),
+  version: z.number().int().min(1).describe("1 for a fresh generation; each refine or regenerate adds one"),
+  updated_at: z.iso.datetime({ offset: true }).describe("When this version was written"),
 });
 export type StrategyRecord = z.infer<typeof StrategyRecord>;
 
@@ -153,12 +155,17 @@ export const ListQuery = z.strictObject({
     .max(100, { error: "Must be at most 100" })
     .default(20),
   cursor: z.string().max(2048, { error: "Must be at most 2048 characters" }).optional(),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+/** Query of GET /api/strategy/list: a page, whole strategies or summaries. */
+export const StrategyListQuery = ListQuery.extend({
   view: z
     .enum(["full", "summary"], { error: "Must be full or summary" })
     .default("full")
     .describe("full: whole strategies (the default); summary: id, brand, industry, dates, model and version only"),
 });
-export type ListQuery = z.infer<typeof ListQuery>;
+export type StrategyListQuery = z.infer<typeof StrategyListQuery>;
 
 export const StrategyIdParams = z.strictObject({ id: z.string().min(1).max(200) });
 

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsync } from "fastify";
+import { AGENT_VERSION } from "../version";
 
 /** Liveness for load balancers and compose healthchecks; says which model provider answers. */
 export const healthRoutes: FastifyPluginAsync<{ modelProvider: string }> = async (app, { modelProvider }) => {
   app.get("/health", { schema: { hide: true } }, async () => ({
     status: "healthy",
     service: "strategist-agent",
-    version: "1.0.0",
+    version: AGENT_VERSION,
     model_provider: modelProvider,
   }));
 };

@@ -1,19 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ErrorBody, GenerateRequest, ListQuery, StrategyIdParams, StrategyList, StrategyRecord, StrategySummaryList, ValidationErrorBody } from "@strategist/schemas";
+import { ErrorBody, GenerateRequest, StrategyIdParams, StrategyListQuery, StrategyList, StrategyRecord, StrategySummaryList, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS } from "../generation/http";
 import type { StrategyService } from "../strategies/service";
 import { clientGoneSignal } from "./request-signal";
 import { serializeRecord, serializeRecords, serializeSummaries, serializeWith } from "./serializers";
-
-const IdempotencyHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1, { error: "Must not be empty" })
-    .max(200, { error: "Must be at most 200 characters" })
-    .regex(/^[\x21-\x7e]+$/, { error: "Must be printable ASCII without spaces" })
-    .optional()
-    .describe("Retries with the same key within 24 h return the same strategy without generating again"),
-});
 
 const errors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
@@ -29,7 +20,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
         summary: "Generate and store a social media strategy for a brief",
         body: GenerateRequest,
         headers: IdempotencyHeaders,
-        response: { 200: StrategyRecord, ...errors, 409: ErrorBody, 429: ErrorBody, 500: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+        response: { 200: StrategyRecord, ...MODEL_CALL_ERRORS },
       },
     },
     async (request, reply) => {
@@ -50,7 +41,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
       schema: {
         summary: "The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page",
         description: "`view=summary` answers StrategySummary items (no strategy output) for history pages; the default `full` answers whole strategies.",
-        querystring: ListQuery,
+        querystring: StrategyListQuery,
         response: { 200: z.union([StrategyList, StrategySummaryList]), ...errors, 429: ErrorBody },
       },
     },
@@ -77,6 +68,23 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
       const record = await service.get(request.userId, request.params.id, request.log);
       serializeWith(reply, serializeRecord);
       return record;
+    },
+  );
+
+  app.delete(
+    "/:id",
+    {
+      schema: {
+        operationId: "deleteStrategy",
+        tags: ["strategies"],
+        summary: "Delete a strategy with its versions, conversation, session and everything stored under it",
+        params: StrategyIdParams,
+        response: { 204: z.null().describe("Deleted"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(request.userId, request.params.id, request.log.child({ strategy_id: request.params.id }));
+      return reply.code(204).send(null);
     },
   );
 };

@@ -1,3 +1,4 @@
+import "server-only";
 import { StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /** Minimum JWT secret length in bytes: HS256 needs a key at least as long as its hash (RFC 7518 §3.2). */
@@ -23,6 +24,7 @@ export const webEnvSchema = z.object({
   TRUST_PROXY_HOPS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(0).max(10).default(0)),
   /** Sign-ups and log-ins one client IP may attempt per minute, per route, across every web task. */
   AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(20)),
+  DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
   DYNAMODB_CREATE_TABLES: z.preprocess(
     (value) => (value === "" || value === undefined ? undefined : String(value).toLowerCase()),
     z.enum(["true", "false", "1", "0"]).optional().transform((value) => value === "true" || value === "1"),

@@ -13,6 +13,7 @@ describe("web configuration", () => {
         "DYNAMODB_ENDPOINT",
         "DYNAMODB_USERS_TABLE",
         "DYNAMODB_LIMITS_TABLE",
+        "DYNAMODB_SESSIONS_TABLE",
         "TRUST_PROXY_HOPS",
         "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE",
         "JWT_SECRET",
@@ -34,6 +35,7 @@ describe("web configuration", () => {
       DYNAMODB_LIMITS_TABLE: "limits-dev",
       TRUST_PROXY_HOPS: 0,
       AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: 20,
+      DYNAMODB_SESSIONS_TABLE: "sessions-dev",
       DYNAMODB_CREATE_TABLES: false,
     });
   });

@@ -2,6 +2,7 @@ import { ERROR_DETAILS } from "@strategist/schemas";
 import { Credentials } from "@/lib/account";
 import { LOGIN_FAILED } from "@/lib/account-copy";
 import { readAuthBody, signedInResponse } from "@/lib/auth-requests";
+import { upgradePasswordHash } from "@/lib/credentials";
 import { limitAuthByIp, loginThrottle } from "@/lib/limits/auth-limits";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { detail } from "@/lib/responses";
@@ -19,7 +20,8 @@ export async function POST(request: Request): Promise<Response> {
   const throttle = await loginThrottle();
   const wait = await throttle.retryAfterSeconds(email);
   if (wait > 0) return detail(429, ERROR_DETAILS.rate_limited, { "retry-after": String(wait) });
-  const user = await (await userRepository()).findByEmail(email);
+  const users = await userRepository();
+  const user = await users.findByEmail(email);
   decoyHash ??= hashPassword("decoy password, never matches");
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
   if (!user || !matches) {
@@ -27,5 +29,6 @@ export async function POST(request: Request): Promise<Response> {
     return detail(401, LOGIN_FAILED);
   }
   await throttle.recordSuccess(email);
+  await upgradePasswordHash(users, user, password);
   return signedInResponse(request, user, 200);
 }
