@@ -14,11 +14,18 @@ const record: fc.Arbitrary<StrategyRecord> = fc
     brief: validBrief,
     strategy_output: strategyOutput,
     created_at: isoDate,
+    updated_at: isoDate,
+    version: fc.integer({ min: 1, max: 1000 }),
     model: fc.string({ minLength: 1, maxLength: 40 }),
     usage: fc.option(fc.record({ input_tokens: fc.nat(), output_tokens: fc.nat(), cache_read_tokens: fc.nat() }), { nil: undefined }),
     extra: fc.option(fc.string(), { nil: undefined }),
   })
   .map(({ brief, usage, extra, ...rest }) => ({ ...rest, ...brief, ...(usage ? { usage } : {}), ...(extra === undefined ? {} : { leaked_attribute: extra }) }) as StrategyRecord);
+
+/** What the summary view says of a whole record. */
+function summaryOf(one: StrategyRecord) {
+  return { id: one.id, brand_name: one.brand_name, industry: one.industry, created_at: one.created_at, updated_at: one.updated_at, model: one.model, version: one.version };
+}
 
 describe("compiled response serializers", () => {
   it("write exactly what the zod response schema would, and nothing it would strip", () => {
@@ -26,7 +33,7 @@ describe("compiled response serializers", () => {
       fc.property(fc.array(record, { maxLength: 3 }), (records) => {
         expect(JSON.parse(serializeRecords(records))).toEqual(StrategyList.parse(records));
         for (const one of records) expect(JSON.parse(serializeRecord(one))).toEqual(StrategyRecord.parse(one));
-        const summaries = records.map((one) => ({ id: one.id, brand_name: one.brand_name, industry: one.industry, created_at: one.created_at, model: one.model, version: 1 }));
+        const summaries = records.map(summaryOf);
         expect(JSON.parse(serializeSummaries(summaries))).toEqual(StrategySummaryList.parse(summaries));
       }),
       { numRuns: 100 },
@@ -51,9 +58,8 @@ describe("GET /api/strategy/list?view=summary", () => {
     expect(summary.statusCode).toBe(200);
     expect(summary.headers["content-type"]).toMatch(/^application\/json/);
     const records = full.json() as StrategyRecord[];
-    expect(summary.json()).toEqual(
-      records.map((one) => ({ id: one.id, brand_name: one.brand_name, industry: one.industry, created_at: one.created_at, model: one.model, version: 1 })),
-    );
+    expect(summary.json()).toEqual(records.map(summaryOf));
+    expect(records.every((one) => one.version === 1)).toBe(true);
     // The cursor of a summary page continues a full listing and the other way round.
     const next = await harness.app.inject({ url: `/api/strategy/list?limit=3&cursor=${encodeURIComponent(String(summary.headers["x-next-cursor"]))}`, headers: auth(user) });
     const rest = await harness.app.inject({ url: `/api/strategy/list?limit=3&view=summary&cursor=${encodeURIComponent(String(full.headers["x-next-cursor"]))}`, headers: auth(user) });
