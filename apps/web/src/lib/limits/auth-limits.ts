@@ -1,3 +1,4 @@
+import "server-only";
 import { ERROR_DETAILS } from "@strategist/schemas";
 import { webConfig } from "../config";
 import { LoginThrottle } from "../login-throttle";

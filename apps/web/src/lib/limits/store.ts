@@ -1,3 +1,4 @@
+import "server-only";
 import { createDocumentClient, ensureTables, limitsTableDefinition, LimitsStore } from "@strategist/dynamo";
 import { webConfig, type WebConfig } from "../config";
 
