@@ -2,5 +2,6 @@
 import "./browser";
 export * from "./strategy";
 export * from "./errors";
+export * from "./images";
 export * from "./events";
 export * from "./conversations";
