@@ -71,6 +71,25 @@ export class LimitsStore {
    * starts fall in the trailing window; records the start. Expired leases and starts are dropped on the way.
    */
   async admit(key: string, leaseId: string, rule: AdmitRule): Promise<Admission> {
+    // One admission per subject at a time in this process: requests of one user arriving together take turns (one
+    // conditional write each) instead of racing each other's writes; the conditional write still decides between
+    // processes.
+    const previous = this.admitting.get(key);
+    const turn = (previous ?? Promise.resolve()).then(
+      () => this.admitNow(key, leaseId, rule),
+      () => this.admitNow(key, leaseId, rule),
+    );
+    this.admitting.set(key, turn);
+    try {
+      return await turn;
+    } finally {
+      if (this.admitting.get(key) === turn) this.admitting.delete(key);
+    }
+  }
+
+  private readonly admitting = new Map<string, Promise<Admission>>();
+
+  private async admitNow(key: string, leaseId: string, rule: AdmitRule): Promise<Admission> {
     // A subject never seen is first tried as new (one write); `null` stands for "believed absent".
     let current: AdmissionItem | null | undefined = this.known.has(key) ? this.known.get(key) : null;
     let fresh = false;
