@@ -1,5 +1,5 @@
-// The fault soak: several users generate and read concurrently against the real agent while the local Bedrock
-// fails at random, DynamoDB is slow at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL
+// The fault soak: several users generate and read concurrently, and queue image jobs, against the real agent while
+// the local Bedrock fails at random (text and image models), DynamoDB is slow at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL
 // and restarted; then every failed key is retried once and the table is reconciled against what the clients were
 // told.
 // With --agents N (2 by default) N agent processes share the DynamoDB behind a round-robin HTTP proxy, so the
@@ -19,7 +19,8 @@ import { createSigner } from "fast-jwt";
 import { CHECKS, tally, type BedrockHit, type StoredStrategy } from "./soak/checks";
 import { call } from "./soak/client";
 import { faultLabel, FaultInjector } from "./soak/faults";
-import { AgentProcess, startDynalite } from "./soak/processes";
+import { IMAGE_BUCKET, IMAGE_MODEL, reconcileImages, runImageTraffic } from "./soak/images";
+import { AgentProcess, startDynalite, startObjectStore } from "./soak/processes";
 import { startRoundRobin } from "./soak/round-robin";
 import { Random } from "./soak/random";
 import { startSlowDatabase } from "./soak/slow-database";
@@ -60,6 +61,7 @@ console.log(`soak seed ${seed} (run again with --seed ${seed}); ${userCount} use
 const started = Date.now();
 const workDir = mkdtempSync(join(tmpdir(), "strategist-soak-"));
 let dynamo: Awaited<ReturnType<typeof startDynalite>> | undefined;
+let objectStore: Awaited<ReturnType<typeof startObjectStore>> | undefined;
 let bedrock: LocalBedrock | undefined;
 let agents: AgentProcess[] = [];
 let balancer: Awaited<ReturnType<typeof startRoundRobin>> | undefined;
@@ -68,6 +70,7 @@ let slowDatabase: Awaited<ReturnType<typeof startSlowDatabase>> | undefined;
 process.once("SIGINT", () => {
   for (const agent of agents) agent.kill();
   dynamo?.kill();
+  objectStore?.kill();
   rmSync(workDir, { recursive: true, force: true });
   process.exit(130);
 });
@@ -83,12 +86,19 @@ async function freePort(): Promise<number> {
 let failed = false;
 try {
   dynamo = await startDynalite(join(workDir, "dynamodb"));
+  objectStore = await startObjectStore(join(workDir, "s3"), IMAGE_BUCKET);
   const random = new Random(seed);
   let phase: BedrockHit["phase"] = "run";
   const hits: BedrockHit[] = [];
   const faults: string[] = [];
   let injector: FaultInjector | undefined;
+  let imageRequests = 0;
   const onRequest = (request: RecordedRequest) => {
+    // Image jobs are reconciled on their own (check f); the strategy checks count text calls only.
+    if (request.operation === "InvokeModel") {
+      imageRequests++;
+      return;
+    }
     const keyName = new RegExp(`${BRAND_PREFIX}(u\\d+ order-\\d+)`).exec(JSON.stringify(request.body.messages))?.[1];
     hits.push({ keyName, at: request.at, phase });
     if (request.modelId === FAULTY_MODEL && phase === "run") {
@@ -102,6 +112,7 @@ try {
 
   const databaseEndpoint = slowDatabase.endpoint;
   const bedrockEndpoint = bedrock.endpoint;
+  const objectStoreEndpoint = objectStore.endpoint;
   const ports: number[] = [];
   for (let index = 0; index < agentCount; index++) ports.push(await freePort());
   agents = ports.map((port, index) => new AgentProcess(
@@ -135,6 +146,15 @@ try {
       MAX_CONCURRENT_GENERATIONS_PER_USER: "3",
       DYNAMODB_LIMITS_TABLE: "limits-soak",
       GENERATION_LEASE_SECONDS: String(GENERATION_LEASE_SECONDS),
+      // Image jobs: short leases and a fast sweep, so what the SIGKILL interrupts is finished within the run.
+      DYNAMODB_IMAGE_JOBS_TABLE: "image-jobs-soak",
+      S3_ENDPOINT: objectStoreEndpoint,
+      S3_BUCKET: IMAGE_BUCKET,
+      BEDROCK_IMAGE_MODEL_ID: IMAGE_MODEL,
+      IMAGE_JOB_LEASE_SECONDS: "4",
+      IMAGE_JOB_SWEEP_SECONDS: "1",
+      IMAGE_JOB_RETRY_BASE_MS: "50",
+      IMAGE_JOBS_MAX_ACTIVE_PER_USER: "4",
     },
     join(workDir, `agent-${index}.log`),
   ));
@@ -158,6 +178,8 @@ try {
     return Array.from({ length: WORKERS_PER_USER }, (_, worker) => runWorker(traffic, user, random.fork(100 + user.index * 10 + worker), counter));
   });
 
+  const images = users.map((user) => runImageTraffic({ baseUrl, user, ledger, bedrock: bedrock!, random: random.fork(500 + user.index), until }));
+
   await sleep(runStart + seconds * 300 - Date.now());
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGTERM to agent ${agents.indexOf(termed)}`);
   await termed.signal("SIGTERM");
@@ -179,6 +201,7 @@ try {
   await killed.start();
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
   await Promise.all(workers);
+  const imageTraffic = await Promise.all(images);
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: traffic done; waiting for leases of killed requests to lapse`);
 
   // Reconcile: the model behaves, and each key that never got a 2xx is sent once more.
@@ -211,6 +234,9 @@ try {
       if (!url) finalLists.set(user.userId, ids);
     }
   }
+  // Image jobs settle through the sweep and lapsed leases; the image model behaves from here on.
+  bedrock.reset();
+  const imageVerdict = await reconcileImages({ baseUrl, jobs: imageTraffic.flatMap((traffic) => traffic.accepted), s3Endpoint: objectStore.endpoint, timeoutMs: 30_000 });
   for (const agent of agents) await agent.stop();
 
   const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
@@ -239,6 +265,7 @@ try {
   console.log(`  faults drawn for the faulty model: ${faults.length} (${tally(faults)})`);
   console.log(`  DynamoDB: ${slowDatabase.delayed()} request chunks from the agent held back 20-1500 ms`);
   console.log(`  Bedrock requests: run ${hits.filter((hit) => hit.phase === "run").length}, reconcile ${hits.filter((hit) => hit.phase === "reconcile").length}; abandoned by the agent during the run ${abandonedInRun}`);
+  console.log(`  image jobs: ${imageTraffic.reduce((sum, traffic) => sum + traffic.accepted.length, 0)} accepted, ${imageTraffic.reduce((sum, traffic) => sum + traffic.refused, 0)} refused (429/503/other); image model requests ${imageRequests}`);
   const exits = agents.flatMap((agent) => agent.exits);
   const restarts = agents.reduce((sum, agent) => sum + agent.starts - 1, 0);
   console.log(`  agent restarts: ${restarts} (SIGTERM 1, SIGKILL 1, after a crash ${exits.filter((exit) => !exit.sentBySoak).length})`);
@@ -253,8 +280,7 @@ try {
   if (stderrLines.length > 0) console.log(`  agent stderr:\n    ${stderrLines.join("\n    ")}`);
   console.log("");
   const evidence = { ledger, stored, bedrock: hits, exits, finalLists };
-  for (const check of CHECKS) {
-    const verdict = check(evidence);
+  for (const verdict of [...CHECKS.map((check) => check(evidence)), imageVerdict]) {
     if (!verdict.pass) failed = true;
     console.log(`${verdict.pass ? "PASS" : "FAIL"} ${verdict.check}: ${verdict.numbers}`);
   }
@@ -270,6 +296,7 @@ try {
   }
   await slowDatabase?.close();
   await dynamo?.stop();
+  await objectStore?.stop();
   await bedrock?.close();
   rmSync(workDir, { recursive: true, force: true });
 }

@@ -7,7 +7,9 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
+import { PriceTable } from "./agent/pricing";
 import { authPlugin, type SessionCheck } from "./plugins/auth";
+import { costPlugin } from "./plugins/cost";
 import { errorsPlugin } from "./plugins/errors";
 import { readLimitPlugin } from "./plugins/read-limit";
 import { healthRoutes } from "./routes/health";
@@ -20,11 +22,14 @@ import type { StrategyService } from "./strategies/service";
 import type { ImageModelCatalog } from "./images/image-models";
 import { imageRoutes } from "./images/routes";
 import type { ImageService } from "./images/service";
+import { brandRoutes } from "./brands/routes";
+import type { BrandService } from "./brands/service";
 import { conversationRoutes } from "./conversations/routes";
 import type { ConversationService } from "./conversations/service";
 
 export interface AppDeps {
   service: StrategyService;
+  brands: BrandService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -40,6 +45,8 @@ export interface AppDeps {
   /** Heartbeat interval of live-generation streams (default 15 s). */
   sseHeartbeatMs?: number;
   logger?: LoggerOptions | boolean;
+  /** Prices for `usage.estimated_cost_usd` on responses; the default table when absent. */
+  prices?: PriceTable;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -114,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(errorsPlugin);
+  await app.register(costPlugin, { prices: deps.prices ?? new PriceTable() });
   await app.register(cors, {
     origin: deps.frontendUrl.split(",").map((origin) => origin.trim()).filter(Boolean),
     credentials: true,
@@ -141,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
     await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
     await api.register(imageRoutes, { service: deps.images });
+    await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
   }, { prefix: "/api" });
 
   return app;

@@ -19,6 +19,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   timeout: 504,
   job_not_found: 404,
   image_jobs_busy: 429,
+  brand_not_found: 404,
+  brand_conflict: 409,
   conflict: 409,
   version_not_found: 404,
 };

@@ -4,4 +4,5 @@ export * from "./strategy";
 export * from "./errors";
 export * from "./images";
 export * from "./events";
+export * from "./brands";
 export * from "./conversations";

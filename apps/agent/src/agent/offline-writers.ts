@@ -1,4 +1,4 @@
-import { composeStrategy, parseBriefSlots } from "@strategist/composer";
+import { applyVoice, composeStrategy, parseBriefSlots, parseVoiceSlot } from "@strategist/composer";
 import { writeRefinement } from "../conversations/offline-refiner";
 
 /** What an offline writer reads: the latest user turn (without its task line) and the system prompt. */
@@ -31,7 +31,8 @@ export const OFFLINE_WRITERS: Record<string, OfflineWriter> = {
   strategy: ({ prompt }) => {
     const brief = parseBriefSlots(prompt);
     return brief
-      ? { output: composeStrategy(brief) }
+      ? // The brand's voice, when the prompt carries one, shapes the wording and removes its banned words.
+        { output: applyVoice(composeStrategy(brief), parseVoiceSlot(prompt)) }
       : { text: "The offline model writes strategies only: send a brief in <brand_name>, <industry>, <target_audience> and <goals> tags." };
   },
   refine: writeRefinement,

@@ -2,6 +2,7 @@ import { formatBriefSlots } from "@strategist/composer";
 import { StrategyOutput, type StrategyRecord } from "@strategist/schemas";
 import { z } from "zod";
 import { taskLine } from "../agent/offline-writers";
+import { voicePrompt } from "../brands/voice";
 
 /** What a refine asks of the model: the whole revised strategy, plus a sentence or two for the user. */
 export const RefinedStrategy = StrategyOutput.extend({
@@ -54,7 +55,7 @@ Rules:
 The brief:
 ${formatBriefSlots(current)}
 
-<current_strategy>${JSON.stringify(current.strategy_output).replaceAll("<", "\\u003c")}</current_strategy>`;
+<current_strategy>${JSON.stringify(current.strategy_output).replaceAll("<", "\\u003c")}</current_strategy>${current.voice ? `\n\n${voicePrompt(current.voice)}` : ""}`;
 }
 
 /** The user turn of a refine: the instruction in its delimited slot. */

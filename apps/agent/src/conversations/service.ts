@@ -11,6 +11,7 @@ import { StrategyChangedError, type StrategyRepository } from "../strategies/rep
 import type { GenerateContext, StrategyService } from "../strategies/service";
 import { describeChanges } from "./changes";
 import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
+import { bannedWordErrors, schemaForVoice, voiceConflictNote } from "../brands/voice";
 
 export interface ConversationServiceDeps {
   strategies: StrategyService;
@@ -55,7 +56,7 @@ export class ConversationService {
     return this.deps.pipeline.run<StrategyOutput, StrategyRecord>({
       ...this.changeOf(current, "regenerate", request, context),
       name: "strategy regeneration",
-      model: strategyCall({ brand_name, industry, target_audience, goals }, request.model),
+      model: strategyCall({ brand_name, industry, target_audience, goals }, request.model, current.voice),
       store: (generation, requestId) => this.storeVersion(current, generation, generation.output, "regenerate", requestId),
     });
   }
@@ -66,7 +67,7 @@ export class ConversationService {
     const stored = await this.deps.items.listVersions(strategyId);
     const summaries: VersionSummary[] = stored.map(({ requestId: _requestId, ...summary }) => summary);
     if (!summaries.some((summary) => summary.version === head.version)) {
-      summaries.unshift({ version: head.version, created_at: head.updated_at, kind: head.version === 1 ? "generate" : "refine", model: head.model });
+      summaries.unshift({ version: head.version, created_at: head.updated_at, kind: head.version === 1 ? "generate" : "refine", model: head.model, ...(head.usage ? { usage: head.usage } : {}) });
     }
     return summaries;
   }
@@ -104,10 +105,19 @@ export class ConversationService {
     return {
       ...this.changeOf(current, "refine", request, context),
       name: "strategy refinement",
-      model: { schema: RefinedStrategy, systemPrompt: refineSystemPrompt(current), prompt: refinePrompt(request.message), modelId: request.model, conversation },
+      model: {
+        // The strategy must keep the brand's banned words out; the note to the user may name them.
+        schema: schemaForVoice(RefinedStrategy, current.voice, ["change_summary"]),
+        systemPrompt: refineSystemPrompt(current),
+        prompt: refinePrompt(request.message),
+        modelId: request.model,
+        conversation,
+      },
       store: async (generation, requestId) => {
         const { change_summary: told, ...output } = generation.output;
-        const summary = told ?? describeChanges(current.strategy_output, output);
+        const written = told ?? describeChanges(current.strategy_output, output);
+        const conflict = voiceConflictNote(request.message, current.voice);
+        const summary = conflict ? `${written} ${conflict}` : written;
         const record = await this.storeVersion(current, generation, output, "refine", requestId, request.message);
         const at = new Date(record.updated_at).getTime();
         await this.deps.items.putMessages(strategyId, [
@@ -150,6 +160,8 @@ export class ConversationService {
     requestId: string,
     message?: string,
   ): Promise<StrategyRecord> {
+    // The model's validation loop enforces the brand's banned words; this is the last check before a version is stored.
+    if (bannedWordErrors(output, current.voice).length > 0) throw new AppError("structured_output", { message: "banned word in the model's output" });
     const record: StrategyRecord = {
       ...current,
       strategy_output: output,

@@ -64,7 +64,7 @@ export function createImageJobs(options: {
 
 /** The worker as configured; the agent (in-process) and the SQS worker service build it the same way. */
 export function imageWorker(
-  config: AgentConfig,
+  config: Pick<AgentConfig, "IMAGE_JOB_LEASE_SECONDS" | "AGENT_TIMEOUT_SECONDS" | "IMAGE_JOB_RETRY_BASE_MS">,
   parts: Pick<ConstructorParameters<typeof ImageWorker>[0], "repository" | "store" | "models" | "log">,
 ): ImageWorker {
   return new ImageWorker({

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { ConversationMessage, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
+import type { ConversationMessage, StrategyRecord, TokenUsage, VersionKind, VersionSummary } from "@strategist/schemas";
 
 /** Sort-key prefixes of the items under a strategy (see docs/conversations.md). */
 export const ITEM_PREFIX = { version: "version#", message: "message#", session: "session#" } as const;
@@ -93,8 +93,8 @@ export class StrategyItemsRepository {
   async listVersions(strategyId: string): Promise<(VersionSummary & { requestId: string })[]> {
     const items = await this.queryAll(strategyId, ITEM_PREFIX.version, {
       // Every name aliased: several (version, kind, message, model) may be DynamoDB reserved words.
-      ProjectionExpression: "#version, #createdAt, #kind, #message, #model, #requestId",
-      ExpressionAttributeNames: { "#version": "version", "#createdAt": "createdAt", "#kind": "kind", "#message": "message", "#model": "model", "#requestId": "requestId" },
+      ProjectionExpression: "#version, #createdAt, #kind, #message, #model, #requestId, #record.#usage",
+      ExpressionAttributeNames: { "#version": "version", "#createdAt": "createdAt", "#kind": "kind", "#message": "message", "#model": "model", "#requestId": "requestId", "#record": "record", "#usage": "usage" },
       ScanIndexForward: false,
     });
     return items.map((item) => ({
@@ -104,6 +104,7 @@ export class StrategyItemsRepository {
       model: item.model as string,
       requestId: item.requestId as string,
       ...(typeof item.message === "string" ? { message: item.message } : {}),
+      ...((item.record as { usage?: TokenUsage } | undefined)?.usage ? { usage: (item.record as { usage: TokenUsage }).usage } : {}),
     }));
   }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo } from "@strategist/schemas";
+import { Brand, BrandList, StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
 
@@ -67,4 +67,17 @@ export async function listModels(token: string): Promise<ModelInfo[]> {
   if (!response?.ok) return [];
   const models = await parsed(response, z.array(ModelInfo));
   return models.kind === "ok" ? models.value : [];
+}
+
+/** The user's brand profiles, newest first (the first 100: the picker and the Brands page show them all). */
+export async function listBrands(token: string): Promise<AgentResult<Brand[]>> {
+  const response = await agentGet("/api/brands?limit=100", token);
+  if (!response?.ok) return failure(response);
+  return parsed(response, BrandList);
+}
+
+export async function getBrand(token: string, id: string): Promise<AgentResult<Brand>> {
+  const response = await agentGet(`/api/brands/${encodeURIComponent(id)}`, token);
+  if (!response?.ok) return failure(response);
+  return parsed(response, Brand);
 }

@@ -178,8 +178,18 @@ describe("agent proxy", () => {
     const base = "http://agent:8000";
     expect(agentTarget(base, new URL("http://web/api/strategy/list?limit=5"))?.href).toBe("http://agent:8000/api/strategy/list?limit=5");
     expect(agentTarget(base, new URL("http://web/api/models"))?.href).toBe("http://agent:8000/api/models");
+    expect(agentTarget(base, new URL("http://web/api/images/jobs/j1/content?download=1"))?.href).toBe("http://agent:8000/api/images/jobs/j1/content?download=1");
+    expect(agentTarget(base, new URL("http://web/api/images/%2e%2e/%2e%2e/docs"))).toBeNull();
     expect(agentTarget(base, new URL("http://web/api/strategy/%2e%2e/%2e%2e/docs"))).toBeNull();
     expect(agentTarget(base, new URL("http://web/health"))).toBeNull();
+  });
+
+  it("forwards the brand API, the list and each brand, and nothing that only starts like it", () => {
+    const base = "http://agent:8000";
+    expect(agentTarget(base, new URL("http://web/api/brands?limit=5"))?.href).toBe("http://agent:8000/api/brands?limit=5");
+    expect(agentTarget(base, new URL("http://web/api/brands/b-1/voice/suggest"))?.href).toBe("http://agent:8000/api/brands/b-1/voice/suggest");
+    expect(agentTarget(base, new URL("http://web/api/brandsX"))).toBeNull();
+    expect(agentTarget(base, new URL("http://web/api/brands/%2e%2e/%2e%2e/docs"))).toBeNull();
   });
 
   it("drops headers named by Connection as well as the standard hop-by-hop set", () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { StrategyView } from "@/components/StrategyView";
+import { StrategyBrandVoice } from "@/components/brands/StrategyBrandVoice";
 import { StrategyImages } from "@/components/images/StrategyImages";
 import { getStrategy } from "@/lib/agent-api";
 import { loginPath, requireSession } from "@/lib/current-session";
@@ -38,6 +39,7 @@ export default async function StrategyPage({ params }: Props) {
   const strategy = await loadStrategy((await params).id);
   return (
     <>
+      <StrategyBrandVoice strategy={strategy} />
       <StrategyView strategy={strategy} />
       <StrategyImages strategy={strategy} />
     </>

@@ -1,0 +1,155 @@
+import { bannedWordsPattern, type BrandVoice, type StrategyOutput } from "@strategist/schemas";
+
+/** What stands in for a text that was nothing but banned words: visible, and never a word. */
+const EMPTIED = "—";
+
+/** Removes every banned word from a text (whole words, any case), tidying the spaces and punctuation left behind. */
+export function scrubBannedWords(text: string, banned: readonly string[]): string {
+  const pattern = bannedWordsPattern(banned);
+  if (!pattern) return text;
+  let value = text.normalize("NFC");
+  // Removing a word can bring two others together into a banned phrase: repeat until none is left.
+  while (value.search(pattern) >= 0) {
+    value = value
+      .replace(pattern, "")
+      .replace(/#(?![\p{L}\p{N}_])/gu, "")
+      .replace(/[ \t]{2,}/g, " ")
+      .replace(/ +([,.;:!?)])/g, "$1")
+      .replace(/(["“'‘(])\s*(["”'’)])/g, "")
+      .trim()
+      // A conjunction left dangling at either end ("Community and partnerships" without "community").
+      .replace(/^(?:and|or|&)\s+|\s+(?:and|or|&)$/giu, "")
+      .trim();
+    if (/^\p{Ll}/u.test(value) && /^\p{Lu}/u.test(text.trim())) value = value.charAt(0).toUpperCase() + value.slice(1);
+  }
+  return /[\p{L}\p{N}]/u.test(value) ? value : EMPTIED;
+}
+
+/** A deep copy of a value with the banned words removed from every string in it. */
+export function scrubValue<T>(value: T, banned: readonly string[]): T {
+  if (banned.length === 0) return value;
+  if (typeof value === "string") return scrubBannedWords(value, banned) as T;
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, banned)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubValue(item, banned)])) as T;
+  }
+  return value;
+}
+
+const FORMAL_TONES = ["formal", "professional", "expert", "authoritative", "corporate", "polished", "serious", "precise", "academic", "respectful"];
+const CASUAL_TONES = ["casual", "friendly", "playful", "fun", "warm", "relaxed", "witty", "cheeky", "chatty", "laid-back", "bold", "quirky", "conversational"];
+
+/** Which way the tone words lean: formal, casual, or neither. */
+export function register(tone: readonly string[]): "formal" | "casual" | "neutral" {
+  const words = tone.map((word) => word.toLowerCase());
+  const formal = words.filter((word) => FORMAL_TONES.some((marker) => word.includes(marker))).length;
+  const casual = words.filter((word) => CASUAL_TONES.some((marker) => word.includes(marker))).length;
+  return formal > casual ? "formal" : casual > formal ? "casual" : "neutral";
+}
+
+const CONTRACTIONS: [string, string][] = [
+  ["do not", "don't"],
+  ["does not", "doesn't"],
+  ["cannot", "can't"],
+  ["it is", "it's"],
+  ["you are", "you're"],
+  ["we are", "we're"],
+  ["they are", "they're"],
+  ["you will", "you'll"],
+  ["we will", "we'll"],
+  ["that is", "that's"],
+];
+
+function replaceWords(text: string, pairs: [string, string][]): string {
+  return pairs.reduce(
+    (value, [from, to]) =>
+      value.replace(new RegExp(`(?<![\\p{L}])${from.replace("'", "['’]")}(?![\\p{L}])`, "giu"), (match) => (match[0] === match[0]!.toUpperCase() ? to[0]!.toUpperCase() + to.slice(1) : to)),
+    text,
+  );
+}
+
+/** Formal copy spells words out; casual copy contracts them. */
+function inRegister(text: string, tone: "formal" | "casual" | "neutral"): string {
+  if (tone === "formal") return replaceWords(text, CONTRACTIONS.map(([long, short]) => [short, long]));
+  if (tone === "casual") return replaceWords(text, CONTRACTIONS);
+  return text;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** How many hashtags each platform's posts carry at most, by the platform's own norms. */
+const HASHTAGS_PER_PLATFORM: [RegExp, number][] = [
+  [/instagram/i, 5],
+  [/tiktok/i, 4],
+  [/linkedin/i, 3],
+  [/x \(twitter\)|twitter|^x$/i, 2],
+  [/facebook/i, 2],
+  [/pinterest/i, 3],
+  [/youtube/i, 3],
+];
+
+/** The tactic that puts the brand's hashtags where they fit each recommended platform's rules. */
+function hashtagTactic(hashtags: readonly string[], platforms: readonly string[]): string | undefined {
+  if (hashtags.length === 0) return undefined;
+  const uses = platforms
+    .map((platform) => {
+      const limit = HASHTAGS_PER_PLATFORM.find(([pattern]) => pattern.test(platform))?.[1] ?? 2;
+      return `${platform}: ${hashtags.slice(0, limit).join(" ")}`;
+    })
+    .join("; ");
+  return clip(`Use the brand's own hashtags where the platform allows them, never more than its norm: ${uses}`, 1000);
+}
+
+/**
+ * Writes a strategy in a brand's voice, deterministically: the tone moves the wording (formal copy spells words out
+ * and recommends, casual copy contracts and invites), the do and don't lists become the schedule's voice rules,
+ * preferred hashtags are placed per platform within each platform's norm, and banned words are removed from every
+ * string last, so none survives whatever the brief or the templates contained.
+ */
+export function applyVoice(strategy: StrategyOutput, voice: BrandVoice | undefined): StrategyOutput {
+  if (!voice) return strategy;
+  const tone = register(voice.tone);
+  const banned = voice.banned_words;
+  const usable = banned.length === 0 ? voice.preferred_hashtags : voice.preferred_hashtags.filter((tag) => !bannedWordsPattern(banned)!.test(tag));
+  const rules = [
+    voice.do.length > 0 ? `Always: ${voice.do.slice(0, 3).map((rule) => clip(rule, 100)).join("; ")}.` : "",
+    voice.dont.length > 0 ? `Never: ${voice.dont.slice(0, 3).map((rule) => clip(rule, 100)).join("; ")}.` : "",
+  ].filter(Boolean);
+  const registerNote = {
+    formal: "Maintain a consistent, professional register in every post.",
+    casual: "Keep it relaxed and chatty: write the way you'd talk to a regular.",
+    neutral: "",
+  }[tone];
+  const toneWords = voice.tone.length > 0 ? ` Mood: ${voice.tone.join(", ")}.` : "";
+  const tactic = hashtagTactic(usable, strategy.platform_recommendations.map((recommendation) => recommendation.platform));
+
+  const voiced: StrategyOutput = {
+    ...strategy,
+    posting_schedule: clip([strategy.posting_schedule, registerNote, ...rules].filter(Boolean).join(" "), 4000),
+    engagement_tactics: [
+      ...strategy.engagement_tactics.map((item) =>
+        tone === "formal" ? `We recommend that you ${lowerFirst(item)}.` : tone === "casual" ? `Try this: ${lowerFirst(item)}!` : item,
+      ),
+      ...(tactic && strategy.engagement_tactics.length < 20 ? [tactic] : []),
+    ],
+    visual_prompts: strategy.visual_prompts.map((prompt) => clip(`${prompt}${toneWords}`, 2000)),
+  };
+  return scrubValue(
+    {
+      ...voiced,
+      content_pillars: voiced.content_pillars.map((item) => inRegister(item, tone)),
+      posting_schedule: inRegister(voiced.posting_schedule, tone),
+      content_themes: voiced.content_themes.map((item) => inRegister(item, tone)),
+      engagement_tactics: voiced.engagement_tactics.map((item) => inRegister(item, tone)),
+      platform_recommendations: voiced.platform_recommendations.map((item) => ({ ...item, rationale: inRegister(item.rationale, tone) })),
+    },
+    banned,
+  );
+}
