@@ -15,7 +15,7 @@ beforeAll(async () => {
     TRUST_PROXY_HOPS: "1",
   });
   ({ limitAuthByIp } = await import("@/lib/limits/auth-limits"));
-});
+}, 60_000);
 afterAll(() => dynamo.close());
 
 const from = (forwardedFor: string) => new Request("http://web.test/api/auth/login", { method: "POST", headers: { "x-forwarded-for": forwardedFor } });
