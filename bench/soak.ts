@@ -2,7 +2,9 @@
 // the local Bedrock fails at random (text and image models), DynamoDB is slow at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL
 // and restarted; then every failed key is retried once and the table is reconciled against what the clients were
 // told.
-// Usage: pnpm soak [--ci] [--seed N] [--seconds S] [--users U] [--log FILE] [--tamper]. Exits 1 when any check
+// With --agents N (2 by default) N agent processes share the DynamoDB behind a round-robin HTTP proxy, so the
+// limits and Idempotency-Keys must hold across processes; one is stopped with SIGTERM, another killed.
+// Usage: pnpm soak [--ci] [--seed N] [--seconds S] [--users U] [--agents N] [--log FILE] [--tamper]. Exits 1 when any check
 // fails; --tamper breaks the store and the agent mid-run on purpose, to show the checks catch it (it must exit 1).
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -19,6 +21,7 @@ import { call } from "./soak/client";
 import { faultLabel, FaultInjector } from "./soak/faults";
 import { IMAGE_BUCKET, IMAGE_MODEL, reconcileImages, runImageTraffic } from "./soak/images";
 import { AgentProcess, startDynalite, startObjectStore } from "./soak/processes";
+import { startRoundRobin } from "./soak/round-robin";
 import { Random } from "./soak/random";
 import { startSlowDatabase } from "./soak/slow-database";
 import { tamper } from "./soak/tamper";
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     seed: { type: "string" },
     seconds: { type: "string" },
     users: { type: "string" },
+    agents: { type: "string", default: "2" },
     log: { type: "string" },
     tamper: { type: "boolean", default: false },
   },
@@ -38,6 +42,10 @@ const seed = values.seed === undefined ? (Date.now() ^ (process.pid << 16)) >>> 
 const seconds = Number(values.seconds ?? (values.ci ? 22 : 100));
 const userCount = Number(values.users ?? (values.ci ? 4 : 8));
 const WORKERS_PER_USER = 2;
+const agentCount = Math.max(1, Number(values.agents));
+// A generation's per-user slot outlives a killed agent by this much; shorter than the Idempotency-Key lease below,
+// so the reconcile phase (after that lease) never meets a dead process's slot.
+const GENERATION_LEASE_SECONDS = 6;
 const TIMEOUT_SECONDS = 3;
 // The agent leases an Idempotency-Key for one generation's budget plus 10 s (service-factory.ts); a key whose
 // request died with a SIGKILL can be taken over only after that.
@@ -49,17 +57,18 @@ const SECRET = "soak-secret-0123456789-0123456789-0123456789";
 
 // The AWS SDK's notice about Node 20 support says nothing about this run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-console.log(`soak seed ${seed} (run again with --seed ${seed}); ${userCount} users x ${WORKERS_PER_USER} workers for ${seconds} s`);
+console.log(`soak seed ${seed} (run again with --seed ${seed}); ${userCount} users x ${WORKERS_PER_USER} workers for ${seconds} s; ${agentCount} agent processes`);
 const started = Date.now();
 const workDir = mkdtempSync(join(tmpdir(), "strategist-soak-"));
 let dynamo: Awaited<ReturnType<typeof startDynalite>> | undefined;
 let objectStore: Awaited<ReturnType<typeof startObjectStore>> | undefined;
 let bedrock: LocalBedrock | undefined;
-let agent: AgentProcess | undefined;
+let agents: AgentProcess[] = [];
+let balancer: Awaited<ReturnType<typeof startRoundRobin>> | undefined;
 let slowDatabase: Awaited<ReturnType<typeof startSlowDatabase>> | undefined;
 // Ctrl-C must not leave a dynalite or an agent behind.
 process.once("SIGINT", () => {
-  agent?.kill();
+  for (const agent of agents) agent.kill();
   dynamo?.kill();
   objectStore?.kill();
   rmSync(workDir, { recursive: true, force: true });
@@ -101,10 +110,12 @@ try {
   injector = new FaultInjector(bedrock, random.fork(1), FAULTY_MODEL, TIMEOUT_SECONDS * 1000);
   slowDatabase = await startSlowDatabase(dynamo.endpoint, random.fork(2));
 
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  console.log(`agent on ${baseUrl}, dynalite on ${dynamo.endpoint}, local Bedrock on ${bedrock.endpoint}`);
-  agent = new AgentProcess(
+  const databaseEndpoint = slowDatabase.endpoint;
+  const bedrockEndpoint = bedrock.endpoint;
+  const objectStoreEndpoint = objectStore.endpoint;
+  const ports: number[] = [];
+  for (let index = 0; index < agentCount; index++) ports.push(await freePort());
+  agents = ports.map((port, index) => new AgentProcess(
     {
       NODE_ENV: "production",
       LOG_LEVEL: "info",
@@ -117,24 +128,27 @@ try {
       AWS_SECRET_ACCESS_KEY: "local",
       AWS_EC2_METADATA_DISABLED: "true",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      DYNAMODB_ENDPOINT: slowDatabase.endpoint,
+      DYNAMODB_ENDPOINT: databaseEndpoint,
       DYNAMODB_CREATE_TABLES: "true",
       DYNAMODB_STRATEGIES_TABLE: TABLE,
       DYNAMODB_USERS_TABLE: "users-soak",
       MODEL_PROVIDER: "bedrock",
-      BEDROCK_ENDPOINT: bedrock.endpoint,
+      BEDROCK_ENDPOINT: bedrockEndpoint,
       BEDROCK_MODELS: `${FAULTY_MODEL}=Soak faulty model,${CLEAN_MODEL}=Soak clean model`,
       BEDROCK_MODEL_ID: FAULTY_MODEL,
       BEDROCK_MAX_ATTEMPTS: "3",
       BEDROCK_RETRY_BASE_MS: "20",
       AGENT_TIMEOUT_SECONDS: String(TIMEOUT_SECONDS),
       RATE_LIMIT_PER_MINUTE: "1000",
-      // One slot fewer than workers: the global cap sheds load now and then, but does not drown the faults.
-      MAX_CONCURRENT_GENERATIONS: String(Math.max(2, userCount * WORKERS_PER_USER - 1)),
+      // One slot fewer than workers, shared out over the processes: the per-process cap sheds load now and then
+      // (more while one process is down), but does not drown the faults.
+      MAX_CONCURRENT_GENERATIONS: String(Math.max(2, Math.ceil((userCount * WORKERS_PER_USER - 1) / agentCount))),
       MAX_CONCURRENT_GENERATIONS_PER_USER: "3",
+      DYNAMODB_LIMITS_TABLE: "limits-soak",
+      GENERATION_LEASE_SECONDS: String(GENERATION_LEASE_SECONDS),
       // Image jobs: short leases and a fast sweep, so what the SIGKILL interrupts is finished within the run.
       DYNAMODB_IMAGE_JOBS_TABLE: "image-jobs-soak",
-      S3_ENDPOINT: objectStore.endpoint,
+      S3_ENDPOINT: objectStoreEndpoint,
       S3_BUCKET: IMAGE_BUCKET,
       BEDROCK_IMAGE_MODEL_ID: IMAGE_MODEL,
       IMAGE_JOB_LEASE_SECONDS: "4",
@@ -142,9 +156,16 @@ try {
       IMAGE_JOB_RETRY_BASE_MS: "50",
       IMAGE_JOBS_MAX_ACTIVE_PER_USER: "4",
     },
-    join(workDir, "agent.log"),
-  );
-  await agent.start();
+    join(workDir, `agent-${index}.log`),
+  ));
+  // One after the other: the first creates the tables.
+  for (const agent of agents) await agent.start();
+  balancer = agentCount > 1 ? await startRoundRobin(ports) : undefined;
+  const baseUrl = balancer?.endpoint ?? `http://127.0.0.1:${ports[0]}`;
+  console.log(`${agentCount > 1 ? `round-robin over agents on ports ${ports.join(", ")} at` : "agent on"} ${baseUrl}, dynalite on ${dynamo.endpoint}, local Bedrock on ${bedrock.endpoint}`);
+  // The SIGTERM goes to the first agent, the SIGKILL to the last: with two, one stays up through each.
+  const termed = agents[0]!;
+  const killed = agents[agents.length - 1]!;
 
   const sign = createSigner({ key: SECRET, algorithm: "HS256", expiresIn: 3_600_000 });
   const users: SoakUser[] = Array.from({ length: userCount }, (_, index) => ({ index, userId: `soak-user-${index}`, token: sign({ userId: `soak-user-${index}` }) }));
@@ -160,24 +181,24 @@ try {
   const images = users.map((user) => runImageTraffic({ baseUrl, user, ledger, bedrock: bedrock!, random: random.fork(500 + user.index), until }));
 
   await sleep(runStart + seconds * 300 - Date.now());
-  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGTERM to the agent`);
-  await agent.signal("SIGTERM");
-  await agent.start();
+  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGTERM to agent ${agents.indexOf(termed)}`);
+  await termed.signal("SIGTERM");
+  await termed.start();
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
   await sleep(Math.max(0, runStart + seconds * 600 - Date.now()));
   if (values.tamper) {
     await sleep(Math.max(0, runStart + seconds * 450 - Date.now()));
     const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
-    for (const line of await tamper({ client, table: TABLE, baseUrl, ledger, users, agentPid: agent.pid })) console.log(`tamper: ${line}`);
+    for (const line of await tamper({ client, table: TABLE, baseUrl, ledger, users, agentPid: termed.pid })) console.log(`tamper: ${line}`);
     client.destroy();
     await sleep(1000);
-    await agent.recovered();
+    await termed.recovered();
     await sleep(Math.max(0, runStart + seconds * 600 - Date.now()));
   }
-  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGKILL to the agent`);
-  await agent.signal("SIGKILL");
+  console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGKILL to agent ${agents.indexOf(killed)}`);
+  await killed.signal("SIGKILL");
   const killedAt = Date.now();
-  await agent.start();
+  await killed.start();
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
   await Promise.all(workers);
   const imageTraffic = await Promise.all(images);
@@ -216,7 +237,7 @@ try {
   // Image jobs settle through the sweep and lapsed leases; the image model behaves from here on.
   bedrock.reset();
   const imageVerdict = await reconcileImages({ baseUrl, jobs: imageTraffic.flatMap((traffic) => traffic.accepted), s3Endpoint: objectStore.endpoint, timeoutMs: 30_000 });
-  await agent.stop();
+  for (const agent of agents) await agent.stop();
 
   const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
   const stored: StoredStrategy[] = [];
@@ -245,12 +266,20 @@ try {
   console.log(`  DynamoDB: ${slowDatabase.delayed()} request chunks from the agent held back 20-1500 ms`);
   console.log(`  Bedrock requests: run ${hits.filter((hit) => hit.phase === "run").length}, reconcile ${hits.filter((hit) => hit.phase === "reconcile").length}; abandoned by the agent during the run ${abandonedInRun}`);
   console.log(`  image jobs: ${imageTraffic.reduce((sum, traffic) => sum + traffic.accepted.length, 0)} accepted, ${imageTraffic.reduce((sum, traffic) => sum + traffic.refused, 0)} refused (429/503/other); image model requests ${imageRequests}`);
-  console.log(`  agent restarts: ${agent.starts - 1} (SIGTERM 1, SIGKILL 1, after a crash ${agent.exits.filter((exit) => !exit.sentBySoak).length})`);
+  const exits = agents.flatMap((agent) => agent.exits);
+  const restarts = agents.reduce((sum, agent) => sum + agent.starts - 1, 0);
+  console.log(`  agent restarts: ${restarts} (SIGTERM 1, SIGKILL 1, after a crash ${exits.filter((exit) => !exit.sentBySoak).length})`);
+  if (balancer) {
+    const failures = [...balancer.failures].map(([reason, count]) => `${reason}: ${count}`).join(", ") || "none";
+    console.log(`  requests per agent through the round-robin: ${balancer.served.join(", ")}; its 502s and cut answers by upstream error: ${failures}`);
+  }
   console.log(`  idempotency items left: ${tally(idempotencyStates)}`);
-  console.log(`  agent error log lines: ${tally([...agent.errorLines].flatMap(([msg, n]) => Array<string>(n).fill(msg)))}`);
-  if (agent.stderrLines.length > 0) console.log(`  agent stderr:\n    ${agent.stderrLines.join("\n    ")}`);
+  const errorLines = agents.flatMap((agent) => [...agent.errorLines].flatMap(([msg, n]) => Array<string>(n).fill(msg)));
+  console.log(`  agent error log lines: ${tally(errorLines)}`);
+  const stderrLines = agents.flatMap((agent) => agent.stderrLines);
+  if (stderrLines.length > 0) console.log(`  agent stderr:\n    ${stderrLines.join("\n    ")}`);
   console.log("");
-  const evidence = { ledger, stored, bedrock: hits, exits: agent.exits, finalLists };
+  const evidence = { ledger, stored, bedrock: hits, exits, finalLists };
   for (const verdict of [...CHECKS.map((check) => check(evidence)), imageVerdict]) {
     if (!verdict.pass) failed = true;
     console.log(`${verdict.pass ? "PASS" : "FAIL"} ${verdict.check}: ${verdict.numbers}`);
@@ -259,8 +288,12 @@ try {
   failed = true;
   console.error("soak aborted:", error);
 } finally {
-  agent?.kill();
-  if (values.log && existsSync(join(workDir, "agent.log"))) copyFileSync(join(workDir, "agent.log"), values.log);
+  for (const agent of agents) agent.kill();
+  await balancer?.close();
+  for (const [index] of agents.entries()) {
+    const log = join(workDir, `agent-${index}.log`);
+    if (values.log && existsSync(log)) copyFileSync(log, agents.length > 1 ? `${values.log}.${index}` : values.log);
+  }
   await slowDatabase?.close();
   await dynamo?.stop();
   await objectStore?.stop();

@@ -5,7 +5,16 @@
 // BENCH_REFINE_TARGETS (0: how many users get a strategy of their own to refine).
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { createDocumentClient, ensureTables, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  createDocumentClient,
+  ensureTables,
+  limitsTableDefinition,
+  sessionsTableDefinition,
+  strategiesTableDefinition,
+  strategyItemsTableDefinition,
+  USER_ID_INDEX,
+} from "@strategist/dynamo";
 import Fastify from "fastify";
 import { createSigner } from "fast-jwt";
 import { createCatalog } from "../../apps/agent/src/agent/models";
@@ -29,6 +38,8 @@ const config = loadConfig({
   RATE_LIMIT_PER_MINUTE: "100000000",
   MAX_CONCURRENT_GENERATIONS: "100000",
   MAX_CONCURRENT_GENERATIONS_PER_USER: "100000",
+  // The read limit stays on (its counting is part of the service's cost) but never refuses the benchmark.
+  READ_RATE_LIMIT_PER_MINUTE: "100000000",
   ...JSON.parse(process.env.BENCH_AGENT_ENV ?? "{}"),
 });
 await ensureTables(client, [
@@ -43,6 +54,34 @@ const agentUrl = await agent.listen({ host: "127.0.0.1", port: 0 });
 const probe = startProcessProbe();
 const bare = Fastify({ logger: false });
 bare.get("/bare", async () => ({ status: "ok" }));
+// Bare routes doing the agent's DynamoDB work with the same SDK client on the same data, and nothing else (no auth,
+// no validation, no limits, no mapping): the agent's ratio to these isolates the service's own overhead.
+const table = config.DYNAMODB_STRATEGIES_TABLE;
+const userQuery = (projection?: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }) =>
+  new QueryCommand({
+    TableName: table,
+    IndexName: USER_ID_INDEX,
+    KeyConditionExpression: "#user = :userId",
+    ExpressionAttributeValues: { ":userId": "bench-user" },
+    ExpressionAttributeNames: { "#user": "userId", ...projection?.ExpressionAttributeNames },
+    ...(projection ? { ProjectionExpression: projection.ProjectionExpression } : {}),
+    ScanIndexForward: false,
+    Limit: 20,
+  });
+bare.get("/bare/list", async () => (await client.send(userQuery())).Items);
+bare.get("/bare/summary", async () =>
+  (
+    await client.send(
+      userQuery({
+        ProjectionExpression: "#id, #user, #brand, #industry, #created, #updated, #model, #version",
+        ExpressionAttributeNames: { "#id": "strategyId", "#brand": "brandName", "#industry": "industry", "#created": "createdAt", "#updated": "updatedAt", "#model": "modelId", "#version": "version" },
+      }),
+    )
+  ).Items,
+);
+bare.get<{ Params: { id: string } }>("/bare/get/:id", async (request) =>
+  (await client.send(new GetCommand({ TableName: table, Key: { strategyId: request.params.id }, ConsistentRead: true }))).Item,
+);
 // The probe answers on the bare server so the agent's own routes stay exactly as shipped.
 bare.get<{ Querystring: { reset?: string } }>("/probe", async (request) => probe.read(request.query.reset === "1"));
 const bareUrl = await bare.listen({ host: "127.0.0.1", port: 0 });

@@ -43,7 +43,7 @@ beforeAll(async () => {
   };
   // Two real agent processes (the entry point, `src/server.ts`) on one DynamoDB.
   agents = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   for (const agent of agents) agent.child.kill("SIGKILL");

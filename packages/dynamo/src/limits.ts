@@ -60,23 +60,58 @@ export class LimitsStore {
   ) {}
 
   /**
+   * The last version of each admission item this store wrote (or saw), so that a subject this process admitted
+   * before costs one conditional write instead of a read and a write. It only ever saves the read: a write based on
+   * a stale copy fails its condition and is retried from a fresh read, and no request is refused on a cached copy.
+   */
+  private readonly known = new Map<string, AdmissionItem | null>();
+
+  /**
    * Takes a lease `leaseId` for `key` if fewer than `maxLeases` live leases are held and fewer than `perWindow`
    * starts fall in the trailing window; records the start. Expired leases and starts are dropped on the way.
    */
   async admit(key: string, leaseId: string, rule: AdmitRule): Promise<Admission> {
+    // One admission per subject at a time in this process: requests of one user arriving together take turns (one
+    // conditional write each) instead of racing each other's writes; the conditional write still decides between
+    // processes.
+    const previous = this.admitting.get(key);
+    const turn = (previous ?? Promise.resolve()).then(
+      () => this.admitNow(key, leaseId, rule),
+      () => this.admitNow(key, leaseId, rule),
+    );
+    this.admitting.set(key, turn);
+    try {
+      return await turn;
+    } finally {
+      if (this.admitting.get(key) === turn) this.admitting.delete(key);
+    }
+  }
+
+  private readonly admitting = new Map<string, Promise<Admission>>();
+
+  private async admitNow(key: string, leaseId: string, rule: AdmitRule): Promise<Admission> {
+    // A subject never seen is first tried as new (one write); `null` stands for "believed absent".
+    let current: AdmissionItem | null | undefined = this.known.has(key) ? this.known.get(key) : null;
+    let fresh = false;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const now = this.now();
-      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { key }, ConsistentRead: true }));
-      const current = Item as AdmissionItem | undefined;
+      if (current === undefined) {
+        const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { key }, ConsistentRead: true }));
+        current = (Item as AdmissionItem | undefined) ?? null;
+        fresh = true;
+      }
       const leases = Object.fromEntries(Object.entries(current?.leases ?? {}).filter(([, until]) => until > now));
       const starts = (current?.starts ?? []).filter((at) => at > now - rule.windowMs);
       const held = Object.values(leases);
-      if (held.length >= rule.maxLeases) {
-        return { admitted: false, reason: "busy", retryAfterMs: Math.max(1, Math.min(...held) - now) };
+      const busy = held.length >= rule.maxLeases;
+      const limited = starts.length >= rule.perWindow;
+      if ((busy || limited) && !fresh) {
+        // Refuse only on what the table says now.
+        current = undefined;
+        continue;
       }
-      if (starts.length >= rule.perWindow) {
-        return { admitted: false, reason: "rate", retryAfterMs: Math.max(1, starts[starts.length - rule.perWindow]! + rule.windowMs - now) };
-      }
+      if (busy) return { admitted: false, reason: "busy", retryAfterMs: Math.max(1, Math.min(...held) - now) };
+      if (limited) return { admitted: false, reason: "rate", retryAfterMs: Math.max(1, starts[starts.length - rule.perWindow]! + rule.windowMs - now) };
       const item: AdmissionItem = {
         key,
         starts: [...starts, now],
@@ -94,19 +129,32 @@ export class LimitsStore {
               : { ConditionExpression: "attribute_not_exists(#key)", ExpressionAttributeNames: { "#key": "key" } }),
           }),
         );
+        this.remember(key, item);
         return { admitted: true };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
+        current = undefined;
       }
     }
     throw new LimitContentionError(`could not admit ${key} after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  private remember(key: string, item: AdmissionItem | undefined): void {
+    if (!item) {
+      this.known.delete(key);
+      return;
+    }
+    // Oldest first out: a bounded memory of recent subjects.
+    this.known.delete(key);
+    if (this.known.size >= 10_000) this.known.delete(this.known.keys().next().value!);
+    this.known.set(key, item);
   }
 
   /** Extends a lease that is still held; false when it has lapsed or was released (it is not revived). */
   async renew(key: string, leaseId: string, leaseMs: number, windowMs: number): Promise<boolean> {
     const now = this.now();
     try {
-      await this.client.send(
+      const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { key },
@@ -114,8 +162,10 @@ export class LimitsStore {
           ConditionExpression: "leases.#lease > :now",
           ExpressionAttributeNames: { "#lease": leaseId },
           ExpressionAttributeValues: { ":until": now + leaseMs, ":one": 1, ":now": now, ":expires": toEpochSeconds(now + Math.max(leaseMs, windowMs)) + 1 },
+          ReturnValues: "ALL_NEW",
         }),
       );
+      this.remember(key, Attributes as AdmissionItem | undefined);
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -126,7 +176,7 @@ export class LimitsStore {
   /** Gives a lease back; nothing happens when it is already gone. */
   async release(key: string, leaseId: string): Promise<void> {
     try {
-      await this.client.send(
+      const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { key },
@@ -134,8 +184,10 @@ export class LimitsStore {
           ConditionExpression: "attribute_exists(leases.#lease)",
           ExpressionAttributeNames: { "#lease": leaseId },
           ExpressionAttributeValues: { ":one": 1 },
+          ReturnValues: "ALL_NEW",
         }),
       );
+      this.remember(key, Attributes as AdmissionItem | undefined);
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }

@@ -17,6 +17,8 @@ export async function queryNewestByUser(
   userId: string,
   limit: number,
   startKey?: Record<string, unknown>,
+  /** Read only these attributes (a ProjectionExpression and the names it uses). */
+  projection?: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> },
 ): Promise<UserPage> {
   const items: Record<string, unknown>[] = [];
   let exclusiveStartKey = startKey;
@@ -27,6 +29,7 @@ export async function queryNewestByUser(
         IndexName: USER_ID_INDEX,
         KeyConditionExpression: "userId = :userId",
         ExpressionAttributeValues: { ":userId": userId },
+        ...projection,
         ScanIndexForward: false,
         Limit: limit - items.length,
         ExclusiveStartKey: exclusiveStartKey,

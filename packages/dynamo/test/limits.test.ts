@@ -12,7 +12,7 @@ beforeAll(async () => {
   dynamo = await startEmbeddedDynamo();
   client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
   await ensureTables(client, [limitsTableDefinition(table)]);
-});
+}, 60_000);
 afterAll(async () => {
   client.destroy();
   await dynamo.close();

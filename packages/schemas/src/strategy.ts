@@ -154,6 +154,22 @@ export type StrategyRecord = z.infer<typeof StrategyRecord>;
 
 export const StrategyList = z.array(StrategyRecord);
 
+/** One strategy in the history list (`GET /api/strategy/list?view=summary`): what the history page shows, no output. */
+export const StrategySummary = z
+  .object({
+    id: z.string().min(1),
+    brand_name: z.string(),
+    industry: z.string(),
+    created_at: z.iso.datetime({ offset: true }),
+    updated_at: z.iso.datetime({ offset: true }).optional().describe("When the strategy last changed; absent until it is first refined"),
+    model: z.string().min(1),
+    version: z.number().int().positive().describe("The current version number; 1 for a strategy never refined"),
+  })
+  .meta({ id: "StrategySummary" });
+export type StrategySummary = z.infer<typeof StrategySummary>;
+
+export const StrategySummaryList = z.array(StrategySummary).meta({ id: "StrategySummaryList" });
+
 /** Query of GET /api/strategy/list. */
 export const ListQuery = z.strictObject({
   limit: z.coerce
@@ -165,6 +181,15 @@ export const ListQuery = z.strictObject({
   cursor: z.string().max(2048, { error: "Must be at most 2048 characters" }).optional(),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
+
+/** Query of GET /api/strategy/list: a page, whole strategies or summaries. */
+export const StrategyListQuery = ListQuery.extend({
+  view: z
+    .enum(["full", "summary"], { error: "Must be full or summary" })
+    .default("full")
+    .describe("full: whole strategies (the default); summary: id, brand, industry, dates, model and version only"),
+});
+export type StrategyListQuery = z.infer<typeof StrategyListQuery>;
 
 export const StrategyIdParams = z.strictObject({ id: z.string().min(1).max(200) });
 

@@ -3,6 +3,7 @@ import { OpenAIModel } from "@strands-agents/sdk/models/openai";
 import type { AgentConfig } from "../config";
 import { ConfigError } from "../config";
 import { ModelCatalog, type CatalogEntry } from "./catalog";
+import { PooledStreamsHttp2Handler } from "./http2-pool";
 import { OFFLINE_MODEL_ID, OfflineModel } from "./offline-model";
 
 /** The offline model's catalog entry. */
@@ -20,8 +21,12 @@ function cacheConfigFor(modelId: string): CacheConfig | undefined {
   return undefined;
 }
 
-/** A Bedrock model as configured: region, endpoint, token and time limits; retries are the agent's, not the client's. */
-export function bedrockModel(config: AgentConfig, modelId: string): BedrockModel {
+/**
+ * A Bedrock model as configured: region, endpoint, token and time limits; retries are the agent's, not the client's.
+ * `requestHandler`: the HTTP/2 handler to share (one per catalog, so every model's ConverseStream calls share its
+ * pooled sessions); a new one when absent.
+ */
+export function bedrockModel(config: AgentConfig, modelId: string, requestHandler = bedrockRequestHandler(config)): BedrockModel {
   const cacheConfig = cacheConfigFor(modelId);
   return new BedrockModel({
     modelId,
@@ -32,9 +37,14 @@ export function bedrockModel(config: AgentConfig, modelId: string): BedrockModel
     clientConfig: {
       ...(config.BEDROCK_ENDPOINT ? { endpoint: config.BEDROCK_ENDPOINT } : {}),
       maxAttempts: 1,
-      requestHandler: { requestTimeout: config.AGENT_TIMEOUT_SECONDS * 1000, connectionTimeout: 5_000 },
+      requestHandler,
     },
   });
+}
+
+/** The HTTP/2 handler of the Bedrock clients: pooled sessions for ConverseStream, the generation budget as stream idle limit. */
+export function bedrockRequestHandler(config: AgentConfig): PooledStreamsHttp2Handler {
+  return new PooledStreamsHttp2Handler({ requestTimeout: config.AGENT_TIMEOUT_SECONDS * 1000 });
 }
 
 /**
@@ -90,12 +100,13 @@ export function createCatalog(config: AgentConfig): ModelCatalog {
   const listed = parseModelList(config.BEDROCK_MODELS);
   if (!listed.some((model) => model.id === config.BEDROCK_MODEL_ID)) listed.unshift({ id: config.BEDROCK_MODEL_ID, name: config.BEDROCK_MODEL_ID });
   const fallbacks = fallbackIds(config.BEDROCK_FALLBACK_MODEL_IDS, listed, "BEDROCK_FALLBACK_MODEL_IDS");
+  const requestHandler = bedrockRequestHandler(config);
   const entries: CatalogEntry[] = listed.map(({ id, name }) => ({
     id,
     name,
     provider: "bedrock",
     default: id === config.BEDROCK_MODEL_ID,
-    create: () => bedrockModel(config, id),
+    create: () => bedrockModel(config, id, requestHandler),
   }));
   return new ModelCatalog([...entries, offlineEntry(false)], fallbacks);
 }

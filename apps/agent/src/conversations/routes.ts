@@ -22,7 +22,7 @@ export interface ConversationRouteOptions {
   heartbeatMs: number;
 }
 
-const readErrors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+const readErrors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } as const;
 const tags = ["conversations"];
 
 /** Refine by chat, regenerate, versions and the conversation of a strategy. Routes speak HTTP only. */

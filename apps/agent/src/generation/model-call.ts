@@ -1,6 +1,7 @@
 import { Agent, MaxTokensError, NullConversationManager, StructuredOutputError, type AgentStreamEvent, type SessionManager } from "@strands-agents/sdk";
 import type { TokenUsage } from "@strategist/schemas";
 import type { z } from "zod";
+import { withPrebuiltJsonSchema } from "../agent/structured-schema";
 import type { ModelCatalog, ResolvedModel } from "../agent/catalog";
 import { describeAwsFailure, isUnavailableFailure } from "../agent/failures";
 import { DeadlineRetryStrategy } from "../agent/retry";
@@ -121,7 +122,8 @@ export class ModelCaller {
       model,
       systemPrompt: spec.systemPrompt,
       printer: false,
-      structuredOutputSchema: spec.schema,
+      // The schema's JSON Schema is built once per schema, not once per model call.
+      structuredOutputSchema: withPrebuiltJsonSchema(spec.schema),
       conversationManager: new NullConversationManager(),
       ...(sessionManager ? { sessionManager } : {}),
       retryStrategy: new DeadlineRetryStrategy({

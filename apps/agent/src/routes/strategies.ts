@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ErrorBody, GenerateRequest, ListQuery, StrategyIdParams, StrategyList, StrategyRecord, ValidationErrorBody } from "@strategist/schemas";
+import { ErrorBody, GenerateRequest, StrategyIdParams, StrategyListQuery, StrategyList, StrategyRecord, StrategySummaryList, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
 import { IdempotencyHeaders, MODEL_CALL_ERRORS } from "../generation/http";
 import type { StrategyService } from "../strategies/service";
 import { clientGoneSignal } from "./request-signal";
+import { serializeRecord, serializeRecords, serializeSummaries, serializeWith } from "./serializers";
 
 const errors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
@@ -22,12 +23,15 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
         response: { 200: StrategyRecord, ...MODEL_CALL_ERRORS },
       },
     },
-    async (request, reply) =>
-      service.generate(request.userId, request.body, {
+    async (request, reply) => {
+      const record = await service.generate(request.userId, request.body, {
         signal: clientGoneSignal(reply),
         log: request.log,
         idempotencyKey: request.headers["idempotency-key"],
-      }),
+      });
+      serializeWith(reply, serializeRecord);
+      return record;
+    },
   );
 
   app.get(
@@ -36,13 +40,16 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
       preHandler: app.limitReads,
       schema: {
         summary: "The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page",
-        querystring: ListQuery,
-        response: { 200: StrategyList, ...errors, 429: ErrorBody },
+        description: "`view=summary` answers StrategySummary items (no strategy output) for history pages; the default `full` answers whole strategies.",
+        querystring: StrategyListQuery,
+        response: { 200: z.union([StrategyList, StrategySummaryList]), ...errors, 429: ErrorBody },
       },
     },
     async (request, reply) => {
-      const page = await service.list(request.userId, request.query.limit, request.query.cursor);
+      const { limit, cursor, view } = request.query;
+      const page = view === "summary" ? await service.listSummaries(request.userId, limit, cursor) : await service.list(request.userId, limit, cursor);
       if (page.nextCursor) reply.header("x-next-cursor", page.nextCursor);
+      serializeWith(reply, view === "summary" ? serializeSummaries : serializeRecords);
       return page.records;
     },
   );
@@ -57,7 +64,11 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
         response: { 200: StrategyRecord, ...errors, 429: ErrorBody },
       },
     },
-    async (request) => service.get(request.userId, request.params.id, request.log),
+    async (request, reply) => {
+      const record = await service.get(request.userId, request.params.id, request.log);
+      serializeWith(reply, serializeRecord);
+      return record;
+    },
   );
 
   app.delete(

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { queryNewestByUser } from "@strategist/dynamo";
-import type { StrategyOutput, StrategyRecord, TokenUsage } from "@strategist/schemas";
+import type { StrategyOutput, StrategyRecord, StrategySummary, TokenUsage } from "@strategist/schemas";
 import { voiceFromItem, voiceToItem, type VoiceItem } from "../brands/repository";
 
 /** The strategies table item: the seed's attribute names, plus the model that wrote it and its usage. */
@@ -23,10 +23,37 @@ interface StrategyItem {
   updatedAt?: string;
 }
 
-/** A page of a user's strategies and the key to continue from, if any. */
-export interface StrategyPage {
-  records: StrategyRecord[];
+/** A page of a user's strategies (whole or summaries) and the key to continue from, if any. */
+export interface StrategyPage<T = StrategyRecord> {
+  records: T[];
   lastKey?: Record<string, unknown>;
+}
+
+/** The attributes a summary needs (plus the index keys, which a cursor is made of). */
+const SUMMARY_PROJECTION = {
+  ProjectionExpression: "#id, #user, #brand, #industry, #created, #updated, #model, #version",
+  ExpressionAttributeNames: {
+    "#id": "strategyId",
+    "#user": "userId",
+    "#brand": "brandName",
+    "#industry": "industry",
+    "#created": "createdAt",
+    "#updated": "updatedAt",
+    "#model": "modelId",
+    "#version": "version",
+  },
+};
+
+function toSummary(item: Record<string, unknown>): StrategySummary {
+  return {
+    id: item.strategyId as string,
+    brand_name: item.brandName as string,
+    industry: item.industry as string,
+    created_at: item.createdAt as string,
+    ...(typeof item.updatedAt === "string" ? { updated_at: item.updatedAt } : {}),
+    model: (item.modelId as string | undefined) ?? "unknown",
+    version: typeof item.version === "number" ? item.version : 1,
+  };
 }
 
 export class StrategyAlreadyExistsError extends Error {
@@ -154,5 +181,11 @@ export class StrategyRepository {
   async listByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage> {
     const page = await queryNewestByUser(this.client, this.tableName, userId, limit, startKey);
     return { records: page.items.map(toRecord), lastKey: page.lastKey };
+  }
+
+  /** The same page as listByUser, reading only the attributes of a summary. */
+  async listSummariesByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage<StrategySummary>> {
+    const page = await queryNewestByUser(this.client, this.tableName, userId, limit, startKey, SUMMARY_PROJECTION);
+    return { records: page.items.map(toSummary), lastKey: page.lastKey };
   }
 }

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { BrandVoice, GenerateRequest, StrategyInput, StrategyOutput, StrategyRecord } from "@strategist/schemas";
+import type { BrandVoice, GenerateRequest, StrategyInput, StrategyOutput, StrategyRecord, StrategySummary } from "@strategist/schemas";
 import type { BrandService } from "../brands/service";
 import { bannedWordErrors } from "../brands/voice";
 import { AppError } from "../errors";
@@ -39,8 +39,8 @@ export interface GenerateContext {
 }
 
 /** A page of the user's history and the cursor for the next one. */
-export interface StrategyListPage {
-  records: StrategyRecord[];
+export interface StrategyListPage<T = StrategyRecord> {
+  records: T[];
   nextCursor?: string;
 }
 
@@ -145,16 +145,21 @@ export class StrategyService {
 
   /** The user's strategies, newest first, one page at a time. */
   async list(userId: string, limit: number, cursor?: string): Promise<StrategyListPage> {
-    let startKey: Record<string, unknown> | undefined;
-    if (cursor !== undefined) {
-      startKey = this.deps.cursors.decode(userId, cursor);
-      if (!startKey) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
-    }
-    const page = await this.deps.repository.listByUser(userId, limit, startKey);
-    return {
-      records: page.records,
-      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined,
-    };
+    const page = await this.deps.repository.listByUser(userId, limit, this.startKey(userId, cursor));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+  }
+
+  /** The same pages as list(), as summaries (the cursors are interchangeable). */
+  async listSummaries(userId: string, limit: number, cursor?: string): Promise<StrategyListPage<StrategySummary>> {
+    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.startKey(userId, cursor));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+  }
+
+  private startKey(userId: string, cursor: string | undefined): Record<string, unknown> | undefined {
+    if (cursor === undefined) return undefined;
+    const startKey = this.deps.cursors.decode(userId, cursor);
+    if (!startKey) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
+    return startKey;
   }
 
   /**

@@ -1,12 +1,12 @@
 "use client";
 
-import { StrategyList, type StrategyRecord } from "@strategist/schemas";
+import { StrategySummaryList, type StrategySummary } from "@strategist/schemas";
 import { useState } from "react";
 import { StrategyCard } from "./StrategyCard";
 
 /** Fetches older strategies page by page through the proxy, following the agent's X-Next-Cursor. */
 export function LoadMoreStrategies({ initialCursor, pageSize }: { initialCursor: string; pageSize: number }) {
-  const [strategies, setStrategies] = useState<StrategyRecord[]>([]);
+  const [strategies, setStrategies] = useState<StrategySummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(initialCursor);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -16,13 +16,13 @@ export function LoadMoreStrategies({ initialCursor, pageSize }: { initialCursor:
     setLoading(true);
     setError(null);
     try {
-      const query = new URLSearchParams({ limit: String(pageSize), cursor });
+      const query = new URLSearchParams({ limit: String(pageSize), cursor, view: "summary" });
       const response = await fetch(`/api/strategy/list?${query}`, { cache: "no-store" });
       if (response.status === 401) {
         window.location.assign(`/login?next=${encodeURIComponent("/strategies")}`);
         return;
       }
-      const page = StrategyList.safeParse(response.ok ? await response.json() : undefined);
+      const page = StrategySummaryList.safeParse(response.ok ? await response.json() : undefined);
       if (!page.success) throw new Error("unexpected answer");
       setStrategies((shown) => [...shown, ...page.data]);
       setCursor(response.headers.get("x-next-cursor"));

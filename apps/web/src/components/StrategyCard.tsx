@@ -1,10 +1,10 @@
-import type { StrategyRecord } from "@strategist/schemas";
+import type { StrategySummary } from "@strategist/schemas";
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { ModelBadge } from "./ModelBadge";
 
-/** One strategy in the history list: brand, industry, date, model and its first pillars. */
-export function StrategyCard({ strategy }: { strategy: StrategyRecord }) {
+/** One strategy in the history list, from its summary: brand, industry, date, model and version. */
+export function StrategyCard({ strategy }: { strategy: StrategySummary }) {
   return (
     <article className="history-card">
       <h2>
@@ -14,8 +14,17 @@ export function StrategyCard({ strategy }: { strategy: StrategyRecord }) {
         <span>{strategy.industry}</span>
         <time dateTime={strategy.created_at}>{formatDate(strategy.created_at)}</time>
         <ModelBadge model={strategy.model} />
+        {strategy.version > 1 && (
+          <span>
+            Version {strategy.version}
+            {strategy.updated_at && (
+              <>
+                , <time dateTime={strategy.updated_at}>{formatDate(strategy.updated_at)}</time>
+              </>
+            )}
+          </span>
+        )}
       </div>
-      <p className="pillars">{strategy.strategy_output.content_pillars.join(" · ")}</p>
     </article>
   );
 }

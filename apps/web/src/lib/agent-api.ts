@@ -1,5 +1,5 @@
 import "server-only";
-import { Brand, BrandList, StrategyList, StrategyRecord, ModelInfo, Plan } from "@strategist/schemas";
+import { Brand, BrandList, StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo, Plan } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
 
@@ -40,17 +40,17 @@ async function parsed<T>(response: Response, schema: z.ZodType<T>): Promise<Agen
 }
 
 export interface StrategyPage {
-  strategies: StrategyRecord[];
+  strategies: StrategySummary[];
   nextCursor: string | null;
 }
 
-/** One page of the user's history, newest first, with the cursor for the next page. */
+/** One page of the user's history (summaries), newest first, with the cursor for the next page. */
 export async function listStrategies(token: string, limit: number, cursor?: string): Promise<AgentResult<StrategyPage>> {
-  const query = new URLSearchParams({ limit: String(limit) });
+  const query = new URLSearchParams({ limit: String(limit), view: "summary" });
   if (cursor) query.set("cursor", cursor);
   const response = await agentGet(`/api/strategy/list?${query}`, token);
   if (!response?.ok) return failure(response);
-  const strategies = await parsed(response, StrategyList);
+  const strategies = await parsed(response, StrategySummaryList);
   if (strategies.kind !== "ok") return strategies;
   return { kind: "ok", value: { strategies: strategies.value, nextCursor: response.headers.get("x-next-cursor") } };
 }

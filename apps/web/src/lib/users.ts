@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { createDocumentClient, ensureTables, sessionsTableDefinition, SessionStore, usersTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, limitsTableDefinition, LimitsStore, sessionsTableDefinition, SessionStore, usersTableDefinition } from "@strategist/dynamo";
 import { webConfig, type WebConfig } from "./config";
 
 /** An account as stored in the users table, keyed by the normalised email. */
@@ -73,19 +73,28 @@ function isLocalEndpoint(endpoint: string | undefined): boolean {
   return hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]";
 }
 
-/** The web app's two tables: accounts, and the log-in sessions that logging out ends. */
+/** The web app's tables: accounts, the log-in sessions that logging out ends, and the limits shared with the agent. */
 export interface AccountStores {
   users: UserRepository;
   sessions: SessionStore;
+  limits: LimitsStore;
 }
 
-/** Opens both tables on one client, creating them first when asked to or when the endpoint is local. */
+/** Opens the tables on one client, creating them first when asked to or when the endpoint is local. */
 export async function openAccountStores(config: WebConfig): Promise<AccountStores> {
   const client = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   if (config.DYNAMODB_CREATE_TABLES || isLocalEndpoint(config.DYNAMODB_ENDPOINT)) {
-    await ensureTables(client, [usersTableDefinition(config.DYNAMODB_USERS_TABLE), sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE)]);
+    await ensureTables(client, [
+      usersTableDefinition(config.DYNAMODB_USERS_TABLE),
+      sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
+      limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
+    ]);
   }
-  return { users: new UserRepository(client, config.DYNAMODB_USERS_TABLE), sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE) };
+  return {
+    users: new UserRepository(client, config.DYNAMODB_USERS_TABLE),
+    sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE),
+    limits: new LimitsStore(client, config.DYNAMODB_LIMITS_TABLE),
+  };
 }
 
 let shared: Promise<AccountStores> | undefined;
@@ -107,4 +116,9 @@ export async function userRepository(): Promise<UserRepository> {
 /** The process's session store. */
 export async function sessionStore(): Promise<SessionStore> {
   return (await accountStores()).sessions;
+}
+
+/** The process's limits store (the limits table, shared with every web and agent task). */
+export async function limitsStore(): Promise<LimitsStore> {
+  return (await accountStores()).limits;
 }

@@ -1,9 +1,10 @@
+import "server-only";
 import { ERROR_DETAILS } from "@strategist/schemas";
 import { webConfig } from "../config";
 import { LoginThrottle } from "../login-throttle";
 import { detail } from "../responses";
 import { clientIp } from "./client-ip";
-import { limitsStore } from "./store";
+import { limitsStore } from "../users";
 
 /**
  * The per-IP limit on sign-up and log-in (AUTH_RATE_LIMIT_PER_IP_PER_MINUTE per route, one-minute windows, counted
