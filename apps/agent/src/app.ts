@@ -19,6 +19,8 @@ import { streamRoutes } from "./routes/stream";
 import type { ReadLimiter } from "./strategies/read-limits";
 import { AGENT_VERSION } from "./version";
 import type { StrategyService } from "./strategies/service";
+import { planRoutes } from "./plans/routes";
+import type { PlanService } from "./plans/service";
 import type { ImageModelCatalog } from "./images/image-models";
 import { imageRoutes } from "./images/routes";
 import type { ImageService } from "./images/service";
@@ -30,6 +32,7 @@ import type { ConversationService } from "./conversations/service";
 export interface AppDeps {
   service: StrategyService;
   brands: BrandService;
+  plans: PlanService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -42,6 +45,8 @@ export interface AppDeps {
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
+  /** The time exports are stamped with (tests fix it). */
+  clock?: () => Date;
   /** Heartbeat interval of live-generation streams (default 15 s). */
   sseHeartbeatMs?: number;
   logger?: LoggerOptions | boolean;
@@ -150,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
     await api.register(imageRoutes, { service: deps.images });
     await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
+    await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
   }, { prefix: "/api" });
 
   return app;

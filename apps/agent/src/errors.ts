@@ -23,6 +23,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   brand_conflict: 409,
   conflict: 409,
   version_not_found: 404,
+  plan_not_found: 404,
+  post_not_found: 404,
 };
 
 /** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */

@@ -19,6 +19,8 @@ import { IdempotencyStore } from "./strategies/idempotency";
 import { GenerationLimits } from "./strategies/limits";
 import { ReadLimiter } from "./strategies/read-limits";
 import { StrategyService } from "./strategies/service";
+import { PlanRepository } from "./plans/repository";
+import { PlanService } from "./plans/service";
 import type { LoggerOptions } from "pino";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { createS3Client } from "@strategist/storage";
@@ -76,6 +78,8 @@ export async function createAgentApp(options: {
     strategies: { get: (userId, strategyId, log) => service.get(userId, strategyId, log) },
     cursors,
     limits,
+    // An image for a planned post draws the strategy's visual prompt the post names (plans are created below).
+    posts: { visualPrompt: (strategyId, postId) => plans.visualPrompt(strategyId, postId) },
     clock: options.clock,
   });
   const service = new StrategyService({ brands, repository, items, pipeline, cursors, dependents: [...(options.dependents ?? []), imageJobs.service], clock: options.clock });
@@ -88,9 +92,18 @@ export async function createAgentApp(options: {
     conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
     clock: options.clock,
   });
+  const plans = new PlanService({
+    strategies: service,
+    strategyRecords: repository,
+    repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    pipeline,
+    clock: options.clock,
+  });
   const app = await buildApp({
     service,
     brands,
+    plans,
+    clock: options.clock,
     conversations,
     readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),
     catalog,

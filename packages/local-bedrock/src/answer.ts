@@ -65,6 +65,13 @@ export function composeAnswer(body: ConverseRequestBody, style: AnswerStyle, arg
   return { type: "toolUse", toolUseId, name: toolName, inputJson, stopReason: "tool_use" };
 }
 
+/** A call of the offered tool with a scripted input; plain text when no tool is offered. */
+export function toolInputAnswer(body: ConverseRequestBody, input: unknown): ModelAnswer {
+  const toolName = offeredToolName(body);
+  if (toolName === undefined) return { type: "text", text: DEFAULT_TEXT, stopReason: "end_turn" };
+  return { type: "toolUse", toolUseId: `tooluse_${randomUUID().replaceAll("-", "").slice(0, 22)}`, name: toolName, inputJson: JSON.stringify(input), stopReason: "tool_use" };
+}
+
 /** The text the answer streams, used for chunking and the output token estimate. */
 export function answerText(answer: ModelAnswer): string {
   return answer.type === "toolUse" ? answer.inputJson : answer.text;

@@ -86,6 +86,11 @@ export type Behaviour = BehaviourBase &
         kind: "bannedWord";
         word?: string;
       }
+    | {
+        /** A call of the offered tool with exactly this input: any structured output (a content plan, a rewrite, ...). */
+        kind: "toolInput";
+        input: unknown;
+      }
   );
 
 export type BehaviourKind = Behaviour["kind"];

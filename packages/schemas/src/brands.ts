@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "./time-zone";
 
 /** Limits on a brand profile: like the brief's, they bound the prompt, the stored item and the page. */
 export const BRAND_LIMITS = {
@@ -74,16 +75,6 @@ export const BrandVoice = z
   })
   .meta({ id: "BrandVoice" });
 export type BrandVoice = z.infer<typeof BrandVoice>;
-
-/** True for an IANA time zone name the runtime knows (e.g. Europe/Berlin). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const timezone = text(BRAND_LIMITS.timezone).refine(isTimeZone, { error: "Must be an IANA time zone such as Europe/Berlin" });
 const samplePosts = z

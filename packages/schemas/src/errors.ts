@@ -37,6 +37,8 @@ export const ERROR_DETAILS = {
   brand_conflict: "Brand was changed by another request",
   conflict: "Strategy was changed by another request",
   version_not_found: "Version not found",
+  plan_not_found: "Plan not found",
+  post_not_found: "Post not found",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 

@@ -6,3 +6,6 @@ export * from "./images";
 export * from "./events";
 export * from "./brands";
 export * from "./conversations";
+export * from "./platform-rules";
+export * from "./plans";
+export * from "./time-zone";

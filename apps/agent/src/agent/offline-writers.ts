@@ -1,4 +1,5 @@
 import { applyVoice, composeStrategy, parseBriefSlots, parseVoiceSlot } from "@strategist/composer";
+import { offlinePlanWriter, offlineRewriteWriter } from "../plans/offline-writer";
 import { writeRefinement } from "../conversations/offline-refiner";
 
 /** What an offline writer reads: the latest user turn (without its task line) and the system prompt. */
@@ -35,5 +36,7 @@ export const OFFLINE_WRITERS: Record<string, OfflineWriter> = {
         { output: applyVoice(composeStrategy(brief), parseVoiceSlot(prompt)) }
       : { text: "The offline model writes strategies only: send a brief in <brand_name>, <industry>, <target_audience> and <goals> tags." };
   },
+  plan: (request) => offlinePlanWriter(request),
+  rewrite: (request) => offlineRewriteWriter(request),
   refine: writeRefinement,
 };

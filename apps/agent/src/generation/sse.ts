@@ -48,7 +48,7 @@ export async function streamAdmitted<R>(
       case "reset":
         return send("reset", { model: progress.model, reason: progress.reason });
       case "completed":
-        return send("completed", options.completed(progress.result));
+        return send("completed", request.server.annotateCost(options.completed(progress.result)));
       case "error": {
         const { error } = progress;
         if (error.code === "internal") request.log.error({ err: error.cause ?? error }, "live request failed");

@@ -29,8 +29,16 @@ export function annotateCost(payload: unknown, prices: PriceTable, depth = 0): u
  * them), computed when it is read: records stored before the price table existed get it too, and a price change
  * applies everywhere at once.
  */
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The payload with `usage.estimated_cost_usd` added: for answers that skip serialization (event streams). */
+    annotateCost(payload: unknown): unknown;
+  }
+}
+
 export const costPlugin = fp<{ prices: PriceTable }>(
   async (app, { prices }) => {
+    app.decorate("annotateCost", (payload: unknown) => annotateCost(payload, prices));
     app.addHook("preSerialization", async (_request, _reply, payload) => annotateCost(payload, prices));
   },
   { name: "cost" },

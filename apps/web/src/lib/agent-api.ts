@@ -1,5 +1,5 @@
 import "server-only";
-import { Brand, BrandList, StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo } from "@strategist/schemas";
+import { Brand, BrandList, StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo, Plan } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
 
@@ -80,4 +80,11 @@ export async function getBrand(token: string, id: string): Promise<AgentResult<B
   const response = await agentGet(`/api/brands/${encodeURIComponent(id)}`, token);
   if (!response?.ok) return failure(response);
   return parsed(response, Brand);
+}
+
+/** The strategy's content plan; `not_found` when it has none (or the strategy is missing). */
+export async function getPlan(token: string, id: string): Promise<AgentResult<Plan>> {
+  const response = await agentGet(`/api/strategy/${encodeURIComponent(id)}/plan`, token);
+  if (!response?.ok) return failure(response);
+  return parsed(response, Plan);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { StrategyView } from "@/components/StrategyView";
@@ -42,6 +43,7 @@ export default async function StrategyPage({ params }: Props) {
       <StrategyBrandVoice strategy={strategy} />
       <StrategyView strategy={strategy} />
       <StrategyImages strategy={strategy} />
+      <p className="no-print"><Link href={`/strategies/${encodeURIComponent(strategy.id)}/plan`} className="button">Content plan: captions, calendar and exports</Link></p>
     </>
   );
 }
