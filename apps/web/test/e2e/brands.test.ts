@@ -28,7 +28,8 @@ async function addChip(page: Page, itemName: string, value: string, shown = valu
 
 describe("brand profiles in the browser", () => {
   it("creates a brand with a banned word, generates with it, shows the brand on the strategy, and the word is absent", { timeout: 120_000 }, async () => {
-    const page = await browser.newPage({ viewport: WIDTHS.desktop });
+    const context = await browser.newContext({ viewport: WIDTHS.desktop });
+    const page = await context.newPage();
     const problems: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(message.text());
@@ -93,5 +94,6 @@ describe("brand profiles in the browser", () => {
     await page.goto(strategyUrl);
     expect(await page.getByRole("complementary", { name: /Written for the brand profile/ }).innerText()).toContain(BANNED);
     expect(problems).toEqual([]);
+    await context.close();
   });
 });
