@@ -31,7 +31,15 @@ export function annotateCost(payload: unknown, prices: PriceTable, depth = 0): u
  */
 export const costPlugin = fp<{ prices: PriceTable }>(
   async (app, { prices }) => {
+    app.decorate("withCost", (payload: unknown) => annotateCost(payload, prices));
     app.addHook("preSerialization", async (_request, _reply, payload) => annotateCost(payload, prices));
   },
   { name: "cost" },
 );
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The payload with `usage.estimated_cost_usd` added, for answers that bypass serialization (SSE events). */
+    withCost(payload: unknown): unknown;
+  }
+}
