@@ -48,7 +48,8 @@ export async function streamAdmitted<R>(
       case "reset":
         return send("reset", { model: progress.model, reason: progress.reason });
       case "completed":
-        return send("completed", options.completed(progress.result));
+        // The stream bypasses serialization, so the cost the JSON routes add on the way out is added here.
+        return send("completed", request.server.withCost(options.completed(progress.result)));
       case "error": {
         const { error } = progress;
         if (error.code === "internal") request.log.error({ err: error.cause ?? error }, "live request failed");

@@ -43,3 +43,10 @@ export const costPlugin = fp<{ prices: PriceTable }>(
   },
   { name: "cost" },
 );
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The payload with `usage.estimated_cost_usd` added, for answers that bypass serialization (SSE events). */
+    withCost(payload: unknown): unknown;
+  }
+}
