@@ -28,13 +28,14 @@ export const imageRoutes: FastifyPluginAsyncZod<{ service: ImageService }> = asy
   app.get(
     "/strategy/:id/images",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "listImageJobs",
         tags: ["images"],
         summary: "The strategy's image jobs, newest first; X-Next-Cursor holds the cursor of the next page",
         params: StrategyIdParams,
         querystring: ListQuery,
-        response: { 200: ImageJobList, ...errors },
+        response: { 200: ImageJobList, ...errors, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -47,12 +48,13 @@ export const imageRoutes: FastifyPluginAsyncZod<{ service: ImageService }> = asy
   app.get(
     "/images/jobs/:job_id",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "getImageJob",
         tags: ["images"],
         summary: "An image job: status and progress; once completed, a presigned link valid for one hour",
         params: ImageJobIdParams,
-        response: { 200: ImageJob, ...errors },
+        response: { 200: ImageJob, ...errors, 429: ErrorBody },
       },
     },
     async (request) => service.get(request.userId, request.params.job_id, request.log),
@@ -61,13 +63,14 @@ export const imageRoutes: FastifyPluginAsyncZod<{ service: ImageService }> = asy
   app.get(
     "/images/jobs/:job_id/content",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "getImageContent",
         tags: ["images"],
         summary: "The finished image itself, for its owner (what the web page shows); ?download=1 saves it as a file",
         params: ImageJobIdParams,
         querystring: z.strictObject({ download: z.enum(["0", "1"]).optional() }),
-        response: { 200: z.any().describe("image/png bytes"), ...errors },
+        response: { 200: z.any().describe("image/png bytes"), ...errors, 429: ErrorBody },
       },
     },
     async (request, reply) => {
