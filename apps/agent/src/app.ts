@@ -3,10 +3,11 @@ import Fastify, { LogController, type FastifyInstance } from "fastify";
 import cors from "@fastify/cors";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
+import { swaggerOptions } from "./openapi/document";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
 import { healthRoutes } from "./routes/health";
@@ -22,6 +23,8 @@ export interface AppDeps {
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
+  /** The agent's own URL for the document's `servers` (default http://localhost:8000). */
+  agentUrl?: string;
   /** Heartbeat interval of live-generation streams (default 15 s). */
   sseHeartbeatMs?: number;
   logger?: LoggerOptions | boolean;
@@ -104,14 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     credentials: true,
     exposedHeaders: ["x-next-cursor", "retry-after", "x-request-id"],
   });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: "Strategist Agent API", version: "1.0.0", description: "AI social media strategies, generated and stored per user." },
-      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
-      security: [{ bearerAuth: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  const webUrl = deps.frontendUrl.split(",")[0]?.trim() || "http://localhost:3000";
+  await app.register(swagger, swaggerOptions({ agentUrl: deps.agentUrl ?? "http://localhost:8000", webUrl }));
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(authPlugin, { secret: deps.jwtSecret });
 

@@ -1,2 +1,4 @@
 export * from "./strategy";
 export * from "./errors";
+export * from "./api-names";
+export * from "./events";

@@ -7,7 +7,7 @@ import type { ModelCatalog } from "../agent/catalog";
 export const modelRoutes: FastifyPluginAsyncZod<{ catalog: ModelCatalog }> = async (app, { catalog }) => {
   app.get(
     "/models",
-    { schema: { summary: "Models enabled for generation", response: { 200: z.array(ModelInfo), 401: ErrorBody } } },
+    { schema: { operationId: "listModels", tags: ["models"], summary: "Models enabled for generation", response: { 200: z.array(ModelInfo), 401: ErrorBody } } },
     async () => catalog.list(),
   );
 };

@@ -25,6 +25,8 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
     "/generate",
     {
       schema: {
+        operationId: "generateStrategy",
+        tags: ["strategies"],
         summary: "Generate and store a social media strategy for a brief",
         body: GenerateRequest,
         headers: IdempotencyHeaders,
@@ -43,7 +45,10 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
     "/list",
     {
       schema: {
+        operationId: "listStrategies",
+        tags: ["strategies"],
         summary: "The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page",
+        "x-response-headers": { 200: ["X-Next-Cursor"] },
         querystring: ListQuery,
         response: { 200: StrategyList, ...errors },
       },
@@ -59,6 +64,8 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
     "/:id",
     {
       schema: {
+        operationId: "getStrategy",
+        tags: ["strategies"],
         summary: "One strategy of the user's",
         params: StrategyIdParams,
         response: { 200: StrategyRecord, ...errors },

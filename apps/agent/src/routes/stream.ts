@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ErrorBody, GenerateRequest, ValidationErrorBody } from "@strategist/schemas";
+import { ErrorBody, GENERATION_EVENTS, GenerateRequest, ValidationErrorBody } from "@strategist/schemas";
 import type { AgentStreamEvent } from "@strands-agents/sdk";
 import { AppError } from "../errors";
+import { eventStreamResponse } from "../openapi/document";
 import type { ModelCatalog } from "../agent/catalog";
 import { LiveSections } from "../strategies/live-sections";
 import type { StrategyService } from "../strategies/service";
@@ -24,9 +25,11 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (ap
     "/generate/stream",
     {
       schema: {
+        operationId: "generateStrategyStream",
+        tags: ["strategies"],
         summary: "Generate a strategy and watch it being written (text/event-stream)",
         body: GenerateRequest,
-        response: { 400: ValidationErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+        response: { 200: eventStreamResponse("The live generation", GENERATION_EVENTS), 400: ValidationErrorBody, 401: ErrorBody, 429: ErrorBody, 503: ErrorBody },
       },
     },
     async (request, reply) => {
