@@ -78,6 +78,8 @@ try {
   let phase: BedrockHit["phase"] = "run";
   const hits: BedrockHit[] = [];
   const faults: string[] = [];
+  // Assigned once, after the local Bedrock it needs exists; the request hook above it reads it until then.
+  // eslint-disable-next-line prefer-const
   let injector: FaultInjector | undefined;
   const onRequest = (request: RecordedRequest) => {
     const keyName = new RegExp(`${BRAND_PREFIX}(u\\d+ order-\\d+)`).exec(JSON.stringify(request.body.messages))?.[1];

@@ -43,12 +43,12 @@ function refs(value: unknown, found: string[] = []): string[] {
 }
 
 /** A small app with the agent's document options and the given routes. */
-async function documentOf(register: (app: ReturnType<typeof Fastify> & { withTypeProvider: () => any }) => void): Promise<Json> {
+async function documentOf(register: (app: any) => void): Promise<Json> {
   const app = Fastify().withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, swaggerOptions({ agentUrl: "http://agent.test", webUrl: "http://web.test" }));
-  register(app as never);
+  register(app);
   await app.ready();
   const document = structuredClone(app.swagger()) as unknown as Json;
   await app.close();
@@ -78,7 +78,18 @@ describe("the OpenAPI document", () => {
 
   it("names the shared shapes as components and references them, never inlining them", () => {
     const schemas = spec.components.schemas as Json;
-    for (const name of ["StrategyRecord", "StrategyOutput", "ErrorBody", "ValidationErrorBody", "GenerateRequest", "ModelInfo", "StartedEvent", "SectionEvent", "ResetEvent", "StreamErrorEvent"]) {
+    for (const name of [
+      "StrategyRecord",
+      "StrategyOutput",
+      "ErrorBody",
+      "ValidationErrorBody",
+      "GenerateRequest",
+      "ModelInfo",
+      "StartedEvent",
+      "SectionEvent",
+      "ResetEvent",
+      "StreamErrorEvent",
+    ]) {
       expect(schemas[name], name).toBeDefined();
     }
     const used = new Set(refs(spec).map((ref) => ref.replace("#/components/schemas/", "")));
@@ -145,10 +156,25 @@ describe("the OpenAPI document", () => {
   it("names the route that has no operationId, no summary, no tags or no documented 2XX response", async () => {
     const document = await documentOf((app) => {
       app.get("/undocumented", async () => "x");
-      app.post("/no-success", { schema: { operationId: "noSuccess", tags: ["x"], summary: "s", response: { 400: z.object({ detail: z.string() }) } } }, async () => "x");
-      app.get("/stream", { schema: { operationId: "noSuccess", tags: ["x"], summary: "s", response: { 200: eventStreamResponse("Events", { tick: z.object({ n: z.number() }) }) } } }, async () => "x");
+      app.post(
+        "/no-success",
+        { schema: { operationId: "noSuccess", tags: ["x"], summary: "s", response: { 400: z.object({ detail: z.string() }) } } },
+        async () => "x",
+      );
+      app.get(
+        "/stream",
+        {
+          schema: {
+            operationId: "noSuccess",
+            tags: ["x"],
+            summary: "s",
+            response: { 200: eventStreamResponse("Events", { tick: z.object({ n: z.number() }) }) },
+          },
+        },
+        async () => "x",
+      );
     });
-    const problems = contractProblems(document as never);
+    const problems = contractProblems(document);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^GET \/undocumented: no operationId/),
@@ -179,7 +205,10 @@ describe("the OpenAPI document", () => {
       cwd: path.resolve(import.meta.dirname, ".."),
       env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
     }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
-    const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string }[] };
+    const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; message: string }[];
+    };
     expect(report.problems.map((problem) => `${problem.ruleId}: ${problem.message}`)).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
   });

@@ -4,9 +4,7 @@ import { STRATEGY_SECTIONS } from "./sections";
 import { StrategyRecord } from "./strategy";
 
 /** `started`: the generation was admitted and the model is about to write. */
-export const StartedEvent = z
-  .object({ request_id: z.string(), model: z.string().describe("The model writing the strategy") })
-  .meta({ id: "StartedEvent" });
+export const StartedEvent = z.object({ request_id: z.string(), model: z.string().describe("The model writing the strategy") }).meta({ id: "StartedEvent" });
 
 /** `section`: a part of the strategy as far as it is written; `complete` once the part is final. */
 export const SectionEvent = z

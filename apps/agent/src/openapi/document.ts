@@ -131,7 +131,12 @@ export function finishDocument(document: Json): Json {
   ) as { paths: typeof paths; schemas: typeof schemas };
   for (const [from, to] of renames) renamed.schemas[to] = renamed.schemas[from];
   const keep = referencedSchemas(renamed.paths, renamed.schemas);
-  schemas = Object.fromEntries(Object.keys(renamed.schemas).filter((name) => keep.has(name)).sort().map((name) => [name, renamed.schemas[name]]));
+  schemas = Object.fromEntries(
+    Object.keys(renamed.schemas)
+      .filter((name) => keep.has(name))
+      .sort()
+      .map((name) => [name, renamed.schemas[name]]),
+  );
 
   const usedHeaders = new Set<string>();
   const usedTags = new Set<string>();
@@ -146,13 +151,15 @@ export function finishDocument(document: Json): Json {
         if (response.description === "Default Response") response.description = STATUS_DESCRIPTIONS[status] ?? `Status ${status}`;
         const names = [...(RETRY_STATUSES.has(status) ? ["Retry-After"] : []), ...(extra[status] ?? [])];
         for (const name of names) {
-          if (!RESPONSE_HEADERS[name]) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} names an unknown response header "${name}"; add it to RESPONSE_HEADERS`);
+          if (!RESPONSE_HEADERS[name])
+            throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} names an unknown response header "${name}"; add it to RESPONSE_HEADERS`);
           usedHeaders.add(name);
           response.headers = { ...(response.headers as Json | undefined), [name]: { $ref: `#/components/headers/${name}` } };
         }
       }
       for (const status of Object.keys(extra)) {
-        if (!operation.responses?.[status]) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} has response headers for ${status} but no ${status} response`);
+        if (!operation.responses?.[status])
+          throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} has response headers for ${status} but no ${status} response`);
       }
     }
   }
@@ -191,6 +198,6 @@ export function swaggerOptions(servers: ApiServers): SwaggerOptions {
       security: [{ bearerAuth: [] }],
     },
     transform: createJsonSchemaTransform({ schemaRegistry }),
-    transformObject: (input) => finishDocument(toComponents(input) as Json),
+    transformObject: (input) => finishDocument(toComponents(input)),
   };
 }

@@ -10,15 +10,15 @@ type Json = Record<string, unknown>;
  * committed document of @strategist/api-client, which a test keeps equal to the agent's live one.
  */
 export function webApiDocument(origin: string): Json {
-  const paths = Object.fromEntries(
-    Object.entries(agentDocument.paths).filter(([path]) => agentTarget("http://agent.invalid", new URL(path, origin)) !== null),
-  );
+  const paths = Object.fromEntries(Object.entries(agentDocument.paths).filter(([path]) => agentTarget("http://agent.invalid", new URL(path, origin)) !== null));
   const components = agentDocument.components as Json;
   return {
     ...agentDocument,
     servers: [{ url: origin, description: "This web origin: /api/* is proxied to the agent" }],
     paths,
-    tags: agentDocument.tags.filter((tag) => Object.values(paths).some((item) => Object.values(item).some((operation) => (operation as { tags?: string[] }).tags?.includes(tag.name)))),
+    tags: agentDocument.tags.filter((tag) =>
+      Object.values(paths).some((item) => Object.values(item).some((operation) => (operation as { tags?: string[] }).tags?.includes(tag.name))),
+    ),
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     components: {
       ...components,

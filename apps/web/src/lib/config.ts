@@ -19,7 +19,7 @@ export const webEnvSchema = z.object({
   DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),
   DYNAMODB_USERS_TABLE: z.string().min(3).default("users-dev"),
   DYNAMODB_CREATE_TABLES: z.preprocess(
-    (value) => (value === "" || value === undefined ? undefined : String(value).toLowerCase()),
+    (value) => (typeof value === "string" && value !== "" ? value.toLowerCase() : undefined),
     z.enum(["true", "false", "1", "0"]).optional().transform((value) => value === "true" || value === "1"),
   ),
 });

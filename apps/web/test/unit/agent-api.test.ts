@@ -70,7 +70,11 @@ describe("agent-api (the generated typed client)", () => {
     };
     expect(await api.getStrategy("tok", "a/b c")).toEqual({ kind: "ok", value: RECORD });
     expect(path).toBe("/api/strategy/a%2Fb%20c");
-    for (const [status, kind] of [[401, "unauthorized"], [403, "forbidden"], [404, "not_found"]] as const) {
+    for (const [status, kind] of [
+      [401, "unauthorized"],
+      [403, "forbidden"],
+      [404, "not_found"],
+    ] as const) {
       handle = (_request, response) => json(response, status, { detail: "x" });
       expect(await api.getStrategy("tok", "s-1")).toEqual({ kind });
     }

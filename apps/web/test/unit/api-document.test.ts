@@ -31,7 +31,7 @@ describe("GET /api/docs on the web origin", () => {
   });
 
   it("accepts the session cookie or a Bearer token, and every reference resolves", () => {
-    const document = webApiDocument("http://localhost:3000") as Json;
+    const document: Json = webApiDocument("http://localhost:3000");
     expect(document.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
     expect(document.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie", name: "strategist_session" });
     for (const ref of refs(document)) {
