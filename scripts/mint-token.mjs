@@ -2,8 +2,7 @@
 // Mints a development JWT for a user id: HS256, `userId` claim, expires in 1 hour (or --hours N).
 // The secret is JWT_SECRET, or the development secret the services keep in ${DATA_DIR:-.data}/jwt-secret.
 import { createHmac } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { developmentSecretFile, readDevelopmentSecret } from "../apps/agent/src/dev-secret.mjs";
 
 const args = process.argv.slice(2);
 const hoursAt = args.indexOf("--hours");
@@ -13,10 +12,10 @@ if (!userId || !Number.isFinite(hours) || hours <= 0) {
   console.error("usage: pnpm mint-token <userId> [--hours N]");
   process.exit(2);
 }
-const secretFile = join(process.env.DATA_DIR || ".data", "jwt-secret");
-const secret = process.env.JWT_SECRET || (existsSync(secretFile) ? readFileSync(secretFile, "utf8").trim() : "");
+const dataDir = process.env.DATA_DIR || ".data";
+const secret = process.env.JWT_SECRET || readDevelopmentSecret(dataDir) || "";
 if (Buffer.byteLength(secret) < 32) {
-  console.error(`No JWT secret: set JWT_SECRET (32+ bytes) or start the service once so it writes ${secretFile}.`);
+  console.error(`No JWT secret: set JWT_SECRET (32+ bytes) or start the service once so it writes ${developmentSecretFile(dataDir)}.`);
   process.exit(1);
 }
 const encode = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");

@@ -2,10 +2,9 @@
 // `pnpm start:all`: embedded DynamoDB (8001), the agent (8000) and the web app (3000), as one unit.
 // Ctrl-C stops all three; if one dies, the others are stopped and this exits non-zero.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { developmentSecret } from "../apps/agent/src/dev-secret.mjs";
 import { buildIfNeeded } from "../apps/web/scripts/build-if-needed.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,12 +21,7 @@ function jwtSecret() {
     console.error("JWT_SECRET is required in production (at least 32 bytes; `openssl rand -hex 32`).");
     process.exit(1);
   }
-  const file = join(dataDir, "jwt-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("hex");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  return developmentSecret(dataDir);
 }
 
 const shared = {

@@ -23,6 +23,7 @@ locals {
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_STRATEGIES_TABLE", value = aws_dynamodb_table.strategies.name },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
+      { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
       { name = "MODEL_PROVIDER", value = "bedrock" },
       { name = "BEDROCK_MODEL_ID", value = var.bedrock_model_id },
@@ -37,6 +38,9 @@ locals {
       { name = "RATE_LIMIT_PER_MINUTE", value = tostring(var.rate_limit_per_minute) },
       { name = "MAX_CONCURRENT_GENERATIONS", value = tostring(var.max_concurrent_generations) },
       { name = "MAX_CONCURRENT_GENERATIONS_PER_USER", value = tostring(var.max_concurrent_generations_per_user) },
+      { name = "DYNAMODB_LIMITS_TABLE", value = aws_dynamodb_table.limits.name },
+      { name = "GENERATION_LEASE_SECONDS", value = tostring(var.generation_lease_seconds) },
+      { name = "READ_RATE_LIMIT_PER_MINUTE", value = tostring(var.read_rate_limit_per_minute) },
     ]
 
     secrets = [
@@ -83,6 +87,11 @@ locals {
       { name = "AGENT_URL", value = "http://${local.agent_dns_name}:${local.agent_port}" },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
+      { name = "DYNAMODB_LIMITS_TABLE", value = aws_dynamodb_table.limits.name },
+      # The load balancer appends the client's address to X-Forwarded-For: one trusted hop.
+      { name = "TRUST_PROXY_HOPS", value = "1" },
+      { name = "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE", value = tostring(var.auth_rate_limit_per_ip_per_minute) },
+      { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
     ]
 

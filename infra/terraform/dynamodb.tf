@@ -71,3 +71,79 @@ resource "aws_dynamodb_table" "users" {
     Name = "Users Table"
   }
 }
+
+# Rate counters, generation leases, the login throttle and per-IP limits of every agent and web task.
+# Items are short-lived: TTL removes them (readers ignore expired ones anyway); nothing here needs recovery.
+resource "aws_dynamodb_table" "limits" {
+  name                        = "limits-${var.environment}"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "key"
+  deletion_protection_enabled = var.table_deletion_protection
+
+  attribute {
+    name = "key"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  tags = {
+    Name = "Limits Table"
+  }
+}
+
+# Web log-in sessions: logging out deletes the item, and both services refuse a token whose item is gone.
+resource "aws_dynamodb_table" "sessions" {
+  name                        = "sessions-${var.environment}"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "sessionId"
+  deletion_protection_enabled = var.table_deletion_protection
+
+  attribute {
+    name = "sessionId"
+    type = "S"
+  }
+
+  attribute {
+    name = "userId"
+    type = "S"
+  }
+
+  attribute {
+    name = "createdAt"
+    type = "S"
+  }
+
+  # A user's sessions, to end all but one when the password changes.
+  global_secondary_index {
+    name            = "UserIdIndex"
+    hash_key        = "userId"
+    range_key       = "createdAt"
+    projection_type = "KEYS_ONLY"
+  }
+
+  # Sessions end a week after log-in; the services also check expiresAt on read, since TTL deletes late.
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  tags = {
+    Name = "Sessions Table"
+  }
+}

@@ -64,6 +64,27 @@ data "aws_iam_policy_document" "agent_dynamodb" {
       "${aws_dynamodb_table.strategies.arn}/index/UserIdIndex",
     ]
   }
+
+  statement {
+    sid       = "CountLimits"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.limits.arn]
+  }
+}
+
+# A token from a web log-in names its session: the agent reads whether it is still open, nothing else.
+data "aws_iam_policy_document" "agent_sessions" {
+  statement {
+    sid       = "ReadSessions"
+    actions   = ["dynamodb:GetItem"]
+    resources = [aws_dynamodb_table.sessions.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "agent_sessions" {
+  name   = "sessions-table-read"
+  role   = aws_iam_role.agent_task.id
+  policy = data.aws_iam_policy_document.agent_sessions.json
 }
 
 resource "aws_iam_role_policy" "agent_dynamodb" {
@@ -86,7 +107,7 @@ resource "aws_iam_role_policy" "agent_bedrock" {
   policy = data.aws_iam_policy_document.agent_bedrock.json
 }
 
-# --- Web task role: the users table only (sign-up and sign-in) ---
+# --- Web task role: the users table (sign-up, sign-in, rehash) and the sessions table (log-in, log-out) ---
 
 resource "aws_iam_role" "web_task" {
   name               = "${local.name}-web-task"
@@ -95,9 +116,26 @@ resource "aws_iam_role" "web_task" {
 
 data "aws_iam_policy_document" "web_dynamodb" {
   statement {
-    sid       = "ReadAndWriteUsers"
-    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DescribeTable"]
+    sid = "ReadAndWriteUsers"
+    # UpdateItem replaces an outdated password hash (conditionally) at log-in.
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DescribeTable"]
     resources = [aws_dynamodb_table.users.arn]
+  }
+
+  statement {
+    sid       = "CountLimits"
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+    resources = [aws_dynamodb_table.limits.arn]
+  }
+
+  statement {
+    sid = "OpenCheckAndEndSessions"
+    # Query on the user index finds the other sessions a password change ends.
+    actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"]
+    resources = [
+      aws_dynamodb_table.sessions.arn,
+      "${aws_dynamodb_table.sessions.arn}/index/UserIdIndex",
+    ]
   }
 }
 

@@ -33,6 +33,16 @@ output "users_table_name" {
   value       = aws_dynamodb_table.users.name
 }
 
+output "limits_table_name" {
+  description = "DYNAMODB_LIMITS_TABLE."
+  value       = aws_dynamodb_table.limits.name
+}
+
+output "sessions_table_name" {
+  description = "DYNAMODB_SESSIONS_TABLE."
+  value       = aws_dynamodb_table.sessions.name
+}
+
 output "jwt_secret_arn" {
   description = "Secrets Manager secret holding JWT_SECRET; set its value once after the first apply."
   value       = aws_secretsmanager_secret.jwt.arn

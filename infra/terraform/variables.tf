@@ -197,9 +197,27 @@ variable "max_concurrent_generations" {
 }
 
 variable "max_concurrent_generations_per_user" {
-  description = "MAX_CONCURRENT_GENERATIONS_PER_USER: in-flight generations per user per agent task."
+  description = "MAX_CONCURRENT_GENERATIONS_PER_USER: in-flight generations per user across all agent tasks."
   type        = number
   default     = 3
+}
+
+variable "generation_lease_seconds" {
+  description = "GENERATION_LEASE_SECONDS: how long a dead agent task's generation slots stay taken."
+  type        = number
+  default     = 30
+}
+
+variable "read_rate_limit_per_minute" {
+  description = "READ_RATE_LIMIT_PER_MINUTE: reads per user per minute across all agent tasks."
+  type        = number
+  default     = 600
+}
+
+variable "auth_rate_limit_per_ip_per_minute" {
+  description = "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: sign-ups and log-ins per client IP per minute across all web tasks."
+  type        = number
+  default     = 20
 }
 
 # --- Data and operations ---

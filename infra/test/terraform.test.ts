@@ -27,13 +27,17 @@ describe("DynamoDB tables", { timeout: 30_000 }, () => {
 
   it("report a wrong key, a wrong attribute type, a changed index, provisioned billing, PITR or SSE off", async () => {
     expect(await problemsAfter(tableProblems, "dynamodb.tf", 'hash_key                    = "strategyId"', 'hash_key = "id"')).toContain("strategies: hash_key must be strategyId, got id");
-    expect((await problemsAfter(tableProblems, "dynamodb.tf", /name = "createdAt"\n    type = "S"/, 'name = "createdAt"\n    type = "N"')).join()).toMatch(/attributes must be/);
-    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'range_key       = "createdAt"', 'range_key = "updatedAt"')).toContain("strategies: UserIdIndex range key must be createdAt, got updatedAt");
+    expect((await problemsAfter(tableProblems, "dynamodb.tf", /name = "createdAt"\n    type = "S"(?=\n  \}\n\n  # A user's history)/, 'name = "createdAt"\n    type = "N"')).join()).toMatch(/attributes must be/);
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", /range_key {7}= "createdAt"(?=\n    projection_type = "ALL")/, 'range_key = "updatedAt"')).toContain("strategies: UserIdIndex range key must be createdAt, got updatedAt");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", 'projection_type = "ALL"', 'projection_type = "KEYS_ONLY"')).toContain("strategies: UserIdIndex projection must be ALL, got KEYS_ONLY");
-    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'name            = "UserIdIndex"', 'name = "ByUser"')).toContain("strategies: global secondary index UserIdIndex is missing");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", /name {12}= "UserIdIndex"(?=\n    hash_key {8}= "userId"\n    range_key {7}= "createdAt"\n    projection_type = "ALL")/, 'name = "ByUser"')).toContain("strategies: global secondary index UserIdIndex is missing");
     expect((await problemsAfter(tableProblems, "dynamodb.tf", /billing_mode {16}= "PAY_PER_REQUEST"\n  hash_key {20}= "email"/, 'billing_mode = "PROVISIONED"\n  hash_key = "email"')).join()).toMatch(/users: billing_mode must be PAY_PER_REQUEST/);
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /point_in_time_recovery \{\n    enabled = true\n  \}\n\n  server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Users/, 'point_in_time_recovery {\n    enabled = false\n  }\n\n  server_side_encryption {\n    enabled = true\n  }\n\n  tags = {\n    Name = "Users')).toContain("users: point_in_time_recovery must be enabled");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'hash_key                    = "sessionId"', 'hash_key = "userId"')).toContain("sessions: hash_key must be sessionId, got userId");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", /ttl \{\n    attribute_name = "expiresAt"\n    enabled        = true\n  \}\n\n  point_in_time_recovery \{\n    enabled = true\n  \}\n\n  server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Sessions/, 'point_in_time_recovery {\n    enabled = true\n  }\n\n  server_side_encryption {\n    enabled = true\n  }\n\n  tags = {\n    Name = "Sessions')).toContain("sessions: TTL on expiresAt must be enabled");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Strategies/, 'server_side_encryption {\n    enabled = false\n  }\n\n  tags = {\n    Name = "Strategies')).toContain("strategies: server_side_encryption must be enabled");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", /ttl \{\n    attribute_name = "expiresAt"\n    enabled        = true\n  \}\n\n  server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Limits/, 'server_side_encryption {\n    enabled = true\n  }\n\n  tags = {\n    Name = "Limits')).toContain("limits: TTL must be enabled on expiresAt");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'hash_key                    = "key"', 'hash_key = "id"')).toContain("limits: hash_key must be key, got id");
   });
 });
 
@@ -51,9 +55,12 @@ describe("IAM", { timeout: 30_000 }, () => {
     expect((await problemsAfter(policyDocumentProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", 'resources = [aws_dynamodb_table.users.arn, "*"]')).join()).toMatch(/wildcard/);
     expect((await problemsAfter(policyDocumentProblems, "bedrock.tf", "::foundation-model/${id}\"]", "::foundation-model/*\"]")).join()).toMatch(/may evaluate to a wildcard/);
     expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"bedrock:InvokeModelWithResponseStream"]', '"bedrock:InvokeModelWithResponseStream", "bedrock:CreateModelCustomizationJob"]')).join()).toMatch(/CreateModelCustomizationJob is not one of/);
-    expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"dynamodb:PutItem", "dynamodb:DescribeTable"]\n    resources = [aws_dynamodb_table.users.arn]', '"dynamodb:PutItem", "dynamodb:DeleteTable"]\n    resources = [aws_dynamodb_table.users.arn]')).join()).toMatch(/DeleteTable is not one of/);
+    expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"dynamodb:UpdateItem", "dynamodb:DescribeTable"]\n    resources = [aws_dynamodb_table.users.arn]', '"dynamodb:UpdateItem", "dynamodb:DeleteTable"]\n    resources = [aws_dynamodb_table.users.arn]')).join()).toMatch(/DeleteTable is not one of/);
     expect((await problemsAfter(taskRoleProblems, "iam.tf", "role       = aws_iam_role.execution.name", "role       = aws_iam_role.agent_task.name")).join()).toMatch(/must not carry managed policies/);
+    expect(await problemsAfter(taskRoleProblems, "iam.tf", /sid       = "CountLimits"\n    actions   = \["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"\]\n    resources = \[aws_dynamodb_table.limits.arn\]/, 'sid       = "CountLimits"\n    actions   = ["dynamodb:GetItem"]\n    resources = [aws_dynamodb_table.users.arn]')).toContain("agent task role must reach the limits table");
     expect((await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", "resources = [aws_dynamodb_table.users.arn, aws_dynamodb_table.strategies.arn]")).join()).toMatch(/web task role must not reach the strategies table/);
+    expect(await problemsAfter(taskRoleProblems, "iam.tf", 'actions   = ["dynamodb:GetItem"]\n    resources = [aws_dynamodb_table.sessions.arn]', 'actions   = ["dynamodb:GetItem", "dynamodb:DeleteItem"]\n    resources = [aws_dynamodb_table.sessions.arn]')).toContain("agent task role may only read sessions, not dynamodb:DeleteItem");
+    expect(await problemsAfter(taskRoleProblems, "iam.tf", '"dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"]\n    resources = [\n      aws_dynamodb_table.sessions.arn', '"dynamodb:Query", "dynamodb:DescribeTable"]\n    resources = [\n      aws_dynamodb_table.sessions.arn')).toContain("web task role lacks dynamodb:DeleteItem on the sessions table");
   });
 });
 

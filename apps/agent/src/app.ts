@@ -8,18 +8,27 @@ import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
 import { swaggerOptions } from "./openapi/document";
-import { authPlugin } from "./plugins/auth";
+import { authPlugin, type SessionCheck } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
+import { readLimitPlugin } from "./plugins/read-limit";
 import { healthRoutes } from "./routes/health";
 import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
+import type { ReadLimiter } from "./strategies/read-limits";
 import type { StrategyService } from "./strategies/service";
+import { conversationRoutes } from "./conversations/routes";
+import type { ConversationService } from "./conversations/service";
 
 export interface AppDeps {
   service: StrategyService;
+  conversations: ConversationService;
+  /** The per-user read limit behind `app.limitReads`. */
+  readLimiter: ReadLimiter;
   catalog: ModelCatalog;
   jwtSecret: string;
+  /** Web log-in sessions, so a logged-out token stops working here too. */
+  sessions: SessionCheck;
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
@@ -110,19 +119,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webUrl = deps.frontendUrl.split(",")[0]?.trim() || "http://localhost:3000";
   await app.register(swagger, swaggerOptions({ agentUrl: deps.agentUrl ?? "http://localhost:8000", webUrl }));
   await app.register(swaggerUi, { routePrefix: "/docs" });
-  await app.register(authPlugin, { secret: deps.jwtSecret });
+  await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions });
+  await app.register(readLimitPlugin, { limiter: deps.readLimiter });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
   await app.register(async (api) => {
     api.addHook("onRequest", api.authenticate);
     await api.register(modelRoutes, { catalog: deps.catalog });
     await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
-    await api.register(streamRoutes, {
-      prefix: "/strategy",
-      service: deps.service,
-      catalog: deps.catalog,
-      heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
-    });
+    await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+    await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
   }, { prefix: "/api" });
 
   return app;

@@ -21,6 +21,9 @@ export const agentEnvSchema = z.object({
   DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),
   DYNAMODB_STRATEGIES_TABLE: z.string().min(3).default("strategies-dev"),
   DYNAMODB_USERS_TABLE: z.string().min(3).default("users-dev"),
+  DYNAMODB_STRATEGY_ITEMS_TABLE: z.string().min(3).default("strategy-items-dev"),
+  DYNAMODB_LIMITS_TABLE: z.string().min(3).default("limits-dev"),
+  DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
   DYNAMODB_CREATE_TABLES: flag,
   DATA_DIR: z.string().default(".data"),
   MODEL_PROVIDER: z.enum(["offline", "bedrock"]).default("offline"),
@@ -41,6 +44,8 @@ export const agentEnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(10),
   MAX_CONCURRENT_GENERATIONS: positiveInt(100),
   MAX_CONCURRENT_GENERATIONS_PER_USER: positiveInt(3),
+  GENERATION_LEASE_SECONDS: positiveNumber(30),
+  READ_RATE_LIMIT_PER_MINUTE: positiveInt(600),
 });
 export type AgentEnv = z.infer<typeof agentEnvSchema>;
 

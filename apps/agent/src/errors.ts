@@ -17,6 +17,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   internal: 500,
   unavailable: 503,
   timeout: 504,
+  conflict: 409,
+  version_not_found: 404,
 };
 
 /** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */

@@ -1,31 +1,18 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import closeWithGrace from "close-with-grace";
-import { createDocumentClient, ensureTables, strategiesTableDefinition, usersTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition, usersTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { closeGracefully, loggerOptions } from "./app";
 import { createCatalog } from "./agent/models";
 import { ConfigError, loadConfig } from "./config";
+import { developmentSecret } from "./dev-secret.mjs";
 import { createAgentApp } from "./service-factory";
-
-/** A development JWT secret kept under DATA_DIR so restarts (and `pnpm mint-token`) share it. */
-function developmentSecret(dataDir: string): () => string {
-  return () => {
-    const file = join(dataDir, "jwt-secret");
-    if (existsSync(file)) return readFileSync(file, "utf8").trim();
-    mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString("hex");
-    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-    return secret;
-  };
-}
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR || ".data");
   let config;
   try {
-    config = loadConfig(process.env, developmentSecret(dataDir));
+    config = loadConfig(process.env, () => developmentSecret(dataDir));
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(JSON.stringify({ level: "fatal", msg: error.message }));
@@ -43,7 +30,13 @@ async function main(): Promise<void> {
   }
   const client = createDocumentClient({ region: config.AWS_REGION, endpoint });
   if (embedded || config.DYNAMODB_CREATE_TABLES) {
-    await ensureTables(client, [strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE), usersTableDefinition(config.DYNAMODB_USERS_TABLE)]);
+    await ensureTables(client, [
+      strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE),
+      usersTableDefinition(config.DYNAMODB_USERS_TABLE),
+      strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+      limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
+      sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
+    ]);
   }
 
   const app = await createAgentApp({ config, client, catalog: createCatalog(config), logger: loggerOptions(config.LOG_LEVEL) });

@@ -1,14 +1,22 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { LimitsStore } from "@strategist/dynamo";
 import type { FastifyInstance } from "fastify";
 import { configureLogging } from "@strands-agents/sdk";
+import { SessionStore } from "@strategist/dynamo";
 import { buildApp } from "./app";
 import type { ModelCatalog } from "./agent/catalog";
-import { Strategist } from "./agent/strategist";
 import type { AgentConfig } from "./config";
+import { ModelCaller } from "./generation/model-call";
+import { GenerationPipeline } from "./generation/pipeline";
+import { RefineConversation } from "./conversations/session";
+import { ConversationService } from "./conversations/service";
 import { CursorCodec } from "./strategies/cursor";
+import type { StrategyDependent } from "./strategies/dependents";
+import { StrategyItemsRepository } from "./strategies/items";
 import { StrategyRepository } from "./strategies/repository";
 import { IdempotencyStore } from "./strategies/idempotency";
 import { GenerationLimits } from "./strategies/limits";
+import { ReadLimiter } from "./strategies/read-limits";
 import { StrategyService } from "./strategies/service";
 import type { LoggerOptions } from "pino";
 
@@ -20,26 +28,45 @@ export async function createAgentApp(options: {
   logger?: LoggerOptions | boolean;
   clock?: () => Date;
   sseHeartbeatMs?: number;
+  /** Other capabilities' data about a strategy, deleted with it (image jobs, ...). */
+  dependents?: StrategyDependent[];
 }): Promise<FastifyInstance> {
   const { config, client, catalog } = options;
-  const service = new StrategyService({
-    repository: new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE),
-    strategist: new Strategist(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
-    cursors: new CursorCodec(config.JWT_SECRET),
+  const limitsStore = new LimitsStore(client, config.DYNAMODB_LIMITS_TABLE);
+  // Every model-calling route (generate, refine, regenerate, plans, ...) runs through this one pipeline.
+  const pipeline = new GenerationPipeline({
+    models: new ModelCaller(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
     limits: new GenerationLimits({
       perUserPerMinute: config.RATE_LIMIT_PER_MINUTE,
       maxConcurrent: config.MAX_CONCURRENT_GENERATIONS,
       maxConcurrentPerUser: config.MAX_CONCURRENT_GENERATIONS_PER_USER,
+      store: limitsStore,
+      leaseMs: config.GENERATION_LEASE_SECONDS * 1000,
     }),
     timeoutMs: config.AGENT_TIMEOUT_SECONDS * 1000,
     // A lease outlives one generation's whole budget, so only a crashed request's key is ever taken over.
     idempotency: new IdempotencyStore(client, config.DYNAMODB_STRATEGIES_TABLE, config.AGENT_TIMEOUT_SECONDS * 1000 + 10_000),
+  });
+  const repository = new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE);
+  const items = new StrategyItemsRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
+  const cursors = new CursorCodec(config.JWT_SECRET);
+  const service = new StrategyService({ repository, items, pipeline, cursors, dependents: options.dependents ?? [], clock: options.clock });
+  const conversations = new ConversationService({
+    strategies: service,
+    repository,
+    items,
+    pipeline,
+    cursors,
+    conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
     clock: options.clock,
   });
   const app = await buildApp({
     service,
+    conversations,
+    readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),
     catalog,
     jwtSecret: config.JWT_SECRET,
+    sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE),
     modelProvider: config.MODEL_PROVIDER,
     frontendUrl: config.FRONTEND_URL,
     logger: options.logger,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, startHarness, TEST_SECRET, VALID_BRIEF, type Harness } from "./support/harness";
@@ -52,10 +53,13 @@ describe("JWT authentication", () => {
   });
 
   it("leaves health and the API docs open", async () => {
-    expect((await harness.app.inject({ url: "/health" })).json()).toMatchObject({ status: "healthy" });
+    // One version, read from package.json, in health and in the OpenAPI document.
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    expect((await harness.app.inject({ url: "/health" })).json()).toMatchObject({ status: "healthy", version });
     const docs = await harness.app.inject({ url: "/docs/json" });
     expect(docs.statusCode).toBe(200);
     const spec = docs.json();
+    expect(spec.info.version).toBe(version);
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/strategy/generate", "/api/strategy/list", "/api/strategy/{id}", "/api/models"]));
     const body = spec.paths["/api/strategy/generate"].post.requestBody.content["application/json"].schema;
     expect(body.$ref).toBe("#/components/schemas/GenerateRequest");

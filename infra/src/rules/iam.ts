@@ -81,6 +81,13 @@ function actionsOf(config: TerraformConfig, documents: string[]): { actions: str
   };
 }
 
+/** The statements of these documents whose resources name a given table. */
+function statementsOn(config: TerraformConfig, documents: string[], table: string): Block[] {
+  return documents
+    .flatMap((document) => (config.data.aws_iam_policy_document?.[document]?.statement ?? []) as Block[])
+    .filter((statement) => expandedText(statement.resources, config.locals).includes(`${table}.arn`));
+}
+
 /**
  * The task roles the containers run as: the agent may use its strategies table and Bedrock; the web app
  * only the users table. Both only through checked policy documents.
@@ -110,12 +117,22 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   }
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");
   if (agentGrants.resources.includes("aws_dynamodb_table.users")) problems.push("agent task role must not reach the users table");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("agent task role must reach the limits table");
+  // The agent only asks whether a session is open; opening and ending sessions is the web app's job.
+  const agentSessionActions = statementsOn(config, agent.documents, "aws_dynamodb_table.sessions").flatMap((statement) => statement.actions ?? []);
+  if (!agentSessionActions.includes("dynamodb:GetItem")) problems.push("agent task role must be allowed to read the sessions table");
+  for (const action of agentSessionActions) if (action !== "dynamodb:GetItem") problems.push(`agent task role may only read sessions, not ${action}`);
 
   const webGrants = actionsOf(config, web.documents);
   if (webGrants.actions.some((action: string) => action.startsWith("bedrock:"))) problems.push("web task role must not invoke Bedrock");
   if (webGrants.resources.includes("aws_dynamodb_table.strategies")) problems.push("web task role must not reach the strategies table");
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem"]) {
     if (!webGrants.actions.includes(action)) problems.push(`web task role lacks ${action}`);
+  }
+  if (!webGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("web task role must reach the limits table");
+  const webSessionActions = statementsOn(config, web.documents, "aws_dynamodb_table.sessions").flatMap((statement) => statement.actions ?? []);
+  for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]) {
+    if (!webSessionActions.includes(action)) problems.push(`web task role lacks ${action} on the sessions table`);
   }
   return problems;
 }

@@ -17,7 +17,7 @@ function commonProblems(label: string, table: Block): string[] {
   return problems;
 }
 
-/** The seed's strategies table and the users table: keys, types, index, billing, recovery, encryption. */
+/** The strategies, users and sessions tables: keys, types, indexes, TTL, billing, recovery, encryption. */
 export function tableProblems(config: TerraformConfig): string[] {
   const tables = config.resources.aws_dynamodb_table ?? {};
   const problems: string[] = [];
@@ -52,6 +52,35 @@ export function tableProblems(config: TerraformConfig): string[] {
     if (users.hash_key !== "email") problems.push(`users: hash_key must be email, got ${users.hash_key}`);
     const types = attributeTypes(users);
     if (!sameMap(types, { email: "S" })) problems.push(`users: attributes must be email S only; got ${JSON.stringify(types)}`);
+  }
+
+  const limits = tables.limits;
+  if (!limits) {
+    problems.push("aws_dynamodb_table.limits is missing");
+  } else {
+    // Short-lived counters and leases: no point-in-time recovery needed, but TTL on expiresAt is.
+    if (limits.billing_mode !== "PAY_PER_REQUEST") problems.push(`limits: billing_mode must be PAY_PER_REQUEST, got ${limits.billing_mode}`);
+    if (limits.server_side_encryption?.[0]?.enabled !== true) problems.push("limits: server_side_encryption must be enabled");
+    if (limits.hash_key !== "key") problems.push(`limits: hash_key must be key, got ${limits.hash_key}`);
+    const types = attributeTypes(limits);
+    if (!sameMap(types, { key: "S" })) problems.push(`limits: attributes must be key S only; got ${JSON.stringify(types)}`);
+    const ttl = limits.ttl?.[0];
+    if (ttl?.enabled !== true || ttl?.attribute_name !== "expiresAt") problems.push("limits: TTL must be enabled on expiresAt");
+  }
+  const sessions = tables.sessions;
+  if (!sessions) {
+    problems.push("aws_dynamodb_table.sessions is missing");
+  } else {
+    problems.push(...commonProblems("sessions", sessions));
+    if (sessions.hash_key !== "sessionId") problems.push(`sessions: hash_key must be sessionId, got ${sessions.hash_key}`);
+    const types = attributeTypes(sessions);
+    if (!sameMap(types, { sessionId: "S", userId: "S", createdAt: "S" })) {
+      problems.push(`sessions: attributes must be sessionId, userId, createdAt, all S; got ${JSON.stringify(types)}`);
+    }
+    const ttl = sessions.ttl?.[0];
+    if (ttl?.enabled !== true || ttl?.attribute_name !== "expiresAt") problems.push("sessions: TTL on expiresAt must be enabled");
+    const byUser = ((sessions.global_secondary_index ?? []) as Block[]).find((index) => index.name === "UserIdIndex");
+    if (byUser?.hash_key !== "userId") problems.push("sessions: global secondary index UserIdIndex on userId is missing");
   }
   return problems;
 }

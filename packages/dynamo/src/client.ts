@@ -2,7 +2,7 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUse
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 
-export interface DynamoConnection {
+interface DynamoConnection {
   region: string;
   /** A local endpoint (dynalite, DynamoDB Local); absent for real DynamoDB. */
   endpoint?: string;

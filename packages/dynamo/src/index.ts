@@ -2,3 +2,5 @@
 // (the web app) do not pull dynalite and its native LevelDB module in.
 export * from "./tables";
 export * from "./client";
+export * from "./limits";
+export * from "./sessions";

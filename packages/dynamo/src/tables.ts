@@ -36,3 +36,70 @@ export function usersTableDefinition(tableName: string): CreateTableCommandInput
     AttributeDefinitions: [{ AttributeName: "email", AttributeType: "S" }],
   };
 }
+
+/**
+ * Everything stored under a strategy, one partition per strategy: `version#000001` snapshots,
+ * `message#000002#0` conversation messages, `session#…` (the Strands session of the refine conversation), and
+ * later capabilities' items (`plan`, `post#<postId>`). Deleting a strategy deletes its whole partition.
+ */
+export function strategyItemsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [
+      { AttributeName: "strategyId", KeyType: "HASH" },
+      { AttributeName: "itemKey", KeyType: "RANGE" },
+    ],
+    AttributeDefinitions: [
+      { AttributeName: "strategyId", AttributeType: "S" },
+      { AttributeName: "itemKey", AttributeType: "S" },
+    ],
+  };
+}
+
+/**
+ * The limits table: rate counters, generation leases, the failed-login throttle and per-IP limits of the agent
+ * and the web, one item per `key`. `expiresAt` (epoch seconds) is the TTL attribute; readers never trust an item
+ * past its time (dynalite has no TTL), so TTL only keeps the table small.
+ */
+export function limitsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [{ AttributeName: "key", KeyType: "HASH" }],
+    AttributeDefinitions: [{ AttributeName: "key", AttributeType: "S" }],
+  };
+}
+
+/** The limits table's TTL attribute (epoch seconds). */
+export const LIMITS_TTL_ATTRIBUTE = "expiresAt";
+
+/** Name of the sessions table's index that finds a user's sessions (to revoke all but one). */
+export const SESSION_USER_INDEX = "UserIdIndex";
+
+/**
+ * The sessions table: one item per web log-in, keyed by `sessionId`; `expiresAt` (epoch seconds) is the
+ * TTL attribute. Logging out deletes the item; `UserIdIndex` finds a user's other sessions to revoke.
+ */
+export function sessionsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: [{ AttributeName: "sessionId", KeyType: "HASH" }],
+    AttributeDefinitions: [
+      { AttributeName: "sessionId", AttributeType: "S" },
+      { AttributeName: "userId", AttributeType: "S" },
+      { AttributeName: "createdAt", AttributeType: "S" },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: SESSION_USER_INDEX,
+        KeySchema: [
+          { AttributeName: "userId", KeyType: "HASH" },
+          { AttributeName: "createdAt", KeyType: "RANGE" },
+        ],
+        Projection: { ProjectionType: "KEYS_ONLY" },
+      },
+    ],
+  };
+}

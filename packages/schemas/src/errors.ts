@@ -31,10 +31,12 @@ export const ERROR_DETAILS = {
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported content type",
   internal: "Internal server error",
+  conflict: "Strategy was changed by another request",
+  version_not_found: "Version not found",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 
-export interface IssueLike {
+interface IssueLike {
   code: string;
   path: readonly PropertyKey[];
   message: string;

@@ -1,33 +1,40 @@
 import { z } from "zod";
-import { ErrorBody, ValidationErrorBody } from "./errors";
-import { STRATEGY_SECTIONS } from "./sections";
-import { StrategyRecord } from "./strategy";
+import { FieldError } from "./errors";
 
-/** `started`: the generation was admitted and the model is about to write. */
-export const StartedEvent = z.object({ request_id: z.string(), model: z.string().describe("The model writing the strategy") }).meta({ id: "StartedEvent" });
+/**
+ * The Server-Sent Events of every live model-calling route (generate/stream, refine/stream, and later streams):
+ * `started`, then `section` as parts are written, `reset` when an attempt is discarded, and finally exactly one
+ * of `completed` (the stored result) or `error` (the status and body the plain route would have answered).
+ */
+export const LIVE_EVENT_NAMES = ["started", "section", "reset", "completed", "error"] as const;
+export type LiveEventName = (typeof LIVE_EVENT_NAMES)[number];
 
-/** `section`: a part of the strategy as far as it is written; `complete` once the part is final. */
+/** `started`: the request is admitted and the model is about to write. */
+export const StartedEvent = z
+  .object({ request_id: z.string(), model: z.string().describe("The model asked first; a fallback may finish the work") })
+  .meta({ id: "StartedEvent" });
+export type StartedEvent = z.infer<typeof StartedEvent>;
+
+/** `section`: a top-level part of the output, whole once `complete`, else the list items finished so far. */
 export const SectionEvent = z
-  .object({ section: z.enum(STRATEGY_SECTIONS), value: z.unknown().describe("The section's value so far (string or list)"), complete: z.boolean() })
+  .object({ section: z.string(), value: z.unknown(), complete: z.boolean() })
   .meta({ id: "SectionEvent" });
+export type SectionEvent = z.infer<typeof SectionEvent>;
 
-/** `reset`: the model's attempt was discarded; sections shown so far are void. */
+/** `reset`: what was shown of the current attempt is discarded; the model writes again. */
 export const ResetEvent = z.object({ model: z.string(), reason: z.string() }).meta({ id: "ResetEvent" });
+export type ResetEvent = z.infer<typeof ResetEvent>;
 
-/** `error`: the generation failed; the status and body a plain request would have answered. */
-export const StreamErrorEvent = z
+/**
+ * `error`: the request failed; `status` and `body` are what the non-streaming route answers, `retry_after` (seconds)
+ * is the Retry-After it would send.
+ */
+export const ErrorEvent = z
   .object({
     status: z.number().int(),
-    body: z.union([ValidationErrorBody, ErrorBody]),
-    retry_after: z.number().int().optional().describe("Seconds to wait before retrying (429/503)"),
+    body: z.object({ detail: z.string(), errors: z.array(FieldError).optional() }),
+    retry_after: z.number().int().positive().optional(),
   })
-  .meta({ id: "StreamErrorEvent" });
+  .meta({ id: "ErrorEvent" });
+export type ErrorEvent = z.infer<typeof ErrorEvent>;
 
-/** Every event of a live generation stream, by SSE event name; `completed` carries the stored record. */
-export const GENERATION_EVENTS = {
-  started: StartedEvent,
-  section: SectionEvent,
-  reset: ResetEvent,
-  completed: StrategyRecord,
-  error: StreamErrorEvent,
-} as const;

@@ -123,6 +123,8 @@ export const StrategyRecord = z.object({
   created_at: z.iso.datetime({ offset: true }),
   model: z.string().min(1).describe("The model that produced the strategy; 'offline' for the built-in offline model"),
   usage: TokenUsage.optional(),
+  version: z.number().int().min(1).describe("1 for a fresh generation; each refine or regenerate adds one"),
+  updated_at: z.iso.datetime({ offset: true }).describe("When this version was written"),
 });
 export type StrategyRecord = z.infer<typeof StrategyRecord>;
 

@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { StructuredOutputFailure } from "./strategist";
+import { StructuredOutputFailure } from "../generation/model-call";
 
 /** AWS and SDK error names that mean "the model service is busy or down right now": retry, fall back, then 503. */
 const UNAVAILABLE = new Set([

@@ -1,5 +1,6 @@
 import { Model, type BaseModelConfig, type Message, type ModelStreamEvent, type StreamOptions } from "@strands-agents/sdk";
-import { composeStrategy, parseBriefSlots, splitIntoChunks } from "@strategist/composer";
+import { splitIntoChunks } from "@strategist/composer";
+import { OFFLINE_WRITERS, readTask } from "./offline-writers";
 
 /** Model id recorded on strategies written by the offline model. */
 export const OFFLINE_MODEL_ID = "offline";
@@ -19,6 +20,21 @@ function textOf(message: Message | undefined): string {
   return message.content.map((block) => ("text" in block && typeof block.text === "string" ? block.text : "")).join("\n");
 }
 
+/** The latest turn the user wrote (tool results, which Strands sends as user messages, are not writing). */
+function latestUserText(messages: Message[]): string {
+  for (let index = messages.length - 1; index >= 0; index--) {
+    const message = messages[index]!;
+    if (message.role === "user" && message.content.some((block) => block.type === "textBlock")) return textOf(message);
+  }
+  return "";
+}
+
+function systemText(systemPrompt: StreamOptions["systemPrompt"]): string {
+  if (systemPrompt === undefined) return "";
+  if (typeof systemPrompt === "string") return systemPrompt;
+  return systemPrompt.map((block) => ("text" in block && typeof block.text === "string" ? block.text : "")).join("\n");
+}
+
 function estimateTokens(text: string): number {
   return Math.max(1, Math.ceil(text.length / 4));
 }
@@ -32,9 +48,10 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * A Strands model provider that needs no AWS account: it reads the brief from the prompt's slots and answers
- * through the real structured-output tool with a strategy composed deterministically from the brief. It is
- * honest about what it is: every strategy it writes is recorded with the model id `offline`.
+ * A Strands model provider that needs no AWS account. The user turn's `<task>` line picks a writer from
+ * OFFLINE_WRITERS (a strategy from the brief's slots, a refinement of the current strategy, ...), whose output is
+ * answered through the real structured-output tool, deterministically. It is honest about what it is: everything
+ * it writes is recorded with the model id `offline`.
  */
 export class OfflineModel extends Model<OfflineModelConfig> {
   private config: OfflineModelConfig;
@@ -54,14 +71,17 @@ export class OfflineModel extends Model<OfflineModelConfig> {
 
   async *stream(messages: Message[], options: StreamOptions = {}): AsyncGenerator<ModelStreamEvent> {
     const started = Date.now();
-    const prompt = textOf(messages.find((message) => message.role === "user"));
-    const brief = parseBriefSlots(prompt);
+    const prompt = latestUserText(messages);
+    const { task, body } = readTask(prompt);
     const offersTool = options.toolSpecs?.some((spec) => spec.name === STRUCTURED_OUTPUT_TOOL) ?? false;
+    const writer = OFFLINE_WRITERS[task];
+    const written = writer ? writer({ prompt: body, system: systemText(options.systemPrompt) }) : { text: `The offline model has no writer for the task "${task}".` };
+    const usesTool = offersTool && "output" in written;
 
     yield { type: "modelMessageStartEvent", role: "assistant" };
     let output: string;
-    if (brief && offersTool) {
-      output = JSON.stringify(composeStrategy(brief));
+    if ("output" in written && usesTool) {
+      output = JSON.stringify(written.output);
       yield {
         type: "modelContentBlockStartEvent",
         start: { type: "toolUseStart", name: STRUCTURED_OUTPUT_TOOL, toolUseId: `offline-${started.toString(36)}` },
@@ -71,12 +91,12 @@ export class OfflineModel extends Model<OfflineModelConfig> {
         yield { type: "modelContentBlockDeltaEvent", delta: { type: "toolUseInputDelta", input: chunk } };
       }
     } else {
-      output = "The offline model writes strategies only: send a brief in <brand_name>, <industry>, <target_audience> and <goals> tags.";
+      output = "text" in written ? written.text : "The offline model answers only through the structured-output tool.";
       yield { type: "modelContentBlockStartEvent" };
       yield { type: "modelContentBlockDeltaEvent", delta: { type: "textDelta", text: output } };
     }
     yield { type: "modelContentBlockStopEvent" };
-    yield { type: "modelMessageStopEvent", stopReason: brief && offersTool ? "toolUse" : "endTurn" };
+    yield { type: "modelMessageStopEvent", stopReason: usesTool ? "toolUse" : "endTurn" };
     const inputTokens = estimateTokens(prompt + JSON.stringify(options.systemPrompt ?? ""));
     const outputTokens = estimateTokens(output);
     yield {

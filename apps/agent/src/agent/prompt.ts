@@ -1,5 +1,6 @@
 import { formatBriefSlots } from "@strategist/composer";
 import type { StrategyInput } from "@strategist/schemas";
+import { taskLine } from "./offline-writers";
 
 /** The strategist's system prompt: the seed's nine points, plus the rule that the brief is data. */
 export const SYSTEM_PROMPT = `You are Strategist, an expert social media strategist with deep knowledge of digital marketing, content strategy and audience engagement across platforms.
@@ -23,7 +24,8 @@ Answer only by calling the structured output tool with the complete strategy.`;
 
 /** The user turn: the request with the brief in delimited slots. */
 export function buildUserPrompt(input: StrategyInput): string {
-  return `Generate a comprehensive social media strategy for this brand. The brief:
+  return `${taskLine("strategy")}
+Generate a comprehensive social media strategy for this brand. The brief:
 
 ${formatBriefSlots(input)}
 

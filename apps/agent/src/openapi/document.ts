@@ -2,11 +2,8 @@ import type { SwaggerOptions } from "@fastify/swagger";
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { $ZodType } from "zod/v4/core";
-import packageJson from "../../package.json" with { type: "json" };
+import { AGENT_VERSION } from "../version";
 import { documentRegistry } from "./registry";
-
-/** The agent's package version: the document's `info.version`. */
-export const AGENT_VERSION: string = packageJson.version;
 
 /** Where the API is reachable: the agent itself and the web origin's proxy (same paths under /api). */
 export interface ApiServers {

@@ -15,12 +15,19 @@ const CLOCK_TOLERANCE_MS = 30_000;
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i;
 const MAX_USER_ID_LENGTH = 200;
 
+/** Whether a web log-in session is still open (the sessions table; see docs/security.md). */
+export interface SessionCheck {
+  isActive(sessionId: string, userId: string): Promise<boolean>;
+}
+
 /**
  * JWT authentication for every /api route: HS256 only, `exp` and a non-empty string `userId` required.
- * Failures end the request with the seed's 401 bodies before any handler, database or model is reached.
+ * A token the web app issued carries its session id (`sid`), and is refused once that session is logged
+ * out; a token minted without one (`pnpm mint-token`, service tokens) lives until its `exp`.
+ * Failures end the request with the seed's 401 bodies before any handler or model is reached.
  */
-export const authPlugin = fp<{ secret: string }>(
-  async (app, { secret }) => {
+export const authPlugin = fp<{ secret: string; sessions: SessionCheck }>(
+  async (app, { secret, sessions }) => {
     await app.register(fastifyJwt, {
       secret,
       sign: { algorithm: "HS256" },
@@ -38,12 +45,15 @@ export const authPlugin = fp<{ secret: string }>(
         const code = (error as { code?: string }).code;
         throw new AppError(code === "FAST_JWT_EXPIRED" ? "token_expired" : "invalid_token", { cause: error });
       }
-      const { userId, iat } = claims;
+      const { userId, iat, sid } = claims;
       if (typeof userId !== "string" || userId.trim() === "" || userId.length > MAX_USER_ID_LENGTH) {
         throw new AppError("invalid_token", { message: "token has no usable userId claim" });
       }
       if (typeof iat === "number" && iat * 1000 > Date.now() + CLOCK_TOLERANCE_MS) {
         throw new AppError("invalid_token", { message: "token issued in the future" });
+      }
+      if (sid !== undefined && (typeof sid !== "string" || sid === "" || !(await sessions.isActive(sid, userId)))) {
+        throw new AppError("invalid_token", { message: "session ended" });
       }
       request.userId = userId;
       request.log = request.log.child({ user_id: userId });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody } from "@strategist/schemas";
 import { z } from "zod";
+import { AGENT_VERSION } from "../version";
 
 const Health = z.object({ status: z.literal("healthy"), service: z.string(), version: z.string(), model_provider: z.string() });
 
@@ -10,7 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ modelProvider: string }> = as
   app.get("/health", { schema }, async () => ({
     status: "healthy" as const,
     service: "strategist-agent",
-    version: "1.0.0",
+    version: AGENT_VERSION,
     model_provider: modelProvider,
   }));
 };

@@ -1,18 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody, GenerateRequest, ListQuery, StrategyIdParams, StrategyList, StrategyRecord, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS } from "../generation/http";
 import type { StrategyService } from "../strategies/service";
 import { clientGoneSignal } from "./request-signal";
-
-const IdempotencyHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1, { error: "Must not be empty" })
-    .max(200, { error: "Must be at most 200 characters" })
-    .regex(/^[\x21-\x7e]+$/, { error: "Must be printable ASCII without spaces" })
-    .optional()
-    .describe("Retries with the same key within 24 h return the same strategy without generating again"),
-});
 
 const errors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
@@ -30,7 +21,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
         summary: "Generate and store a social media strategy for a brief",
         body: GenerateRequest,
         headers: IdempotencyHeaders,
-        response: { 200: StrategyRecord, ...errors, 409: ErrorBody, 429: ErrorBody, 500: ErrorBody, 503: ErrorBody, 504: ErrorBody },
+        response: { 200: StrategyRecord, ...MODEL_CALL_ERRORS },
       },
     },
     async (request, reply) =>
@@ -44,13 +35,14 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
   app.get(
     "/list",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "listStrategies",
         tags: ["strategies"],
         summary: "The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page",
         "x-response-headers": { 200: ["X-Next-Cursor"] },
         querystring: ListQuery,
-        response: { 200: StrategyList, ...errors },
+        response: { 200: StrategyList, ...errors, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -63,14 +55,32 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
   app.get(
     "/:id",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "getStrategy",
         tags: ["strategies"],
         summary: "One strategy of the user's",
         params: StrategyIdParams,
-        response: { 200: StrategyRecord, ...errors },
+        response: { 200: StrategyRecord, ...errors, 429: ErrorBody },
       },
     },
     async (request) => service.get(request.userId, request.params.id, request.log),
+  );
+
+  app.delete(
+    "/:id",
+    {
+      schema: {
+        operationId: "deleteStrategy",
+        tags: ["strategies"],
+        summary: "Delete a strategy with its versions, conversation, session and everything stored under it",
+        params: StrategyIdParams,
+        response: { 204: z.null().describe("Deleted"), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(request.userId, request.params.id, request.log.child({ strategy_id: request.params.id }));
+      return reply.code(204).send(null);
+    },
   );
 };

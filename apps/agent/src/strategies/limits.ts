@@ -1,76 +1,93 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyBaseLogger } from "fastify";
+import type { LimitsStore } from "@strategist/dynamo";
 import { AppError } from "../errors";
 
 export interface GenerationLimitsOptions {
-  /** Generations a user may start per minute (RATE_LIMIT_PER_MINUTE). */
+  /** Generations a user may start per minute, across every agent process (RATE_LIMIT_PER_MINUTE). */
   perUserPerMinute: number;
-  /** Generations running at once across all users (MAX_CONCURRENT_GENERATIONS); past it, 503. */
+  /** Generations running at once in this process, all users together (MAX_CONCURRENT_GENERATIONS); past it, 503. */
   maxConcurrent: number;
-  /** Generations one user may run at once (MAX_CONCURRENT_GENERATIONS_PER_USER); past it, 429. */
+  /** Generations one user may run at once, across every agent process (MAX_CONCURRENT_GENERATIONS_PER_USER); past it, 429. */
   maxConcurrentPerUser: number;
-  now?: () => number;
+  /** The per-user counts, in the limits table. */
+  store: LimitsStore;
+  /** How long a slot outlives its process's last renewal (GENERATION_LEASE_SECONDS); renewed every third of it. */
+  leaseMs: number;
+  log?: FastifyBaseLogger;
 }
 
 const WINDOW_MS = 60_000;
 /** Seconds a client is asked to wait when the service is at its concurrency cap. */
 export const OVERLOAD_RETRY_AFTER_SECONDS = 5;
 
+/** Gives a slot back; safe to call more than once. */
+export type Release = () => Promise<void>;
+
 /**
- * Admission control for generations, shared by /generate and /generate/stream: a per-user sliding-window rate
- * (keyed by the user, since behind the web proxy every user has the same IP), a per-user concurrency limit so one
- * user cannot starve the others, and a global cap that sheds load with 503 + Retry-After.
+ * Admission control for every model-calling route: a per-user sliding-window rate (keyed by the user, since behind
+ * the web proxy every user has the same IP) and a per-user concurrency limit, both counted in DynamoDB so they hold
+ * with one agent task or ten; and a global cap that protects *this process* and sheds load with 503 + Retry-After.
+ *
+ * A running generation holds a lease in the user's item, renewed every third of the lease while it runs; a process
+ * that dies stops renewing, so its slots come back at most one lease later.
  */
 export class GenerationLimits {
-  private readonly now: () => number;
-  private readonly recent = new Map<string, number[]>();
-  private readonly running = new Map<string, number>();
   private total = 0;
 
-  constructor(private readonly options: GenerationLimitsOptions) {
-    this.now = options.now ?? Date.now;
-  }
+  constructor(private readonly options: GenerationLimitsOptions) {}
 
-  /** Generations running right now. */
+  /** Generations running right now in this process. */
   get inFlight(): number {
     return this.total;
   }
 
   /** Admits a generation or throws the matching AppError; the returned function releases its slot (once). */
-  acquire(userId: string): () => void {
-    const now = this.now();
-    if (this.total >= this.options.maxConcurrent) {
+  async acquire(userId: string): Promise<Release> {
+    const { options } = this;
+    if (this.total >= options.maxConcurrent) {
       throw new AppError("unavailable", { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS, message: "concurrency cap reached" });
     }
-    const mine = this.running.get(userId) ?? 0;
-    if (mine >= this.options.maxConcurrentPerUser) {
-      throw new AppError("user_busy", { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS });
-    }
-    const window = (this.recent.get(userId) ?? []).filter((at) => at > now - WINDOW_MS);
-    if (window.length >= this.options.perUserPerMinute) {
-      this.recent.set(userId, window);
-      throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil((window[0]! + WINDOW_MS - now) / 1000)) });
-    }
-    window.push(now);
-    this.recent.set(userId, window);
-    this.running.set(userId, mine + 1);
+    // Counted before the first await, so requests arriving together cannot all pass the process cap.
     this.total++;
-    this.sweep(now);
+    const key = `generation#${userId}`;
+    const leaseId = randomUUID();
+    let admission;
+    try {
+      admission = await options.store.admit(key, leaseId, {
+        perWindow: options.perUserPerMinute,
+        windowMs: WINDOW_MS,
+        maxLeases: options.maxConcurrentPerUser,
+        leaseMs: options.leaseMs,
+      });
+    } catch (error) {
+      this.total--;
+      throw new AppError("unavailable", { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS, message: "limits table unavailable", cause: error });
+    }
+    if (!admission.admitted) {
+      this.total--;
+      if (admission.reason === "busy") throw new AppError("user_busy", { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS });
+      throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) });
+    }
+
+    const renewal = setInterval(() => {
+      options.store.renew(key, leaseId, options.leaseMs, WINDOW_MS).then(
+        (held) => {
+          if (!held) options.log?.warn({ user_id: userId }, "generation lease lapsed before renewal");
+        },
+        (error: unknown) => options.log?.warn({ err: error, user_id: userId }, "could not renew a generation lease"),
+      );
+    }, Math.max(50, Math.floor(options.leaseMs / 3)));
+    renewal.unref();
 
     let released = false;
-    return () => {
+    return async () => {
       if (released) return;
       released = true;
+      clearInterval(renewal);
       this.total--;
-      const left = (this.running.get(userId) ?? 1) - 1;
-      if (left > 0) this.running.set(userId, left);
-      else this.running.delete(userId);
+      // A slot that cannot be given back lapses with its lease.
+      await options.store.release(key, leaseId).catch((error: unknown) => options.log?.warn({ err: error, user_id: userId }, "could not release a generation lease"));
     };
-  }
-
-  /** Forgets users idle for a whole window, so the map does not grow with every user ever seen. */
-  private sweep(now: number): void {
-    if (this.recent.size < 10_000) return;
-    for (const [userId, times] of this.recent) {
-      if ((times.at(-1) ?? 0) <= now - WINDOW_MS) this.recent.delete(userId);
-    }
   }
 }

@@ -1,14 +1,12 @@
 import { Allow, parse } from "partial-json";
 import { STRATEGY_SECTIONS, type StrategySection } from "@strategist/schemas";
 
-/** A section of the strategy as it is written: the whole section once complete, or the list items finished so far. */
-export interface SectionUpdate {
-  section: StrategySection;
+/** A section of the output as it is written: the whole section once complete, or the list items finished so far. */
+export interface SectionUpdate<Section extends string = StrategySection> {
+  section: Section;
   value: unknown;
   complete: boolean;
 }
-
-const KNOWN = new Set<string>(STRATEGY_SECTIONS);
 
 /**
  * Turns the model's structured-output JSON, arriving in chunks, into section updates. A scanner follows the
@@ -16,7 +14,8 @@ const KNOWN = new Set<string>(STRATEGY_SECTIONS);
  * member still being written is read with a partial-JSON parser so a list can grow by its finished items (a list
  * of objects holds back its last item until the next one begins; strings count only once closed).
  */
-export class LiveSections {
+export class LiveSections<Section extends string = StrategySection> {
+  private readonly known: Set<string>;
   private text = "";
   private scanned = 0;
   private depth = 0;
@@ -25,6 +24,11 @@ export class LiveSections {
   private memberStart = -1;
   private completed = new Set<string>();
   private itemsShown = new Map<string, number>();
+
+  /** @param sections the output's top-level keys to show, in any order (the strategy's sections by default) */
+  constructor(sections: readonly Section[] = STRATEGY_SECTIONS as readonly string[] as readonly Section[]) {
+    this.known = new Set<string>(sections);
+  }
 
   /** Whether anything has been shown for the current attempt. */
   get shown(): boolean {
@@ -44,9 +48,9 @@ export class LiveSections {
   }
 
   /** Adds a chunk of tool input and returns what became visible. */
-  push(chunk: string): SectionUpdate[] {
+  push(chunk: string): SectionUpdate<Section>[] {
     this.text += chunk;
-    const updates: SectionUpdate[] = [];
+    const updates: SectionUpdate<Section>[] = [];
     for (; this.scanned < this.text.length; this.scanned++) {
       const char = this.text[this.scanned];
       if (this.inString) {
@@ -72,7 +76,7 @@ export class LiveSections {
     return updates;
   }
 
-  private completeMember(end: number, updates: SectionUpdate[]): void {
+  private completeMember(end: number, updates: SectionUpdate<Section>[]): void {
     const member = this.text.slice(this.memberStart, end);
     if (!member.trim()) return;
     let parsed: Record<string, unknown>;
@@ -82,13 +86,13 @@ export class LiveSections {
       return;
     }
     for (const [key, value] of Object.entries(parsed)) {
-      if (!KNOWN.has(key) || this.completed.has(key)) continue;
+      if (!this.known.has(key) || this.completed.has(key)) continue;
       this.completed.add(key);
-      updates.push({ section: key as StrategySection, value, complete: true });
+      updates.push({ section: key as Section, value, complete: true });
     }
   }
 
-  private growingList(): SectionUpdate | undefined {
+  private growingList(): SectionUpdate<Section> | undefined {
     if (this.depth < 1 || this.memberStart < 0) return undefined;
     let parsed: unknown;
     try {
@@ -99,10 +103,10 @@ export class LiveSections {
     const [entry] = Object.entries((parsed ?? {}) as Record<string, unknown>);
     if (!entry) return undefined;
     const [key, value] = entry;
-    if (!KNOWN.has(key) || this.completed.has(key) || !Array.isArray(value)) return undefined;
+    if (!this.known.has(key) || this.completed.has(key) || !Array.isArray(value)) return undefined;
     const finished = value.length > 0 && typeof value[value.length - 1] === "object" ? value.length - 1 : value.length;
     if (finished <= (this.itemsShown.get(key) ?? 0)) return undefined;
     this.itemsShown.set(key, finished);
-    return { section: key as StrategySection, value: value.slice(0, finished), complete: false };
+    return { section: key as Section, value: value.slice(0, finished), complete: false };
   }
 }

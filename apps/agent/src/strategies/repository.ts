@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { USER_ID_INDEX } from "@strategist/dynamo";
 import type { StrategyOutput, StrategyRecord, TokenUsage } from "@strategist/schemas";
 
@@ -14,6 +14,9 @@ interface StrategyItem {
   createdAt: string;
   modelId: string;
   usage?: { inputTokens: number; outputTokens: number; cacheReadTokens: number };
+  /** Absent on records stored before strategies had versions: they are version 1. */
+  version?: number;
+  updatedAt?: string;
 }
 
 /** A page of a user's strategies and the key to continue from, if any. */
@@ -24,6 +27,15 @@ export interface StrategyPage {
 
 export class StrategyAlreadyExistsError extends Error {
   override name = "StrategyAlreadyExistsError";
+}
+
+/** The head item is no longer at the version a write was based on (or is gone). */
+export class StrategyChangedError extends Error {
+  override name = "StrategyChangedError";
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === "ConditionalCheckFailedException";
 }
 
 function toItem(record: StrategyRecord): StrategyItem {
@@ -37,6 +49,8 @@ function toItem(record: StrategyRecord): StrategyItem {
     strategyOutput: record.strategy_output,
     createdAt: record.created_at,
     modelId: record.model,
+    version: record.version,
+    updatedAt: record.updated_at,
     ...(record.usage
       ? { usage: { inputTokens: record.usage.input_tokens, outputTokens: record.usage.output_tokens, cacheReadTokens: record.usage.cache_read_tokens } }
       : {}),
@@ -59,6 +73,8 @@ function toRecord(item: Record<string, unknown>): StrategyRecord {
     created_at: row.createdAt,
     model: row.modelId ?? "unknown",
     ...(usage ? { usage } : {}),
+    version: row.version ?? 1,
+    updated_at: row.updatedAt ?? row.createdAt,
   };
 }
 
@@ -80,12 +96,41 @@ export class StrategyRepository {
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === "ConditionalCheckFailedException") {
+      if (isConditionFailure(error)) {
         throw new StrategyAlreadyExistsError(`strategy ${record.id} already exists`, { cause: error });
       }
       throw error;
     }
     return record;
+  }
+
+  /**
+   * Replaces the head item with the next version, only if it is still at `basedOn` and owned by the same user:
+   * of two writes based on the same version exactly one succeeds, the other gets StrategyChangedError.
+   */
+  async replace(record: StrategyRecord, basedOn: number): Promise<StrategyRecord> {
+    // Records from before versions have no version attribute and count as version 1.
+    const condition = basedOn === 1 ? "userId = :user AND (#version = :basedOn OR attribute_not_exists(#version))" : "userId = :user AND #version = :basedOn";
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toItem(record),
+          ConditionExpression: condition,
+          ExpressionAttributeNames: { "#version": "version" },
+          ExpressionAttributeValues: { ":user": record.user_id, ":basedOn": basedOn },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new StrategyChangedError(`strategy ${record.id} is no longer at version ${basedOn}`, { cause: error });
+      throw error;
+    }
+    return record;
+  }
+
+  /** Deletes the head item (the strategy as listed); its items are the items repository's. */
+  async delete(strategyId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId } }));
   }
 
   /** Reads one record from the base table (strongly consistent), whoever owns it. */

@@ -1,23 +1,21 @@
-import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
-import type { GenerateRequest, StrategyRecord } from "@strategist/schemas";
+import type { GenerateRequest, StrategyOutput, StrategyRecord } from "@strategist/schemas";
 import { AppError } from "../errors";
-import { classifyModelFailure, describeAwsFailure } from "../agent/failures";
-import { UnknownModelError } from "../agent/catalog";
-import type { GenerateOptions, Strategist } from "../agent/strategist";
+import { strategyCall } from "../agent/strategist";
+import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
 import type { CursorCodec } from "./cursor";
-import { IdempotencyConflict, requestFingerprint, type IdempotencyStore } from "./idempotency";
-import type { GenerationLimits } from "./limits";
+import type { StrategyDependent } from "./dependents";
+import type { StrategyItemsRepository } from "./items";
 import { StrategyAlreadyExistsError, type StrategyRepository } from "./repository";
 
 export interface StrategyServiceDeps {
   repository: StrategyRepository;
-  strategist: Strategist;
+  /** Versions, messages, session and later features' items under each strategy. */
+  items: StrategyItemsRepository;
+  pipeline: GenerationPipeline;
   cursors: CursorCodec;
-  limits: GenerationLimits;
-  idempotency: IdempotencyStore;
-  /** The wall-clock budget of one generation (AGENT_TIMEOUT_SECONDS). */
-  timeoutMs: number;
+  /** Other capabilities' data about a strategy, deleted with it. */
+  dependents?: StrategyDependent[];
   clock?: () => Date;
 }
 
@@ -25,7 +23,6 @@ export interface GenerateContext {
   /** Aborts when the client goes away or the server shuts down. */
   signal: AbortSignal;
   log: FastifyBaseLogger;
-  onEvent?: GenerateOptions["onEvent"];
   /** The client's Idempotency-Key: the same key from the same user gets the same record. */
   idempotencyKey?: string;
 }
@@ -44,128 +41,57 @@ export class StrategyService {
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  /**
-   * Runs the agent within the time budget and stores the strategy only when the model produced a valid one in
-   * time and the client is still there: a failed generation stores nothing.
-   */
-  async generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
-    if (context.idempotencyKey) return this.generateOnce(userId, request, context, context.idempotencyKey);
-    const release = this.admit(userId);
-    try {
-      return await this.run(userId, request, context);
-    } finally {
-      release();
-    }
+  /** Generates and stores a strategy; a failed generation stores nothing. */
+  generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+    return this.deps.pipeline.run(this.generation(userId, request, context));
   }
 
-  /** Generate under an Idempotency-Key: replay a finished twin, or run once with the key's fixed record id. */
-  private async generateOnce(userId: string, request: GenerateRequest, context: GenerateContext, key: string): Promise<StrategyRecord> {
-    let claim;
-    try {
-      claim = await this.deps.idempotency.claim(userId, key, requestFingerprint(request), Date.now() + this.deps.timeoutMs);
-    } catch (error) {
-      if (!(error instanceof IdempotencyConflict)) throw error;
-      if (error.reason === "in_progress") throw new AppError("idempotency_in_progress", { cause: error });
-      throw new AppError("validation", { fields: [{ field: "Idempotency-Key", message: "Reused with a different request" }], cause: error });
-    }
-    const existing = await this.deps.repository.findById(claim.recordId);
-    if (claim.kind === "replay" || existing) {
-      if (!existing || existing.user_id !== userId) throw new AppError("internal", { message: "idempotent record missing" });
-      if (claim.kind === "owner") await claim.complete();
-      context.log.info({ strategy_id: existing.id, idempotent_replay: true }, "strategy replayed for its Idempotency-Key");
-      return existing;
-    }
-    let release: (() => void) | undefined;
-    try {
-      release = this.admit(userId);
-      const record = await this.run(userId, request, context, claim.recordId);
-      await claim.complete();
-      return record;
-    } catch (error) {
-      await claim.abandon().catch((abandonError) => context.log.warn({ err: abandonError }, "could not release an Idempotency-Key"));
-      throw error;
-    } finally {
-      release?.();
-    }
+  /** Admits a generation for a live stream (refusals before the stream opens); execute() runs it. */
+  admitGenerate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<Admitted<StrategyRecord>> {
+    return this.deps.pipeline.admit(this.generation(userId, request, context));
   }
 
-  /** Takes a generation slot (rate, per-user and global concurrency) or throws; call the result to give it back. */
-  admit(userId: string): () => void {
-    return this.deps.limits.acquire(userId);
-  }
-
-  /** Generates for a caller that already holds a slot from admit(). */
-  async run(userId: string, request: GenerateRequest, context: GenerateContext, recordId: string = randomUUID()): Promise<StrategyRecord> {
+  private generation(userId: string, request: GenerateRequest, context: GenerateContext): UseCase<StrategyOutput, StrategyRecord> {
     const { model: modelId, ...input } = request;
-    const started = performance.now();
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new AppError("timeout")), this.deps.timeoutMs);
-    const signal = AbortSignal.any([deadline.signal, context.signal]);
-    const stopped = new Promise<never>((_, reject) => {
-      signal.addEventListener("abort", () => reject(signal.reason), { once: true });
-    });
-    let generation;
-    try {
-      const running = this.deps.strategist.generate(input, {
-        signal,
-        modelId,
-        deadline: Date.now() + this.deps.timeoutMs,
-        onEvent: context.onEvent,
-        log: context.log,
-      });
-      running.catch(() => undefined);
-      generation = await Promise.race([running, stopped]);
-    } catch (error) {
-      const failure = this.failure(error, deadline.signal, context.signal);
-      context.log.warn(
-        { err: error, code: failure.code, model: modelId, execution_time_ms: Math.round(performance.now() - started), ...describeAwsFailure(error) },
-        "strategy generation failed",
-      );
-      throw failure;
-    } finally {
-      clearTimeout(timer);
-    }
-
-    const record: StrategyRecord = {
-      id: recordId,
-      user_id: userId,
-      ...input,
-      strategy_output: generation.output,
-      created_at: this.clock().toISOString(),
-      model: generation.model,
-      usage: generation.usage,
+    const owned = async (strategyId: string) => {
+      const stored = await this.deps.repository.findById(strategyId);
+      return stored?.user_id === userId ? stored : undefined;
     };
-    if (context.signal.aborted) throw new AppError("generation_failed", { message: "client went away before the strategy was stored" });
-    try {
-      await this.deps.repository.create(record);
-    } catch (error) {
-      // A request under the same Idempotency-Key whose lease ran out stored this id first: that record stands.
-      const stored = error instanceof StrategyAlreadyExistsError ? await this.deps.repository.findById(recordId) : undefined;
-      if (stored?.user_id !== userId) throw error;
-      return stored;
-    }
-    context.log.info(
-      {
-        strategy_id: record.id,
-        model: record.model,
-        execution_time_ms: Math.round(performance.now() - started),
-        input_tokens: generation.usage.input_tokens,
-        output_tokens: generation.usage.output_tokens,
-        cache_read_tokens: generation.usage.cache_read_tokens,
+    return {
+      name: "strategy generation",
+      userId,
+      log: context.log,
+      signal: context.signal,
+      idempotencyKey: context.idempotencyKey,
+      request,
+      model: strategyCall(input, modelId),
+      findStored: owned,
+      store: async (generation, recordId) => {
+        const now = this.clock().toISOString();
+        const record: StrategyRecord = {
+          id: recordId,
+          user_id: userId,
+          ...input,
+          strategy_output: generation.output,
+          created_at: now,
+          model: generation.model,
+          usage: generation.usage,
+          version: 1,
+          updated_at: now,
+        };
+        try {
+          await this.deps.repository.create(record);
+        } catch (error) {
+          // A request under the same Idempotency-Key whose lease ran out stored this id first: that record stands.
+          const stored = error instanceof StrategyAlreadyExistsError ? await owned(recordId) : undefined;
+          if (!stored) throw error;
+          return stored;
+        }
+        await this.deps.items.putVersion({ record, kind: "generate", requestId: recordId });
+        return record;
       },
-      "strategy generated",
-    );
-    return record;
-  }
-
-  private failure(error: unknown, deadline: AbortSignal, client: AbortSignal): AppError {
-    if (deadline.aborted) return new AppError("timeout", { cause: error });
-    if (client.aborted) return new AppError("generation_failed", { cause: error, message: "client went away" });
-    if (error instanceof AppError) return error;
-    if (error instanceof UnknownModelError) {
-      return new AppError("validation", { fields: [{ field: "model", message: "Unknown or disabled model" }], cause: error });
-    }
-    return classifyModelFailure(error);
+      logged: (record) => ({ message: "strategy generated", fields: { strategy_id: record.id } }),
+    };
   }
 
   /** The user's strategies, newest first, one page at a time. */
@@ -180,6 +106,20 @@ export class StrategyService {
       records: page.records,
       nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined,
     };
+  }
+
+  /**
+   * Deletes a strategy with everything stored under it: its items (versions, messages, session, later features'
+   * items), then each dependent's data, then the strategy itself. Ownership first: someone else's is 403 and
+   * nothing is removed.
+   */
+  async delete(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<void> {
+    await this.get(userId, strategyId, log);
+    const started = performance.now();
+    const items = await this.deps.items.deleteAll(strategyId);
+    for (const dependent of this.deps.dependents ?? []) await dependent.deleteFor(strategyId, log);
+    await this.deps.repository.delete(strategyId);
+    log.info({ strategy_id: strategyId, items_deleted: items, execution_time_ms: Math.round(performance.now() - started) }, "strategy deleted");
   }
 
   /** One strategy; 404 when it does not exist, 403 when it belongs to someone else. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
-import { createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createSigner } from "fast-jwt";
 import type { FastifyInstance } from "fastify";
@@ -36,12 +36,16 @@ export interface Harness {
   config: AgentConfig;
   client: DynamoDBDocumentClient;
   table: string;
+  /** This harness's strategy-items table (versions, messages, sessions). */
+  itemsTable: string;
   /** A valid token for a user (HS256, `userId`, one hour). */
   token(userId: string): string;
   /** The stored item for a strategy id, read from the base table. */
   storedItem(strategyId: string): Promise<Record<string, unknown> | undefined>;
   /** Every strategy in this harness's strategies table (idempotency bookkeeping left out). */
   storedItems(): Promise<Record<string, unknown>[]>;
+  /** Every item in this harness's strategy-items table, optionally only under one strategy. */
+  strategyItems(strategyId?: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -51,13 +55,22 @@ const sign = createSigner({ key: TEST_SECRET, algorithm: "HS256", expiresIn: 3_6
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const { client } = await database();
   const table = `strategies-${randomUUID()}`;
+  const itemsTable = `strategy-items-${randomUUID()}`;
   const config = loadConfig({
     JWT_SECRET: TEST_SECRET,
     DYNAMODB_STRATEGIES_TABLE: table,
+    DYNAMODB_STRATEGY_ITEMS_TABLE: itemsTable,
+    DYNAMODB_LIMITS_TABLE: `limits-${randomUUID()}`,
+    DYNAMODB_SESSIONS_TABLE: `sessions-${table}`,
     RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
-  await ensureTables(client, [strategiesTableDefinition(table)]);
+  await ensureTables(client, [
+    strategiesTableDefinition(table),
+    strategyItemsTableDefinition(itemsTable),
+    limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
+    sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
+  ]);
   const catalog = options.models
     ? new ModelCatalog(options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })))
     : createCatalog(config);
@@ -68,6 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     client,
     table,
+    itemsTable,
     token: (userId) => sign({ userId }),
     storedItem: async (strategyId) =>
       (await client.send(new GetCommand({ TableName: table, Key: { strategyId }, ConsistentRead: true }))).Item,
@@ -77,6 +91,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       do {
         const page = await client.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey }));
         items.push(...(page.Items ?? []).filter((item) => typeof item.userId === "string"));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return items;
+    },
+    strategyItems: async (strategyId) => {
+      const items: Record<string, unknown>[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(new ScanCommand({ TableName: itemsTable, ConsistentRead: true, ExclusiveStartKey }));
+        items.push(...(page.Items ?? []).filter((item) => strategyId === undefined || item.strategyId === strategyId));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return items;

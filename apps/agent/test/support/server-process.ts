@@ -13,7 +13,9 @@ export interface ServerProcess {
 
 /** Starts the real entry point (`tsx src/server.ts`) on a free port and waits until it says it is ready. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(join(agentDir, "node_modules", ".bin", "tsx"), ["src/server.ts"], {
+  // Node itself with the tsx loader (not the tsx wrapper, which runs the server in a grandchild), so a signal sent
+  // to `child` reaches the server: SIGKILL really kills it.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: agentDir,
     env: { PATH: process.env.PATH, PORT: "0", HOST: "127.0.0.1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],

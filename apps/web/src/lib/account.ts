@@ -9,7 +9,7 @@ function characterClasses(password: string): number {
 }
 
 /** Emails are compared lowercase and trimmed, so "Ana@X.com " and "ana@x.com" are one account. */
-export const Email = z
+const Email = z
   .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
   .trim()
   .toLowerCase()

@@ -1,3 +1,4 @@
+import "server-only";
 import { createApiClient, type ApiClient } from "@strategist/api-client";
 import { StrategyList, StrategyRecord, ModelInfo } from "@strategist/schemas";
 import { z } from "zod";

@@ -2,7 +2,7 @@ import { ERROR_DETAILS } from "@strategist/schemas";
 import { detail } from "./responses";
 
 /** Longer than the agent's 60 s generation budget, so the agent's own 504 reaches the user first. */
-export const PROXY_TIMEOUT_MS = 90_000;
+const PROXY_TIMEOUT_MS = 90_000;
 export const AGENT_UNREACHABLE = "Agent service unreachable";
 
 /** RFC 9110 §7.6.1 connection-specific headers, meaningful for one hop only. */
@@ -42,7 +42,7 @@ export function agentTarget(agentUrl: string, incoming: URL): URL | null {
   return allowed ? target : null;
 }
 
-export interface ForwardOptions {
+interface ForwardOptions {
   agentUrl: string;
   /** The session token from the cookie, sent as a Bearer token when the request brings no Authorization. */
   sessionToken?: string;

@@ -1,10 +1,12 @@
+import "server-only";
 import { fieldErrors } from "@strategist/schemas";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { webConfig } from "./config";
 import { changesState, isCrossSiteRequest } from "./origin";
 import { CROSS_SITE_DETAIL, detail, validationError } from "./responses";
-import { secureCookie, sessionCookieOptions, SESSION_COOKIE, signSession } from "./session";
+import { secureCookie, sessionCookieOptions, SESSION_COOKIE, SESSION_SECONDS, signSession } from "./session";
+import { sessionStore } from "./users";
 
 /** Account bodies are two short strings; anything bigger is not a sign-up. */
 const MAX_BODY_BYTES = 8 * 1024;
@@ -25,10 +27,15 @@ export async function readAuthBody<T>(request: Request, schema: z.ZodType<T>): P
   return { value: parsed.data };
 }
 
-/** Answers a successful sign-up or log-in: the token in JSON (for curl) and in the session cookie (for browsers). */
+/**
+ * Answers a successful sign-up or log-in: opens a session in the sessions table, then hands its token
+ * out in JSON (for curl) and in the session cookie (for browsers).
+ */
 export async function signedInResponse(request: Request, user: { userId: string; email: string }, status: number): Promise<NextResponse> {
   const config = webConfig();
-  const token = await signSession({ userId: user.userId, email: user.email }, config.JWT_SECRET);
+  const now = new Date();
+  const session = await (await sessionStore()).create(user.userId, new Date(now.getTime() + SESSION_SECONDS * 1000));
+  const token = await signSession({ userId: user.userId, email: user.email, sessionId: session.sessionId }, config.JWT_SECRET, now);
   const response = NextResponse.json({ user: { id: user.userId, email: user.email }, token }, { status, headers: { "cache-control": "no-store" } });
   const secure = secureCookie(config.NODE_ENV === "production", request.url, request.headers.get("x-forwarded-proto"));
   response.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(secure));

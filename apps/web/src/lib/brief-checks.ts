@@ -1,4 +1,4 @@
-import { fieldErrors, INPUT_LIMITS, StrategyInput, StrategyRecord } from "@strategist/schemas";
+import { fieldErrors, INPUT_LIMITS, StrategyInput } from "@strategist/schemas";
 import { firstMessages } from "./field-messages";
 
 /**
@@ -10,16 +10,10 @@ export { INPUT_LIMITS };
 export { describeGenerationFailure, describeInterruptedGeneration } from "./generation-problems";
 export { readLiveEvent } from "./live-event-checks";
 
-export type BriefCheck = { ok: true; brief: StrategyInput } | { ok: false; messages: Record<string, string> };
+type BriefCheck = { ok: true; brief: StrategyInput } | { ok: false; messages: Record<string, string> };
 
 /** Checks a brief exactly as the API will, with the API's messages. */
 export function checkBrief(brief: Record<string, string>): BriefCheck {
   const result = StrategyInput.safeParse(brief);
   return result.success ? { ok: true, brief: result.data } : { ok: false, messages: firstMessages(fieldErrors(result.error.issues)) };
-}
-
-/** The record the agent answered with, or null when the answer is not one. */
-export function readStrategyRecord(answer: unknown): StrategyRecord | null {
-  const result = StrategyRecord.safeParse(answer);
-  return result.success ? result.data : null;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /** Minimum JWT secret length in bytes: HS256 needs a key at least as long as its hash (RFC 7518 §3.2). */
@@ -18,6 +19,12 @@ export const webEnvSchema = z.object({
   AWS_REGION: z.string().min(1).default("us-east-1"),
   DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),
   DYNAMODB_USERS_TABLE: z.string().min(3).default("users-dev"),
+  DYNAMODB_LIMITS_TABLE: z.string().min(3).default("limits-dev"),
+  /** Proxies in front of the web that append to X-Forwarded-For (1 behind the AWS load balancer). */
+  TRUST_PROXY_HOPS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(0).max(10).default(0)),
+  /** Sign-ups and log-ins one client IP may attempt per minute, per route, across every web task. */
+  AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(20)),
+  DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
   DYNAMODB_CREATE_TABLES: z.preprocess(
     (value) => (typeof value === "string" && value !== "" ? value.toLowerCase() : undefined),
     z.enum(["true", "false", "1", "0"]).optional().transform((value) => value === "true" || value === "1"),

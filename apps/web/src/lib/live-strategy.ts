@@ -5,7 +5,7 @@ import { SECTION_ORDER, SECTIONS } from "./strategy-sections";
 export type SectionUpdate = { [S in StrategySection]: { section: S; value: StrategyOutput[S]; complete: boolean } }[StrategySection];
 
 /** The sections written so far in the model's current attempt. */
-export type WrittenSections = { [S in StrategySection]?: { value: StrategyOutput[S]; complete: boolean } };
+type WrittenSections = { [S in StrategySection]?: { value: StrategyOutput[S]; complete: boolean } };
 
 /** What the live-generation stream says, read and checked (see live-event-checks.ts). */
 export type LiveEvent =

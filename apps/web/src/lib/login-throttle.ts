@@ -1,41 +1,34 @@
+import { createHash } from "node:crypto";
+import type { LimitsStore } from "@strategist/dynamo";
+
 /**
  * Counts failed log-ins per account and makes further attempts wait once too many fail in a window,
  * which turns online password guessing from thousands of tries a minute into a handful per quarter
  * hour. The trade-off: someone who knows an email can make its owner wait out the window. Counts live
- * in this process only; several web instances each keep their own.
+ * in the limits table (under a hash of the account, never the email itself), so every web task sees the
+ * same count.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; resetAt: number }>();
-
   constructor(
+    private readonly store: LimitsStore,
     private readonly maxFailures = 10,
     private readonly windowMs = 15 * 60 * 1000,
-    private readonly now: () => number = Date.now,
   ) {}
 
   /** Seconds until this account may try again; 0 when it may try now. */
-  retryAfterSeconds(account: string): number {
-    const entry = this.failures.get(account);
-    if (!entry || entry.resetAt <= this.now()) return 0;
-    return entry.count >= this.maxFailures ? Math.ceil((entry.resetAt - this.now()) / 1000) : 0;
+  async retryAfterSeconds(account: string): Promise<number> {
+    return Math.ceil((await this.store.blockedFor(keyOf(account), this.maxFailures)) / 1000);
   }
 
-  recordFailure(account: string): void {
-    const now = this.now();
-    const entry = this.failures.get(account);
-    if (!entry || entry.resetAt <= now) {
-      if (this.failures.size >= 100_000) this.forgetExpired(now);
-      this.failures.set(account, { count: 1, resetAt: now + this.windowMs });
-    } else {
-      entry.count += 1;
-    }
+  async recordFailure(account: string): Promise<void> {
+    await this.store.recordFailure(keyOf(account), this.windowMs);
   }
 
-  recordSuccess(account: string): void {
-    this.failures.delete(account);
+  async recordSuccess(account: string): Promise<void> {
+    await this.store.clear(keyOf(account));
   }
+}
 
-  private forgetExpired(now: number): void {
-    for (const [account, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(account);
-  }
+function keyOf(account: string): string {
+  return `login#${createHash("sha256").update(account).digest("hex")}`;
 }

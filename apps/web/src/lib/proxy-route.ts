@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies } from "next/headers";
 import { forwardToAgent } from "./agent-proxy";
 import { webConfig } from "./config";

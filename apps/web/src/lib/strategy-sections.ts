@@ -1,7 +1,7 @@
 import { STRATEGY_SECTIONS, type StrategySection } from "@strategist/schemas/sections";
 
 /** How each section of a strategy is presented: its anchor, heading, table-of-contents label and one-line intro. */
-export interface SectionPresentation {
+interface SectionPresentation {
   anchor: string;
   title: string;
   toc: string;

@@ -1,7 +1,8 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { createDocumentClient, ensureTables, usersTableDefinition } from "@strategist/dynamo";
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createDocumentClient, ensureTables, sessionsTableDefinition, SessionStore, usersTableDefinition } from "@strategist/dynamo";
 import { webConfig, type WebConfig } from "./config";
 
 /** An account as stored in the users table, keyed by the normalised email. */
@@ -41,6 +42,28 @@ export class UserRepository {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { email }, ConsistentRead: true }));
     return (Item as UserItem | undefined) ?? null;
   }
+
+  /**
+   * Replaces the stored password hash only if it is still `previous`, so a rehash at log-in never
+   * undoes a password change that landed in between. Returns whether it was replaced.
+   */
+  async replacePasswordHash(email: string, previous: string, next: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { email },
+          UpdateExpression: "SET passwordHash = :next",
+          ConditionExpression: "passwordHash = :previous",
+          ExpressionAttributeValues: { ":next": next, ":previous": previous },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
 }
 
 /** Local endpoints (dynalite, DynamoDB Local) start empty, so the table is created there without asking. */
@@ -50,22 +73,38 @@ function isLocalEndpoint(endpoint: string | undefined): boolean {
   return hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]";
 }
 
-/** Builds the repository for a configuration, creating the users table first when asked to or when local. */
-export async function openUserRepository(config: WebConfig): Promise<UserRepository> {
-  const client = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-  if (config.DYNAMODB_CREATE_TABLES || isLocalEndpoint(config.DYNAMODB_ENDPOINT)) {
-    await ensureTables(client, [usersTableDefinition(config.DYNAMODB_USERS_TABLE)]);
-  }
-  return new UserRepository(client, config.DYNAMODB_USERS_TABLE);
+/** The web app's two tables: accounts, and the log-in sessions that logging out ends. */
+export interface AccountStores {
+  users: UserRepository;
+  sessions: SessionStore;
 }
 
-let shared: Promise<UserRepository> | undefined;
+/** Opens both tables on one client, creating them first when asked to or when the endpoint is local. */
+export async function openAccountStores(config: WebConfig): Promise<AccountStores> {
+  const client = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  if (config.DYNAMODB_CREATE_TABLES || isLocalEndpoint(config.DYNAMODB_ENDPOINT)) {
+    await ensureTables(client, [usersTableDefinition(config.DYNAMODB_USERS_TABLE), sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE)]);
+  }
+  return { users: new UserRepository(client, config.DYNAMODB_USERS_TABLE), sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE) };
+}
 
-/** The process's one repository; a failed start is forgotten so the next request retries. */
-export function userRepository(): Promise<UserRepository> {
-  shared ??= openUserRepository(webConfig()).catch((error: unknown) => {
+let shared: Promise<AccountStores> | undefined;
+
+/** The process's one pair of stores; a failed start is forgotten so the next request retries. */
+function accountStores(): Promise<AccountStores> {
+  shared ??= openAccountStores(webConfig()).catch((error: unknown) => {
     shared = undefined;
     throw error;
   });
   return shared;
+}
+
+/** The process's user repository. */
+export async function userRepository(): Promise<UserRepository> {
+  return (await accountStores()).users;
+}
+
+/** The process's session store. */
+export async function sessionStore(): Promise<SessionStore> {
+  return (await accountStores()).sessions;
 }

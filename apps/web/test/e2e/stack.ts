@@ -118,7 +118,7 @@ export async function startStack({ agentEnv = {} }: StackOptions = {}): Promise<
     web = await startServer(
       join(webDir as string, "node_modules/.bin/next"),
       ["start", "-p", String(webPort), "-H", "127.0.0.1"],
-      { ...shared, PORT: String(webPort), AGENT_URL: `http://127.0.0.1:${agentPort}` },
+      { ...shared, PORT: String(webPort), AGENT_URL: `http://127.0.0.1:${agentPort}`, AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: "1000" },
       `http://127.0.0.1:${webPort}/api/health`,
       webDir as string,
     );

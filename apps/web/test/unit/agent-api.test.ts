@@ -26,6 +26,8 @@ const RECORD = {
     visual_prompts: ["x", "y"],
   },
   created_at: "2026-01-01T00:00:00.000Z",
+  updated_at: "2026-01-01T00:00:00.000Z",
+  version: 1,
   model: "offline",
 };
 

@@ -6,7 +6,20 @@ const SECRET = "x".repeat(32);
 describe("web configuration", () => {
   it("is keyed by the environment variable names", () => {
     expect(Object.keys(webEnvSchema.shape).sort()).toEqual(
-      ["AGENT_URL", "AWS_REGION", "DYNAMODB_CREATE_TABLES", "DYNAMODB_ENDPOINT", "DYNAMODB_USERS_TABLE", "JWT_SECRET", "NODE_ENV", "PORT"].sort(),
+      [
+        "AGENT_URL",
+        "AWS_REGION",
+        "DYNAMODB_CREATE_TABLES",
+        "DYNAMODB_ENDPOINT",
+        "DYNAMODB_USERS_TABLE",
+        "DYNAMODB_LIMITS_TABLE",
+        "DYNAMODB_SESSIONS_TABLE",
+        "TRUST_PROXY_HOPS",
+        "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE",
+        "JWT_SECRET",
+        "NODE_ENV",
+        "PORT",
+      ].sort(),
     );
   });
 
@@ -19,6 +32,10 @@ describe("web configuration", () => {
       AWS_REGION: "us-east-1",
       DYNAMODB_ENDPOINT: undefined,
       DYNAMODB_USERS_TABLE: "users-dev",
+      DYNAMODB_LIMITS_TABLE: "limits-dev",
+      TRUST_PROXY_HOPS: 0,
+      AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: 20,
+      DYNAMODB_SESSIONS_TABLE: "sessions-dev",
       DYNAMODB_CREATE_TABLES: false,
     });
   });

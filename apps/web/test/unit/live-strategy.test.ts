@@ -13,6 +13,8 @@ const RECORD = StrategyRecord.parse({
   goals: "Double online bean subscriptions",
   model: "us.anthropic.claude-sonnet-4-20250514-v1:0",
   created_at: "2026-03-04T10:00:00.000Z",
+  version: 1,
+  updated_at: "2026-03-04T10:00:00.000Z",
   strategy_output: {
     content_pillars: ["Origin stories", "Brewing at home", "Austin mornings"],
     posting_schedule: "Instagram: 4 posts a week at 7am.",

@@ -14,6 +14,8 @@ const record = fc.record({
   goals: text,
   created_at: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((date) => date.toISOString()),
   model: fc.constantFrom("offline", "us.anthropic.claude-sonnet-4-20250514-v1:0"),
+  version: fc.integer({ min: 1, max: 50 }),
+  updated_at: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((date) => date.toISOString()),
   strategy_output: fc.record({
     content_pillars: list(OUTPUT_BOUNDS.content_pillars),
     posting_schedule: text,

@@ -1,7 +1,7 @@
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWebConfig } from "@/lib/config";
-import { EmailTakenError, openUserRepository, type UserRepository } from "@/lib/users";
+import { EmailTakenError, openAccountStores, type UserRepository } from "@/lib/users";
 
 let dynamo: EmbeddedDynamo;
 let users: UserRepository;
@@ -9,7 +9,7 @@ let users: UserRepository;
 beforeAll(async () => {
   dynamo = await startEmbeddedDynamo();
   // A local endpoint: the users table is created without DYNAMODB_CREATE_TABLES.
-  users = await openUserRepository(parseWebConfig({ JWT_SECRET: "x".repeat(32), DYNAMODB_ENDPOINT: dynamo.endpoint, DYNAMODB_USERS_TABLE: "users-test" }));
+  users = (await openAccountStores(parseWebConfig({ JWT_SECRET: "x".repeat(32), DYNAMODB_ENDPOINT: dynamo.endpoint, DYNAMODB_USERS_TABLE: "users-test" }))).users;
 });
 
 afterAll(() => dynamo.close());
@@ -33,5 +33,16 @@ describe("user repository", () => {
     expect(won).toHaveLength(1);
     expect(attempts.filter((attempt) => attempt.status === "rejected").every((attempt) => attempt.reason instanceof EmailTakenError)).toBe(true);
     expect((await users.findByEmail("race@example.com"))?.userId).toBe((won[0] as PromiseFulfilledResult<{ userId: string }>).value.userId);
+  });
+});
+
+describe("password hash replacement", () => {
+  it("replaces the hash only while it is still the one the caller read", async () => {
+    await users.create("rehash@example.com", "scrypt$old");
+    expect(await users.replacePasswordHash("rehash@example.com", "scrypt$old", "$argon2id$new")).toBe(true);
+    expect((await users.findByEmail("rehash@example.com"))?.passwordHash).toBe("$argon2id$new");
+    // A second rehash racing on the same old hash loses, and the newer hash stays.
+    expect(await users.replacePasswordHash("rehash@example.com", "scrypt$old", "$argon2id$other")).toBe(false);
+    expect((await users.findByEmail("rehash@example.com"))?.passwordHash).toBe("$argon2id$new");
   });
 });

@@ -2,28 +2,33 @@ import { ERROR_DETAILS } from "@strategist/schemas";
 import { Credentials } from "@/lib/account";
 import { LOGIN_FAILED } from "@/lib/account-copy";
 import { readAuthBody, signedInResponse } from "@/lib/auth-requests";
-import { LoginThrottle } from "@/lib/login-throttle";
+import { upgradePasswordHash } from "@/lib/credentials";
+import { limitAuthByIp, loginThrottle } from "@/lib/limits/auth-limits";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { detail } from "@/lib/responses";
 import { userRepository } from "@/lib/users";
 
 /** A hash to check against when the email is unknown, so both failures take the same time. */
 let decoyHash: Promise<string> | undefined;
-const throttle = new LoginThrottle();
 
 export async function POST(request: Request): Promise<Response> {
+  const limited = await limitAuthByIp(request, "login");
+  if (limited) return limited;
   const body = await readAuthBody(request, Credentials);
   if ("error" in body) return body.error;
   const { email, password } = body.value;
-  const wait = throttle.retryAfterSeconds(email);
+  const throttle = await loginThrottle();
+  const wait = await throttle.retryAfterSeconds(email);
   if (wait > 0) return detail(429, ERROR_DETAILS.rate_limited, { "retry-after": String(wait) });
-  const user = await (await userRepository()).findByEmail(email);
+  const users = await userRepository();
+  const user = await users.findByEmail(email);
   decoyHash ??= hashPassword("decoy password, never matches");
   const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
   if (!user || !matches) {
-    throttle.recordFailure(email);
+    await throttle.recordFailure(email);
     return detail(401, LOGIN_FAILED);
   }
-  throttle.recordSuccess(email);
+  await throttle.recordSuccess(email);
+  await upgradePasswordHash(users, user, password);
   return signedInResponse(request, user, 200);
 }

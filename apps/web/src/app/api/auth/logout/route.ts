@@ -1,13 +1,21 @@
 import { NextResponse } from "next/server";
+import { cookies } from "next/headers";
 import { webConfig } from "@/lib/config";
 import { isCrossSiteRequest } from "@/lib/origin";
 import { CROSS_SITE_DETAIL, detail } from "@/lib/responses";
-import { secureCookie, sessionCookieOptions, SESSION_COOKIE } from "@/lib/session";
+import { bearerToken, readSession, secureCookie, sessionCookieOptions, SESSION_COOKIE } from "@/lib/session";
+import { sessionStore } from "@/lib/users";
 
+/** Ends the session on the server (the cookie's, or a Bearer token's for curl) and clears the cookie. */
 export async function POST(request: Request): Promise<Response> {
   if (isCrossSiteRequest(request.headers)) return detail(403, CROSS_SITE_DETAIL);
+  const config = webConfig();
+  const token = bearerToken(request.headers) ?? (await cookies()).get(SESSION_COOKIE)?.value;
+  const session = await readSession(token, config.JWT_SECRET);
+  // Deleting the item ends the token on every web and agent task at once, whoever holds a copy.
+  if (session) await (await sessionStore()).revoke(session.sessionId);
   const response = new NextResponse(null, { status: 204 });
-  const secure = secureCookie(webConfig().NODE_ENV === "production", request.url, request.headers.get("x-forwarded-proto"));
+  const secure = secureCookie(config.NODE_ENV === "production", request.url, request.headers.get("x-forwarded-proto"));
   response.cookies.set(SESSION_COOKIE, "", sessionCookieOptions(secure, 0));
   return response;
 }

@@ -3,9 +3,12 @@ import { EMAIL_TAKEN } from "@/lib/account-copy";
 import { readAuthBody, signedInResponse } from "@/lib/auth-requests";
 import { hashPassword } from "@/lib/password";
 import { detail } from "@/lib/responses";
+import { limitAuthByIp } from "@/lib/limits/auth-limits";
 import { EmailTakenError, userRepository } from "@/lib/users";
 
 export async function POST(request: Request): Promise<Response> {
+  const limited = await limitAuthByIp(request, "register");
+  if (limited) return limited;
   const body = await readAuthBody(request, Registration);
   if ("error" in body) return body.error;
   const { email, password } = body.value;

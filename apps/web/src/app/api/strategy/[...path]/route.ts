@@ -2,4 +2,5 @@ import { proxyToAgent } from "@/lib/proxy-route";
 
 export const dynamic = "force-dynamic";
 
-export { proxyToAgent as GET, proxyToAgent as POST, proxyToAgent as PUT, proxyToAgent as PATCH, proxyToAgent as DELETE };
+// PATCH and DELETE serve the post edits and strategy deletion the agent answers; no agent route takes PUT.
+export { proxyToAgent as GET, proxyToAgent as POST, proxyToAgent as PATCH, proxyToAgent as DELETE };

@@ -1,0 +1,198 @@
+import { parseBriefSlots, PLATFORMS, type PlatformProfile } from "@strategist/composer";
+import { OUTPUT_BOUNDS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
+import type { OfflineWriter } from "../agent/offline-writers";
+import { readCurrentStrategy, readInstruction, type RefinedStrategy } from "./prompt";
+
+/** Other ways people name a platform. */
+const ALIASES: Record<string, RegExp> = {
+  Instagram: /\b(?:instagram|insta|ig)\b/i,
+  TikTok: /\btik ?tok\b/i,
+  LinkedIn: /\blinked ?in\b/i,
+  Facebook: /\b(?:facebook|fb)\b/i,
+  YouTube: /\byou ?tube\b/i,
+  Pinterest: /\bpinterest\b/i,
+  "X (Twitter)": /\btwitter\b|(?<![\w-])X(?![\w-])/,
+};
+
+function patternOf(platform: PlatformProfile): RegExp {
+  return ALIASES[platform.name] ?? new RegExp(`\\b${platform.name.replace(/[^a-z0-9]/gi, "")}\\b`, "i");
+}
+
+const REMOVE = /\b(?:drop|remove|delete|cut|skip|lose|exclude|ditch|stop|no longer|get rid of|without|less|no)\b/i;
+const EMPHASIS = /\b(?:more|focus|prioriti[sz]e|double down|lean into|push)\b/i;
+const ADD = /\b(?:add|include|use|start|try|launch|join|expand|grow|be on|get on)\b/i;
+const VERBS = "add|include|drop|remove|delete|cut|skip|lose|exclude|ditch|stop|post|publish|make|be|sound|write|use|start|try|focus|more|less|no";
+const CLAUSE_SPLIT = new RegExp(`[.;!?\\n]+|,?\\s+(?:and|then|also)\\s+(?=(?:${VERBS})\\b)|,\\s*(?=(?:${VERBS})\\b)`, "i");
+const NUMBERS: Record<string, number> = { once: 1, one: 1, twice: 2, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+const TONES = {
+  formal: { lead: "In a polished, professional voice: ", name: "more formal" },
+  casual: { lead: "In a relaxed, conversational voice: ", name: "more casual" },
+} as const;
+const CONTRACTIONS: [string, string][] = [
+  ["do not", "don't"],
+  ["does not", "doesn't"],
+  ["cannot", "can't"],
+  ["it is", "it's"],
+  ["you are", "you're"],
+  ["we are", "we're"],
+  ["let us", "let's"],
+];
+
+/** What one clause of the instruction did. */
+type Outcome = { changed: string } | { refused: string } | { kept: string };
+
+function quote(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+function listing(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+function withoutLead(text: string): string {
+  for (const tone of Object.values(TONES)) if (text.startsWith(tone.lead)) return text.slice(tone.lead.length);
+  return text;
+}
+
+function sentences(schedule: string): string[] {
+  return schedule.split(/(?<=\.)\s+/).filter((sentence) => sentence.trim());
+}
+
+/**
+ * Applies a refine instruction to a strategy without a model, deterministically. It understands adding or
+ * removing a platform by name (and "more X" raises its priority), "add a pillar about X", "post daily" or
+ * "N times a week", and "more formal" or "more casual"; anything else it says plainly it could not follow.
+ */
+export class OfflineRefiner {
+  private strategy: StrategyOutput;
+  private readonly outcomes: Outcome[] = [];
+
+  constructor(current: StrategyOutput, private readonly brief: StrategyInput | undefined) {
+    this.strategy = structuredClone(current);
+  }
+
+  apply(instruction: string): RefinedStrategy {
+    const clauses = instruction.split(CLAUSE_SPLIT).map((clause) => clause?.trim() ?? "").filter(Boolean);
+    for (const clause of clauses) {
+      const outcomes = this.pillar(clause) ?? this.frequency(clause) ?? this.tone(clause) ?? this.platforms(clause);
+      this.outcomes.push(
+        ...(outcomes ?? [
+          {
+            refused: `I could not follow "${quote(clause)}": offline, I can add or remove platforms, add a pillar, set how often to post, and make the tone more formal or more casual`,
+          },
+        ]),
+      );
+    }
+    return { ...this.strategy, change_summary: this.summary() };
+  }
+
+  private summary(): string {
+    const changed = this.outcomes.flatMap((outcome) => ("changed" in outcome ? [outcome.changed] : []));
+    const notes = this.outcomes.flatMap((outcome) => ("refused" in outcome ? [outcome.refused] : "kept" in outcome ? [outcome.kept] : []));
+    const parts = [changed.length > 0 ? `I ${listing(changed)}.` : "I changed nothing.", ...notes.map((note) => `${note}.`)];
+    const text = parts.join(" ");
+    return text.length <= 600 ? text : `${text.slice(0, 599)}…`;
+  }
+
+  private pillar(clause: string): Outcome[] | undefined {
+    const match = /\bpillars?\b\s+(?:about|on|for|around|covering|focused on|centred on|centered on|dedicated to|called|named)\s+(.+)$/i.exec(clause);
+    if (!match || !/\b(?:add|include|create|introduce|new|another)\b/i.test(clause)) return undefined;
+    const topic = quote(match[1]!.replace(/^["'“]|["'”]$/g, ""), 200);
+    const pillar = topic.charAt(0).toUpperCase() + topic.slice(1);
+    const pillars = this.strategy.content_pillars;
+    if (pillars.some((existing) => existing.toLowerCase() === pillar.toLowerCase())) return [{ kept: `The pillar "${pillar}" was already there` }];
+    if (pillars.length >= OUTPUT_BOUNDS.content_pillars.max) {
+      return [{ refused: `I could not add the pillar "${pillar}": a strategy holds at most ${OUTPUT_BOUNDS.content_pillars.max} pillars, so tell me which one to drop` }];
+    }
+    pillars.push(pillar);
+    return [{ changed: `added the pillar "${pillar}"` }];
+  }
+
+  private frequency(clause: string): Outcome[] | undefined {
+    let perWeek: number | undefined;
+    if (/\b(?:daily|every day|each day|once a day)\b/i.test(clause) && /\bpost|publish|daily\b/i.test(clause)) perWeek = 7;
+    const weekly = /\b(\d+|once|twice|one|two|three|four|five|six|seven)\s*(?:times|x)?\s*(?:a|per|each|every)\s+week\b/i.exec(clause);
+    if (weekly) perWeek = NUMBERS[weekly[1]!.toLowerCase()] ?? Number(weekly[1]);
+    if (perWeek === undefined) return undefined;
+    if (!(perWeek >= 1 && perWeek <= 21)) return [{ refused: `I could not post ${perWeek} times a week: the schedule stays between once a week and three times a day` }];
+    const pace = perWeek === 7 ? "every day" : perWeek === 1 ? "once a week" : `${perWeek} times a week`;
+    const platforms = this.strategy.platform_recommendations.map((recommendation) => recommendation.platform);
+    this.strategy.posting_schedule = `Post ${pace} on each platform (${listing(platforms)}), at the times its audience is most active. Batch-create the week's posts in one session so the pace stays sustainable for a small team.`;
+    return [{ changed: `set the posting schedule to ${pace} on each platform` }];
+  }
+
+  private tone(clause: string): Outcome[] | undefined {
+    const formal = /\b(?:more )?(?:formal|professional|corporate|serious)\b/i.test(clause);
+    const casual = /\b(?:more )?(?:casual|relaxed|informal|friendly|playful|conversational)\b/i.test(clause);
+    if (formal === casual) return undefined;
+    const tone = formal ? TONES.formal : TONES.casual;
+    const rewrite = (text: string) => {
+      let body = withoutLead(text);
+      for (const [long, short] of CONTRACTIONS) {
+        body = formal
+          ? body.replace(new RegExp(`\\b${short}\\b`, "gi"), long)
+          : body.replace(new RegExp(`\\b${long}\\b`, "gi"), short);
+      }
+      const written = `${tone.lead}${body}`;
+      return written.length <= 1000 ? written : `${written.slice(0, 999)}…`;
+    };
+    this.strategy.content_themes = this.strategy.content_themes.map(rewrite);
+    return [{ changed: `rewrote the content themes in a ${tone.name} voice` }];
+  }
+
+  private platforms(clause: string): Outcome[] | undefined {
+    const named = PLATFORMS.filter((platform) => patternOf(platform).test(clause));
+    if (named.length === 0) return undefined;
+    const removing = REMOVE.test(clause) && !/\bmore\b/i.test(clause);
+    const emphasis = EMPHASIS.test(clause);
+    if (!removing && !emphasis && !ADD.test(clause)) return undefined;
+    return named.map((platform) => (removing ? this.removePlatform(platform) : this.addPlatform(platform, emphasis)));
+  }
+
+  private removePlatform(platform: PlatformProfile): Outcome {
+    const pattern = patternOf(platform);
+    const recommendations = this.strategy.platform_recommendations;
+    const index = recommendations.findIndex((recommendation) => pattern.test(recommendation.platform));
+    if (index < 0) return { kept: `${platform.name} was not in the strategy` };
+    if (recommendations.length <= OUTPUT_BOUNDS.platform_recommendations.min) {
+      return { refused: `I could not remove ${platform.name}: a strategy keeps at least ${OUTPUT_BOUNDS.platform_recommendations.min} platforms, so add another first` };
+    }
+    recommendations.splice(index, 1);
+    const kept = sentences(this.strategy.posting_schedule).filter((sentence) => !pattern.test(sentence));
+    if (kept.length > 0) this.strategy.posting_schedule = kept.join(" ");
+    return { changed: `removed ${platform.name}` };
+  }
+
+  private addPlatform(platform: PlatformProfile, emphasis: boolean): Outcome {
+    const pattern = patternOf(platform);
+    const recommendations = this.strategy.platform_recommendations;
+    const existing = recommendations.find((recommendation) => pattern.test(recommendation.platform));
+    if (existing) {
+      if (!emphasis || existing.priority === "high") return { kept: `${platform.name} was already in the strategy at ${existing.priority} priority` };
+      existing.priority = "high";
+      return { changed: `raised ${platform.name} to high priority` };
+    }
+    if (recommendations.length >= OUTPUT_BOUNDS.platform_recommendations.max) {
+      return { refused: `I could not add ${platform.name}: a strategy holds at most ${OUTPUT_BOUNDS.platform_recommendations.max} platforms` };
+    }
+    const audience = this.brief ? `"${quote(this.brief.target_audience)}"` : "the audience";
+    recommendations.push({
+      platform: platform.name,
+      priority: emphasis ? "high" : "medium",
+      rationale: `Added at your request: ${platform.name} reaches ${audience} through ${platform.strength}.`,
+    });
+    this.strategy.posting_schedule = `${this.strategy.posting_schedule} ${platform.name}: ${platform.cadence}.`.slice(0, 4000);
+    return { changed: `added ${platform.name} at ${emphasis ? "high" : "medium"} priority` };
+  }
+}
+
+/** The offline model's `refine` writer: the current strategy from the system prompt, the instruction from the turn. */
+export const writeRefinement: OfflineWriter = ({ prompt, system }) => {
+  const current = readCurrentStrategy(system);
+  const instruction = readInstruction(prompt);
+  if (!current || instruction === undefined) {
+    return { text: "The offline refiner needs the current strategy in <current_strategy> and the instruction in <instruction>." };
+  }
+  return { output: new OfflineRefiner(current, parseBriefSlots(system)).apply(instruction) };
+};

@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyBaseLogger } from "fastify";
+import type { ConversationMessage, RefineRequest, RegenerateRequest, StrategyOutput, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
+import { strategyCall } from "../agent/strategist";
+import { AppError } from "../errors";
+import type { ModelCallResult, PriorTurns } from "../generation/model-call";
+import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
+import type { CursorCodec } from "../strategies/cursor";
+import type { StrategyItemsRepository } from "../strategies/items";
+import { StrategyChangedError, type StrategyRepository } from "../strategies/repository";
+import type { GenerateContext, StrategyService } from "../strategies/service";
+import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
+
+export interface ConversationServiceDeps {
+  strategies: StrategyService;
+  repository: StrategyRepository;
+  items: StrategyItemsRepository;
+  pipeline: GenerationPipeline;
+  cursors: CursorCodec;
+  /** The refine conversation (a Strands session) of a strategy. */
+  conversation: (strategyId: string) => PriorTurns;
+  clock?: () => Date;
+}
+
+/** A page of the conversation and the cursor for the next one. */
+export interface MessagePage {
+  messages: ConversationMessage[];
+  nextCursor?: string;
+}
+
+/**
+ * The living strategy: refine it by chat, regenerate it from its brief, read its versions and its conversation.
+ * Every use case checks ownership first (403/404) and writes a new version only through a conditional write on
+ * the version it was based on, so of two concurrent changes exactly one wins and the other is 409.
+ */
+export class ConversationService {
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: ConversationServiceDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  async refine(userId: string, strategyId: string, request: RefineRequest, context: GenerateContext): Promise<StrategyRecord> {
+    return this.deps.pipeline.run(await this.refinement(userId, strategyId, request, context));
+  }
+
+  async admitRefine(userId: string, strategyId: string, request: RefineRequest, context: GenerateContext): Promise<Admitted<StrategyRecord>> {
+    return this.deps.pipeline.admit(await this.refinement(userId, strategyId, request, context));
+  }
+
+  async regenerate(userId: string, strategyId: string, request: RegenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+    const current = await this.deps.strategies.get(userId, strategyId, context.log);
+    const { brand_name, industry, target_audience, goals } = current;
+    return this.deps.pipeline.run<StrategyOutput, StrategyRecord>({
+      ...this.changeOf(current, "regenerate", request, context),
+      name: "strategy regeneration",
+      model: strategyCall({ brand_name, industry, target_audience, goals }, request.model),
+      store: (generation, requestId) => this.storeVersion(current, generation, generation.output, "regenerate", requestId),
+    });
+  }
+
+  /** Versions newest first; the head always appears, also for strategies stored before versions existed. */
+  async versions(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<VersionSummary[]> {
+    const head = await this.deps.strategies.get(userId, strategyId, log);
+    const stored = await this.deps.items.listVersions(strategyId);
+    const summaries: VersionSummary[] = stored.map(({ requestId: _requestId, ...summary }) => summary);
+    if (!summaries.some((summary) => summary.version === head.version)) {
+      summaries.unshift({ version: head.version, created_at: head.updated_at, kind: head.version === 1 ? "generate" : "refine", model: head.model });
+    }
+    return summaries;
+  }
+
+  /** The strategy as it was at a version; 404 "Version not found" for one that never existed. */
+  async version(userId: string, strategyId: string, version: number, log: FastifyBaseLogger): Promise<StrategyRecord> {
+    const head = await this.deps.strategies.get(userId, strategyId, log);
+    if (version === head.version) return head;
+    const snapshot = await this.deps.items.getVersion(strategyId, version);
+    if (!snapshot) throw new AppError("version_not_found");
+    return snapshot.record;
+  }
+
+  /** The conversation, oldest first, paged like the list with a cursor bound to this user and strategy. */
+  async messages(userId: string, strategyId: string, limit: number, cursor: string | undefined, log: FastifyBaseLogger): Promise<MessagePage> {
+    await this.deps.strategies.get(userId, strategyId, log);
+    const binding = JSON.stringify([userId, strategyId]);
+    let startKey: Record<string, unknown> | undefined;
+    if (cursor !== undefined) {
+      startKey = this.deps.cursors.decode(binding, cursor);
+      if (!startKey) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
+    }
+    const page = await this.deps.items.listMessages(strategyId, limit, startKey);
+    return { messages: page.messages, nextCursor: page.lastKey ? this.deps.cursors.encode(binding, page.lastKey) : undefined };
+  }
+
+  private async refinement(
+    userId: string,
+    strategyId: string,
+    request: RefineRequest,
+    context: GenerateContext,
+  ): Promise<UseCase<RefinedStrategy, StrategyRecord>> {
+    const current = await this.deps.strategies.get(userId, strategyId, context.log);
+    const conversation = this.deps.conversation(strategyId);
+    return {
+      ...this.changeOf(current, "refine", request, context),
+      name: "strategy refinement",
+      model: { schema: RefinedStrategy, systemPrompt: refineSystemPrompt(current), prompt: refinePrompt(request.message), modelId: request.model, conversation },
+      store: async (generation, requestId) => {
+        const { change_summary: summary, ...output } = generation.output;
+        const record = await this.storeVersion(current, generation, output, "refine", requestId, request.message);
+        const at = new Date(record.updated_at).getTime();
+        await this.deps.items.putMessages(strategyId, [
+          { id: randomUUID(), role: "user", content: request.message, version: record.version, created_at: record.updated_at },
+          { id: randomUUID(), role: "assistant", content: summary, version: record.version, created_at: new Date(at + 1).toISOString() },
+        ]);
+        try {
+          await generation.saveConversation?.(`Version ${record.version}: ${summary}`);
+        } catch (error) {
+          // The version and its messages stand; the model will only miss this exchange in later refines.
+          context.log.warn({ err: error, strategy_id: strategyId, version: record.version }, "could not save the refine session");
+        }
+        return record;
+      },
+    };
+  }
+
+  /** What refine and regenerate share: identity under an Idempotency-Key, replay lookup and the log line. */
+  private changeOf(current: StrategyRecord, kind: VersionKind, request: object, context: GenerateContext) {
+    return {
+      userId: current.user_id,
+      log: context.log,
+      signal: context.signal,
+      idempotencyKey: context.idempotencyKey,
+      request: { route: kind, strategy_id: current.id, body: request },
+      findStored: async (requestId: string) => {
+        const stored = (await this.deps.items.listVersions(current.id)).find((summary) => summary.requestId === requestId);
+        return stored ? (await this.deps.items.getVersion(current.id, stored.version))?.record : undefined;
+      },
+      logged: (record: StrategyRecord) => ({ message: `strategy ${kind === "refine" ? "refined" : "regenerated"}`, fields: { strategy_id: record.id, version: record.version } }),
+    };
+  }
+
+  /** The conditional write of the next version: the head first (the race is decided there), then its snapshot. */
+  private async storeVersion(
+    current: StrategyRecord,
+    generation: ModelCallResult<unknown>,
+    output: StrategyOutput,
+    kind: VersionKind,
+    requestId: string,
+    message?: string,
+  ): Promise<StrategyRecord> {
+    const record: StrategyRecord = {
+      ...current,
+      strategy_output: output,
+      model: generation.model,
+      usage: generation.usage,
+      version: current.version + 1,
+      updated_at: this.clock().toISOString(),
+    };
+    try {
+      await this.deps.repository.replace(record, current.version);
+    } catch (error) {
+      if (error instanceof StrategyChangedError) throw new AppError("conflict", { cause: error });
+      throw error;
+    }
+    // A strategy stored before versions existed has no snapshot of its first version yet: keep it now.
+    if (current.version === 1) await this.deps.items.putVersion({ record: current, kind: "generate", requestId: current.id });
+    await this.deps.items.putVersion({ record, kind, requestId, ...(message !== undefined ? { message } : {}) });
+    return record;
+  }
+}

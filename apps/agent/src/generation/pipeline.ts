@@ -1,0 +1,224 @@
+import { randomUUID } from "node:crypto";
+import type { AgentStreamEvent } from "@strands-agents/sdk";
+import { STRATEGY_SECTIONS } from "@strategist/schemas";
+import type { FastifyBaseLogger } from "fastify";
+import { UnknownModelError } from "../agent/catalog";
+import { classifyModelFailure, describeAwsFailure } from "../agent/failures";
+import { AppError } from "../errors";
+import { IdempotencyConflict, requestFingerprint, type IdempotencyClaim, type IdempotencyStore } from "../strategies/idempotency";
+import { LiveSections } from "../strategies/live-sections";
+import type { ModelCaller, ModelCallResult, ModelCallSpec } from "./model-call";
+
+/** Gives an admitted request's slot back; may be asynchronous (limits shared across instances). */
+export type Release = () => void | Promise<void>;
+
+/** Admission control: rate, per-user and global concurrency. Throws the matching AppError (429/503) when full. */
+export interface Admission {
+  acquire(userId: string): Release | Promise<Release>;
+}
+
+/**
+ * What a running use case reports, in the product's words; routes never see the SDK's event names. A run ends
+ * with exactly one `completed` or `error`.
+ */
+export type Progress<R> =
+  | { type: "started"; model: string }
+  | { type: "section"; section: string; value: unknown; complete: boolean }
+  | { type: "reset"; model: string; reason: string }
+  | { type: "completed"; result: R }
+  | { type: "error"; error: AppError };
+
+/** One model-calling use case (generate, refine, regenerate, plan, ...), as the pipeline runs it. */
+export interface UseCase<T, R> {
+  /** Names the use case in logs. */
+  name: string;
+  userId: string;
+  log: FastifyBaseLogger;
+  /** Aborts when the client goes away (or the server shuts down). */
+  signal: AbortSignal;
+  /** The client's Idempotency-Key: the same key from the same user for the same request gets the same result. */
+  idempotencyKey?: string;
+  /** What makes two requests the same under one Idempotency-Key: include the route and its path parameters. */
+  request: unknown;
+  model: ModelCallSpec<T>;
+  /** The output's top-level keys streamed as `section` progress (the strategy's sections by default). */
+  sections?: readonly string[];
+  /**
+   * The result a request under the same Idempotency-Key already stored under `resultId`, if any: a finished
+   * twin, or one that crashed after storing. Needed only with an Idempotency-Key.
+   */
+  findStored(resultId: string): Promise<R | undefined>;
+  /**
+   * Stores the model's output under `resultId`. Called only when the model produced valid output in time and the
+   * client is still there; a conditional write that loses a race throws its AppError (e.g. 409 conflict).
+   */
+  store(generation: ModelCallResult<T>, resultId: string): Promise<R>;
+  /** The success log line: its message and the ids it names. */
+  logged(result: R): { message: string; fields: Record<string, unknown> };
+}
+
+/** A request that passed admission: run it once; the slot and the Idempotency-Key are settled however it ends. */
+export interface Admitted<R> {
+  execute(onProgress?: (progress: Progress<R>) => void): Promise<R>;
+}
+
+export interface PipelineDeps {
+  models: ModelCaller;
+  limits: Admission;
+  idempotency: IdempotencyStore;
+  /** The wall-clock budget of one model-calling request (AGENT_TIMEOUT_SECONDS). */
+  timeoutMs: number;
+}
+
+/**
+ * The one runner of every model-calling route: admission, Idempotency-Key, the time budget, client-gone abort,
+ * the model call with progress events, failure mapping and the conditional store. A failed, timed-out or
+ * abandoned run stores nothing.
+ */
+export class GenerationPipeline {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  /** Admits and runs a use case (the plain JSON routes). */
+  async run<T, R>(useCase: UseCase<T, R>): Promise<R> {
+    return (await this.admit(useCase)).execute();
+  }
+
+  /**
+   * Everything that may refuse a request before a response begins: the model id, the Idempotency-Key and
+   * admission. Stream routes call this before opening the stream, so refusals are plain 400/409/429/503 answers.
+   */
+  async admit<T, R>(useCase: UseCase<T, R>): Promise<Admitted<R>> {
+    const { modelId } = useCase.model;
+    if (modelId !== undefined && !this.deps.models.offers(modelId)) {
+      throw new AppError("validation", { fields: [{ field: "model", message: "Unknown or disabled model" }] });
+    }
+    if (!useCase.idempotencyKey) return this.admitted(useCase, randomUUID(), await this.deps.limits.acquire(useCase.userId));
+
+    const claim = await this.claim(useCase, useCase.idempotencyKey);
+    const existing = await useCase.findStored(claim.recordId);
+    if (claim.kind === "replay" || existing) {
+      // The result was stored and has since been deleted.
+      if (!existing) throw new AppError("not_found", { message: "idempotent result no longer exists" });
+      if (claim.kind === "owner") await claim.complete();
+      useCase.log.info({ ...useCase.logged(existing).fields, idempotent_replay: true }, `${useCase.name}: replayed for its Idempotency-Key`);
+      return {
+        execute: async (onProgress) => {
+          onProgress?.({ type: "started", model: modelId ?? this.deps.models.defaultModelId });
+          onProgress?.({ type: "completed", result: existing });
+          return existing;
+        },
+      };
+    }
+    let release: Release;
+    try {
+      release = await this.deps.limits.acquire(useCase.userId);
+    } catch (error) {
+      await this.abandon(useCase, claim);
+      throw error;
+    }
+    return this.admitted(useCase, claim.recordId, release, claim);
+  }
+
+  private async claim<T, R>(useCase: UseCase<T, R>, key: string): Promise<IdempotencyClaim> {
+    try {
+      return await this.deps.idempotency.claim(useCase.userId, key, requestFingerprint(useCase.request), Date.now() + this.deps.timeoutMs);
+    } catch (error) {
+      if (!(error instanceof IdempotencyConflict)) throw error;
+      if (error.reason === "in_progress") throw new AppError("idempotency_in_progress", { cause: error });
+      throw new AppError("validation", { fields: [{ field: "Idempotency-Key", message: "Reused with a different request" }], cause: error });
+    }
+  }
+
+  private async abandon<T, R>(useCase: UseCase<T, R>, claim: IdempotencyClaim | undefined): Promise<void> {
+    if (claim?.kind !== "owner") return;
+    await claim.abandon().catch((error: unknown) => useCase.log.warn({ err: error }, "could not release an Idempotency-Key"));
+  }
+
+  private admitted<T, R>(useCase: UseCase<T, R>, resultId: string, release: Release, claim?: IdempotencyClaim): Admitted<R> {
+    let ran = false;
+    return {
+      execute: async (onProgress = () => undefined) => {
+        if (ran) throw new Error("an admitted request runs once");
+        ran = true;
+        try {
+          onProgress({ type: "started", model: useCase.model.modelId ?? this.deps.models.defaultModelId });
+          const result = await this.produce(useCase, resultId, onProgress);
+          if (claim?.kind === "owner") await claim.complete();
+          onProgress({ type: "completed", result });
+          return result;
+        } catch (error) {
+          await this.abandon(useCase, claim);
+          const failure = error instanceof AppError ? error : new AppError("internal", { cause: error });
+          onProgress({ type: "error", error: failure });
+          throw failure;
+        } finally {
+          await release();
+        }
+      },
+    };
+  }
+
+  /** The model call within the time budget, then the store if the output is valid and the client still there. */
+  private async produce<T, R>(useCase: UseCase<T, R>, resultId: string, onProgress: (progress: Progress<R>) => void): Promise<R> {
+    const { log } = useCase;
+    const started = performance.now();
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new AppError("timeout")), this.deps.timeoutMs);
+    const signal = AbortSignal.any([deadline.signal, useCase.signal]);
+    const stopped = new Promise<never>((_, reject) => {
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+    });
+    stopped.catch(() => undefined);
+    const live = new LiveSections<string>(useCase.sections ?? STRATEGY_SECTIONS);
+    const onEvent = (event: AgentStreamEvent, model: string) => {
+      if (event.type === "beforeModelCallEvent") {
+        if (live.shown) onProgress({ type: "reset", model, reason: "The model's attempt was discarded; it is writing again." });
+        live.reset();
+      } else if (event.type === "modelStreamUpdateEvent" && event.event.type === "modelContentBlockDeltaEvent" && event.event.delta.type === "toolUseInputDelta") {
+        for (const update of live.push(event.event.delta.input)) onProgress({ type: "section", ...update });
+      }
+    };
+
+    let generation: ModelCallResult<T>;
+    try {
+      const running = this.deps.models.call(useCase.model, { signal, deadline: Date.now() + this.deps.timeoutMs, onEvent, log });
+      running.catch(() => undefined);
+      generation = await Promise.race([running, stopped]);
+    } catch (error) {
+      const failure = this.failure(error, deadline.signal, useCase.signal);
+      log.warn(
+        { err: error, code: failure.code, model: useCase.model.modelId, execution_time_ms: Math.round(performance.now() - started), ...describeAwsFailure(error) },
+        `${useCase.name} failed`,
+      );
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+    }
+
+    if (useCase.signal.aborted) throw new AppError("generation_failed", { message: "client went away before the result was stored" });
+    const result = await useCase.store(generation, resultId);
+    const { message, fields } = useCase.logged(result);
+    log.info(
+      {
+        ...fields,
+        model: generation.model,
+        execution_time_ms: Math.round(performance.now() - started),
+        input_tokens: generation.usage.input_tokens,
+        output_tokens: generation.usage.output_tokens,
+        cache_read_tokens: generation.usage.cache_read_tokens,
+      },
+      message,
+    );
+    return result;
+  }
+
+  private failure(error: unknown, deadline: AbortSignal, client: AbortSignal): AppError {
+    if (deadline.aborted) return new AppError("timeout", { cause: error });
+    if (client.aborted) return new AppError("generation_failed", { cause: error, message: "client went away" });
+    if (error instanceof AppError) return error;
+    if (error instanceof UnknownModelError) {
+      return new AppError("validation", { fields: [{ field: "model", message: "Unknown or disabled model" }], cause: error });
+    }
+    return classifyModelFailure(error);
+  }
+}

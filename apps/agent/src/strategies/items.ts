@@ -1,0 +1,186 @@
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { ConversationMessage, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
+
+/** Sort-key prefixes of the items under a strategy (see docs/conversations.md). */
+export const ITEM_PREFIX = { version: "version#", message: "message#", session: "session#" } as const;
+
+/** Zero-padded so that the sort key orders versions numerically. */
+export function versionKey(version: number): string {
+  return `${ITEM_PREFIX.version}${String(version).padStart(6, "0")}`;
+}
+
+/** A message's sort key: the version its exchange produced, then 0 for the user's turn and 1 for the assistant's. */
+export function messageKey(version: number, turn: 0 | 1): string {
+  return `${ITEM_PREFIX.message}${String(version).padStart(6, "0")}#${turn}`;
+}
+
+/** A version of a strategy as it was written, and why. */
+export interface VersionSnapshot {
+  record: StrategyRecord;
+  kind: VersionKind;
+  /** The refine instruction that produced it. */
+  message?: string;
+  /** The id under which the request that wrote it ran (its Idempotency-Key's fixed id). */
+  requestId: string;
+}
+
+interface VersionItem extends VersionSnapshot {
+  strategyId: string;
+  itemKey: string;
+  version: number;
+  createdAt: string;
+  model: string;
+}
+
+interface MessageItem {
+  strategyId: string;
+  itemKey: string;
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  version: number;
+  createdAt: string;
+}
+
+/** A page of the conversation and the key to continue from, if any. */
+export interface MessagePage {
+  messages: ConversationMessage[];
+  lastKey?: Record<string, unknown>;
+}
+
+const BATCH = 25;
+
+/**
+ * The strategy-items table: one partition per strategy holding its version snapshots, its conversation and its
+ * agent session, and whatever later features store under a strategy. Knows nothing of HTTP.
+ */
+export class StrategyItemsRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  /** Stores a version snapshot. A version is written once; writing the same version again keeps the first. */
+  async putVersion(snapshot: VersionSnapshot): Promise<void> {
+    const { record } = snapshot;
+    const item: VersionItem = {
+      strategyId: record.id,
+      itemKey: versionKey(record.version),
+      version: record.version,
+      createdAt: record.updated_at,
+      model: record.model,
+      ...snapshot,
+    };
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" }));
+    } catch (error) {
+      if (!(error instanceof Error && error.name === "ConditionalCheckFailedException")) throw error;
+    }
+  }
+
+  /** The snapshot of one version, if stored. */
+  async getVersion(strategyId: string, version: number): Promise<VersionSnapshot | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { strategyId, itemKey: versionKey(version) }, ConsistentRead: true }),
+    );
+    if (!Item) return undefined;
+    const { record, kind, message, requestId } = Item as VersionItem;
+    return { record, kind, requestId, ...(message !== undefined ? { message } : {}) };
+  }
+
+  /** Every stored version's summary, newest first. */
+  async listVersions(strategyId: string): Promise<(VersionSummary & { requestId: string })[]> {
+    const items = await this.queryAll(strategyId, ITEM_PREFIX.version, {
+      // Every name aliased: several (version, kind, message, model) may be DynamoDB reserved words.
+      ProjectionExpression: "#version, #createdAt, #kind, #message, #model, #requestId",
+      ExpressionAttributeNames: { "#version": "version", "#createdAt": "createdAt", "#kind": "kind", "#message": "message", "#model": "model", "#requestId": "requestId" },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => ({
+      version: item.version as number,
+      created_at: item.createdAt as string,
+      kind: item.kind as VersionKind,
+      model: item.model as string,
+      requestId: item.requestId as string,
+      ...(typeof item.message === "string" ? { message: item.message } : {}),
+    }));
+  }
+
+  /** Stores the two messages of one exchange; each key is written once. */
+  async putMessages(strategyId: string, messages: ConversationMessage[]): Promise<void> {
+    for (const [turn, message] of messages.entries()) {
+      const item: MessageItem = {
+        strategyId,
+        itemKey: messageKey(message.version, turn === 0 ? 0 : 1),
+        id: message.id,
+        role: message.role,
+        content: message.content,
+        version: message.version,
+        createdAt: message.created_at,
+      };
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" }));
+    }
+  }
+
+  /** One page of the conversation, oldest first; keeps querying while DynamoDB returns short pages. */
+  async listMessages(strategyId: string, limit: number, startKey?: Record<string, unknown>): Promise<MessagePage> {
+    const messages: ConversationMessage[] = [];
+    let exclusiveStartKey = startKey;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "strategyId = :id AND begins_with(itemKey, :prefix)",
+          ExpressionAttributeValues: { ":id": strategyId, ":prefix": ITEM_PREFIX.message },
+          ConsistentRead: true,
+          Limit: limit - messages.length,
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      for (const item of (page.Items ?? []) as MessageItem[]) {
+        messages.push({ id: item.id, role: item.role, content: item.content, version: item.version, created_at: item.createdAt });
+      }
+      exclusiveStartKey = page.LastEvaluatedKey;
+    } while (exclusiveStartKey && messages.length < limit);
+    return { messages, lastKey: exclusiveStartKey };
+  }
+
+  /** Deletes every item under a strategy, whatever feature stored it. */
+  async deleteAll(strategyId: string): Promise<number> {
+    const keys = await this.queryAll(strategyId, "", { ProjectionExpression: "strategyId, itemKey" });
+    for (let start = 0; start < keys.length; start += BATCH) {
+      let requests = keys.slice(start, start + BATCH).map((key) => ({ DeleteRequest: { Key: { strategyId, itemKey: key.itemKey } } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
+        if (attempt > 8) throw new Error(`could not delete the items of strategy ${strategyId}`);
+        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      }
+    }
+    return keys.length;
+  }
+
+  private async queryAll(
+    strategyId: string,
+    prefix: string,
+    extra: { ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string>; ScanIndexForward?: boolean },
+  ): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: prefix ? "strategyId = :id AND begins_with(itemKey, :prefix)" : "strategyId = :id",
+          ExpressionAttributeValues: { ":id": strategyId, ...(prefix ? { ":prefix": prefix } : {}) },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+          ...extra,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+}

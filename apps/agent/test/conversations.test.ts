@@ -1,0 +1,155 @@
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { ERROR_DETAILS, StrategyRecord, VersionList } from "@strategist/schemas";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, VALID_BRIEF, type Harness } from "./support/harness";
+import { parseSse } from "./support/sse";
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
+
+const auth = (user: string) => ({ authorization: `Bearer ${harness.token(user)}` });
+async function generated(user: string): Promise<StrategyRecord> {
+  const response = await harness.app.inject({ method: "POST", url: "/api/strategy/generate", headers: auth(user), payload: VALID_BRIEF });
+  expect(response.statusCode).toBe(200);
+  return response.json();
+}
+const refine = (user: string, id: string, message: unknown) =>
+  harness.app.inject({ method: "POST", url: `/api/strategy/${id}/refine`, headers: auth(user), payload: { message } });
+const get = (user: string, url: string) => harness.app.inject({ url, headers: auth(user) });
+
+describe("refine by chat with the offline model", () => {
+  it("applies platform, pillar, frequency and tone instructions, stores version 2 and says what changed", async () => {
+    const original = await generated("r-happy");
+    expect(original).toMatchObject({ version: 1, updated_at: original.created_at });
+    const platforms = original.strategy_output.platform_recommendations.map((entry) => entry.platform);
+    const dropped = platforms[0]!;
+    const response = await refine("r-happy", original.id, `Drop ${dropped}, add a pillar about sustainability. Post daily and make it more formal`);
+    expect(response.statusCode).toBe(200);
+    const revised = StrategyRecord.parse(response.json());
+    expect(revised).toMatchObject({ id: original.id, version: 2, created_at: original.created_at, brand_name: original.brand_name });
+    expect(revised.strategy_output.platform_recommendations.map((entry) => entry.platform)).not.toContain(dropped);
+    expect(revised.strategy_output.content_pillars).toContain("Sustainability");
+    expect(revised.strategy_output.posting_schedule).toMatch(/^Post every day/);
+    expect(revised.strategy_output.content_themes.every((theme) => theme.startsWith("In a polished, professional voice: "))).toBe(true);
+
+    expect((await get("r-happy", `/api/strategy/${original.id}`)).json()).toEqual(revised);
+    const versions = VersionList.parse((await get("r-happy", `/api/strategy/${original.id}/versions`)).json());
+    expect(versions.map(({ version, kind }) => [version, kind])).toEqual([[2, "refine"], [1, "generate"]]);
+    expect(versions[0]!.message).toContain("sustainability");
+    expect((await get("r-happy", `/api/strategy/${original.id}/versions/1`)).json()).toEqual(original);
+    expect((await get("r-happy", `/api/strategy/${original.id}/versions/2`)).json()).toEqual(revised);
+    const missing = await get("r-happy", `/api/strategy/${original.id}/versions/3`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ detail: "Version not found" });
+
+    const messages = (await get("r-happy", `/api/strategy/${original.id}/messages`)).json();
+    expect(messages.map((message: { role: string; version: number }) => [message.role, message.version])).toEqual([["user", 2], ["assistant", 2]]);
+    const summary: string = messages[1].content;
+    expect(summary).toContain(`removed ${dropped}`);
+    expect(summary).toContain('added the pillar "Sustainability"');
+    expect(summary).toContain("every day");
+    expect(summary).toContain("more formal");
+  });
+
+  it("says plainly what it could not follow, and pretends nothing", async () => {
+    const original = await generated("r-honest");
+    const response = await refine("r-honest", original.id, "Write the captions in French");
+    expect(response.statusCode).toBe(200);
+    expect(response.json().strategy_output).toEqual(original.strategy_output);
+    const [, assistant] = (await get("r-honest", `/api/strategy/${original.id}/messages`)).json();
+    expect(assistant.content).toMatch(/^I changed nothing\. I could not follow "Write the captions in French"/);
+  });
+
+  it("keeps the bounds: never fewer than two platforms, and says so", async () => {
+    const original = await generated("r-bounds");
+    const names = original.strategy_output.platform_recommendations.map((entry) => entry.platform);
+    const response = await refine("r-bounds", original.id, `Remove ${names.join(" and ")}`);
+    expect(response.json().strategy_output.platform_recommendations).toHaveLength(2);
+    const [, assistant] = (await get("r-bounds", `/api/strategy/${original.id}/messages`)).json();
+    expect(assistant.content).toContain("a strategy keeps at least 2 platforms");
+  });
+
+  it("validates the message: trimmed, 1-2000 characters, with the field named", async () => {
+    const original = await generated("r-valid");
+    for (const message of ["   ", "x".repeat(2001), 42]) {
+      const response = await refine("r-valid", original.id, message);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors[0].field).toBe("message");
+    }
+    expect((await refine("r-valid", original.id, ` ${"x".repeat(2000)} `)).statusCode).toBe(200);
+  });
+
+  it("streams a refine with the events of generate/stream, ending with the new version", async () => {
+    const original = await generated("r-stream");
+    const response = await harness.app.inject({
+      method: "POST",
+      url: `/api/strategy/${original.id}/refine/stream`,
+      headers: auth("r-stream"),
+      payload: { message: "more casual" },
+    });
+    const events = parseSse(response.body);
+    expect(events[0]!.event).toBe("started");
+    expect(events.filter((event) => event.event === "section").length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ event: "completed", data: { id: original.id, version: 2 } });
+    expect(events.some((event) => event.event === "section" && event.data.section === "change_summary")).toBe(false);
+  });
+
+  it("regenerates afresh from the same brief as a new version", async () => {
+    const original = await generated("r-regen");
+    const response = await harness.app.inject({ method: "POST", url: `/api/strategy/${original.id}/regenerate`, headers: auth("r-regen") });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ version: 2, brand_name: original.brand_name });
+    const versions = (await get("r-regen", `/api/strategy/${original.id}/versions`)).json();
+    expect(versions[0]).toMatchObject({ version: 2, kind: "regenerate", model: "offline" });
+  });
+
+  it("reads a strategy stored before versions existed as version 1, and refines it to version 2", async () => {
+    const id = "legacy-strategy-1";
+    const original = await generated("r-legacy");
+    const { version: _version, updated_at: _updated, ...legacy } = original;
+    await harness.client.send(
+      new PutCommand({
+        TableName: harness.table,
+        Item: {
+          strategyId: id,
+          userId: "r-legacy",
+          brandName: legacy.brand_name,
+          industry: legacy.industry,
+          targetAudience: legacy.target_audience,
+          goals: legacy.goals,
+          strategyOutput: legacy.strategy_output,
+          createdAt: legacy.created_at,
+          modelId: legacy.model,
+        },
+      }),
+    );
+    expect((await get("r-legacy", `/api/strategy/${id}`)).json()).toMatchObject({ version: 1, updated_at: legacy.created_at });
+    expect((await get("r-legacy", `/api/strategy/${id}/versions`)).json()).toEqual([{ version: 1, kind: "generate", created_at: legacy.created_at, model: legacy.model }]);
+    expect((await refine("r-legacy", id, "more formal")).json().version).toBe(2);
+    expect((await get("r-legacy", `/api/strategy/${id}/versions/1`)).json().strategy_output).toEqual(legacy.strategy_output);
+  });
+});
+
+describe("delete", () => {
+  it("removes the strategy, its versions, messages and session; another user's is 403 and a missing one 404", async () => {
+    const original = await generated("d-owner");
+    await refine("d-owner", original.id, "more casual");
+    expect((await harness.strategyItems(original.id)).length).toBeGreaterThanOrEqual(4);
+    const foreign = await harness.app.inject({ method: "DELETE", url: `/api/strategy/${original.id}`, headers: auth("d-other") });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json()).toEqual({ detail: ERROR_DETAILS.access_denied });
+    expect((await get("d-owner", `/api/strategy/${original.id}`)).statusCode).toBe(200);
+    const deleted = await harness.app.inject({ method: "DELETE", url: `/api/strategy/${original.id}`, headers: auth("d-owner") });
+    expect(deleted.statusCode).toBe(204);
+    expect(deleted.body).toBe("");
+    expect((await get("d-owner", `/api/strategy/${original.id}`)).statusCode).toBe(404);
+    expect((await get("d-owner", "/api/strategy/list")).json()).toEqual([]);
+    expect(await harness.strategyItems(original.id)).toEqual([]);
+    const again = await harness.app.inject({ method: "DELETE", url: `/api/strategy/${original.id}`, headers: auth("d-owner") });
+    expect(again.statusCode).toBe(404);
+    expect(again.json()).toEqual({ detail: ERROR_DETAILS.not_found });
+  });
+});
