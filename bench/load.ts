@@ -39,7 +39,7 @@ say(`the slow-model clients in this process. Each autocannon run lasts ${duratio
 
 // 1 and 2: read path and offline generation on the same agent process.
 if (phases.has("read") || phases.has("generate")) {
-  const { info, child } = await startServers();
+  const { info, child } = await startServers({ BENCH_REFINE_TARGETS: "10" });
   const probe = async (reset: boolean) => (await (await fetch(`${info.bareUrl}/probe${reset ? "?reset=1" : ""}`)).json()) as ProbeReading;
   // The server's CPU over the run tells whether the agent process or something behind it (dynalite) is the limit.
   const measureWithCpu = async (name: string, options: autocannon.Options): Promise<Figures> => {
@@ -81,10 +81,32 @@ if (phases.has("read") || phases.has("generate")) {
         }),
       );
     }
+    const refineBody = JSON.stringify({ message: "Post 3 times a week and make it more formal" });
+    for (const connections of phases.has("generate") ? [1, 10] : []) {
+      let next = 0;
+      generations.push(
+        await measureWithCpu("POST /api/strategy/:id/refine (offline model)", {
+          url: `${info.agentUrl}/api/strategy/${info.refineTargets[0]}/refine`,
+          method: "POST",
+          connections,
+          duration,
+          body: refineBody,
+          // Each client refines a strategy of its own user, so no two refines race for the same version.
+          setupClient: (client) => {
+            const index = next++ % info.refineTargets.length;
+            client.setRequests([
+              { method: "POST", path: `/api/strategy/${info.refineTargets[index]}/refine`, headers: { ...auth, authorization: `Bearer ${info.tokens[index]}` }, body: refineBody },
+            ]);
+          },
+        }),
+      );
+    }
     if (generations.length > 0) {
-      say(`\n## Generation with a zero-latency model (the offline model)\n`);
-      say(`The model answers at once, so the latency is the service's own overhead per generation: auth, validation,`);
-      say(`admission, the Strands agent loop with structured output, the DynamoDB put, serialization.\n`);
+      say(`\n## Generation and refine with a zero-latency model (the offline model)\n`);
+      say(`The model answers at once, so the latency is the service's own overhead per request: auth, validation,`);
+      say(`admission, the Strands agent loop with structured output, the DynamoDB writes, serialization. A refine also`);
+      say(`reads the head, restores and saves the Strands session (up to 4 exchanges), and writes the head, a version`);
+      say(`snapshot and two messages; each client refines its own strategy, so none answers 409.\n`);
       say(table(generations));
     }
   } finally {

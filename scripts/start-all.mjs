@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `pnpm start:all`: embedded DynamoDB (8001), the agent (8000) and the web app (3000), as one unit.
-// Ctrl-C stops all three; if one dies, the others are stopped and this exits non-zero.
+// `pnpm start:all`: embedded DynamoDB (8001), embedded S3 (8002), the agent (8000) and the web app (3000), as one
+// unit. Ctrl-C stops all four; if one dies, the others are stopped and this exits non-zero.
 import { spawn } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +10,7 @@ import { buildIfNeeded } from "../apps/web/scripts/build-if-needed.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = resolve(root, process.env.DATA_DIR || ".data");
 const production = process.env.NODE_ENV === "production";
-const ports = { dynamo: 8001, agent: 8000, web: 3000 };
+const ports = { dynamo: 8001, s3: 8002, agent: 8000, web: 3000 };
 const tsx = join(root, "apps/agent/node_modules/.bin/tsx");
 const next = join(root, "apps/web/node_modules/.bin/next");
 
@@ -30,12 +30,15 @@ const shared = {
   DATA_DIR: dataDir,
   DYNAMODB_ENDPOINT: `http://127.0.0.1:${ports.dynamo}`,
   DYNAMODB_CREATE_TABLES: "true",
+  S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,
   NEXT_TELEMETRY_DISABLED: "1",
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
 };
 
 /** dynalite runs in its own process so the agent and the web app share one database, as they would in AWS. */
 const DYNAMO_CLI = join(root, "packages/dynamo/src/cli.ts");
+/** The embedded S3 (s3rver) likewise: the agent stores images there and signs links to it. */
+const S3_CLI = join(root, "packages/storage/src/cli.ts");
 
 const children = new Map();
 let stopping = false;
@@ -61,7 +64,7 @@ function stopAll(exitCode) {
   process.exitCode = exitCode;
   if (children.size === 0) process.exit(exitCode);
   // Web first, database last: nothing should outlive what it depends on.
-  for (const name of ["web", "agent", "dynamo"]) children.get(name)?.kill("SIGTERM");
+  for (const name of ["web", "agent", "s3", "dynamo"]) children.get(name)?.kill("SIGTERM");
   // The agent waits for in-flight generations (up to its 60 s budget) before it exits.
   setTimeout(() => {
     for (const child of children.values()) child.kill("SIGKILL");
@@ -91,6 +94,8 @@ try {
   buildIfNeeded();
   start("dynamo", tsx, [DYNAMO_CLI], { ...shared, DYNAMO_PATH: join(dataDir, "dynamodb"), DYNAMO_PORT: String(ports.dynamo) });
   await waitFor("DynamoDB", `http://127.0.0.1:${ports.dynamo}`);
+  start("s3", tsx, [S3_CLI], { ...shared, S3_DIRECTORY: join(dataDir, "s3"), S3_PORT: String(ports.s3), S3_BUCKET: process.env.S3_BUCKET || "strategist-images-dev" });
+  await waitFor("S3", `http://127.0.0.1:${ports.s3}`);
   start("agent", tsx, [join(root, "apps/agent/src/server.ts")], { ...shared, PORT: String(ports.agent), FRONTEND_URL: `http://localhost:${ports.web}` });
   await waitFor("agent", `http://127.0.0.1:${ports.agent}/health`);
   start("web", next, ["start", "-p", String(ports.web)], { ...shared, PORT: String(ports.web), AGENT_URL: `http://127.0.0.1:${ports.agent}` }, join(root, "apps/web"));
@@ -100,6 +105,7 @@ Strategist is running.
   Web app:   http://localhost:${ports.web}
   Agent API: http://localhost:${ports.agent}  (OpenAPI docs at /docs)
   DynamoDB:  http://127.0.0.1:${ports.dynamo}  (data in ${join(dataDir, "dynamodb")})
+  S3:        http://127.0.0.1:${ports.s3}  (images in ${join(dataDir, "s3")})
 Press Ctrl-C to stop.`);
 } catch (error) {
   if (!stopping) {

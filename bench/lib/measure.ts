@@ -9,6 +9,8 @@ export interface ServerInfo {
   tokens: string[];
   strategyId: string;
   brief: Record<string, string>;
+  /** One strategy per user token (the first BENCH_REFINE_TARGETS tokens), for refine runs without races. */
+  refineTargets: string[];
 }
 
 /** Starts lib/servers.ts in its own process so the load generator does not share its event loop. */

@@ -1,10 +1,11 @@
 // Child process of the benchmarks: the real agent app (offline model or a given model) on dynalite in its own
 // process, a bare Fastify route in the same process for comparison, and a probe of this process (RSS, event-loop
 // delay). Prints one JSON line with the URLs and tokens.
-// Env: BENCH_AGENT_ENV (JSON, agent config overrides), BENCH_SEED_RECORDS (25), BENCH_USERS (50).
+// Env: BENCH_AGENT_ENV (JSON, agent config overrides), BENCH_SEED_RECORDS (25), BENCH_USERS (50),
+// BENCH_REFINE_TARGETS (0: how many users get a strategy of their own to refine).
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { createDocumentClient, ensureTables, strategiesTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
 import Fastify from "fastify";
 import { createSigner } from "fast-jwt";
 import { createCatalog } from "../../apps/agent/src/agent/models";
@@ -15,6 +16,7 @@ import { startProcessProbe } from "./probe";
 const secret = "bench-secret-0123456789-0123456789-0123456789";
 const seedRecords = Number(process.env.BENCH_SEED_RECORDS ?? 25);
 const users = Number(process.env.BENCH_USERS ?? 50);
+const refineTargets = Number(process.env.BENCH_REFINE_TARGETS ?? 0);
 // dynalite gets its own process, as DynamoDB is its own service: the agent's event loop is measured alone.
 const dynamo = spawn(process.execPath, ["--import", "tsx", new URL("../../packages/dynamo/src/cli.ts", import.meta.url).pathname], {
   env: { ...process.env, DYNAMO_PORT: "0" },
@@ -29,7 +31,7 @@ const config = loadConfig({
   MAX_CONCURRENT_GENERATIONS_PER_USER: "100000",
   ...JSON.parse(process.env.BENCH_AGENT_ENV ?? "{}"),
 });
-await ensureTables(client, [strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE)]);
+await ensureTables(client, [strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE), strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE)]);
 const agent = await createAgentApp({ config, client, catalog: createCatalog(config), logger: false });
 const agentUrl = await agent.listen({ host: "127.0.0.1", port: 0 });
 
@@ -48,7 +50,13 @@ for (let index = 0; index < seedRecords; index++) {
   const response = await agent.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization: `Bearer ${token}` }, payload: brief });
   strategyId = response.json().id;
 }
-process.stdout.write(`${JSON.stringify({ agentUrl, bareUrl, token, strategyId, brief, tokens: Array.from({ length: users }, (_, i) => sign({ userId: `bench-user-${i}` })) })}\n`);
+const tokens = Array.from({ length: users }, (_, i) => sign({ userId: `bench-user-${i}` }));
+const targets: string[] = [];
+for (const owner of tokens.slice(0, refineTargets)) {
+  const response = await agent.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization: `Bearer ${owner}` }, payload: brief });
+  targets.push(response.json().id);
+}
+process.stdout.write(`${JSON.stringify({ agentUrl, bareUrl, token, strategyId, brief, tokens, refineTargets: targets })}\n`);
 async function stop(): Promise<never> {
   probe.stop();
   await agent.close();

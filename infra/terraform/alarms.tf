@@ -100,3 +100,19 @@ resource "aws_cloudwatch_metric_alarm" "bedrock_throttling" {
   alarm_actions       = [aws_sns_topic.alarms.arn]
   ok_actions          = [aws_sns_topic.alarms.arn]
 }
+
+resource "aws_cloudwatch_metric_alarm" "image_jobs_dead_letters" {
+  alarm_name          = "${local.name}-image-jobs-dead-letters"
+  alarm_description   = "Image job wake-ups reached the dead-letter queue: the image worker failed on them three times."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  dimensions          = { QueueName = aws_sqs_queue.image_jobs_dlq.name }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}

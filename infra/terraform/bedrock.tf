@@ -3,6 +3,13 @@ locals {
   # Every model a request can reach: the default, the menu users pick from, and the fallbacks.
   bedrock_model_ids = distinct(concat([var.bedrock_model_id], [for model in var.bedrock_models : model.id], var.bedrock_fallback_model_ids))
 
+  # The image models (InvokeModel only), called by the image worker service.
+  bedrock_image_model_ids = distinct(concat([var.bedrock_image_model_id], [for model in var.bedrock_image_models : model.id]))
+  bedrock_image_model_arns = [
+    for id in local.bedrock_image_model_ids :
+    "arn:${local.partition}:bedrock:${var.aws_region}::foundation-model/${id}"
+  ]
+
   # A cross-region inference profile id carries a geography prefix ("us.anthropic.claude-...").
   bedrock_profile_pattern = "^(us|us-gov|eu|apac|jp|au|ca)\\."
   bedrock_profile_ids     = [for id in local.bedrock_model_ids : id if can(regex(local.bedrock_profile_pattern, id))]

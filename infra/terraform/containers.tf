@@ -22,6 +22,7 @@ locals {
       { name = "PORT", value = tostring(local.agent_port) },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_STRATEGIES_TABLE", value = aws_dynamodb_table.strategies.name },
+      { name = "DYNAMODB_STRATEGY_ITEMS_TABLE", value = aws_dynamodb_table.strategy_items.name },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
       { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
@@ -41,6 +42,19 @@ locals {
       { name = "DYNAMODB_LIMITS_TABLE", value = aws_dynamodb_table.limits.name },
       { name = "GENERATION_LEASE_SECONDS", value = tostring(var.generation_lease_seconds) },
       { name = "READ_RATE_LIMIT_PER_MINUTE", value = tostring(var.read_rate_limit_per_minute) },
+      # Image jobs (the same values in image_worker.tf).
+      { name = "DYNAMODB_IMAGE_JOBS_TABLE", value = aws_dynamodb_table.image_jobs.name },
+      { name = "S3_BUCKET", value = aws_s3_bucket.images.bucket },
+      { name = "S3_PRESIGN_EXPIRES_SECONDS", value = "3600" },
+      { name = "BEDROCK_IMAGE_MODEL_ID", value = var.bedrock_image_model_id },
+      { name = "BEDROCK_IMAGE_MODELS", value = join(",", [for model in var.bedrock_image_models : "${model.id}=${model.name}"]) },
+      { name = "IMAGE_WORKER", value = "sqs" },
+      { name = "IMAGE_QUEUE_URL", value = aws_sqs_queue.image_jobs.url },
+      { name = "IMAGE_WORKER_CONCURRENCY", value = tostring(var.image_worker_concurrency) },
+      { name = "IMAGE_JOB_LEASE_SECONDS", value = tostring(var.image_job_lease_seconds) },
+      { name = "IMAGE_JOB_SWEEP_SECONDS", value = "60" },
+      { name = "IMAGE_JOB_RETRY_BASE_MS", value = "1000" },
+      { name = "IMAGE_JOBS_MAX_ACTIVE_PER_USER", value = tostring(var.image_jobs_max_active_per_user) },
     ]
 
     secrets = [

@@ -1,4 +1,4 @@
-# Both tables are created here; the services run with DYNAMODB_CREATE_TABLES=false in AWS.
+# The tables are created here; the services run with DYNAMODB_CREATE_TABLES=false in AWS.
 
 resource "aws_dynamodb_table" "strategies" {
   name                        = "strategies-${var.environment}"
@@ -145,5 +145,38 @@ resource "aws_dynamodb_table" "sessions" {
 
   tags = {
     Name = "Sessions Table"
+  }
+}
+
+# Everything stored under a strategy, one partition per strategy: version snapshots (version#000001), the refine
+# conversation (message#000002#0), its Strands session (session#...), later features' items (plan, post#...).
+# Deleting a strategy deletes its partition. See docs/conversations.md.
+resource "aws_dynamodb_table" "strategy_items" {
+  name                        = "strategy-items-${var.environment}"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "strategyId"
+  range_key                   = "itemKey"
+  deletion_protection_enabled = var.table_deletion_protection
+
+  attribute {
+    name = "strategyId"
+    type = "S"
+  }
+
+  attribute {
+    name = "itemKey"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+
+  tags = {
+    Name = "Strategy Items Table"
   }
 }

@@ -47,7 +47,7 @@ resource "aws_iam_role_policy" "execution_read_jwt_secret" {
   policy = data.aws_iam_policy_document.execution_read_jwt_secret.json
 }
 
-# --- Agent task role: its strategies and the configured models, nothing more ---
+# --- Agent task role: its strategies, their items and the configured models, nothing more ---
 
 resource "aws_iam_role" "agent_task" {
   name               = "${local.name}-agent-task"
@@ -63,6 +63,14 @@ data "aws_iam_policy_document" "agent_dynamodb" {
       aws_dynamodb_table.strategies.arn,
       "${aws_dynamodb_table.strategies.arn}/index/UserIdIndex",
     ]
+  }
+
+  statement {
+    sid = "ReadAndWriteStrategyItems"
+    # Versions, messages and the refine session: written once (PutItem), read by key or partition, deleted with
+    # their strategy one item at a time.
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.strategy_items.arn]
   }
 
   statement {
@@ -143,4 +151,82 @@ resource "aws_iam_role_policy" "web_dynamodb" {
   name   = "users-table"
   role   = aws_iam_role.web_task.id
   policy = data.aws_iam_policy_document.web_dynamodb.json
+}
+
+# --- Agent: image jobs (create, read, list, delete), their objects (presign, read, delete), wake-ups ---
+
+data "aws_iam_policy_document" "agent_images" {
+  statement {
+    sid     = "ImageJobs"
+    actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"]
+    resources = [
+      aws_dynamodb_table.image_jobs.arn,
+      "${aws_dynamodb_table.image_jobs.arn}/index/StrategyIdIndex",
+      "${aws_dynamodb_table.image_jobs.arn}/index/ActiveJobsIndex",
+    ]
+  }
+
+  statement {
+    sid = "ImageObjects"
+    # GetObject also backs the presigned links the agent signs; DeleteObject serves strategy deletion.
+    actions   = ["s3:GetObject", "s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.images.arn}/images/*"]
+  }
+
+  statement {
+    sid       = "WakeImageWorker"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.image_jobs.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "agent_images" {
+  name   = "image-jobs"
+  role   = aws_iam_role.agent_task.id
+  policy = data.aws_iam_policy_document.agent_images.json
+}
+
+# --- Image worker task role: claim and finish jobs, store objects, its queue, the image models ---
+
+resource "aws_iam_role" "image_worker_task" {
+  name               = "${local.name}-image-worker-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+data "aws_iam_policy_document" "image_worker" {
+  statement {
+    sid       = "RunImageJobs"
+    actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.image_jobs.arn]
+  }
+
+  statement {
+    sid       = "SweepUnfinishedJobs"
+    actions   = ["dynamodb:Scan"]
+    resources = ["${aws_dynamodb_table.image_jobs.arn}/index/ActiveJobsIndex"]
+  }
+
+  statement {
+    sid       = "StoreImages"
+    actions   = ["s3:PutObject", "s3:DeleteObject"]
+    resources = ["${aws_s3_bucket.images.arn}/images/*"]
+  }
+
+  statement {
+    sid       = "ImageJobQueue"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:SendMessage"]
+    resources = [aws_sqs_queue.image_jobs.arn]
+  }
+
+  statement {
+    sid       = "InvokeImageModels"
+    actions   = ["bedrock:InvokeModel"]
+    resources = local.bedrock_image_model_arns
+  }
+}
+
+resource "aws_iam_role_policy" "image_worker" {
+  name   = "image-worker"
+  role   = aws_iam_role.image_worker_task.id
+  policy = data.aws_iam_policy_document.image_worker.json
 }

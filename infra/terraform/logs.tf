@@ -7,3 +7,8 @@ resource "aws_cloudwatch_log_group" "web" {
   name              = "/ecs/${local.name}/web"
   retention_in_days = var.log_retention_days
 }
+
+resource "aws_cloudwatch_log_group" "image_worker" {
+  name              = "/ecs/${local.name}/image-worker"
+  retention_in_days = var.log_retention_days
+}

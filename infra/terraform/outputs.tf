@@ -28,6 +28,11 @@ output "strategies_table_name" {
   value       = aws_dynamodb_table.strategies.name
 }
 
+output "strategy_items_table_name" {
+  description = "DYNAMODB_STRATEGY_ITEMS_TABLE."
+  value       = aws_dynamodb_table.strategy_items.name
+}
+
 output "users_table_name" {
   description = "DYNAMODB_USERS_TABLE."
   value       = aws_dynamodb_table.users.name
@@ -61,4 +66,24 @@ output "alarm_topic_arn" {
 output "bedrock_resource_arns" {
   description = "The only Bedrock resources the agent task role may invoke."
   value       = concat(local.bedrock_profile_arns, local.bedrock_foundation_model_arns)
+}
+
+output "image_jobs_table_name" {
+  description = "DYNAMODB_IMAGE_JOBS_TABLE."
+  value       = aws_dynamodb_table.image_jobs.name
+}
+
+output "images_bucket_name" {
+  description = "S3_BUCKET: the private bucket of generated images."
+  value       = aws_s3_bucket.images.bucket
+}
+
+output "image_jobs_queue_url" {
+  description = "IMAGE_QUEUE_URL: image job wake-ups."
+  value       = aws_sqs_queue.image_jobs.url
+}
+
+output "image_jobs_dead_letter_queue_url" {
+  description = "Wake-ups the worker failed on three times."
+  value       = aws_sqs_queue.image_jobs_dlq.url
 }

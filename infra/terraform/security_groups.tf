@@ -98,3 +98,18 @@ resource "aws_vpc_security_group_egress_rule" "agent_to_aws_apis" {
   from_port         = 443
   to_port           = 443
 }
+
+resource "aws_security_group" "image_worker" {
+  name        = "${local.name}-image-worker"
+  description = "Image worker tasks: no inbound traffic at all"
+  vpc_id      = var.vpc_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "image_worker_to_aws_apis" {
+  security_group_id = aws_security_group.image_worker.id
+  description       = "HTTPS to AWS APIs (SQS, DynamoDB, S3, Bedrock Runtime, ECR, Logs)"
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+}

@@ -239,3 +239,48 @@ variable "alarm_email" {
   type        = string
   default     = ""
 }
+
+variable "bedrock_image_model_id" {
+  description = "BEDROCK_IMAGE_MODEL_ID: the default image model."
+  type        = string
+  default     = "amazon.nova-canvas-v1:0"
+}
+
+variable "bedrock_image_models" {
+  description = "BEDROCK_IMAGE_MODELS: image models users may pick (InvokeModel text-to-image)."
+  type        = list(object({ id = string, name = string }))
+  default = [
+    { id = "amazon.nova-canvas-v1:0", name = "Amazon Nova Canvas" },
+    { id = "stability.stable-image-core-v1:1", name = "Stable Image Core" },
+  ]
+}
+
+variable "image_retention_days" {
+  description = "Days after which generated images expire from the bucket (lifecycle rule)."
+  type        = number
+  default     = 365
+}
+
+variable "image_job_lease_seconds" {
+  description = "IMAGE_JOB_LEASE_SECONDS: a worker's claim on a job; the queue's visibility timeout is longer."
+  type        = number
+  default     = 120
+}
+
+variable "image_worker_concurrency" {
+  description = "IMAGE_WORKER_CONCURRENCY: jobs one worker task runs at once."
+  type        = number
+  default     = 2
+}
+
+variable "image_jobs_max_active_per_user" {
+  description = "IMAGE_JOBS_MAX_ACTIVE_PER_USER: queued plus running image jobs per user before 429."
+  type        = number
+  default     = 3
+}
+
+variable "image_worker_desired_count" {
+  description = "Image worker tasks."
+  type        = number
+  default     = 1
+}

@@ -21,12 +21,12 @@ async function problemsAfter(check: (config: TerraformConfig) => string[], file:
 
 // The breakage cases re-parse the stack once per edit (~0.1 s each here); leave room on a busy machine.
 describe("DynamoDB tables", { timeout: 30_000 }, () => {
-  it("match the seed: strategyId key, UserIdIndex on userId + createdAt (ALL), on-demand, PITR and SSE on both tables", () => {
+  it("match the seed: strategyId key, UserIdIndex on userId + createdAt (ALL); strategy items on strategyId + itemKey; on-demand, PITR and SSE on every table", () => {
     expect(tableProblems(stack)).toEqual([]);
   });
 
   it("report a wrong key, a wrong attribute type, a changed index, provisioned billing, PITR or SSE off", async () => {
-    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'hash_key                    = "strategyId"', 'hash_key = "id"')).toContain("strategies: hash_key must be strategyId, got id");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", /hash_key {20}= "strategyId"\n  deletion_protection_enabled/, 'hash_key = "id"\n  deletion_protection_enabled')).toContain("strategies: hash_key must be strategyId, got id");
     expect((await problemsAfter(tableProblems, "dynamodb.tf", /name = "createdAt"\n    type = "S"(?=\n  \}\n\n  # A user's history)/, 'name = "createdAt"\n    type = "N"')).join()).toMatch(/attributes must be/);
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /range_key {7}= "createdAt"(?=\n    projection_type = "ALL")/, 'range_key = "updatedAt"')).toContain("strategies: UserIdIndex range key must be createdAt, got updatedAt");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", 'projection_type = "ALL"', 'projection_type = "KEYS_ONLY"')).toContain("strategies: UserIdIndex projection must be ALL, got KEYS_ONLY");
@@ -36,6 +36,9 @@ describe("DynamoDB tables", { timeout: 30_000 }, () => {
     expect(await problemsAfter(tableProblems, "dynamodb.tf", 'hash_key                    = "sessionId"', 'hash_key = "userId"')).toContain("sessions: hash_key must be sessionId, got userId");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /ttl \{\n    attribute_name = "expiresAt"\n    enabled        = true\n  \}\n\n  point_in_time_recovery \{\n    enabled = true\n  \}\n\n  server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Sessions/, 'point_in_time_recovery {\n    enabled = true\n  }\n\n  server_side_encryption {\n    enabled = true\n  }\n\n  tags = {\n    Name = "Sessions')).toContain("sessions: TTL on expiresAt must be enabled");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Strategies/, 'server_side_encryption {\n    enabled = false\n  }\n\n  tags = {\n    Name = "Strategies')).toContain("strategies: server_side_encryption must be enabled");
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", 'range_key                   = "itemKey"', 'range_key = "sk"')).toContain("strategy_items: range_key must be itemKey, got sk");
+    expect((await problemsAfter(tableProblems, "dynamodb.tf", /name = "itemKey"\n    type = "S"/, 'name = "itemKey"\n    type = "N"')).join()).toMatch(/strategy_items: attributes must be/);
+    expect(await problemsAfter(tableProblems, "dynamodb.tf", /point_in_time_recovery \{\n    enabled = true\n  \}\n\n  server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Strategy Items/, 'point_in_time_recovery {\n    enabled = false\n  }\n\n  server_side_encryption {\n    enabled = true\n  }\n\n  tags = {\n    Name = "Strategy Items')).toContain("strategy_items: point_in_time_recovery must be enabled");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /ttl \{\n    attribute_name = "expiresAt"\n    enabled        = true\n  \}\n\n  server_side_encryption \{\n    enabled = true\n  \}\n\n  tags = \{\n    Name = "Limits/, 'server_side_encryption {\n    enabled = true\n  }\n\n  tags = {\n    Name = "Limits')).toContain("limits: TTL must be enabled on expiresAt");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", 'hash_key                    = "key"', 'hash_key = "id"')).toContain("limits: hash_key must be key, got id");
   });
@@ -59,6 +62,9 @@ describe("IAM", { timeout: 30_000 }, () => {
     expect((await problemsAfter(taskRoleProblems, "iam.tf", "role       = aws_iam_role.execution.name", "role       = aws_iam_role.agent_task.name")).join()).toMatch(/must not carry managed policies/);
     expect(await problemsAfter(taskRoleProblems, "iam.tf", /sid       = "CountLimits"\n    actions   = \["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"\]\n    resources = \[aws_dynamodb_table.limits.arn\]/, 'sid       = "CountLimits"\n    actions   = ["dynamodb:GetItem"]\n    resources = [aws_dynamodb_table.users.arn]')).toContain("agent task role must reach the limits table");
     expect((await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", "resources = [aws_dynamodb_table.users.arn, aws_dynamodb_table.strategies.arn]")).join()).toMatch(/web task role must not reach the strategies table/);
+    expect((await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", "resources = [aws_dynamodb_table.users.arn, aws_dynamodb_table.strategy_items.arn]")).join()).toMatch(/web task role must not reach the strategy-items table/);
+    expect(await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.strategy_items.arn]", "resources = [aws_dynamodb_table.strategies.arn]")).toContain("agent task role must reach the strategy-items table");
+    expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"dynamodb:Query"]\n    resources = [aws_dynamodb_table.strategy_items.arn]', '"dynamodb:Query", "dynamodb:CreateTable"]\n    resources = [aws_dynamodb_table.strategy_items.arn]')).join()).toMatch(/CreateTable is not one of/);
     expect(await problemsAfter(taskRoleProblems, "iam.tf", 'actions   = ["dynamodb:GetItem"]\n    resources = [aws_dynamodb_table.sessions.arn]', 'actions   = ["dynamodb:GetItem", "dynamodb:DeleteItem"]\n    resources = [aws_dynamodb_table.sessions.arn]')).toContain("agent task role may only read sessions, not dynamodb:DeleteItem");
     expect(await problemsAfter(taskRoleProblems, "iam.tf", '"dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"]\n    resources = [\n      aws_dynamodb_table.sessions.arn', '"dynamodb:Query", "dynamodb:DescribeTable"]\n    resources = [\n      aws_dynamodb_table.sessions.arn')).toContain("web task role lacks dynamodb:DeleteItem on the sessions table");
   });

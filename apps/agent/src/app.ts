@@ -17,6 +17,9 @@ import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
 import type { ReadLimiter } from "./strategies/read-limits";
 import type { StrategyService } from "./strategies/service";
+import type { ImageModelCatalog } from "./images/image-models";
+import { imageRoutes } from "./images/routes";
+import type { ImageService } from "./images/service";
 import { conversationRoutes } from "./conversations/routes";
 import type { ConversationService } from "./conversations/service";
 
@@ -26,6 +29,8 @@ export interface AppDeps {
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
   catalog: ModelCatalog;
+  images: ImageService;
+  imageModels: ImageModelCatalog;
   jwtSecret: string;
   /** Web log-in sessions, so a logged-out token stops working here too. */
   sessions: SessionCheck;
@@ -125,10 +130,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
   await app.register(async (api) => {
     api.addHook("onRequest", api.authenticate);
-    await api.register(modelRoutes, { catalog: deps.catalog });
+    await api.register(modelRoutes, { catalog: deps.catalog, imageModels: deps.imageModels });
     await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
     await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
     await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+    await api.register(imageRoutes, { service: deps.images });
   }, { prefix: "/api" });
 
   return app;

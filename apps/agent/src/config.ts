@@ -44,6 +44,20 @@ export const agentEnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(10),
   MAX_CONCURRENT_GENERATIONS: positiveInt(100),
   MAX_CONCURRENT_GENERATIONS_PER_USER: positiveInt(3),
+  DYNAMODB_IMAGE_JOBS_TABLE: z.string().min(3).default("image-jobs-dev"),
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_BUCKET: z.string().min(3).default("strategist-images-dev"),
+  S3_PRESIGN_EXPIRES_SECONDS: positiveInt(3600),
+  BEDROCK_IMAGE_MODEL_ID: z.string().default("amazon.nova-canvas-v1:0"),
+  BEDROCK_IMAGE_MODELS: z.string().default("amazon.nova-canvas-v1:0=Amazon Nova Canvas,stability.stable-image-core-v1:1=Stable Image Core"),
+  IMAGE_WORKER: z.enum(["in-process", "sqs"]).default("in-process"),
+  IMAGE_QUEUE_URL: optionalString.pipe(z.url().optional()),
+  SQS_ENDPOINT: optionalString.pipe(z.url().optional()),
+  IMAGE_WORKER_CONCURRENCY: positiveInt(2),
+  IMAGE_JOB_LEASE_SECONDS: positiveInt(120),
+  IMAGE_JOB_SWEEP_SECONDS: positiveInt(15),
+  IMAGE_JOB_RETRY_BASE_MS: positiveInt(1000),
+  IMAGE_JOBS_MAX_ACTIVE_PER_USER: positiveInt(3),
   GENERATION_LEASE_SECONDS: positiveNumber(30),
   READ_RATE_LIMIT_PER_MINUTE: positiveInt(600),
 });
@@ -81,4 +95,13 @@ export function loadConfig(env: Record<string, string | undefined>, developmentS
     throw new ConfigError(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes`);
   }
   return { ...config, JWT_SECRET: secret };
+}
+
+/** The image worker service's configuration: the agent's variables, without the JWT secret it never uses. */
+export function loadWorkerConfig(env: Record<string, string | undefined>): AgentEnv {
+  const parsed = agentEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  }
+  return parsed.data;
 }

@@ -17,6 +17,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   internal: 500,
   unavailable: 503,
   timeout: 504,
+  job_not_found: 404,
+  image_jobs_busy: 429,
   conflict: 409,
   version_not_found: 404,
 };

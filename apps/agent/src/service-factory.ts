@@ -19,6 +19,10 @@ import { GenerationLimits } from "./strategies/limits";
 import { ReadLimiter } from "./strategies/read-limits";
 import { StrategyService } from "./strategies/service";
 import type { LoggerOptions } from "pino";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { createS3Client } from "@strategist/storage";
+import { createImageCatalog, type ImageModelCatalog } from "./images/image-models";
+import { createImageJobs } from "./images/wiring";
 
 /** Wires repository, agent and service into the HTTP app for a given configuration. */
 export async function createAgentApp(options: {
@@ -30,19 +34,23 @@ export async function createAgentApp(options: {
   sseHeartbeatMs?: number;
   /** Other capabilities' data about a strategy, deleted with it (image jobs, ...). */
   dependents?: StrategyDependent[];
+  /** The image bucket's client; by default one for S3_ENDPOINT (or Amazon S3). */
+  s3?: S3Client;
+  imageModels?: ImageModelCatalog;
 }): Promise<FastifyInstance> {
   const { config, client, catalog } = options;
   const limitsStore = new LimitsStore(client, config.DYNAMODB_LIMITS_TABLE);
   // Every model-calling route (generate, refine, regenerate, plans, ...) runs through this one pipeline.
+  const limits = new GenerationLimits({
+    perUserPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    maxConcurrent: config.MAX_CONCURRENT_GENERATIONS,
+    maxConcurrentPerUser: config.MAX_CONCURRENT_GENERATIONS_PER_USER,
+    store: limitsStore,
+    leaseMs: config.GENERATION_LEASE_SECONDS * 1000,
+  });
   const pipeline = new GenerationPipeline({
     models: new ModelCaller(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
-    limits: new GenerationLimits({
-      perUserPerMinute: config.RATE_LIMIT_PER_MINUTE,
-      maxConcurrent: config.MAX_CONCURRENT_GENERATIONS,
-      maxConcurrentPerUser: config.MAX_CONCURRENT_GENERATIONS_PER_USER,
-      store: limitsStore,
-      leaseMs: config.GENERATION_LEASE_SECONDS * 1000,
-    }),
+    limits,
     timeoutMs: config.AGENT_TIMEOUT_SECONDS * 1000,
     // A lease outlives one generation's whole budget, so only a crashed request's key is ever taken over.
     idempotency: new IdempotencyStore(client, config.DYNAMODB_STRATEGIES_TABLE, config.AGENT_TIMEOUT_SECONDS * 1000 + 10_000),
@@ -50,7 +58,19 @@ export async function createAgentApp(options: {
   const repository = new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE);
   const items = new StrategyItemsRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
   const cursors = new CursorCodec(config.JWT_SECRET);
-  const service = new StrategyService({ repository, items, pipeline, cursors, dependents: options.dependents ?? [], clock: options.clock });
+  const imageModels = options.imageModels ?? createImageCatalog(config);
+  // Image jobs check strategy ownership through the strategy service, and are deleted with their strategy.
+  const imageJobs = createImageJobs({
+    config,
+    client,
+    s3: options.s3 ?? createS3Client({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }),
+    models: imageModels,
+    strategies: { get: (userId, strategyId, log) => service.get(userId, strategyId, log) },
+    cursors,
+    limits,
+    clock: options.clock,
+  });
+  const service = new StrategyService({ repository, items, pipeline, cursors, dependents: [...(options.dependents ?? []), imageJobs.service], clock: options.clock });
   const conversations = new ConversationService({
     strategies: service,
     repository,
@@ -65,6 +85,8 @@ export async function createAgentApp(options: {
     conversations,
     readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),
     catalog,
+    images: imageJobs.service,
+    imageModels,
     jwtSecret: config.JWT_SECRET,
     sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE),
     modelProvider: config.MODEL_PROVIDER,
@@ -72,6 +94,8 @@ export async function createAgentApp(options: {
     logger: options.logger,
     sseHeartbeatMs: options.sseHeartbeatMs,
   });
+  // The in-process image worker runs while the app does: started when ready, drained when closing.
+  imageJobs.attach(app);
   // The SDK's own log lines (e.g. a tool input that failed to parse, which we handle) go into our JSON log.
   const sdkLog = app.log.child({ component: "strands" });
   const text = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(" ");

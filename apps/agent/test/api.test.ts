@@ -99,7 +99,12 @@ describe("strategy API", () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([{ field: "model", message: "Unknown or disabled model" }]);
     const models = await harness.app.inject({ url: "/api/models", headers: auth("u-models") });
-    expect(models.json()).toEqual([{ id: "offline", name: expect.stringContaining("Offline"), provider: "offline", default: true }]);
+    expect(models.json()).toEqual([
+      { id: "offline", name: expect.stringContaining("Offline"), provider: "offline", default: true, kind: "text" },
+      { id: "offline-image", name: expect.stringContaining("Placeholder"), provider: "offline", default: true, kind: "image" },
+    ]);
+    // An image model cannot write a strategy.
+    expect((await generate(harness, "u-models", { ...VALID_BRIEF, model: "offline-image" })).statusCode).toBe(400);
   });
 });
 

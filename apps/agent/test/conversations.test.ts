@@ -2,7 +2,9 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { ERROR_DETAILS, StrategyRecord, VersionList } from "@strategist/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, VALID_BRIEF, type Harness } from "./support/harness";
-import { parseSse } from "./support/sse";
+import { OfflineModel } from "../src/agent/offline-model";
+import { CountingOfflineModel, HangingModel, ThrowingModel } from "./support/models";
+import { parseSse, readSse } from "./support/sse";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -151,5 +153,110 @@ describe("delete", () => {
     const again = await harness.app.inject({ method: "DELETE", url: `/api/strategy/${original.id}`, headers: auth("d-owner") });
     expect(again.statusCode).toBe(404);
     expect(again.json()).toEqual({ detail: ERROR_DETAILS.not_found });
+  });
+});
+
+describe("refine through the shared pipeline", () => {
+  it("honours an Idempotency-Key: a retry returns the same version without calling the model; another message is 400", async () => {
+    const model = new CountingOfflineModel();
+    const local = await startHarness({ models: [{ id: "offline", model }] });
+    try {
+      const headers = { authorization: `Bearer ${local.token("i-user")}`, "idempotency-key": "refine-once" };
+      const original = (await local.app.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization: headers.authorization }, payload: VALID_BRIEF })).json();
+      const send = (message: string, url = `/api/strategy/${original.id}/refine`) => local.app.inject({ method: "POST", url, headers, payload: { message } });
+      const calls = model.calls;
+      const first = await send("more formal");
+      const retry = await send("more formal");
+      expect(retry.json()).toEqual(first.json());
+      expect(first.json().version).toBe(2);
+      expect(model.calls - calls).toBe(1);
+      const stream = parseSse((await send("more formal", `/api/strategy/${original.id}/refine/stream`)).body);
+      expect(stream.map((event) => event.event)).toEqual(["started", "completed"]);
+      expect(stream[1]!.data).toEqual(first.json());
+      const reused = await send("more casual");
+      expect(reused.statusCode).toBe(400);
+      expect(reused.json().errors).toEqual([{ field: "Idempotency-Key", message: "Reused with a different request" }]);
+      expect(model.calls - calls).toBe(1);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it("stores nothing for a refine that fails, times out or is abandoned: no version, no message, no session change", async () => {
+    const local = await startHarness({
+      models: [
+        { id: "offline", model: new OfflineModel() },
+        { id: "broken", model: new ThrowingModel() },
+        { id: "hanging", model: new HangingModel() },
+        { id: "slow", model: new OfflineModel({ chunkDelayMs: 80, chunks: 10 }) },
+      ],
+      env: { AGENT_TIMEOUT_SECONDS: "1" },
+    });
+    try {
+      const authorization = `Bearer ${local.token("f-user")}`;
+      const original = (await local.app.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization }, payload: VALID_BRIEF })).json();
+      const refined = await local.app.inject({ method: "POST", url: `/api/strategy/${original.id}/refine`, headers: { authorization }, payload: { message: "more formal" } });
+      expect(refined.statusCode).toBe(200);
+      const itemsBefore = await local.strategyItems(original.id);
+      const headBefore = await local.storedItem(original.id);
+
+      const broken = await local.app.inject({ method: "POST", url: `/api/strategy/${original.id}/refine`, headers: { authorization }, payload: { message: "drop TikTok", model: "broken" } });
+      expect(broken.statusCode).toBe(500);
+      const hanging = await local.app.inject({ method: "POST", url: `/api/strategy/${original.id}/refine`, headers: { authorization }, payload: { message: "drop TikTok", model: "hanging" } });
+      expect(hanging.statusCode).toBe(504);
+      expect(hanging.json()).toEqual({ detail: ERROR_DETAILS.timeout });
+      const url = `${await local.app.listen({ host: "127.0.0.1", port: 0 })}/api/strategy/${original.id}/refine/stream`;
+      const { events } = await readSse(
+        url,
+        { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ message: "drop TikTok", model: "slow" }) },
+        (event) => event.event === "section",
+      );
+      expect(events.at(-1)!.event).toBe("section");
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+      expect(await local.strategyItems(original.id)).toEqual(itemsBefore);
+      expect(await local.storedItem(original.id)).toEqual(headBefore);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it("counts refines against the same per-user rate limit as generate", async () => {
+    const limited = await startHarness({ env: { RATE_LIMIT_PER_MINUTE: "2" } });
+    try {
+      const headers = { authorization: `Bearer ${limited.token("l-user")}` };
+      const original = (await limited.app.inject({ method: "POST", url: "/api/strategy/generate", headers, payload: VALID_BRIEF })).json();
+      const refineOnce = () => limited.app.inject({ method: "POST", url: `/api/strategy/${original.id}/refine`, headers, payload: { message: "more casual" } });
+      expect((await refineOnce()).statusCode).toBe(200);
+      const third = await refineOnce();
+      expect(third.statusCode).toBe(429);
+      expect(third.headers["retry-after"]).toBeTruthy();
+      const regenerate = await limited.app.inject({ method: "POST", url: `/api/strategy/${original.id}/regenerate`, headers, payload: {} });
+      expect(regenerate.statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("describes every new route with its operation id, from the same zod schemas", async () => {
+    const spec = (await harness.app.inject({ url: "/docs/json" })).json();
+    const operations = {
+      "/api/strategy/{id}/refine": ["post", "refineStrategy"],
+      "/api/strategy/{id}/refine/stream": ["post", "refineStrategyStream"],
+      "/api/strategy/{id}/regenerate": ["post", "regenerateStrategy"],
+      "/api/strategy/{id}/versions": ["get", "listStrategyVersions"],
+      "/api/strategy/{id}/versions/{version}": ["get", "getStrategyVersion"],
+      "/api/strategy/{id}/messages": ["get", "listStrategyMessages"],
+      "/api/strategy/{id}": ["delete", "deleteStrategy"],
+    } as const;
+    for (const [path, [method, operationId]] of Object.entries(operations)) {
+      expect(spec.paths[path]?.[method]?.operationId, `${method} ${path}`).toBe(operationId);
+    }
+    const refine = spec.paths["/api/strategy/{id}/refine"].post;
+    expect(Object.keys(refine.responses)).toEqual(expect.arrayContaining(["200", "400", "403", "404", "409", "429", "503", "504"]));
+    expect(refine.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/RefineRequest");
+    expect(spec.components.schemas.RefineRequest.properties.message).toMatchObject({ minLength: 1, maxLength: 2000 });
   });
 });

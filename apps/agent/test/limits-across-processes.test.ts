@@ -37,6 +37,8 @@ beforeAll(async () => {
     RATE_LIMIT_PER_MINUTE: String(PER_MINUTE),
     MAX_CONCURRENT_GENERATIONS_PER_USER: "1",
     GENERATION_LEASE_SECONDS: String(LEASE_SECONDS),
+    // Tables other capabilities add are created by the processes themselves (creation is idempotent).
+    DYNAMODB_CREATE_TABLES: "true",
   };
   // Two real agent processes (the entry point, `src/server.ts`) on one DynamoDB.
   agents = await Promise.all([startServerProcess(env), startServerProcess(env)]);

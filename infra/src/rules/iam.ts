@@ -1,9 +1,17 @@
 import { expandedText, referencedName, resourcesOf, type Block, type TerraformConfig } from "../terraform";
 
-/** The only DynamoDB actions the services need: item reads and writes, the index query, the table check. */
-export const ALLOWED_DYNAMODB_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"];
+/**
+ * The only DynamoDB actions the services need: item reads and writes, the index query, the table check, and the
+ * image worker's sweep, a Scan of the sparse index of unfinished jobs.
+ */
+export const ALLOWED_DYNAMODB_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable"];
 /** Converse uses InvokeModel; ConverseStream uses InvokeModelWithResponseStream. */
 export const ALLOWED_BEDROCK_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+
+/** The one wildcard allowed: the objects under a key prefix of a bucket of this stack (object keys are per job). */
+const BUCKET_PREFIX_OBJECTS = /\$\{aws_s3_bucket\.[A-Za-z0-9_-]+\.arn\}\/[a-z0-9-]+\/\*/g;
+/** The S3 actions the image worker and agent need: the objects themselves, nothing on the bucket. */
+export const ALLOWED_S3_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
 
 const TABLE_ARN = /^\$\{aws_dynamodb_table\.([A-Za-z0-9_-]+)\.arn\}(\/index\/[A-Za-z0-9_.-]+)?$/;
 
@@ -36,8 +44,11 @@ export function policyDocumentProblems(config: TerraformConfig): string[] {
       else if (action.includes("*")) problems.push(`${label}: wildcard action ${action}`);
       else if (action.startsWith("dynamodb:") && !ALLOWED_DYNAMODB_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_DYNAMODB_ACTIONS.join(", ")}`);
       else if (action.startsWith("bedrock:") && !ALLOWED_BEDROCK_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_BEDROCK_ACTIONS.join(", ")}`);
+      else if (action.startsWith("s3:") && !ALLOWED_S3_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_S3_ACTIONS.join(", ")}`);
     }
-    if (resources !== undefined && expandedText(resources, config.locals).includes("*")) {
+    const s3Only = actions.every((action) => String(action).startsWith("s3:"));
+    const checked = resources === undefined ? "" : expandedText(resources, config.locals);
+    if (resources !== undefined && (s3Only ? checked.replace(BUCKET_PREFIX_OBJECTS, "") : checked).includes("*")) {
       problems.push(`${label}: a resource is or may evaluate to a wildcard: ${JSON.stringify(resources)}`);
     }
     if (actions.some((action) => String(action).startsWith("dynamodb:"))) {
@@ -117,6 +128,7 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   }
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");
   if (agentGrants.resources.includes("aws_dynamodb_table.users")) problems.push("agent task role must not reach the users table");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.strategy_items.arn")) problems.push("agent task role must reach the strategy-items table");
   if (!agentGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("agent task role must reach the limits table");
   // The agent only asks whether a session is open; opening and ending sessions is the web app's job.
   const agentSessionActions = statementsOn(config, agent.documents, "aws_dynamodb_table.sessions").flatMap((statement) => statement.actions ?? []);
@@ -126,6 +138,7 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   const webGrants = actionsOf(config, web.documents);
   if (webGrants.actions.some((action: string) => action.startsWith("bedrock:"))) problems.push("web task role must not invoke Bedrock");
   if (webGrants.resources.includes("aws_dynamodb_table.strategies")) problems.push("web task role must not reach the strategies table");
+  if (webGrants.resources.includes("aws_dynamodb_table.strategy_items")) problems.push("web task role must not reach the strategy-items table");
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem"]) {
     if (!webGrants.actions.includes(action)) problems.push(`web task role lacks ${action}`);
   }

@@ -1,7 +1,10 @@
 import { containerDefinitions, referencedName, resourcesOf, type TerraformConfig } from "../terraform";
 
+/** The services that verify or mint tokens. */
+const JWT_SERVICES = ["agent", "web"];
+
 /**
- * JWT_SECRET reaches each container as an ECS `secrets` entry read from Secrets Manager at task start:
+ * JWT_SECRET reaches each container of the agent and web services as an ECS `secrets` entry read from Secrets Manager at task start:
  * never an environment value (visible in the task definition) and never a value in Terraform state.
  */
 export function jwtSecretProblems(config: TerraformConfig): string[] {
@@ -18,6 +21,8 @@ export function jwtSecretProblems(config: TerraformConfig): string[] {
         problems.push(`${label}: an environment value reads a secret's plaintext`);
       }
       const jwt = (container.secrets ?? []).filter((secret) => secret.name === "JWT_SECRET");
+      // The image worker verifies no tokens: it gets no secret at all, which is the least it can hold.
+      if (jwt.length === 0 && !JWT_SERVICES.includes(taskDefinition)) continue;
       if (jwt.length !== 1) problems.push(`${label}: exactly one JWT_SECRET entry under secrets expected, found ${jwt.length}`);
       else if (!referencedName(jwt[0]!.valueFrom, "aws_secretsmanager_secret", "arn")) {
         problems.push(`${label}: JWT_SECRET must come from an aws_secretsmanager_secret ARN, got ${JSON.stringify(jwt[0]!.valueFrom)}`);

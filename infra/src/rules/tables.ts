@@ -17,7 +17,7 @@ function commonProblems(label: string, table: Block): string[] {
   return problems;
 }
 
-/** The strategies, users and sessions tables: keys, types, indexes, TTL, billing, recovery, encryption. */
+/** The strategies, strategy-items, users and sessions tables: keys, types, indexes, TTL, billing, recovery, encryption. */
 export function tableProblems(config: TerraformConfig): string[] {
   const tables = config.resources.aws_dynamodb_table ?? {};
   const problems: string[] = [];
@@ -41,6 +41,19 @@ export function tableProblems(config: TerraformConfig): string[] {
       if (byUser.hash_key !== "userId") problems.push(`strategies: UserIdIndex hash key must be userId, got ${byUser.hash_key}`);
       if (byUser.range_key !== "createdAt") problems.push(`strategies: UserIdIndex range key must be createdAt, got ${byUser.range_key}`);
       if (byUser.projection_type !== "ALL") problems.push(`strategies: UserIdIndex projection must be ALL, got ${byUser.projection_type}`);
+    }
+  }
+
+  const items = tables.strategy_items;
+  if (!items) {
+    problems.push("aws_dynamodb_table.strategy_items is missing");
+  } else {
+    problems.push(...commonProblems("strategy_items", items));
+    if (items.hash_key !== "strategyId") problems.push(`strategy_items: hash_key must be strategyId, got ${items.hash_key}`);
+    if (items.range_key !== "itemKey") problems.push(`strategy_items: range_key must be itemKey, got ${items.range_key}`);
+    const types = attributeTypes(items);
+    if (!sameMap(types, { strategyId: "S", itemKey: "S" })) {
+      problems.push(`strategy_items: attributes must be strategyId and itemKey, both S; got ${JSON.stringify(types)}`);
     }
   }
 

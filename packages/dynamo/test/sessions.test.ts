@@ -58,7 +58,8 @@ describe("session store", () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // A hundred short histories of dynalite writes: seconds on a busy machine.
+  }, 30_000);
 
   it("revoking the other sessions keeps the one that asked and leaves other users alone", async () => {
     const sessions = new SessionStore(client, TABLE);

@@ -1,3 +1,4 @@
+import { CONTENT_FILTER_MESSAGE } from "./invoke";
 import { HTTP_ERRORS, STREAM_ERRORS, type Behaviour, type HttpErrorName, type StreamErrorName } from "./behaviours";
 
 /** Faults by name for the CLI; `stream-<Exception>` is the same exception as an event inside a started stream. */
@@ -9,6 +10,7 @@ const NAMED_FAULTS = {
   text: () => ({ kind: "text" }),
   "invalid-output": () => ({ kind: "invalidOutput" }),
   "max-tokens": () => ({ kind: "maxTokens" }),
+  "content-filter": () => ({ kind: "httpError", error: "ValidationException", message: CONTENT_FILTER_MESSAGE }),
 } satisfies Record<string, (n?: number) => Behaviour>;
 
 /** Every fault name parseFaults accepts (each may take `:<number>`, e.g. `slow:200`, `stall:2`). */

@@ -6,11 +6,12 @@ import type { ConverseRequestBody } from "./converse-request";
 import { listenDualProtocol, type Exchange, type HttpProtocol } from "./dual-protocol";
 import { errorMessage, errorResponse } from "./errors";
 import { encodeException } from "./event-stream";
+import { InvalidInvokeRequest, invokeImageModel } from "./invoke";
 import { answerEvents, converseBody } from "./stream-events";
 import { PromptCache } from "./usage";
 
-/** The two Bedrock Runtime operations the local Bedrock serves. */
-export type BedrockOperation = "Converse" | "ConverseStream";
+/** The Bedrock Runtime operations the local Bedrock serves: text through Converse, images through InvokeModel. */
+export type BedrockOperation = "Converse" | "ConverseStream" | "InvokeModel";
 
 /** A request as the local Bedrock received it. */
 export interface RecordedRequest {
@@ -75,7 +76,7 @@ export interface LocalBedrock {
   close(): Promise<void>;
 }
 
-const ROUTE = /^\/model\/([^/]+)\/(converse|converse-stream)$/;
+const ROUTE = /^\/model\/([^/]+)\/(converse|converse-stream|invoke)$/;
 
 /** Resolves after `ms`, or early (without throwing) when the exchange closes. */
 async function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -142,6 +143,21 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
     exchange.end(JSON.stringify(converseBody(answer, usage, startedAt)));
   }
 
+  function invoke(exchange: Exchange, body: ConverseRequestBody, modelId: string, behaviour: Behaviour) {
+    if (behaviour.kind === "stall") return;
+    if (behaviour.kind === "cut") return exchange.cut();
+    if (behaviour.kind === "streamError") return sendError(exchange, behaviour.error, behaviour.message);
+    let answer: Record<string, unknown>;
+    try {
+      answer = invokeImageModel(modelId, body);
+    } catch (error) {
+      if (error instanceof InvalidInvokeRequest) return sendError(exchange, "ValidationException", error.message);
+      throw error;
+    }
+    exchange.open(200, { "content-type": "application/json", "x-amzn-requestid": randomUUID() });
+    exchange.end(JSON.stringify(answer));
+  }
+
   function sendError(exchange: Exchange, ...[name, message]: Parameters<typeof errorResponse>) {
     const error = errorResponse(name, message);
     exchange.open(error.status, { ...error.headers, "x-amzn-requestid": randomUUID() });
@@ -160,7 +176,7 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
       return exchange.end(JSON.stringify({ message: `No route for ${exchange.method} ${exchange.url}` }));
     }
     const modelId = decodeURIComponent(route[1]!);
-    const operation: BedrockOperation = route[2] === "converse" ? "Converse" : "ConverseStream";
+    const operation: BedrockOperation = route[2] === "converse" ? "Converse" : route[2] === "invoke" ? "InvokeModel" : "ConverseStream";
     let body: ConverseRequestBody;
     try {
       body = JSON.parse((await exchange.readBody()).toString("utf8")) as ConverseRequestBody;
@@ -175,6 +191,7 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
     if (exchange.signal.aborted) return;
     if (behaviour.kind === "httpError") return sendError(exchange, behaviour.error, behaviour.message);
     if (behaviour.kind === "cut") cutBySelf = true;
+    if (operation === "InvokeModel") return invoke(exchange, body, modelId, behaviour);
     if (operation === "Converse") return converse(exchange, body, modelId, behaviour, startedAt);
     return stream(exchange, recorded);
   }

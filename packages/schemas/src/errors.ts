@@ -31,6 +31,8 @@ export const ERROR_DETAILS = {
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported content type",
   internal: "Internal server error",
+  job_not_found: "Image job not found",
+  image_jobs_busy: "Too many image jobs in progress",
   conflict: "Strategy was changed by another request",
   version_not_found: "Version not found",
 } as const;

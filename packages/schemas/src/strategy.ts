@@ -150,5 +150,6 @@ export const ModelInfo = z.object({
   name: z.string(),
   provider: z.enum(["bedrock", "offline"]),
   default: z.boolean(),
+  kind: z.enum(["text", "image"]).describe("text models write strategies; image models draw visual prompts"),
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;

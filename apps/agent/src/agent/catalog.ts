@@ -2,7 +2,7 @@ import type { Model } from "@strands-agents/sdk";
 import type { ModelInfo } from "@strategist/schemas";
 
 /** A model the service can run, as configured. */
-export interface CatalogEntry extends ModelInfo {
+export interface CatalogEntry extends Omit<ModelInfo, "kind"> {
   /** Builds the Strands model; called once per entry and cached. */
   create(): Model;
 }
@@ -41,7 +41,7 @@ export class ModelCatalog {
 
   /** The enabled models, as GET /api/models lists them. */
   list(): ModelInfo[] {
-    return this.entries.map(({ id, name, provider, default: isDefault }) => ({ id, name, provider, default: isDefault }));
+    return this.entries.map(({ id, name, provider, default: isDefault }) => ({ id, name, provider, default: isDefault, kind: "text" as const }));
   }
 
   has(id: string): boolean {

@@ -5,12 +5,14 @@ import { taskLine } from "../agent/offline-writers";
 
 /** What a refine asks of the model: the whole revised strategy, plus a sentence or two for the user. */
 export const RefinedStrategy = StrategyOutput.extend({
+  // Optional so that a revision without it is not thrown away: the service then describes the change itself.
   change_summary: z
     .string()
     .min(1)
     .max(600)
     .regex(/\S/, "Must contain a visible character")
-    .describe("One or two sentences for the user: what you changed, and plainly anything you could not do"),
+    .optional()
+    .describe("Always include: one or two sentences for the user saying what you changed, and plainly anything you could not do"),
 });
 export type RefinedStrategy = z.infer<typeof RefinedStrategy>;
 

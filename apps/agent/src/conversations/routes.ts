@@ -97,6 +97,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
   app.get(
     "/:id/versions",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "listStrategyVersions",
         tags,
@@ -111,6 +112,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
   app.get(
     "/:id/versions/:version",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "getStrategyVersion",
         tags,
@@ -125,6 +127,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
   app.get(
     "/:id/messages",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "listStrategyMessages",
         tags,

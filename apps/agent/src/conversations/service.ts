@@ -9,6 +9,7 @@ import type { CursorCodec } from "../strategies/cursor";
 import type { StrategyItemsRepository } from "../strategies/items";
 import { StrategyChangedError, type StrategyRepository } from "../strategies/repository";
 import type { GenerateContext, StrategyService } from "../strategies/service";
+import { describeChanges } from "./changes";
 import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
 
 export interface ConversationServiceDeps {
@@ -105,7 +106,8 @@ export class ConversationService {
       name: "strategy refinement",
       model: { schema: RefinedStrategy, systemPrompt: refineSystemPrompt(current), prompt: refinePrompt(request.message), modelId: request.model, conversation },
       store: async (generation, requestId) => {
-        const { change_summary: summary, ...output } = generation.output;
+        const { change_summary: told, ...output } = generation.output;
+        const summary = told ?? describeChanges(current.strategy_output, output);
         const record = await this.storeVersion(current, generation, output, "refine", requestId, request.message);
         const at = new Date(record.updated_at).getTime();
         await this.deps.items.putMessages(strategyId, [

@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody, ModelInfo } from "@strategist/schemas";
 import { z } from "zod";
 import type { ModelCatalog } from "../agent/catalog";
+import type { ImageModelCatalog } from "../images/image-models";
 
-/** The models a user may choose for generation. */
-export const modelRoutes: FastifyPluginAsyncZod<{ catalog: ModelCatalog }> = async (app, { catalog }) => {
+/** The models a user may choose: text models for strategies, image models (kind image) for visual prompts. */
+export const modelRoutes: FastifyPluginAsyncZod<{ catalog: ModelCatalog; imageModels: ImageModelCatalog }> = async (app, { catalog, imageModels }) => {
   app.get(
     "/models",
     { schema: { operationId: "listModels", tags: ["models"], summary: "Models enabled for generation", response: { 200: z.array(ModelInfo), 401: ErrorBody } } },
-    async () => catalog.list(),
+    async () => [...catalog.list(), ...imageModels.list()],
   );
 };

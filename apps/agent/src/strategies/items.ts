@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { ConversationMessage, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
 
 /** Sort-key prefixes of the items under a strategy (see docs/conversations.md). */
@@ -48,7 +48,8 @@ export interface MessagePage {
   lastKey?: Record<string, unknown>;
 }
 
-const BATCH = 25;
+/** Deletes in flight at once while a strategy's partition is removed. */
+const DELETE_CONCURRENCY = 10;
 
 /**
  * The strategy-items table: one partition per strategy holding its version snapshots, its conversation and its
@@ -145,17 +146,16 @@ export class StrategyItemsRepository {
     return { messages, lastKey: exclusiveStartKey };
   }
 
-  /** Deletes every item under a strategy, whatever feature stored it. */
+  /**
+   * Deletes every item under a strategy, whatever feature stored it. Single-item deletes, a few at a time: the
+   * task role needs no batch action, and a partition is small (versions, messages, one session, a plan).
+   */
   async deleteAll(strategyId: string): Promise<number> {
     const keys = await this.queryAll(strategyId, "", { ProjectionExpression: "strategyId, itemKey" });
-    for (let start = 0; start < keys.length; start += BATCH) {
-      let requests = keys.slice(start, start + BATCH).map((key) => ({ DeleteRequest: { Key: { strategyId, itemKey: key.itemKey } } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
-        if (attempt > 8) throw new Error(`could not delete the items of strategy ${strategyId}`);
-        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-      }
+    for (let start = 0; start < keys.length; start += DELETE_CONCURRENCY) {
+      await Promise.all(
+        keys.slice(start, start + DELETE_CONCURRENCY).map((key) => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId, itemKey: key.itemKey } }))),
+      );
     }
     return keys.length;
   }

@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
-import { createDocumentClient, ensureTables, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { createDocumentClient, ensureTables, imageJobsTableDefinition, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
+import { createS3Client, ensureBucket } from "@strategist/storage";
+import { startEmbeddedS3, type EmbeddedS3 } from "@strategist/storage/embedded";
 import { createSigner } from "fast-jwt";
 import type { FastifyInstance } from "fastify";
 import { ModelCatalog, type CatalogEntry } from "../../src/agent/catalog";
+import type { ImageModelCatalog } from "../../src/images/image-models";
 import { createCatalog } from "../../src/agent/models";
 import { loadConfig, type AgentConfig } from "../../src/config";
 import { createAgentApp } from "../../src/service-factory";
@@ -23,10 +27,20 @@ function database() {
   return shared;
 }
 
+let sharedS3: Promise<{ server: EmbeddedS3; s3: S3Client }> | undefined;
+
+/** One embedded S3 per test file (objects in a temporary directory); each harness gets its own bucket. */
+export function objectStorage() {
+  sharedS3 ??= startEmbeddedS3().then((server) => ({ server, s3: createS3Client({ region: "us-east-1", endpoint: server.endpoint }) }));
+  return sharedS3;
+}
+
 export interface HarnessOptions {
   /** Models offered; the first is the default. Absent: the catalog the configuration describes (offline by default). */
   models?: { id: string; model: Model }[];
   env?: Record<string, string>;
+  /** Image models offered (the first is the default); absent: what the configuration describes. */
+  imageModels?: ImageModelCatalog;
   clock?: () => Date;
   sseHeartbeatMs?: number;
 }
@@ -38,6 +52,8 @@ export interface Harness {
   table: string;
   /** This harness's strategy-items table (versions, messages, sessions). */
   itemsTable: string;
+  /** The image bucket's client (an embedded S3); the bucket is config.S3_BUCKET. */
+  s3: S3Client;
   /** A valid token for a user (HS256, `userId`, one hour). */
   token(userId: string): string;
   /** The stored item for a strategy id, read from the base table. */
@@ -54,6 +70,7 @@ const sign = createSigner({ key: TEST_SECRET, algorithm: "HS256", expiresIn: 3_6
 /** Builds the real app on dynalite with the given models; nothing of ours is mocked. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const { client } = await database();
+  const { s3 } = await objectStorage();
   const table = `strategies-${randomUUID()}`;
   const itemsTable = `strategy-items-${randomUUID()}`;
   const config = loadConfig({
@@ -62,6 +79,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DYNAMODB_STRATEGY_ITEMS_TABLE: itemsTable,
     DYNAMODB_LIMITS_TABLE: `limits-${randomUUID()}`,
     DYNAMODB_SESSIONS_TABLE: `sessions-${table}`,
+    DYNAMODB_IMAGE_JOBS_TABLE: `image-jobs-${randomUUID()}`,
+    S3_BUCKET: `images-${randomUUID()}`,
     RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
@@ -70,11 +89,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     strategyItemsTableDefinition(itemsTable),
     limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
     sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
+    imageJobsTableDefinition(config.DYNAMODB_IMAGE_JOBS_TABLE),
   ]);
+  await ensureBucket(s3, config.S3_BUCKET);
   const catalog = options.models
     ? new ModelCatalog(options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })))
     : createCatalog(config);
-  const app = await createAgentApp({ config, client, catalog, clock: options.clock, sseHeartbeatMs: options.sseHeartbeatMs });
+  const app = await createAgentApp({ config, client, s3, catalog, imageModels: options.imageModels, clock: options.clock, sseHeartbeatMs: options.sseHeartbeatMs });
   await app.ready();
   return {
     app,
@@ -82,6 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     table,
     itemsTable,
+    s3,
     token: (userId) => sign({ userId }),
     storedItem: async (strategyId) =>
       (await client.send(new GetCommand({ TableName: table, Key: { strategyId }, ConsistentRead: true }))).Item,
@@ -99,8 +121,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const items: Record<string, unknown>[] = [];
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
-        const page = await client.send(new ScanCommand({ TableName: itemsTable, ConsistentRead: true, ExclusiveStartKey }));
-        items.push(...(page.Items ?? []).filter((item) => strategyId === undefined || item.strategyId === strategyId));
+        const page = await client.send(
+          strategyId === undefined
+            ? new ScanCommand({ TableName: itemsTable, ConsistentRead: true, ExclusiveStartKey })
+            : new QueryCommand({
+                TableName: itemsTable,
+                KeyConditionExpression: "strategyId = :id",
+                ExpressionAttributeValues: { ":id": strategyId },
+                ConsistentRead: true,
+                ExclusiveStartKey,
+              }),
+        );
+        items.push(...(page.Items ?? []));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return items;

@@ -46,7 +46,9 @@ const FIELDS: { name: BriefField; label: string; hint: string; placeholder?: str
   },
 ];
 
-export function StrategyForm({ models }: { models: ModelInfo[] }) {
+export function StrategyForm({ models: allModels }: { models: ModelInfo[] }) {
+  // Image models (kind image) draw visual prompts; only text models write strategies.
+  const models = allModels.filter((candidate) => candidate.kind !== "image");
   const router = useRouter();
   const [brief, setBrief] = useState<Brief>(EMPTY);
   const [model, setModel] = useState(models.find((candidate) => candidate.default)?.id ?? models[0]?.id ?? "");

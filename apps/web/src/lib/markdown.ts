@@ -17,8 +17,22 @@ export function byPriority<T extends { priority: keyof typeof PRIORITY_ORDER }>(
   return [...platforms].sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
 }
 
-/** The whole strategy as a Markdown document, the same sections in the same order as the page. */
-export function strategyMarkdown(strategy: StrategyRecord): string {
+/** A generated image to place under its visual prompt: the prompt's index and a link the reader can open. */
+export interface PromptImage {
+  promptIndex: number;
+  url: string;
+}
+
+/** Markdown image alt text: one line, without the brackets that would end it. */
+function altText(text: string): string {
+  return inline(text).replace(/[[\]]/g, "");
+}
+
+/**
+ * The whole strategy as a Markdown document, the same sections in the same order as the page; generated images,
+ * when given, appear under their visual prompts.
+ */
+export function strategyMarkdown(strategy: StrategyRecord, images: readonly PromptImage[] = []): string {
   const output = strategy.strategy_output;
   const writtenBy = strategy.model === OFFLINE_MODEL ? "the offline model (not an AI language model)" : modelName(strategy.model);
   return [
@@ -44,7 +58,13 @@ export function strategyMarkdown(strategy: StrategyRecord): string {
     "## Engagement tactics",
     bullets(output.engagement_tactics),
     "## Visual prompts",
-    output.visual_prompts.map((prompt, index) => `### Prompt ${index + 1}\n\n${prompt.trim()}`).join("\n\n"),
+    output.visual_prompts
+      .map((prompt, index) => {
+        const image = images.find((candidate) => candidate.promptIndex === index);
+        const picture = image ? `\n\n![${altText(prompt)}](<${image.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : "";
+        return `### Prompt ${index + 1}\n\n${prompt.trim()}${picture}`;
+      })
+      .join("\n\n"),
   ].join("\n\n") + "\n";
 }
 

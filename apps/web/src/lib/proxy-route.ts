@@ -6,7 +6,7 @@ import { changesState, isCrossSiteRequest } from "./origin";
 import { CROSS_SITE_DETAIL, detail } from "./responses";
 import { SESSION_COOKIE } from "./session";
 
-/** The /api/strategy/* and /api/models handler: adds the session's Bearer token and forwards to the agent. */
+/** The /api/strategy/*, /api/images/* and /api/models handler: adds the session's Bearer token and forwards to the agent. */
 export async function proxyToAgent(request: Request): Promise<Response> {
   const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
   const authorizedByCookie = !request.headers.has("authorization") && sessionToken !== undefined;

@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, takeCspViolations, WIDTHS } from "./browser";
@@ -29,6 +31,28 @@ async function session(email: string, mode: "register" | "login" = "register") {
   return { token, cookie: `strategist_session=${token}` };
 }
 
+const APP_DIR = join(import.meta.dirname, "../../src/app");
+const SOMEONE_ELSES_ID = "00000000-0000-4000-8000-000000000000";
+
+/**
+ * Every URL the app directory defines (`page.tsx` or `route.ts`), so a page or route added later is
+ * checked too: `[id]` becomes `id`, any other parameter an id nobody owns, a catch-all `list`.
+ */
+function appPaths(file: "page.tsx" | "route.ts", id: string): string[] {
+  return readdirSync(APP_DIR, { recursive: true, encoding: "utf8" })
+    .filter((entry) => entry === file || entry.endsWith(`${sep}${file}`))
+    .map((entry) =>
+      `/${relative(APP_DIR, join(APP_DIR, entry, ".."))}`
+        .split(sep)
+        .join("/")
+        .split("/")
+        .filter((segment) => !/^\(.*\)$/.test(segment))
+        .map((segment) => (segment === "[id]" ? id : /^\[\.\.\..+\]$/.test(segment) ? "list" : /^\[.+\]$/.test(segment) ? SOMEONE_ELSES_ID : segment))
+        .join("/")
+        .replace(/\/$/, "") || "/",
+    );
+}
+
 const scriptSrc = (policy: string) => policy.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src ")) ?? "";
 
 function expectFixedHeaders(response: Response, where: string) {
@@ -46,7 +70,8 @@ describe("security headers through the web origin", () => {
     const { cookie } = await session("headers@example.com");
     const created = await fetch(`${stack.webUrl}/api/strategy/generate`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: stack.webUrl }, body: JSON.stringify(BRIEF) });
     const { id } = (await created.json()) as { id: string };
-    const pages = ["/", "/login", "/signup", "/strategies", "/strategies/new", `/strategies/${id}`, "/no-such-page"];
+    const pages = [...appPaths("page.tsx", id), "/no-such-page"];
+    expect(pages).toEqual(expect.arrayContaining(["/", "/login", "/signup", "/strategies", "/strategies/new", `/strategies/${id}`]));
     const nonces = new Set<string>();
     for (const path of pages) {
       for (const headers of [{ cookie }, {}] as Record<string, string>[]) {
@@ -71,7 +96,11 @@ describe("security headers through the web origin", () => {
 
   it("every API answer, proxied or the web's own, carries the headers and a policy that allows nothing", async () => {
     const { cookie } = await session("api-headers@example.com");
+    const routes = appPaths("route.ts", SOMEONE_ELSES_ID);
+    expect(routes).toEqual(expect.arrayContaining(["/api/health", "/api/models", "/api/strategy/list", "/api/auth/login"]));
     const answers: [string, Response][] = [
+      // Every route's GET, whatever it answers (200, 401, 404 or 405).
+      ...(await Promise.all(routes.map(async (path): Promise<[string, Response]> => [`GET ${path}`, await fetch(`${stack.webUrl}${path}`, { headers: { cookie } })]))),
       ["GET /api/health", await fetch(`${stack.webUrl}/api/health`)],
       ["GET /api/models", await fetch(`${stack.webUrl}/api/models`, { headers: { cookie } })],
       ["GET /api/strategy/list", await fetch(`${stack.webUrl}/api/strategy/list`, { headers: { cookie } })],

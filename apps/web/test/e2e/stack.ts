@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
+import { startEmbeddedS3, type EmbeddedS3 } from "@strategist/storage/embedded";
 // @ts-expect-error: a plain .mjs script shared with `pnpm start:all`
 import { buildIfNeeded, webDir } from "../../scripts/build-if-needed.mjs";
 
@@ -75,22 +76,26 @@ export interface StackOptions {
   agentEnv?: Record<string, string>;
 }
 
-/** The whole product on free loopback ports: dynalite in a temp dir, the agent (offline model unless told), and `next start`. */
+/** The whole product on free loopback ports: dynalite and s3rver in a temp dir, the agent (offline model unless told), and `next start`. */
 export async function startStack({ agentEnv = {} }: StackOptions = {}): Promise<Stack> {
   buildIfNeeded({ log: () => undefined });
   const dataDir = mkdtempSync(join(tmpdir(), "strategist-e2e-"));
   const jwtSecret = randomBytes(32).toString("hex");
   let dynamo: EmbeddedDynamo | undefined;
+  let s3: EmbeddedS3 | undefined;
   let agent: ChildProcess | undefined;
   let web: ChildProcess | undefined;
   const stop = async () => {
     await stopServer(web);
     await stopServer(agent);
     await dynamo?.close();
+    await s3?.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     dynamo = await startEmbeddedDynamo({ path: join(dataDir, "dynamodb") });
+    // NODE_ENV=production: the agent embeds nothing, so the stack provides the image bucket's S3 too.
+    s3 = await startEmbeddedS3({ directory: join(dataDir, "s3") });
     const [agentPort, webPort] = [await freePort(), await freePort()];
     const shared = {
       ...process.env,
@@ -98,6 +103,7 @@ export async function startStack({ agentEnv = {} }: StackOptions = {}): Promise<
       JWT_SECRET: jwtSecret,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       DYNAMODB_CREATE_TABLES: "true",
+      S3_ENDPOINT: s3.endpoint,
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
     };

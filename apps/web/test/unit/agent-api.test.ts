@@ -91,7 +91,7 @@ describe("agent-api (the generated typed client)", () => {
   });
 
   it("reads the model list", async () => {
-    const models = [{ id: "offline", name: "Offline", provider: "offline", default: true }];
+    const models = [{ id: "offline", name: "Offline", provider: "offline", default: true, kind: "text" }];
     handle = (_request, response) => json(response, 200, models);
     expect(await api.listModels("tok")).toEqual(models);
   });

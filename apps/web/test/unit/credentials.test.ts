@@ -1,5 +1,5 @@
-import { randomBytes, scryptSync } from "node:crypto";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
+import { legacyScryptHash } from "./support/legacy-scrypt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWebConfig } from "@/lib/config";
 import { changePassword, PasswordChangeError, upgradePasswordHash } from "@/lib/credentials";
@@ -19,15 +19,10 @@ beforeAll(async () => {
 
 afterAll(() => dynamo.close());
 
-function scryptHash(password: string): string {
-  const salt = randomBytes(16);
-  const key = scryptSync(password.normalize("NFKC"), salt, 32, { N: 1024, r: 8, p: 1 });
-  return ["scrypt", 1024, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
-}
 
 describe("password upgrade at log-in", () => {
   it("rehashes a stored scrypt hash to argon2id once, and the password still logs in", async () => {
-    const created = await stores.users.create("legacy@example.com", scryptHash("old scheme 1"));
+    const created = await stores.users.create("legacy@example.com", legacyScryptHash("old scheme 1"));
     await upgradePasswordHash(stores.users, created, "old scheme 1");
     const upgraded = (await stores.users.findByEmail("legacy@example.com"))!;
     expect(upgraded.passwordHash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
@@ -41,7 +36,7 @@ describe("password upgrade at log-in", () => {
 
 describe("password change", () => {
   it("ends every other session of the user, keeps the one that asked, and leaves other users' sessions open", async () => {
-    const user = await stores.users.create("change@example.com", scryptHash("first pass 1"));
+    const user = await stores.users.create("change@example.com", legacyScryptHash("first pass 1"));
     const [laptop, phone, copied] = await Promise.all([1, 2, 3].map(() => stores.sessions.create(user.userId, later())));
     const stranger = await stores.sessions.create("someone-else", later());
 
@@ -57,7 +52,7 @@ describe("password change", () => {
   });
 
   it("refuses a wrong current password and a change that lost a race, ending no session", async () => {
-    const user = await stores.users.create("race-change@example.com", scryptHash("first pass 1"));
+    const user = await stores.users.create("race-change@example.com", legacyScryptHash("first pass 1"));
     const other = await stores.sessions.create(user.userId, later());
     await expect(changePassword(stores, user, { currentPassword: "wrong 1", newPassword: "second pass 2", keepSessionId: "x" })).rejects.toThrow(PasswordChangeError);
     await changePassword(stores, user, { currentPassword: "first pass 1", newPassword: "second pass 2", keepSessionId: other.sessionId });

@@ -83,3 +83,19 @@ describe("Markdown export", () => {
     expect(markdownFileName({ ...base, brand_name: "!!!" })).toBe("strategy-strategy-2026-03-04.md");
   });
 });
+
+describe("generated images in the Markdown export", () => {
+  it("places an image right under its own visual prompt, with the prompt as alt text, and changes nothing else", () => {
+    fc.assert(
+      fc.property(record, fc.webUrl(), (strategy, url) => {
+        const prompt = strategy.strategy_output.visual_prompts[1]!.trim();
+        const alt = prompt.replace(/\s*\n\s*/g, " ").trim().replace(/[[\]]/g, "");
+        const plain = strategyMarkdown(strategy);
+        const withImage = strategyMarkdown(strategy, [{ promptIndex: 1, url }]);
+        const heading = `### Prompt 2\n\n${prompt}`;
+        expect(withImage).toBe(plain.replace(heading, () => `${heading}\n\n![${alt}](<${url}>)`));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { StrategyView } from "@/components/StrategyView";
+import { StrategyImages } from "@/components/images/StrategyImages";
 import { getStrategy } from "@/lib/agent-api";
 import { loginPath, requireSession } from "@/lib/current-session";
 
@@ -35,5 +36,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StrategyPage({ params }: Props) {
   const strategy = await loadStrategy((await params).id);
-  return <StrategyView strategy={strategy} />;
+  return (
+    <>
+      <StrategyView strategy={strategy} />
+      <StrategyImages strategy={strategy} />
+    </>
+  );
 }

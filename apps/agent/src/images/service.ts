@@ -1,0 +1,158 @@
+import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
+import type { FastifyBaseLogger } from "fastify";
+import type { ImageJob, ImageJobAccepted, ImageJobRequest } from "@strategist/schemas";
+import { AppError } from "../errors";
+import type { CursorCodec } from "../strategies/cursor";
+import type { StrategyService } from "../strategies/service";
+import type { ImageModelCatalog } from "./image-models";
+import type { ImageJobQueue } from "./queue";
+import { queuedJob, type ImageJobItem, type ImageJobRepository } from "./repository";
+import { imageKey, type ImageStore } from "./storage";
+
+/** A planned post's visual prompt, from the content plan (undefined when there is no such post). */
+export interface PostPrompts {
+  visualPrompt(strategyId: string, postId: string): Promise<string | undefined>;
+}
+
+/** Admission shared with every model-calling route: rate and global cap (the limits may be async). */
+export interface GenerationAdmission {
+  acquire(userId: string): (() => void | Promise<void>) | Promise<() => void | Promise<void>>;
+}
+
+export interface ImageServiceDeps {
+  repository: ImageJobRepository;
+  store: ImageStore;
+  models: ImageModelCatalog;
+  strategies: Pick<StrategyService, "get">;
+  queue: ImageJobQueue;
+  cursors: CursorCodec;
+  limits: GenerationAdmission;
+  /** Queued and running jobs one user may have (IMAGE_JOBS_MAX_ACTIVE_PER_USER); past it, 429. */
+  maxActivePerUser: number;
+  posts?: PostPrompts;
+  clock?: () => Date;
+}
+
+/** Seconds a user is asked to wait when they have too many image jobs running. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The image use cases: queue a job for a strategy's visual prompt, read a job (with a presigned link once done),
+ * list a strategy's jobs, stream an image to its owner, and delete a strategy's jobs and objects.
+ */
+export class ImageService {
+  /** As a StrategyDependent: deleting a strategy deletes its image jobs and their objects. */
+  readonly name = "images";
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: ImageServiceDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  async enqueue(userId: string, strategyId: string, request: ImageJobRequest, log: FastifyBaseLogger): Promise<ImageJobAccepted> {
+    const strategy = await this.deps.strategies.get(userId, strategyId, log);
+    const modelId = request.model ?? this.deps.models.defaultId;
+    if (!this.deps.models.has(modelId)) throw new AppError("validation", { fields: [{ field: "model", message: "Unknown or disabled image model" }] });
+    let prompt: string | undefined;
+    let source: string;
+    if (request.prompt_index !== undefined) {
+      prompt = strategy.strategy_output.visual_prompts[request.prompt_index];
+      source = `prompt_index:${request.prompt_index}`;
+      if (!prompt) throw new AppError("validation", { fields: [{ field: "prompt_index", message: "The strategy has no visual prompt at this index" }] });
+    } else {
+      prompt = await this.deps.posts?.visualPrompt(strategyId, request.post_id!);
+      source = `post:${request.post_id}`;
+      if (!prompt) throw new AppError("validation", { fields: [{ field: "post_id", message: "No planned post with a visual prompt has this id" }] });
+    }
+    if ((await this.deps.repository.countActive(userId)) >= this.deps.maxActivePerUser) {
+      throw new AppError("image_jobs_busy", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+    }
+    const release = await this.deps.limits.acquire(userId);
+    const now = this.clock();
+    const job = queuedJob({ jobId: randomUUID(), userId, strategyId, prompt, source, modelId }, now);
+    try {
+      await this.deps.repository.create(job);
+    } finally {
+      await release();
+    }
+    await this.deps.queue.send(job.jobId).catch((error) => log.warn({ err: error, job_id: job.jobId }, "image job wake-up not sent; the sweep picks the job up"));
+    log.info({ job_id: job.jobId, strategy_id: strategyId, model: modelId, source }, "image job queued");
+    return { job_id: job.jobId, status: "queued", created_at: job.createdAt };
+  }
+
+  /** One job of the user's; 404 when missing, 403 when someone else's. */
+  async get(userId: string, jobId: string, log: FastifyBaseLogger): Promise<ImageJob> {
+    return this.toApi(await this.owned(userId, jobId, log));
+  }
+
+  /** The finished image's bytes, for the owner only (the web shows images through this route). */
+  async content(userId: string, jobId: string, log: FastifyBaseLogger): Promise<{ body: Readable; contentType: string; contentLength?: number }> {
+    const job = await this.owned(userId, jobId, log);
+    if (job.status !== "completed" || !job.imageKey) throw new AppError("job_not_found", { message: "the job has no image yet" });
+    const object = await this.deps.store.read(job.imageKey);
+    return { body: object.body, contentType: job.contentType ?? object.contentType ?? "image/png", contentLength: object.contentLength };
+  }
+
+  /** A strategy's jobs, newest first, one page at a time (the strategy must be the user's). */
+  async list(userId: string, strategyId: string, limit: number, cursor: string | undefined, log: FastifyBaseLogger): Promise<{ jobs: ImageJob[]; nextCursor?: string }> {
+    await this.deps.strategies.get(userId, strategyId, log);
+    let startKey: Record<string, unknown> | undefined;
+    if (cursor !== undefined) {
+      startKey = this.deps.cursors.decode(userId, cursor);
+      if (!startKey || startKey.strategyId !== strategyId) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
+    }
+    const page = await this.deps.repository.listByStrategy(strategyId, limit, startKey);
+    return {
+      jobs: await Promise.all(page.jobs.map((job) => this.toApi(job))),
+      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined,
+    };
+  }
+
+  /** Deletes every job of a strategy and its object (called when the strategy is deleted). */
+  async deleteFor(strategyId: string, log: FastifyBaseLogger): Promise<void> {
+    let startKey: Record<string, unknown> | undefined;
+    let deleted = 0;
+    do {
+      const page = await this.deps.repository.listByStrategy(strategyId, 100, startKey);
+      for (const job of page.jobs) {
+        // The object first: a crash in between leaves a job pointing at nothing, never an object nobody knows.
+        await this.deps.store.delete(imageKey(job.strategyId, job.jobId));
+        await this.deps.repository.delete(job.jobId);
+        deleted++;
+      }
+      startKey = page.lastKey;
+    } while (startKey);
+    log.info({ strategy_id: strategyId, image_jobs_deleted: deleted }, "image jobs deleted with their strategy");
+  }
+
+  private async owned(userId: string, jobId: string, log: FastifyBaseLogger): Promise<ImageJobItem> {
+    const job = await this.deps.repository.get(jobId);
+    if (!job) throw new AppError("job_not_found");
+    if (job.userId !== userId) {
+      log.warn({ job_id: jobId }, "access to another user's image job denied");
+      throw new AppError("access_denied");
+    }
+    return job;
+  }
+
+  private async toApi(job: ImageJobItem): Promise<ImageJob> {
+    const answer: ImageJob = {
+      job_id: job.jobId,
+      strategy_id: job.strategyId,
+      prompt: job.prompt,
+      model: job.modelId,
+      status: job.status,
+      progress: job.progress,
+      attempts: job.attempts,
+      created_at: job.createdAt,
+      updated_at: job.updatedAt,
+    };
+    if (job.status === "completed" && job.imageKey) {
+      const link = await this.deps.store.presign(job.imageKey, this.clock());
+      answer.image = { url: link.url, width: job.width!, height: job.height!, content_type: job.contentType!, expires_at: link.expiresAt.toISOString() };
+    }
+    if (job.status === "failed") answer.error = { detail: job.errorDetail ?? "The image could not be generated" };
+    return answer;
+  }
+}
