@@ -1476,6 +1476,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "X-Next-Cursor": components["headers"]["X-Next-Cursor"];
                     [name: string]: unknown;
                 };
                 content: {
