@@ -1,5 +1,5 @@
-// The fault soak: several users generate and read concurrently against the real agent while the local Bedrock
-// fails at random, DynamoDB is slow at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL
+// The fault soak: several users generate and read concurrently, and queue image jobs, against the real agent while
+// the local Bedrock fails at random (text and image models), DynamoDB is slow at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL
 // and restarted; then every failed key is retried once and the table is reconciled against what the clients were
 // told.
 // Usage: pnpm soak [--ci] [--seed N] [--seconds S] [--users U] [--log FILE] [--tamper]. Exits 1 when any check
@@ -17,7 +17,8 @@ import { createSigner } from "fast-jwt";
 import { CHECKS, tally, type BedrockHit, type StoredStrategy } from "./soak/checks";
 import { call } from "./soak/client";
 import { faultLabel, FaultInjector } from "./soak/faults";
-import { AgentProcess, startDynalite } from "./soak/processes";
+import { IMAGE_BUCKET, IMAGE_MODEL, reconcileImages, runImageTraffic } from "./soak/images";
+import { AgentProcess, startDynalite, startObjectStore } from "./soak/processes";
 import { Random } from "./soak/random";
 import { startSlowDatabase } from "./soak/slow-database";
 import { tamper } from "./soak/tamper";
@@ -52,6 +53,7 @@ console.log(`soak seed ${seed} (run again with --seed ${seed}); ${userCount} use
 const started = Date.now();
 const workDir = mkdtempSync(join(tmpdir(), "strategist-soak-"));
 let dynamo: Awaited<ReturnType<typeof startDynalite>> | undefined;
+let objectStore: Awaited<ReturnType<typeof startObjectStore>> | undefined;
 let bedrock: LocalBedrock | undefined;
 let agent: AgentProcess | undefined;
 let slowDatabase: Awaited<ReturnType<typeof startSlowDatabase>> | undefined;
@@ -59,6 +61,7 @@ let slowDatabase: Awaited<ReturnType<typeof startSlowDatabase>> | undefined;
 process.once("SIGINT", () => {
   agent?.kill();
   dynamo?.kill();
+  objectStore?.kill();
   rmSync(workDir, { recursive: true, force: true });
   process.exit(130);
 });
@@ -74,6 +77,7 @@ async function freePort(): Promise<number> {
 let failed = false;
 try {
   dynamo = await startDynalite(join(workDir, "dynamodb"));
+  objectStore = await startObjectStore(join(workDir, "s3"), IMAGE_BUCKET);
   const random = new Random(seed);
   let phase: BedrockHit["phase"] = "run";
   const hits: BedrockHit[] = [];
@@ -81,7 +85,13 @@ try {
   // Assigned once, after the local Bedrock it needs exists; the request hook above it reads it until then.
   // eslint-disable-next-line prefer-const
   let injector: FaultInjector | undefined;
+  let imageRequests = 0;
   const onRequest = (request: RecordedRequest) => {
+    // Image jobs are reconciled on their own (check f); the strategy checks count text calls only.
+    if (request.operation === "InvokeModel") {
+      imageRequests++;
+      return;
+    }
     const keyName = new RegExp(`${BRAND_PREFIX}(u\\d+ order-\\d+)`).exec(JSON.stringify(request.body.messages))?.[1];
     hits.push({ keyName, at: request.at, phase });
     if (request.modelId === FAULTY_MODEL && phase === "run") {
@@ -124,6 +134,15 @@ try {
       // One slot fewer than workers: the global cap sheds load now and then, but does not drown the faults.
       MAX_CONCURRENT_GENERATIONS: String(Math.max(2, userCount * WORKERS_PER_USER - 1)),
       MAX_CONCURRENT_GENERATIONS_PER_USER: "3",
+      // Image jobs: short leases and a fast sweep, so what the SIGKILL interrupts is finished within the run.
+      DYNAMODB_IMAGE_JOBS_TABLE: "image-jobs-soak",
+      S3_ENDPOINT: objectStore.endpoint,
+      S3_BUCKET: IMAGE_BUCKET,
+      BEDROCK_IMAGE_MODEL_ID: IMAGE_MODEL,
+      IMAGE_JOB_LEASE_SECONDS: "4",
+      IMAGE_JOB_SWEEP_SECONDS: "1",
+      IMAGE_JOB_RETRY_BASE_MS: "50",
+      IMAGE_JOBS_MAX_ACTIVE_PER_USER: "4",
     },
     join(workDir, "agent.log"),
   );
@@ -139,6 +158,8 @@ try {
     const counter = { next: 1 };
     return Array.from({ length: WORKERS_PER_USER }, (_, worker) => runWorker(traffic, user, random.fork(100 + user.index * 10 + worker), counter));
   });
+
+  const images = users.map((user) => runImageTraffic({ baseUrl, user, ledger, bedrock: bedrock!, random: random.fork(500 + user.index), until }));
 
   await sleep(runStart + seconds * 300 - Date.now());
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGTERM to the agent`);
@@ -161,6 +182,7 @@ try {
   await agent.start();
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
   await Promise.all(workers);
+  const imageTraffic = await Promise.all(images);
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: traffic done; waiting for leases of killed requests to lapse`);
 
   // Reconcile: the model behaves, and each key that never got a 2xx is sent once more.
@@ -193,6 +215,9 @@ try {
       if (!url) finalLists.set(user.userId, ids);
     }
   }
+  // Image jobs settle through the sweep and lapsed leases; the image model behaves from here on.
+  bedrock.reset();
+  const imageVerdict = await reconcileImages({ baseUrl, jobs: imageTraffic.flatMap((traffic) => traffic.accepted), s3Endpoint: objectStore.endpoint, timeoutMs: 30_000 });
   await agent.stop();
 
   const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
@@ -221,14 +246,14 @@ try {
   console.log(`  faults drawn for the faulty model: ${faults.length} (${tally(faults)})`);
   console.log(`  DynamoDB: ${slowDatabase.delayed()} request chunks from the agent held back 20-1500 ms`);
   console.log(`  Bedrock requests: run ${hits.filter((hit) => hit.phase === "run").length}, reconcile ${hits.filter((hit) => hit.phase === "reconcile").length}; abandoned by the agent during the run ${abandonedInRun}`);
+  console.log(`  image jobs: ${imageTraffic.reduce((sum, traffic) => sum + traffic.accepted.length, 0)} accepted, ${imageTraffic.reduce((sum, traffic) => sum + traffic.refused, 0)} refused (429/503/other); image model requests ${imageRequests}`);
   console.log(`  agent restarts: ${agent.starts - 1} (SIGTERM 1, SIGKILL 1, after a crash ${agent.exits.filter((exit) => !exit.sentBySoak).length})`);
   console.log(`  idempotency items left: ${tally(idempotencyStates)}`);
   console.log(`  agent error log lines: ${tally([...agent.errorLines].flatMap(([msg, n]) => Array<string>(n).fill(msg)))}`);
   if (agent.stderrLines.length > 0) console.log(`  agent stderr:\n    ${agent.stderrLines.join("\n    ")}`);
   console.log("");
   const evidence = { ledger, stored, bedrock: hits, exits: agent.exits, finalLists };
-  for (const check of CHECKS) {
-    const verdict = check(evidence);
+  for (const verdict of [...CHECKS.map((check) => check(evidence)), imageVerdict]) {
     if (!verdict.pass) failed = true;
     console.log(`${verdict.pass ? "PASS" : "FAIL"} ${verdict.check}: ${verdict.numbers}`);
   }
@@ -240,6 +265,7 @@ try {
   if (values.log && existsSync(join(workDir, "agent.log"))) copyFileSync(join(workDir, "agent.log"), values.log);
   await slowDatabase?.close();
   await dynamo?.stop();
+  await objectStore?.stop();
   await bedrock?.close();
   rmSync(workDir, { recursive: true, force: true });
 }

@@ -10,7 +10,7 @@ await build({
   target: "node22",
   format: "esm",
   sourcemap: true,
-  external: ["dynalite", "classic-level", "s3rver", "@strands-agents/sdk", "@aws-sdk/*", "@smithy/*", "pino", "thread-stream", "fastify", "@fastify/swagger-ui"],
+  external: ["dynalite", "classic-level", "s3rver", "@strands-agents/sdk", "@aws-sdk/*", "@smithy/*", "pino", "thread-stream", "fastify", "@fastify/swagger-ui", "pdfkit"],
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   logLevel: "info",
 });

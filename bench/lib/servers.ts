@@ -5,7 +5,7 @@
 // BENCH_REFINE_TARGETS (0: how many users get a strategy of their own to refine).
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { createDocumentClient, ensureTables, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
 import Fastify from "fastify";
 import { createSigner } from "fast-jwt";
 import { createCatalog } from "../../apps/agent/src/agent/models";
@@ -31,7 +31,12 @@ const config = loadConfig({
   MAX_CONCURRENT_GENERATIONS_PER_USER: "100000",
   ...JSON.parse(process.env.BENCH_AGENT_ENV ?? "{}"),
 });
-await ensureTables(client, [strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE), strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE)]);
+await ensureTables(client, [
+  strategiesTableDefinition(config.DYNAMODB_STRATEGIES_TABLE),
+  strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+  limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
+  sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
+]);
 const agent = await createAgentApp({ config, client, catalog: createCatalog(config), logger: false });
 const agentUrl = await agent.listen({ host: "127.0.0.1", port: 0 });
 

@@ -40,6 +40,27 @@ export async function startDynalite(path: string): Promise<{ endpoint: string; s
   };
 }
 
+/** The embedded S3 (s3rver) in its own process, on disk, so images outlive every agent restart. */
+export async function startObjectStore(directory: string, bucket: string): Promise<{ endpoint: string; stop(): Promise<void>; kill(): void }> {
+  const child = spawnTs("packages/storage/src/cli.ts", { S3_PORT: "0", S3_DIRECTORY: directory, S3_BUCKET: bucket }, "ignore");
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`s3rver exited with ${code} before it listened`)));
+  });
+  return {
+    endpoint,
+    async stop() {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited(child);
+      clearTimeout(timer);
+    },
+    kill() {
+      child.kill("SIGKILL");
+    },
+  };
+}
+
 /** How one agent process ended, and whether the soak meant it to. */
 export interface AgentExit {
   pid: number;

@@ -4,7 +4,18 @@ import { containerDefinitions, type TerraformConfig } from "./terraform";
 /** Read by the AWS SDK's credential chain, not by our config schemas; compose passes them through for Bedrock. */
 export const AWS_SDK_CREDENTIAL_VARIABLES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
 /** Schema keys that only make sense on a developer machine, so the AWS task definitions leave them out. */
-export const LOCAL_ONLY_VARIABLES = ["DATA_DIR", "BEDROCK_ENDPOINT", "DYNAMODB_ENDPOINT", "S3_ENDPOINT", "SQS_ENDPOINT"];
+export const LOCAL_ONLY_VARIABLES = [
+  "DATA_DIR",
+  "BEDROCK_ENDPOINT",
+  "DYNAMODB_ENDPOINT",
+  "S3_ENDPOINT",
+  "SQS_ENDPOINT",
+  // The AWS deployment runs Bedrock; an OpenAI-compatible model is for local and self-hosted runs.
+  "OPENAI_BASE_URL",
+  "OPENAI_API_KEY",
+  "OPENAI_MODELS",
+  "OPENAI_FALLBACK_MODEL_IDS",
+];
 
 /** Variable names in a dotenv file, including commented-out ones (`# NAME=`). */
 export function dotenvNames(text: string): string[] {

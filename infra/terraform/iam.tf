@@ -95,6 +95,25 @@ resource "aws_iam_role_policy" "agent_sessions" {
   policy = data.aws_iam_policy_document.agent_sessions.json
 }
 
+# Brand profiles: create (conditional put), read, replace (conditional put), delete, list by user. No UpdateItem,
+# no Scan, and nothing on any other table.
+data "aws_iam_policy_document" "agent_brands" {
+  statement {
+    sid     = "ReadAndWriteBrands"
+    actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"]
+    resources = [
+      aws_dynamodb_table.brands.arn,
+      "${aws_dynamodb_table.brands.arn}/index/UserIdIndex",
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "agent_brands" {
+  name   = "brands-table"
+  role   = aws_iam_role.agent_task.id
+  policy = data.aws_iam_policy_document.agent_brands.json
+}
+
 resource "aws_iam_role_policy" "agent_dynamodb" {
   name   = "strategies-table"
   role   = aws_iam_role.agent_task.id

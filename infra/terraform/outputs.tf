@@ -33,6 +33,11 @@ output "strategy_items_table_name" {
   value       = aws_dynamodb_table.strategy_items.name
 }
 
+output "brands_table_name" {
+  description = "DYNAMODB_BRANDS_TABLE."
+  value       = aws_dynamodb_table.brands.name
+}
+
 output "users_table_name" {
   description = "DYNAMODB_USERS_TABLE."
   value       = aws_dynamodb_table.users.name

@@ -184,6 +184,12 @@ variable "agent_timeout_seconds" {
   default     = 60
 }
 
+variable "model_prices" {
+  description = "MODEL_PRICES: USD per million tokens as 'id=input/output/cacheRead,...', overriding the built-in table for usage.estimated_cost_usd; empty = the defaults."
+  type        = string
+  default     = ""
+}
+
 variable "rate_limit_per_minute" {
   description = "RATE_LIMIT_PER_MINUTE: generations per user per minute, counted by each agent task."
   type        = number

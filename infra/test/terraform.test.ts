@@ -29,6 +29,7 @@ describe("DynamoDB tables", { timeout: 30_000 }, () => {
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /hash_key {20}= "strategyId"\n  deletion_protection_enabled/, 'hash_key = "id"\n  deletion_protection_enabled')).toContain("strategies: hash_key must be strategyId, got id");
     expect((await problemsAfter(tableProblems, "dynamodb.tf", /name = "createdAt"\n    type = "S"(?=\n  \}\n\n  # A user's history)/, 'name = "createdAt"\n    type = "N"')).join()).toMatch(/attributes must be/);
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /range_key {7}= "createdAt"(?=\n    projection_type = "ALL")/, 'range_key = "updatedAt"')).toContain("strategies: UserIdIndex range key must be createdAt, got updatedAt");
+    expect(await problemsAfter(tableProblems, "dynamodb-brands.tf", 'hash_key                    = "brandId"', 'hash_key = "id"')).toContain("brands: hash_key must be brandId, got id");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", 'projection_type = "ALL"', 'projection_type = "KEYS_ONLY"')).toContain("strategies: UserIdIndex projection must be ALL, got KEYS_ONLY");
     expect(await problemsAfter(tableProblems, "dynamodb.tf", /name {12}= "UserIdIndex"(?=\n    hash_key {8}= "userId"\n    range_key {7}= "createdAt"\n    projection_type = "ALL")/, 'name = "ByUser"')).toContain("strategies: global secondary index UserIdIndex is missing");
     expect((await problemsAfter(tableProblems, "dynamodb.tf", /billing_mode {16}= "PAY_PER_REQUEST"\n  hash_key {20}= "email"/, 'billing_mode = "PROVISIONED"\n  hash_key = "email"')).join()).toMatch(/users: billing_mode must be PAY_PER_REQUEST/);
@@ -67,6 +68,8 @@ describe("IAM", { timeout: 30_000 }, () => {
     expect((await problemsAfter(policyDocumentProblems, "iam.tf", '"dynamodb:Query"]\n    resources = [aws_dynamodb_table.strategy_items.arn]', '"dynamodb:Query", "dynamodb:CreateTable"]\n    resources = [aws_dynamodb_table.strategy_items.arn]')).join()).toMatch(/CreateTable is not one of/);
     expect(await problemsAfter(taskRoleProblems, "iam.tf", 'actions   = ["dynamodb:GetItem"]\n    resources = [aws_dynamodb_table.sessions.arn]', 'actions   = ["dynamodb:GetItem", "dynamodb:DeleteItem"]\n    resources = [aws_dynamodb_table.sessions.arn]')).toContain("agent task role may only read sessions, not dynamodb:DeleteItem");
     expect(await problemsAfter(taskRoleProblems, "iam.tf", '"dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"]\n    resources = [\n      aws_dynamodb_table.sessions.arn', '"dynamodb:Query", "dynamodb:DescribeTable"]\n    resources = [\n      aws_dynamodb_table.sessions.arn')).toContain("web task role lacks dynamodb:DeleteItem on the sessions table");
+    expect((await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", "resources = [aws_dynamodb_table.users.arn, aws_dynamodb_table.brands.arn]")).join()).toMatch(/web task role must not reach the brands table/);
+    expect((await problemsAfter(taskRoleProblems, "iam.tf", '"${aws_dynamodb_table.brands.arn}/index/UserIdIndex",', "")).join()).toMatch(/list brands through UserIdIndex/);
   });
 });
 

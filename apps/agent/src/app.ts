@@ -7,8 +7,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
+import { PriceTable } from "./agent/pricing";
 import { swaggerOptions } from "./openapi/document";
 import { authPlugin, type SessionCheck } from "./plugins/auth";
+import { costPlugin } from "./plugins/cost";
 import { errorsPlugin } from "./plugins/errors";
 import { readLimitPlugin } from "./plugins/read-limit";
 import { healthRoutes } from "./routes/health";
@@ -17,14 +19,20 @@ import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
 import type { ReadLimiter } from "./strategies/read-limits";
 import type { StrategyService } from "./strategies/service";
+import { planRoutes } from "./plans/routes";
+import type { PlanService } from "./plans/service";
 import type { ImageModelCatalog } from "./images/image-models";
 import { imageRoutes } from "./images/routes";
 import type { ImageService } from "./images/service";
+import { brandRoutes } from "./brands/routes";
+import type { BrandService } from "./brands/service";
 import { conversationRoutes } from "./conversations/routes";
 import type { ConversationService } from "./conversations/service";
 
 export interface AppDeps {
   service: StrategyService;
+  brands: BrandService;
+  plans: PlanService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -39,9 +47,13 @@ export interface AppDeps {
   frontendUrl: string;
   /** The agent's own URL for the document's `servers` (default http://localhost:8000). */
   agentUrl?: string;
+  /** The time exports are stamped with (tests fix it). */
+  clock?: () => Date;
   /** Heartbeat interval of live-generation streams (default 15 s). */
   sseHeartbeatMs?: number;
   logger?: LoggerOptions | boolean;
+  /** Prices for `usage.estimated_cost_usd` on responses; the default table when absent. */
+  prices?: PriceTable;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -116,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(errorsPlugin);
+  await app.register(costPlugin, { prices: deps.prices ?? new PriceTable() });
   await app.register(cors, {
     origin: deps.frontendUrl.split(",").map((origin) => origin.trim()).filter(Boolean),
     credentials: true,
@@ -135,6 +148,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
     await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
     await api.register(imageRoutes, { service: deps.images });
+    await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
+    await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
   }, { prefix: "/api" });
 
   return app;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePrices } from "./agent/pricing";
 
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 const flag = z.preprocess(
@@ -21,12 +22,13 @@ export const agentEnvSchema = z.object({
   DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),
   DYNAMODB_STRATEGIES_TABLE: z.string().min(3).default("strategies-dev"),
   DYNAMODB_USERS_TABLE: z.string().min(3).default("users-dev"),
+  DYNAMODB_BRANDS_TABLE: z.string().min(3).default("brands-dev"),
   DYNAMODB_STRATEGY_ITEMS_TABLE: z.string().min(3).default("strategy-items-dev"),
   DYNAMODB_LIMITS_TABLE: z.string().min(3).default("limits-dev"),
   DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
   DYNAMODB_CREATE_TABLES: flag,
   DATA_DIR: z.string().default(".data"),
-  MODEL_PROVIDER: z.enum(["offline", "bedrock"]).default("offline"),
+  MODEL_PROVIDER: z.enum(["offline", "bedrock", "openai"]).default("offline"),
   BEDROCK_MODEL_ID: z.string().default("us.anthropic.claude-sonnet-4-20250514-v1:0"),
   BEDROCK_ENDPOINT: optionalString.pipe(z.url().optional()),
   BEDROCK_MAX_TOKENS: positiveInt(4096),
@@ -40,6 +42,15 @@ export const agentEnvSchema = z.object({
   BEDROCK_MAX_ATTEMPTS: positiveInt(4),
   BEDROCK_RETRY_BASE_MS: positiveInt(500),
   AGENT_TIMEOUT_SECONDS: positiveNumber(60),
+  /** Any OpenAI-compatible Chat Completions endpoint: OpenAI, OpenRouter, Ollama, LM Studio, vLLM. */
+  OPENAI_BASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().default("https://api.openai.com/v1")),
+  /** Local servers (Ollama, LM Studio) accept any key; hosted ones need theirs. */
+  OPENAI_API_KEY: optionalString,
+  /** `id=Display name` entries separated by commas; the first is the default model. */
+  OPENAI_MODELS: z.string().default("gpt-4o-mini=GPT-4o mini"),
+  OPENAI_FALLBACK_MODEL_IDS: optionalString,
+  /** Prices in USD per million tokens, `id=input/output/cacheRead` entries separated by commas; they override the defaults. */
+  MODEL_PRICES: optionalString,
   FRONTEND_URL: z.string().default("http://localhost:3000"),
   RATE_LIMIT_PER_MINUTE: positiveInt(10),
   MAX_CONCURRENT_GENERATIONS: positiveInt(100),
@@ -93,6 +104,11 @@ export function loadConfig(env: Record<string, string | undefined>, developmentS
   }
   if (Buffer.byteLength(secret, "utf8") < MIN_JWT_SECRET_BYTES) {
     throw new ConfigError(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes`);
+  }
+  try {
+    parsePrices(config.MODEL_PRICES);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
   }
   return { ...config, JWT_SECRET: secret };
 }

@@ -19,8 +19,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   timeout: 504,
   job_not_found: 404,
   image_jobs_busy: 429,
+  brand_not_found: 404,
+  brand_conflict: 409,
   conflict: 409,
   version_not_found: 404,
+  plan_not_found: 404,
+  post_not_found: 404,
 };
 
 /** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */

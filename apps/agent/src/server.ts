@@ -1,6 +1,16 @@
 import { join, resolve } from "node:path";
 import closeWithGrace from "close-with-grace";
-import { createDocumentClient, ensureTables, imageJobsTableDefinition, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition, usersTableDefinition } from "@strategist/dynamo";
+import {
+  brandsTableDefinition,
+  createDocumentClient,
+  ensureTables,
+  imageJobsTableDefinition,
+  limitsTableDefinition,
+  sessionsTableDefinition,
+  strategiesTableDefinition,
+  strategyItemsTableDefinition,
+  usersTableDefinition,
+} from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createS3Client, ensureBucket } from "@strategist/storage";
 import { startEmbeddedS3, type EmbeddedS3 } from "@strategist/storage/embedded";
@@ -39,6 +49,7 @@ async function main(): Promise<void> {
       limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
       sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
       imageJobsTableDefinition(config.DYNAMODB_IMAGE_JOBS_TABLE),
+      brandsTableDefinition(config.DYNAMODB_BRANDS_TABLE),
     ]);
   }
   // The same for S3: no endpoint locally means the embedded s3rver under DATA_DIR; in production, Amazon S3.

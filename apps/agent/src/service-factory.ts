@@ -6,6 +6,7 @@ import { SessionStore } from "@strategist/dynamo";
 import { buildApp } from "./app";
 import type { ModelCatalog } from "./agent/catalog";
 import type { AgentConfig } from "./config";
+import { parsePrices, PriceTable } from "./agent/pricing";
 import { ModelCaller } from "./generation/model-call";
 import { GenerationPipeline } from "./generation/pipeline";
 import { RefineConversation } from "./conversations/session";
@@ -18,11 +19,15 @@ import { IdempotencyStore } from "./strategies/idempotency";
 import { GenerationLimits } from "./strategies/limits";
 import { ReadLimiter } from "./strategies/read-limits";
 import { StrategyService } from "./strategies/service";
+import { PlanRepository } from "./plans/repository";
+import { PlanService } from "./plans/service";
 import type { LoggerOptions } from "pino";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { createS3Client } from "@strategist/storage";
 import { createImageCatalog, type ImageModelCatalog } from "./images/image-models";
 import { createImageJobs } from "./images/wiring";
+import { BrandRepository } from "./brands/repository";
+import { BrandService } from "./brands/service";
 
 /** Wires repository, agent and service into the HTTP app for a given configuration. */
 export async function createAgentApp(options: {
@@ -55,6 +60,11 @@ export async function createAgentApp(options: {
     // A lease outlives one generation's whole budget, so only a crashed request's key is ever taken over.
     idempotency: new IdempotencyStore(client, config.DYNAMODB_STRATEGIES_TABLE, config.AGENT_TIMEOUT_SECONDS * 1000 + 10_000),
   });
+  const brands = new BrandService({
+    repository: new BrandRepository(client, config.DYNAMODB_BRANDS_TABLE),
+    cursors: new CursorCodec(config.JWT_SECRET, "strategist-brand-list-cursor"),
+    clock: options.clock,
+  });
   const repository = new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE);
   const items = new StrategyItemsRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
   const cursors = new CursorCodec(config.JWT_SECRET);
@@ -68,9 +78,11 @@ export async function createAgentApp(options: {
     strategies: { get: (userId, strategyId, log) => service.get(userId, strategyId, log) },
     cursors,
     limits,
+    // An image for a planned post draws the strategy's visual prompt the post names (plans are created below).
+    posts: { visualPrompt: (strategyId, postId) => plans.visualPrompt(strategyId, postId) },
     clock: options.clock,
   });
-  const service = new StrategyService({ repository, items, pipeline, cursors, dependents: [...(options.dependents ?? []), imageJobs.service], clock: options.clock });
+  const service = new StrategyService({ brands, repository, items, pipeline, cursors, dependents: [...(options.dependents ?? []), imageJobs.service], clock: options.clock });
   const conversations = new ConversationService({
     strategies: service,
     repository,
@@ -80,8 +92,18 @@ export async function createAgentApp(options: {
     conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
     clock: options.clock,
   });
+  const plans = new PlanService({
+    strategies: service,
+    strategyRecords: repository,
+    repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    pipeline,
+    clock: options.clock,
+  });
   const app = await buildApp({
     service,
+    brands,
+    plans,
+    clock: options.clock,
     conversations,
     readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),
     catalog,
@@ -93,6 +115,7 @@ export async function createAgentApp(options: {
     frontendUrl: config.FRONTEND_URL,
     logger: options.logger,
     sseHeartbeatMs: options.sseHeartbeatMs,
+    prices: new PriceTable(parsePrices(config.MODEL_PRICES)),
   });
   // The in-process image worker runs while the app does: started when ready, drained when closing.
   imageJobs.attach(app);

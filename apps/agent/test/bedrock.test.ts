@@ -66,11 +66,11 @@ describe("MODEL_PROVIDER=bedrock against the local Bedrock", () => {
 
   it("lists the enabled models with display names and the default", async () => {
     const response = await harness.app.inject({ url: "/api/models", headers: { authorization: `Bearer ${harness.token("b-models")}` } });
-    expect(response.json()).toEqual([
-      { id: CLAUDE, name: "Claude Sonnet 4", provider: "bedrock", default: true },
-      { id: NOVA, name: "Amazon Nova Pro", provider: "bedrock", default: false },
-      { id: QWEN, name: "Qwen3 32B", provider: "bedrock", default: false },
-      { id: "offline", name: expect.stringContaining("Offline"), provider: "offline", default: false },
+    expect(response.json().filter((model: { kind: string }) => model.kind === "text")).toEqual([
+      { id: CLAUDE, name: "Claude Sonnet 4", provider: "bedrock", default: true, kind: "text" },
+      { id: NOVA, name: "Amazon Nova Pro", provider: "bedrock", default: false, kind: "text" },
+      { id: QWEN, name: "Qwen3 32B", provider: "bedrock", default: false, kind: "text" },
+      { id: "offline", name: expect.stringContaining("Offline"), provider: "offline", default: false, kind: "text" },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { ERROR_DETAILS, StrategyRecord, VersionList } from "@strategist/schemas"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, VALID_BRIEF, type Harness } from "./support/harness";
 import { OfflineModel } from "../src/agent/offline-model";
+import { REFINE_WINDOW_EXCHANGES } from "../src/conversations/session";
 import { CountingOfflineModel, HangingModel, ThrowingModel } from "./support/models";
 import { parseSse, readSse } from "./support/sse";
 
@@ -258,5 +259,23 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(refine.responses)).toEqual(expect.arrayContaining(["200", "400", "403", "404", "409", "429", "503", "504"]));
     expect(refine.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/RefineRequest");
     expect(spec.components.schemas.RefineRequest.properties.message).toMatchObject({ minLength: 1, maxLength: 2000 });
+  });
+});
+
+describe("the refine session", () => {
+  it("keeps only the last REFINE_WINDOW_EXCHANGES exchanges, whole, in one item well under DynamoDB's 400 KB", async () => {
+    const original = await generated("s-window");
+    const instructions = ["more formal", "add TikTok", "post daily", "more casual", "add a pillar about events", "post 3 times a week"];
+    for (const message of instructions) expect((await refine("s-window", original.id, message)).statusCode).toBe(200);
+    const sessions = (await harness.strategyItems(original.id)).filter((item) => String(item.itemKey).startsWith("session#"));
+    expect(sessions.map((item) => item.itemKey)).toEqual(["session#session/refine/scopes/agent/agent/snapshots/snapshot_latest.json"]);
+    const bytes = sessions[0]!.body as Uint8Array;
+    expect(bytes.byteLength).toBeLessThan(200 * 1024);
+    const snapshot = JSON.parse(new TextDecoder().decode(bytes)) as { data: { messages: { role: string; content: { text?: string }[] }[] } };
+    const said = snapshot.data.messages.flatMap((message) => message.content.flatMap((block) => (block.text ? [`${message.role}: ${block.text}`] : [])));
+    const instructionsKept = said.filter((line) => line.startsWith("user: "));
+    expect(instructionsKept).toHaveLength(REFINE_WINDOW_EXCHANGES);
+    expect(instructionsKept.map((line) => line.match(/<instruction>(.*)<\/instruction>/)?.[1])).toEqual(instructions.slice(-REFINE_WINDOW_EXCHANGES));
+    expect(said.at(-1)).toMatch(/^assistant: Version 7: /);
   });
 });

@@ -68,7 +68,9 @@ describe("image jobs on Bedrock image models (local Bedrock, real AWS client)", 
     expect(job).toMatchObject({ status: "completed", attempts: 3 });
     const calls = harness.bedrock.requests.filter((recorded) => recorded.operation === "InvokeModel").map((recorded) => recorded.at);
     expect(calls).toHaveLength(3);
-    expect(calls[2]! - calls[1]!).toBeGreaterThanOrEqual(calls[1]! - calls[0]!);
+    // IMAGE_JOB_RETRY_BASE_MS=20: at least 20 ms before the second attempt, 40 ms before the third.
+    expect(calls[1]! - calls[0]!).toBeGreaterThanOrEqual(20);
+    expect(calls[2]! - calls[1]!).toBeGreaterThanOrEqual(40);
   });
 
   it("fails after the last of four attempts with the reason, storing nothing", async () => {

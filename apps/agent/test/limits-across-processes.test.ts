@@ -1,4 +1,4 @@
-import { createDocumentClient, ensureTables, limitsTableDefinition, strategiesTableDefinition } from "@strategist/dynamo";
+import { createDocumentClient, ensureTables, limitsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { startLocalBedrock, type LocalBedrock } from "@strategist/local-bedrock";
@@ -23,12 +23,13 @@ beforeAll(async () => {
   bedrock.setDefault({ kind: "answer", chunkDelayMs: 0 });
   // Tables first, so the two processes do not race to create them.
   const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
-  await ensureTables(client, [strategiesTableDefinition(STRATEGIES), limitsTableDefinition("limits-two")]);
+  await ensureTables(client, [strategiesTableDefinition(STRATEGIES), strategyItemsTableDefinition("strategy-items-two"), limitsTableDefinition("limits-two")]);
   client.destroy();
   const env = {
     JWT_SECRET: SECRET,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     DYNAMODB_STRATEGIES_TABLE: STRATEGIES,
+    DYNAMODB_STRATEGY_ITEMS_TABLE: "strategy-items-two",
     DYNAMODB_LIMITS_TABLE: "limits-two",
     MODEL_PROVIDER: "bedrock",
     BEDROCK_ENDPOINT: bedrock.endpoint,

@@ -100,7 +100,7 @@ function statementsOn(config: TerraformConfig, documents: string[], table: strin
 }
 
 /**
- * The task roles the containers run as: the agent may use its strategies table and Bedrock; the web app
+ * The task roles the containers run as: the agent may use its strategies and brands tables and Bedrock; the web app
  * only the users table. Both only through checked policy documents.
  */
 export function taskRoleProblems(config: TerraformConfig): string[] {
@@ -129,6 +129,7 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");
   if (agentGrants.resources.includes("aws_dynamodb_table.users")) problems.push("agent task role must not reach the users table");
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategy_items.arn")) problems.push("agent task role must reach the strategy-items table");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.brands.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to list brands through UserIdIndex");
   if (!agentGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("agent task role must reach the limits table");
   // The agent only asks whether a session is open; opening and ending sessions is the web app's job.
   const agentSessionActions = statementsOn(config, agent.documents, "aws_dynamodb_table.sessions").flatMap((statement) => statement.actions ?? []);
@@ -139,6 +140,7 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   if (webGrants.actions.some((action: string) => action.startsWith("bedrock:"))) problems.push("web task role must not invoke Bedrock");
   if (webGrants.resources.includes("aws_dynamodb_table.strategies")) problems.push("web task role must not reach the strategies table");
   if (webGrants.resources.includes("aws_dynamodb_table.strategy_items")) problems.push("web task role must not reach the strategy-items table");
+  if (webGrants.resources.includes("aws_dynamodb_table.brands")) problems.push("web task role must not reach the brands table");
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem"]) {
     if (!webGrants.actions.includes(action)) problems.push(`web task role lacks ${action}`);
   }

@@ -17,32 +17,35 @@ function commonProblems(label: string, table: Block): string[] {
   return problems;
 }
 
-/** The strategies, strategy-items, users and sessions tables: keys, types, indexes, TTL, billing, recovery, encryption. */
+/** A table keyed by one id with UserIdIndex (userId + createdAt, projection ALL) listing a user's items newest first. */
+function userIndexedTableProblems(label: string, table: Block | undefined, key: string): string[] {
+  if (!table) return [`aws_dynamodb_table.${label} is missing`];
+  const problems = commonProblems(label, table);
+  if (table.hash_key !== key) problems.push(`${label}: hash_key must be ${key}, got ${table.hash_key}`);
+  if (table.range_key !== undefined) problems.push(`${label}: the table has no sort key (ids are unique on their own)`);
+  const types = attributeTypes(table);
+  if (!sameMap(types, { [key]: "S", userId: "S", createdAt: "S" })) {
+    problems.push(`${label}: attributes must be ${key}, userId, createdAt, all S; got ${JSON.stringify(types)}`);
+  }
+  const indexes = (table.global_secondary_index ?? []) as Block[];
+  const byUser = indexes.find((index) => index.name === "UserIdIndex");
+  if (!byUser) {
+    problems.push(`${label}: global secondary index UserIdIndex is missing`);
+  } else {
+    if (byUser.hash_key !== "userId") problems.push(`${label}: UserIdIndex hash key must be userId, got ${byUser.hash_key}`);
+    if (byUser.range_key !== "createdAt") problems.push(`${label}: UserIdIndex range key must be createdAt, got ${byUser.range_key}`);
+    if (byUser.projection_type !== "ALL") problems.push(`${label}: UserIdIndex projection must be ALL, got ${byUser.projection_type}`);
+  }
+  return problems;
+}
+
+/** The strategies, brands, strategy-items, users and sessions tables: keys, types, indexes, TTL, billing, recovery, encryption. */
 export function tableProblems(config: TerraformConfig): string[] {
   const tables = config.resources.aws_dynamodb_table ?? {};
-  const problems: string[] = [];
-
-  const strategies = tables.strategies;
-  if (!strategies) {
-    problems.push("aws_dynamodb_table.strategies is missing");
-  } else {
-    problems.push(...commonProblems("strategies", strategies));
-    if (strategies.hash_key !== "strategyId") problems.push(`strategies: hash_key must be strategyId, got ${strategies.hash_key}`);
-    if (strategies.range_key !== undefined) problems.push("strategies: the table has no sort key (ids are unique on their own)");
-    const types = attributeTypes(strategies);
-    if (!sameMap(types, { strategyId: "S", userId: "S", createdAt: "S" })) {
-      problems.push(`strategies: attributes must be strategyId, userId, createdAt, all S; got ${JSON.stringify(types)}`);
-    }
-    const indexes = (strategies.global_secondary_index ?? []) as Block[];
-    const byUser = indexes.find((index) => index.name === "UserIdIndex");
-    if (!byUser) {
-      problems.push("strategies: global secondary index UserIdIndex is missing");
-    } else {
-      if (byUser.hash_key !== "userId") problems.push(`strategies: UserIdIndex hash key must be userId, got ${byUser.hash_key}`);
-      if (byUser.range_key !== "createdAt") problems.push(`strategies: UserIdIndex range key must be createdAt, got ${byUser.range_key}`);
-      if (byUser.projection_type !== "ALL") problems.push(`strategies: UserIdIndex projection must be ALL, got ${byUser.projection_type}`);
-    }
-  }
+  const problems: string[] = [
+    ...userIndexedTableProblems("strategies", tables.strategies, "strategyId"),
+    ...userIndexedTableProblems("brands", tables.brands, "brandId"),
+  ];
 
   const items = tables.strategy_items;
   if (!items) {

@@ -1,125 +1,85 @@
-import { createHash } from "node:crypto";
-import type { PlatformRecommendation, Priority, StrategyInput, StrategyOutput } from "@strategist/schemas";
-import { GENERAL_INDUSTRY, INDUSTRIES, type IndustryProfile } from "./industries";
-import { PLATFORMS } from "./platforms";
+import type { StrategyInput, StrategyOutput } from "@strategist/schemas";
+import { classifyBrief, type BriefProfile } from "./classify";
+import { de } from "./copy/de";
+import { en, otherLanguageNote } from "./copy/en";
+import { es } from "./copy/es";
+import { fr } from "./copy/fr";
+import { headOf, lower } from "./copy/text";
+import type { LanguagePack, TacticCopy, WritingContext } from "./copy/types";
+import { LANGUAGE_NAMES, type WrittenLanguage } from "./language";
+import { rankPlatforms } from "./platforms";
 
-/** A deterministic random source seeded from the brief, so the same brief always gives the same strategy. */
-function seededRandom(seed: string): () => number {
-  let state = createHash("sha256").update(seed).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+const PACKS: Record<WrittenLanguage, LanguagePack> = { en, es, de, fr };
+
+/** Options of the offline composer. */
+export interface ComposeOptions {
+  /** Writes in this language instead of the brief's own. */
+  language?: WrittenLanguage;
+}
+
+/** Mid-sentence form of a brief's phrase: German keeps its capitals (nouns), the others lower the first letter. */
+function inSentence(text: string, language: WrittenLanguage): string {
+  return language === "de" ? text : lower(text);
+}
+
+/** What the offline model concluded about a brief and how it will write about it. */
+export function readBrief(input: StrategyInput, options: ComposeOptions = {}): { profile: BriefProfile; context: WritingContext; pack: LanguagePack } {
+  const profile = classifyBrief(input);
+  const language = options.language ?? profile.language;
+  const pack = PACKS[language];
+  const headLast = language === "en" || language === "de";
+  const context: WritingContext = {
+    brand: input.brand_name.replace(/\s+/g, " ").trim(),
+    copy: pack.families[profile.family],
+    industry: inSentence(headOf(input.industry, { headLast, audience: false }), language),
+    audience: inSentence(headOf(input.target_audience, { headLast, audience: true }), language),
+    profile: { ...profile, language },
+    platforms: rankPlatforms(profile),
+    goal: pack.goals[profile.goal],
   };
+  return { profile: context.profile, context, pack };
 }
 
-function pick<T>(items: readonly T[], count: number, random: () => number): T[] {
-  const pool = [...items];
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-  }
-  return pool.slice(0, count);
+/** Five tactics, the ones this brief calls for first (compliance, reviews, LinkedIn voices, trends, thanks). */
+function chooseTactics(c: WritingContext, tactics: TacticCopy): string[] {
+  const { profile } = c;
+  const fitting = [
+    profile.regulated && tactics.regulated,
+    profile.localService && tactics.reviews,
+    profile.market === "b2b" && tactics.b2b,
+    profile.age === "young" && tactics.trend,
+    profile.goal === "donations" && tactics.donations,
+  ].filter((line): line is TacticCopy["regulated"] => typeof line === "function");
+  return [...fitting, tactics.reply, tactics.poll, tactics.photos, tactics.live, tactics.nextStep].slice(0, 5).map((line) => line(c));
 }
-
-/** Shortens user text for quoting inside a sentence. */
-function quote(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
-
-function matchIndustry(industry: string): IndustryProfile {
-  const text = ` ${industry.toLowerCase()} `;
-  let best: IndustryProfile = GENERAL_INDUSTRY;
-  let bestHits = 0;
-  for (const profile of INDUSTRIES) {
-    const hits = profile.keywords.filter((word) => text.includes(word)).length;
-    if (hits > bestHits) [best, bestHits] = [profile, hits];
-  }
-  return best;
-}
-
-function fill(template: string, input: StrategyInput): string {
-  return template.replaceAll("{brand}", input.brand_name).replaceAll("{industry}", quote(input.industry, 60));
-}
-
-function recommendPlatforms(input: StrategyInput, random: () => number): (PlatformRecommendation & { cadence: string })[] {
-  const audience = ` ${input.target_audience.toLowerCase()} `;
-  const goals = ` ${input.goals.toLowerCase()} `;
-  const scored = PLATFORMS.map((platform) => {
-    const reasons: string[] = [];
-    let score = platform.baseline + random() * 0.5;
-    for (const [index, signal] of platform.signals.entries()) {
-      const haystack = index === 0 ? audience : goals;
-      const hit = signal.words.find((word) => haystack.includes(word));
-      if (hit) {
-        score += index === 0 ? 3 : 2;
-        reasons.push(signal.reason);
-      }
-    }
-    return { platform, score, reasons };
-  }).sort((a, b) => b.score - a.score);
-
-  const chosen = scored.slice(0, scored[3] && scored[3].score >= 3 ? 4 : 3);
-  return chosen.map(({ platform, score, reasons }, rank) => {
-    const priority: Priority = rank === 0 || score >= 5 ? "high" : score >= 2.5 ? "medium" : "low";
-    const why = reasons.length > 0 ? reasons.join(", and ") : `it complements the other channels with ${platform.strength}`;
-    return {
-      platform: platform.name,
-      priority,
-      rationale: `For ${input.brand_name}, ${platform.name} fits because ${why}. Audience: "${quote(input.target_audience)}". Goal: "${quote(input.goals)}". Lead with ${platform.strength}.`,
-      cadence: platform.cadence,
-    };
-  });
-}
-
-const TACTICS = [
-  "Reply to every comment within the first hour after posting, and pin the best question for others to answer",
-  "Run a monthly user-generated content prompt with a branded hashtag and feature the best entries",
-  "Host a live Q&A every month where {audience} can ask the team anything",
-  "Use polls and question stickers in Stories to let {audience} choose upcoming content",
-  "Partner with 3-5 micro-creators whose followers overlap with {audience}",
-  "Turn frequent customer questions into a recurring FAQ series and credit who asked",
-  "Send a personal thank-you message to new followers who engage for the first time",
-  "Close posts with one specific question tied to the goal: {goals}",
-  "Feature a community member each week and tag them so their network sees it",
-  "Create a saveable resource (checklist or guide) each month and invite shares",
-];
 
 /**
- * Composes a complete strategy from a brief without any model: the built-in offline model's content.
- * Deterministic for the same brief; it names the brand, fits pillars and themes to the industry and picks
- * platforms from the audience and goals with a rationale that says why.
+ * Composes a complete strategy from a brief without any model: the built-in offline model's content. It reads the
+ * whole brief first (B2B or B2C, local or global, kind of business, audience age, goal, language), ranks platforms as
+ * a strategist would, and writes natural sentences in the brief's language (English, Spanish, German or French; any
+ * other language gets English and a sentence saying so). Deterministic: the same brief gives the same strategy.
  */
-export function composeStrategy(input: StrategyInput): StrategyOutput {
-  const random = seededRandom(JSON.stringify([input.brand_name, input.industry, input.target_audience, input.goals]));
-  const industry = matchIndustry(input.industry);
-  const audience = quote(input.target_audience, 60);
-
-  const pillars = pick(industry.pillars, 3 + Math.floor(random() * 3), random);
-  const platforms = recommendPlatforms(input, random);
-  const themes = pick(industry.themes, 5 + Math.floor(random() * 3), random).map((theme) => fill(theme, input));
-  const tactics = pick(TACTICS, 4 + Math.floor(random() * 3), random).map((tactic) =>
-    tactic.replaceAll("{audience}", audience).replaceAll("{goals}", `"${quote(input.goals, 60)}"`),
-  );
-  const scenes = pick(industry.scenes, 2 + Math.floor(random() * 2), random);
-  const visualPrompts = scenes.map((scene, index) => {
-    const theme = themes[index % themes.length]!;
-    return `Image for ${input.brand_name}'s post "${theme}": ${fill(scene, input)}. Made for ${audience}; authentic, not stock-like; brand colours as accents; leave clear space in the upper third for a short headline; 4:5 portrait for feeds.`;
-  });
+export function composeStrategy(input: StrategyInput, options: ComposeOptions = {}): StrategyOutput {
+  const { profile, context, pack } = readBrief(input, options);
+  const themes = pack.themes(context);
+  const illustrated = themes.filter((theme) => theme.scene !== undefined);
+  const note = profile.detected !== profile.language && !options.language ? [otherLanguageNote(LANGUAGE_NAMES[profile.detected])] : [];
 
   return {
-    content_pillars: pillars,
+    content_pillars: [...context.copy.pillars, ...pack.pillars(context)],
     posting_schedule: [
-      ...platforms.map((platform) => `${platform.platform}: ${platform.cadence}.`),
-      "Plan content two weeks ahead, keep one slot a week for timely posts, and review results every Friday.",
+      ...note,
+      ...context.platforms.map((platform) => `${platform.name}: ${pack.cadence[platform.id]}.`),
+      pack.scheduleClose(context),
     ].join(" "),
-    platform_recommendations: platforms.map(({ platform, rationale, priority }) => ({ platform, rationale, priority })),
-    content_themes: themes,
-    engagement_tactics: tactics,
-    visual_prompts: visualPrompts,
+    platform_recommendations: context.platforms.map((platform) => ({
+      platform: platform.name,
+      priority: platform.priority,
+      rationale: pack.rationale(platform.id, context),
+    })),
+    content_themes: themes.map((theme) => theme.text),
+    engagement_tactics: chooseTactics(context, pack.tactics),
+    visual_prompts: illustrated.map((theme) => pack.visual(theme.text, context.copy.scenes[theme.scene!], context)),
   };
 }
 

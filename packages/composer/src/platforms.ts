@@ -1,82 +1,84 @@
-/** A platform the offline composer can recommend, the signals that favour it and how often to post there. */
-export interface PlatformProfile {
-  name: string;
-  /** Words in the audience or goals that point to this platform, each with the reason it matters. */
-  signals: { words: string[]; reason: string }[];
-  baseline: number;
-  cadence: string;
-  strength: string;
+import type { Priority } from "@strategist/schemas";
+import type { BriefProfile, Family } from "./classify";
+
+/** The platforms the offline model recommends, in the order that breaks ties. */
+export const PLATFORM_IDS = ["linkedin", "instagram", "tiktok", "facebook", "youtube", "pinterest", "google", "x"] as const;
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+export const PLATFORM_NAMES: Record<PlatformId, string> = {
+  linkedin: "LinkedIn",
+  instagram: "Instagram",
+  tiktok: "TikTok",
+  facebook: "Facebook",
+  youtube: "YouTube",
+  pinterest: "Pinterest",
+  google: "Google Business Profile",
+  x: "X (Twitter)",
+};
+
+const PLANNED_PURCHASES = new Set<Family>(["weddings", "home"]);
+const STYLE = new Set<Family>(["food", "bakery", "fashion", "beauty", "property", "retail"]);
+const PROFESSIONAL = new Set<Family>(["professional", "software", "finance", "legal"]);
+
+/**
+ * How well a platform fits a brief, as a strategist would weigh it: LinkedIn for B2B buyers, Instagram and TikTok for
+ * young consumers, Facebook and map listings for local services and older audiences, Pinterest for planned purchases
+ * (weddings, homes), YouTube for teaching and creators. Undefined: the platform does not apply at all.
+ */
+function fit(platform: PlatformId, brief: BriefProfile): number | undefined {
+  const b2b = brief.market === "b2b";
+  const young = brief.age === "young";
+  const older = brief.age === "older";
+  switch (platform) {
+    case "linkedin":
+      return (b2b ? 8 : -2) + (b2b && PROFESSIONAL.has(brief.family) ? 2 : 0) + (!b2b && PROFESSIONAL.has(brief.family) ? 3 : 0) - (young ? 3 : 0);
+    case "instagram":
+      return (b2b ? -3 : 5) + (brief.visual ? (b2b ? 2 : 3) : 0) + (young ? 2 : 0) + (brief.reach === "local" ? 1 : 0) - (older ? 2 : 0);
+    case "tiktok":
+      return (young ? 6 : 0) + (b2b ? -6 : 1) + (brief.family === "creator" || brief.family === "music" ? 2 : 0) + (brief.visual && !b2b ? 1 : 0) - (older ? 4 : 0) - (brief.regulated && !young ? 2 : 0);
+    case "facebook":
+      return (
+        (brief.reach === "local" ? 3 : 0) +
+        (brief.parents ? 3 : 0) +
+        (older ? 5 : 0) +
+        (brief.age === "all" ? 5 : 0) +
+        (brief.family === "nonprofit" ? 5 : 0) +
+        (b2b ? -3 : 1) -
+        (young ? 4 : 0)
+      );
+    case "youtube":
+      return (brief.teaching ? 5 : 0) + (brief.family === "creator" || brief.family === "education" ? 4 : 0) + (brief.family === "software" ? 2 : 0) + (brief.family === "finance" ? 1 : 0);
+    case "pinterest":
+      return (PLANNED_PURCHASES.has(brief.family) ? 7 : 0) + (STYLE.has(brief.family) ? 2 : 0) + (brief.women ? 2 : 0) + (brief.parents ? 1 : 0) - (b2b ? 6 : 0);
+    case "google":
+      if (!brief.localService) return undefined;
+      return brief.family === "trades" ? 9 : brief.family === "property" ? 5 : 7;
+    case "x":
+      return b2b && (brief.family === "software" || brief.family === "professional") ? 2 : -2;
+  }
 }
 
-export const PLATFORMS: PlatformProfile[] = [
-  {
-    name: "LinkedIn",
-    signals: [
-      { words: ["b2b", "professional", "executive", "decision maker", "decision-maker", "manager", "leader", "recruit", "hiring", "enterprise", "founder", "cto", "hr "], reason: "your audience makes professional decisions there" },
-      { words: ["thought leadership", "lead", "partnership", "credibility", "authority"], reason: "it rewards expertise and generates qualified leads" },
-    ],
-    baseline: 1,
-    cadence: "3 posts a week, Tuesday to Thursday between 8 and 10 am",
-    strength: "long-form posts, document carousels and employee advocacy",
-  },
-  {
-    name: "Instagram",
-    signals: [
-      { words: ["millennial", "gen z", "young", "women", "lifestyle", "fashion", "beauty", "food", "travel", "fitness", "creative", "visual"], reason: "your audience discovers brands through visuals there" },
-      { words: ["awareness", "brand", "community", "engagement", "sales", "shop", "launch"], reason: "Reels, Stories and shopping tags turn attention into action" },
-    ],
-    baseline: 2,
-    cadence: "4-5 feed posts or Reels a week plus daily Stories, around 11 am-1 pm and 7-9 pm",
-    strength: "Reels, carousels and Stories",
-  },
-  {
-    name: "TikTok",
-    signals: [
-      { words: ["gen z", "teen", "student", "young", "18-24", "18-25", "college", "viral", "trend"], reason: "your audience spends hours a day there" },
-      { words: ["awareness", "reach", "viral", "video", "launch", "discover"], reason: "its recommendation feed gives new accounts reach without an existing following" },
-    ],
-    baseline: 0,
-    cadence: "1 short video a day on weekdays, posted between 6 and 10 pm",
-    strength: "short native videos that join trends",
-  },
-  {
-    name: "Facebook",
-    signals: [
-      { words: ["parent", "mom", "dad", "famil", "local", "neighbo", "older", "senior", "retire", "35", "40", "50", "community group"], reason: "your audience is most active there and trusts local recommendations" },
-      { words: ["event", "community", "local", "foot traffic", "store visits", "bookings", "reservations"], reason: "Groups and Events drive real-world visits" },
-    ],
-    baseline: 1,
-    cadence: "3-4 posts a week, weekdays around 1-3 pm, plus events as they come",
-    strength: "Groups, Events and community posts",
-  },
-  {
-    name: "YouTube",
-    signals: [
-      { words: ["developer", "engineer", "learner", "student", "diy", "gamer", "researcher", "hobbyist"], reason: "your audience searches there to learn in depth" },
-      { words: ["education", "tutorial", "how-to", "how to", "seo", "search", "video", "demo", "explain"], reason: "long-lived tutorials keep bringing search traffic" },
-    ],
-    baseline: 0,
-    cadence: "1 long-form video every two weeks plus 2-3 Shorts a week",
-    strength: "tutorials, demos and Shorts",
-  },
-  {
-    name: "Pinterest",
-    signals: [
-      { words: ["women", "home", "wedding", "diy", "recipe", "decor", "planner", "moms", "crafters"], reason: "your audience plans purchases there" },
-      { words: ["traffic", "website", "e-commerce", "ecommerce", "sales", "inspiration", "catalog"], reason: "pins keep sending traffic to product pages for months" },
-    ],
-    baseline: 0,
-    cadence: "5-10 pins a week, scheduled evenings and weekends",
-    strength: "idea pins and product pins that link to the site",
-  },
-  {
-    name: "X (Twitter)",
-    signals: [
-      { words: ["developer", "journalist", "tech", "investor", "crypto", "politic", "media", "early adopter"], reason: "your audience follows real-time conversation there" },
-      { words: ["news", "thought leadership", "real-time", "customer support", "announcement", "pr "], reason: "it suits fast updates and public conversation" },
-    ],
-    baseline: 0,
-    cadence: "1-2 posts a day on weekdays, mornings, plus replies",
-    strength: "threads, quick takes and replies",
-  },
-];
+export interface RankedPlatform {
+  id: PlatformId;
+  name: string;
+  priority: Priority;
+  score: number;
+}
+
+/** The three or four platforms that fit best, best first; the top two are high when they fit well. */
+export function rankPlatforms(brief: BriefProfile): RankedPlatform[] {
+  const scored = PLATFORM_IDS.map((id) => {
+    const score = fit(id, brief);
+    // A platform the brief names itself ("tutorials on YouTube", "grow Instagram") is one the client already counts on.
+    return { id, score: score === undefined ? undefined : score + (brief.named.includes(id) ? 3 : 0) };
+  })
+    .filter((entry): entry is { id: PlatformId; score: number } => entry.score !== undefined)
+    .sort((a, b) => b.score - a.score);
+  const count = scored[3] && scored[3].score >= 4 ? 4 : 3;
+  return scored.slice(0, count).map(({ id, score }, rank) => ({
+    id,
+    name: PLATFORM_NAMES[id],
+    score,
+    priority: rank === 0 || (rank === 1 && score >= 6) ? "high" : score >= 3 ? "medium" : "low",
+  }));
+}

@@ -1,4 +1,4 @@
-import type { StrategyInput } from "@strategist/schemas";
+import type { BrandVoice, StrategyInput } from "@strategist/schemas";
 
 /** The brief's fields in the order they appear in the prompt. */
 const SLOT_FIELDS = ["brand_name", "industry", "target_audience", "goals"] as const;
@@ -28,4 +28,25 @@ export function parseBriefSlots(prompt: string): StrategyInput | undefined {
     brief[field] = unescapeSlot(match[1]!);
   }
   return brief as StrategyInput;
+}
+
+/** The brand's voice as one delimited slot of JSON, escaped like the brief so it can never close the slot. */
+export function formatVoiceSlot(voice: BrandVoice): string {
+  return `<brand_voice>${escapeSlot(JSON.stringify(voice))}</brand_voice>`;
+}
+
+const VOICE_LISTS = ["tone", "do", "dont", "banned_words", "preferred_hashtags"] as const;
+
+/** Reads the voice back out of a prompt written with formatVoiceSlot; undefined when there is none or it is malformed. */
+export function parseVoiceSlot(prompt: string): BrandVoice | undefined {
+  const match = /<brand_voice>([\s\S]*?)<\/brand_voice>/.exec(prompt);
+  if (!match) return undefined;
+  try {
+    const parsed = JSON.parse(unescapeSlot(match[1]!)) as Record<string, unknown>;
+    const lists = VOICE_LISTS.map((key) => parsed[key] ?? []);
+    if (!lists.every((list) => Array.isArray(list) && list.every((item) => typeof item === "string"))) return undefined;
+    return Object.fromEntries(VOICE_LISTS.map((key, index) => [key, lists[index]])) as BrandVoice;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,5 +2,6 @@
 // (the web app) do not pull dynalite and its native LevelDB module in.
 export * from "./tables";
 export * from "./client";
+export * from "./queries";
 export * from "./limits";
 export * from "./sessions";

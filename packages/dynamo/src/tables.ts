@@ -3,14 +3,14 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 /** Name of the strategies table's index that lists a user's strategies by creation time. */
 export const USER_ID_INDEX = "UserIdIndex";
 
-/** The seed's strategies table: `strategyId` key, `UserIdIndex` on `userId` + `createdAt`, projection ALL. */
-export function strategiesTableDefinition(tableName: string): CreateTableCommandInput {
+/** A table keyed by one id attribute, with `UserIdIndex` on `userId` + `createdAt` (projection ALL) for listing a user's items. */
+function userIndexedTable(tableName: string, key: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST",
-    KeySchema: [{ AttributeName: "strategyId", KeyType: "HASH" }],
+    KeySchema: [{ AttributeName: key, KeyType: "HASH" }],
     AttributeDefinitions: [
-      { AttributeName: "strategyId", AttributeType: "S" },
+      { AttributeName: key, AttributeType: "S" },
       { AttributeName: "userId", AttributeType: "S" },
       { AttributeName: "createdAt", AttributeType: "S" },
     ],
@@ -27,6 +27,11 @@ export function strategiesTableDefinition(tableName: string): CreateTableCommand
   };
 }
 
+/** The seed's strategies table: `strategyId` key, `UserIdIndex` on `userId` + `createdAt`, projection ALL. */
+export function strategiesTableDefinition(tableName: string): CreateTableCommandInput {
+  return userIndexedTable(tableName, "strategyId");
+}
+
 /** The users table: one item per account, keyed by the normalised email so sign-up can be a conditional put. */
 export function usersTableDefinition(tableName: string): CreateTableCommandInput {
   return {
@@ -37,6 +42,10 @@ export function usersTableDefinition(tableName: string): CreateTableCommandInput
   };
 }
 
+/** The brands table: `brandId` key, `UserIdIndex` on `userId` + `createdAt` to list a user's brand profiles. */
+export function brandsTableDefinition(tableName: string): CreateTableCommandInput {
+  return userIndexedTable(tableName, "brandId");
+}
 /**
  * Everything stored under a strategy, one partition per strategy: `version#000001` snapshots,
  * `message#000002#0` conversation messages, `session#…` (the Strands session of the refine conversation), and

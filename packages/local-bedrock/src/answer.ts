@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { composeStrategy, parseBriefSlots } from "@strategist/composer";
+import { applyVoice, composeStrategy, parseBriefSlots, parseVoiceSlot } from "@strategist/composer";
 import { INPUT_LIMITS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
 import { offeredToolName, userText, type ConverseRequestBody } from "./converse-request";
 
@@ -9,7 +9,7 @@ export type ModelAnswer =
   | { type: "text"; text: string; stopReason: "end_turn" | "max_tokens" };
 
 /** What the answer should be; the transport-level faults (errors, stalls, cuts) never reach here. */
-export type AnswerStyle = "answer" | "text" | "invalidOutput" | "maxTokens";
+export type AnswerStyle = "answer" | "text" | "invalidOutput" | "maxTokens" | "bannedWord";
 
 const DEFAULT_TEXT = "Here is a short answer from the local Bedrock.";
 
@@ -34,20 +34,42 @@ function withOnePillar(strategy: StrategyOutput): StrategyOutput {
   return { ...strategy, content_pillars: strategy.content_pillars.slice(0, 1) };
 }
 
-/** Decides the model's answer to a request. */
-export function composeAnswer(body: ConverseRequestBody, style: AnswerStyle, text = DEFAULT_TEXT): ModelAnswer {
+/** A strategy that names a banned word in its first content pillar, as a model ignoring the brand's rules would. */
+function withBannedWord(strategy: StrategyOutput, word: string | undefined): StrategyOutput {
+  if (!word) return strategy;
+  const [first, ...rest] = strategy.content_pillars;
+  return { ...strategy, content_pillars: [`${first} — ${word}`, ...rest] };
+}
+
+/**
+ * Decides the model's answer to a request. The answer follows the brand voice the prompt carries in
+ * <brand_voice>, like the offline model; `argument` is the text of a `text` answer or the word of a `bannedWord` one.
+ */
+export function composeAnswer(body: ConverseRequestBody, style: AnswerStyle, argument?: string): ModelAnswer {
   const toolName = offeredToolName(body);
+  const text = (style === "text" ? argument : undefined) ?? DEFAULT_TEXT;
   if (style === "text" || toolName === undefined) {
     if (style === "maxTokens") return { type: "text", text: text.slice(0, Math.ceil(text.length / 2)), stopReason: "max_tokens" };
     return { type: "text", text, stopReason: "end_turn" };
   }
-  const strategy = composeStrategy(briefFromPrompt(userText(body)));
-  const inputJson = JSON.stringify(style === "invalidOutput" ? withOnePillar(strategy) : strategy);
+  const prompt = userText(body);
+  const voice = parseVoiceSlot(prompt);
+  const strategy = applyVoice(composeStrategy(briefFromPrompt(prompt)), voice);
+  const output =
+    style === "invalidOutput" ? withOnePillar(strategy) : style === "bannedWord" ? withBannedWord(strategy, argument ?? voice?.banned_words[0]) : strategy;
+  const inputJson = JSON.stringify(output);
   const toolUseId = `tooluse_${randomUUID().replaceAll("-", "").slice(0, 22)}`;
   if (style === "maxTokens") {
     return { type: "toolUse", toolUseId, name: toolName, inputJson: inputJson.slice(0, Math.ceil(inputJson.length / 2)), stopReason: "max_tokens" };
   }
   return { type: "toolUse", toolUseId, name: toolName, inputJson, stopReason: "tool_use" };
+}
+
+/** A call of the offered tool with a scripted input; plain text when no tool is offered. */
+export function toolInputAnswer(body: ConverseRequestBody, input: unknown): ModelAnswer {
+  const toolName = offeredToolName(body);
+  if (toolName === undefined) return { type: "text", text: DEFAULT_TEXT, stopReason: "end_turn" };
+  return { type: "toolUse", toolUseId: `tooluse_${randomUUID().replaceAll("-", "").slice(0, 22)}`, name: toolName, inputJson: JSON.stringify(input), stopReason: "tool_use" };
 }
 
 /** The text the answer streams, used for chunking and the output token estimate. */

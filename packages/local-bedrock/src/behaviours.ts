@@ -78,6 +78,19 @@ export type Behaviour = BehaviourBase &
         /** The tool input cut off mid-JSON, then stopReason max_tokens. */
         kind: "maxTokens";
       }
+    | {
+        /**
+         * A strategy in the prompt's brand voice that still uses a banned word: `word`, else the voice's first banned
+         * word (none in the voice: a plain answer). Checks that the caller's validation makes the model correct it.
+         */
+        kind: "bannedWord";
+        word?: string;
+      }
+    | {
+        /** A call of the offered tool with exactly this input: any structured output (a content plan, a rewrite, ...). */
+        kind: "toolInput";
+        input: unknown;
+      }
   );
 
 export type BehaviourKind = Behaviour["kind"];

@@ -11,6 +11,7 @@ const NAMED_FAULTS = {
   "invalid-output": () => ({ kind: "invalidOutput" }),
   "max-tokens": () => ({ kind: "maxTokens" }),
   "content-filter": () => ({ kind: "httpError", error: "ValidationException", message: CONTENT_FILTER_MESSAGE }),
+  "banned-word": () => ({ kind: "bannedWord" }),
 } satisfies Record<string, (n?: number) => Behaviour>;
 
 /** Every fault name parseFaults accepts (each may take `:<number>`, e.g. `slow:200`, `stall:2`). */

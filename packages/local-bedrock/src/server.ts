@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { answerText, composeAnswer, type AnswerStyle } from "./answer";
+import { answerText, composeAnswer, toolInputAnswer, type AnswerStyle, type ModelAnswer } from "./answer";
 import { BehaviourScript, STREAM_ERRORS, type Behaviour } from "./behaviours";
 import type { ConverseRequestBody } from "./converse-request";
 import { listenDualProtocol, type Exchange, type HttpProtocol } from "./dual-protocol";
@@ -85,7 +85,22 @@ async function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 function answerStyle(behaviour: Behaviour): AnswerStyle {
-  return behaviour.kind === "text" || behaviour.kind === "invalidOutput" || behaviour.kind === "maxTokens" ? behaviour.kind : "answer";
+  return behaviour.kind === "text" || behaviour.kind === "invalidOutput" || behaviour.kind === "maxTokens" || behaviour.kind === "bannedWord"
+    ? behaviour.kind
+    : "answer";
+}
+
+/** The text of a `text` answer, or the word a `bannedWord` answer uses. */
+function answerArgument(behaviour: Behaviour): string | undefined {
+  if (behaviour.kind === "text") return behaviour.text;
+  if (behaviour.kind === "bannedWord") return behaviour.word;
+  return undefined;
+}
+
+/** The model's answer to a request under a behaviour (transport faults aside). */
+function answerFor(body: ConverseRequestBody, behaviour: Behaviour): ModelAnswer {
+  if (behaviour.kind === "toolInput") return toolInputAnswer(body, behaviour.input);
+  return composeAnswer(body, answerStyle(behaviour), answerArgument(behaviour));
 }
 
 /**
@@ -110,7 +125,7 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
 
   async function stream(exchange: Exchange, recorded: RecordedRequest) {
     const { body, modelId, behaviour, at: startedAt } = recorded;
-    const answer = composeAnswer(body, answerStyle(behaviour), behaviour.kind === "text" ? behaviour.text : undefined);
+    const answer = answerFor(body, behaviour);
     const usage = promptCache.usage(modelId, body, answerText(answer));
     const events = answerEvents(answer, usage, behaviour.kind === "answer" ? (behaviour.chunks ?? defaultChunks) : defaultChunks, startedAt);
     const faultAt =
@@ -137,7 +152,7 @@ export async function startLocalBedrock(options: LocalBedrockOptions = {}): Prom
     if (behaviour.kind === "stall") return;
     if (behaviour.kind === "cut") return exchange.cut();
     if (behaviour.kind === "streamError") return sendError(exchange, behaviour.error, behaviour.message);
-    const answer = composeAnswer(body, answerStyle(behaviour), behaviour.kind === "text" ? behaviour.text : undefined);
+    const answer = answerFor(body, behaviour);
     const usage = promptCache.usage(modelId, body, answerText(answer));
     exchange.open(200, { "content-type": "application/json", "x-amzn-requestid": randomUUID() });
     exchange.end(JSON.stringify(converseBody(answer, usage, startedAt)));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GenerateRequest } from "./strategy";
+import { GenerateRequest, TokenUsage } from "./strategy";
 
 /** Longest refine instruction a user may send. */
 export const REFINE_MESSAGE_MAX = 2000;
@@ -34,6 +34,7 @@ export const VersionSummary = z
     kind: VersionKind,
     message: z.string().optional().describe("The refine instruction that produced this version"),
     model: z.string(),
+    usage: TokenUsage.optional().describe("Token usage of the model call that wrote this version, with its estimated cost"),
   })
   .meta({ id: "VersionSummary" });
 export type VersionSummary = z.infer<typeof VersionSummary>;

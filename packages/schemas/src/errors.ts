@@ -33,8 +33,12 @@ export const ERROR_DETAILS = {
   internal: "Internal server error",
   job_not_found: "Image job not found",
   image_jobs_busy: "Too many image jobs in progress",
+  brand_not_found: "Brand not found",
+  brand_conflict: "Brand was changed by another request",
   conflict: "Strategy was changed by another request",
   version_not_found: "Version not found",
+  plan_not_found: "Plan not found",
+  post_not_found: "Post not found",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 

@@ -5,4 +5,8 @@ export * from "./errors";
 export * from "./api-names";
 export * from "./images";
 export * from "./events";
+export * from "./brands";
 export * from "./conversations";
+export * from "./platform-rules";
+export * from "./plans";
+export * from "./time-zone";

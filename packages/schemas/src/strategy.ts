@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BrandVoice } from "./brands";
 import { STRATEGY_SECTIONS } from "./sections";
 
 export { STRATEGY_SECTIONS, type StrategySection } from "./sections";
@@ -30,15 +31,31 @@ export const StrategyInput = z.strictObject({
 });
 export type StrategyInput = z.infer<typeof StrategyInput>;
 
-/** The generate request: the brief plus the optional model chosen from GET /api/models. */
-export const GenerateRequest = StrategyInput.extend({
-  model: z
-    .string({ error: "Must be a string" })
-    .min(1, { error: "Must not be empty" })
-    .max(200, { error: "Must be at most 200 characters" })
-    .optional()
-    .describe("A model id from GET /api/models; the service default when absent"),
-});
+const BRIEF_FIELDS = ["brand_name", "industry", "target_audience", "goals"] as const;
+
+/** An id the client names (a model, a brand): a non-empty string of at most 200 characters. */
+function idText() {
+  return z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" });
+}
+
+/**
+ * The generate request: the brief plus the optional model chosen from GET /api/models. With `brand_id` the brief's
+ * fields default from that brand profile and any field given here overrides it; without one all four are required.
+ */
+export const GenerateRequest = StrategyInput.partial()
+  .extend({
+    model: idText().optional().describe("A model id from GET /api/models; the service default when absent"),
+    brand_id: idText().optional().describe("A brand profile of the user's: prefills the brief and sets the voice the strategy is written in"),
+  })
+  .superRefine(
+    (request, ctx) => {
+      if (request.brand_id !== undefined) return;
+      for (const field of BRIEF_FIELDS) {
+        if (request[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "Field required" });
+      }
+    },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 export type GenerateRequest = z.infer<typeof GenerateRequest>;
 
 /** Text the model writes: at least one visible character, bounded so one item cannot fill the record. */
@@ -108,6 +125,11 @@ export const TokenUsage = z.object({
   input_tokens: z.number().int().nonnegative(),
   output_tokens: z.number().int().nonnegative(),
   cache_read_tokens: z.number().int().nonnegative(),
+  estimated_cost_usd: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe("What the model call cost, estimated from the deployment's price table (0 for the offline model); computed on read"),
 });
 export type TokenUsage = z.infer<typeof TokenUsage>;
 
@@ -123,6 +145,8 @@ export const StrategyRecord = z.object({
   created_at: z.iso.datetime({ offset: true }),
   model: z.string().min(1).describe("The model that produced the strategy; 'offline' for the built-in offline model"),
   usage: TokenUsage.optional(),
+  brand_id: z.string().min(1).optional().describe("The brand profile the strategy was written for"),
+  voice: BrandVoice.optional().describe("The brand's voice as it was when the strategy was written; later edits of the brand do not change it"),
   version: z.number().int().min(1).describe("1 for a fresh generation; each refine or regenerate adds one"),
   updated_at: z.iso.datetime({ offset: true }).describe("When this version was written"),
 });
@@ -148,7 +172,7 @@ export const StrategyIdParams = z.strictObject({ id: z.string().min(1).max(200) 
 export const ModelInfo = z.object({
   id: z.string(),
   name: z.string(),
-  provider: z.enum(["bedrock", "offline"]),
+  provider: z.enum(["bedrock", "openai", "offline"]),
   default: z.boolean(),
   kind: z.enum(["text", "image"]).describe("text models write strategies; image models draw visual prompts"),
 });

@@ -20,10 +20,11 @@ describe("StrategyInput", () => {
     expect(fieldErrors(result.error!.issues)).toEqual([
       { field: "brand_name", message: "Must not be empty or only whitespace" },
       { field: "industry", message: `Must be at most ${INPUT_LIMITS.industry} characters` },
-      { field: "target_audience", message: "Field required" },
       { field: "goals", message: "Must be a string" },
       { field: "model", message: "Must not be empty" },
       { field: "user_id", message: "Unknown field" },
+      // Required only without a brand_id, so it is checked once the fields themselves are.
+      { field: "target_audience", message: "Field required" },
     ]);
   });
 

@@ -23,7 +23,7 @@ export class ModelCatalog {
 
   /**
    * @param entries the allow-list; exactly one entry should be the default
-   * @param fallbacks model ids tried in order when a Bedrock model stays throttled or unavailable
+   * @param fallbacks model ids tried in order when a remote model stays throttled or unavailable
    */
   constructor(
     private readonly entries: CatalogEntry[],
@@ -35,7 +35,7 @@ export class ModelCatalog {
   /** The models to try for a request, in order: the chosen one, then the fallback chain without it. */
   candidates(id: string = this.defaultId): ResolvedModel[] {
     const chosen = this.resolve(id);
-    if (this.entries.find((entry) => entry.id === id)?.provider !== "bedrock") return [chosen];
+    if (this.entries.find((entry) => entry.id === id)?.provider === "offline") return [chosen];
     return [chosen, ...this.fallbacks.filter((fallback) => fallback !== id).map((fallback) => this.resolve(fallback))];
   }
 

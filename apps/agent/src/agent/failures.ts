@@ -9,6 +9,10 @@ const UNAVAILABLE = new Set([
   "InternalServerException",
   "ModelStreamErrorException",
   "ModelThrottledError",
+  // The openai package's errors (OpenAI-compatible endpoints): 429, 5xx, and a connection that failed or dropped.
+  "RateLimitError",
+  "InternalServerError",
+  "APIConnectionError",
 ]);
 
 /** Network failures between us and Bedrock (unreachable, connection reset, stream cut midway): also transient. */
@@ -22,7 +26,11 @@ const TRANSIENT_NETWORK_CODES = new Set([
   "ERR_HTTP2_SESSION_ERROR",
   "ERR_HTTP2_GOAWAY_SESSION",
   "ERR_STREAM_PREMATURE_CLOSE",
+  "UND_ERR_SOCKET",
 ]);
+
+/** HTTP statuses of an OpenAI-compatible endpoint that mean busy or down (Bedrock's carry `$metadata` instead). */
+const OPENAI_UNAVAILABLE_STATUS = new Set([429, 500, 502, 503, 504, 529]);
 
 /** Retry-After, in seconds, suggested to clients when every model is busy. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
@@ -41,7 +49,12 @@ export function errorChain(error: unknown): Error[] {
 /** True when the failure is a busy or unavailable model service: worth a retry or another model. */
 export function isUnavailableFailure(error: unknown): boolean {
   return errorChain(error).some(
-    (link) => UNAVAILABLE.has(link.name) || TRANSIENT_NETWORK_CODES.has((link as { code?: string }).code ?? ""),
+    (link) =>
+      UNAVAILABLE.has(link.name) ||
+      // The openai package's errors keep the name "Error"; their class and HTTP status say what happened.
+      UNAVAILABLE.has(link.constructor.name) ||
+      (!(link instanceof AppError) && OPENAI_UNAVAILABLE_STATUS.has((link as { status?: unknown }).status as number)) ||
+      TRANSIENT_NETWORK_CODES.has((link as { code?: string }).code ?? ""),
   );
 }
 

@@ -1,4 +1,5 @@
 import { BedrockModel, type CacheConfig } from "@strands-agents/sdk";
+import { OpenAIModel } from "@strands-agents/sdk/models/openai";
 import type { AgentConfig } from "../config";
 import { ConfigError } from "../config";
 import { ModelCatalog, type CatalogEntry } from "./catalog";
@@ -36,6 +37,32 @@ export function bedrockModel(config: AgentConfig, modelId: string): BedrockModel
   });
 }
 
+/**
+ * A model behind an OpenAI-compatible Chat Completions endpoint (OpenAI, OpenRouter, Ollama, LM Studio, vLLM), through
+ * the Strands SDK's own provider. Like Bedrock, the client does not retry: the agent's deadline-aware retries,
+ * fallback chain and limits apply to every remote model the same way.
+ */
+export function openAIModel(config: AgentConfig, modelId: string): OpenAIModel {
+  return new OpenAIModel({
+    api: "chat",
+    modelId,
+    // Local servers ignore the key but the client insists on one.
+    apiKey: config.OPENAI_API_KEY ?? "not-needed",
+    maxTokens: config.BEDROCK_MAX_TOKENS,
+    temperature: config.BEDROCK_TEMPERATURE,
+    clientConfig: { baseURL: config.OPENAI_BASE_URL, maxRetries: 0, timeout: config.AGENT_TIMEOUT_SECONDS * 1000 },
+  });
+}
+
+/** Fallback ids from a comma list, each required to be one of the listed models. */
+function fallbackIds(value: string | undefined, listed: { id: string }[], variable: string): string[] {
+  const ids = (value ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  for (const id of ids) {
+    if (!listed.some((model) => model.id === id)) throw new ConfigError(`${variable}: ${id} is not in ${variable.replace("FALLBACK_MODEL_IDS", "MODELS")}`);
+  }
+  return ids;
+}
+
 /** Parses BEDROCK_MODELS: `id=Display name` entries separated by commas. */
 export function parseModelList(value: string): { id: string; name: string }[] {
   return value
@@ -53,12 +80,16 @@ export function parseModelList(value: string): { id: string; name: string }[] {
 /** The models this deployment offers, from MODEL_PROVIDER and the Bedrock settings. */
 export function createCatalog(config: AgentConfig): ModelCatalog {
   if (config.MODEL_PROVIDER === "offline") return new ModelCatalog([offlineEntry(true)]);
+  if (config.MODEL_PROVIDER === "openai") {
+    const listed = parseModelList(config.OPENAI_MODELS);
+    if (listed.length === 0) throw new ConfigError("OPENAI_MODELS: list at least one model");
+    const fallbacks = fallbackIds(config.OPENAI_FALLBACK_MODEL_IDS, listed, "OPENAI_FALLBACK_MODEL_IDS");
+    const entries: CatalogEntry[] = listed.map(({ id, name }, index) => ({ id, name, provider: "openai", default: index === 0, create: () => openAIModel(config, id) }));
+    return new ModelCatalog([...entries, offlineEntry(false)], fallbacks);
+  }
   const listed = parseModelList(config.BEDROCK_MODELS);
   if (!listed.some((model) => model.id === config.BEDROCK_MODEL_ID)) listed.unshift({ id: config.BEDROCK_MODEL_ID, name: config.BEDROCK_MODEL_ID });
-  const fallbacks = (config.BEDROCK_FALLBACK_MODEL_IDS ?? "").split(",").map((id) => id.trim()).filter(Boolean);
-  for (const id of fallbacks) {
-    if (!listed.some((model) => model.id === id)) throw new ConfigError(`BEDROCK_FALLBACK_MODEL_IDS: ${id} is not in BEDROCK_MODELS`);
-  }
+  const fallbacks = fallbackIds(config.BEDROCK_FALLBACK_MODEL_IDS, listed, "BEDROCK_FALLBACK_MODEL_IDS");
   const entries: CatalogEntry[] = listed.map(({ id, name }) => ({
     id,
     name,

@@ -1,4 +1,5 @@
-import { composeStrategy, parseBriefSlots } from "@strategist/composer";
+import { applyVoice, composeStrategy, parseBriefSlots, parseVoiceSlot } from "@strategist/composer";
+import { offlinePlanWriter, offlineRewriteWriter } from "../plans/offline-writer";
 import { writeRefinement } from "../conversations/offline-refiner";
 
 /** What an offline writer reads: the latest user turn (without its task line) and the system prompt. */
@@ -31,8 +32,11 @@ export const OFFLINE_WRITERS: Record<string, OfflineWriter> = {
   strategy: ({ prompt }) => {
     const brief = parseBriefSlots(prompt);
     return brief
-      ? { output: composeStrategy(brief) }
+      ? // The brand's voice, when the prompt carries one, shapes the wording and removes its banned words.
+        { output: applyVoice(composeStrategy(brief), parseVoiceSlot(prompt)) }
       : { text: "The offline model writes strategies only: send a brief in <brand_name>, <industry>, <target_audience> and <goals> tags." };
   },
+  plan: (request) => offlinePlanWriter(request),
+  rewrite: (request) => offlineRewriteWriter(request),
   refine: writeRefinement,
 };

@@ -1,4 +1,4 @@
-import { parseBriefSlots, PLATFORMS, type PlatformProfile } from "@strategist/composer";
+import { parseBriefSlots, parseVoiceSlot, PLATFORMS, scrubValue, type PlatformProfile } from "@strategist/composer";
 import { OUTPUT_BOUNDS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
 import type { OfflineWriter } from "../agent/offline-writers";
 import { readCurrentStrategy, readInstruction, type RefinedStrategy } from "./prompt";
@@ -194,5 +194,7 @@ export const writeRefinement: OfflineWriter = ({ prompt, system }) => {
   if (!current || instruction === undefined) {
     return { text: "The offline refiner needs the current strategy in <current_strategy> and the instruction in <instruction>." };
   }
-  return { output: new OfflineRefiner(current, parseBriefSlots(system)).apply(instruction) };
+  const { change_summary, ...refined } = new OfflineRefiner(current, parseBriefSlots(system)).apply(instruction);
+  // The brand's banned words never survive a refine, whatever the instruction asked for.
+  return { output: { ...scrubValue(refined, parseVoiceSlot(system)?.banned_words ?? []), change_summary } };
 };

@@ -69,7 +69,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
         log,
         idempotencyKey: request.headers["idempotency-key"],
       });
-      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal, completed: (record) => record });
+      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal, completed: (record) => app.withCost(record) });
     },
   );
 

@@ -11,6 +11,7 @@ import { StrategyChangedError, type StrategyRepository } from "../strategies/rep
 import type { GenerateContext, StrategyService } from "../strategies/service";
 import { describeChanges } from "./changes";
 import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
+import { bannedWordErrors, voiceConflictNote, withVoice } from "../brands/voice";
 
 export interface ConversationServiceDeps {
   strategies: StrategyService;
@@ -55,7 +56,7 @@ export class ConversationService {
     return this.deps.pipeline.run<StrategyOutput, StrategyRecord>({
       ...this.changeOf(current, "regenerate", request, context),
       name: "strategy regeneration",
-      model: strategyCall({ brand_name, industry, target_audience, goals }, request.model),
+      model: strategyCall({ brand_name, industry, target_audience, goals }, request.model, current.voice),
       store: (generation, requestId) => this.storeVersion(current, generation, generation.output, "regenerate", requestId),
     });
   }
@@ -66,7 +67,7 @@ export class ConversationService {
     const stored = await this.deps.items.listVersions(strategyId);
     const summaries: VersionSummary[] = stored.map(({ requestId: _requestId, ...summary }) => summary);
     if (!summaries.some((summary) => summary.version === head.version)) {
-      summaries.unshift({ version: head.version, created_at: head.updated_at, kind: head.version === 1 ? "generate" : "refine", model: head.model });
+      summaries.unshift({ version: head.version, created_at: head.updated_at, kind: head.version === 1 ? "generate" : "refine", model: head.model, ...(head.usage ? { usage: head.usage } : {}) });
     }
     return summaries;
   }
@@ -104,22 +105,34 @@ export class ConversationService {
     return {
       ...this.changeOf(current, "refine", request, context),
       name: "strategy refinement",
-      model: { schema: RefinedStrategy, systemPrompt: refineSystemPrompt(current), prompt: refinePrompt(request.message), modelId: request.model, conversation },
+      // In the voice stored with the strategy; the note to the user (change_summary) may name a banned word.
+      model: withVoice(
+        { schema: RefinedStrategy, systemPrompt: refineSystemPrompt(current), prompt: refinePrompt(request.message), modelId: request.model, conversation },
+        current.voice,
+        ["change_summary"],
+      ),
       store: async (generation, requestId) => {
         const { change_summary: told, ...output } = generation.output;
-        const summary = told ?? describeChanges(current.strategy_output, output);
+        const written = told ?? describeChanges(current.strategy_output, output);
+        const conflict = voiceConflictNote(request.message, current.voice);
+        const summary = conflict ? `${written} ${conflict}` : written;
         const record = await this.storeVersion(current, generation, output, "refine", requestId, request.message);
         const at = new Date(record.updated_at).getTime();
-        await this.deps.items.putMessages(strategyId, [
-          { id: randomUUID(), role: "user", content: request.message, version: record.version, created_at: record.updated_at },
-          { id: randomUUID(), role: "assistant", content: summary, version: record.version, created_at: new Date(at + 1).toISOString() },
+        const saveSession = async () => {
+          try {
+            await generation.saveConversation?.(`Version ${record.version}: ${summary}`);
+          } catch (error) {
+            // The version and its messages stand; the model will only miss this exchange in later refines.
+            context.log.warn({ err: error, strategy_id: strategyId, version: record.version }, "could not save the refine session");
+          }
+        };
+        await Promise.all([
+          this.deps.items.putMessages(strategyId, [
+            { id: randomUUID(), role: "user", content: request.message, version: record.version, created_at: record.updated_at },
+            { id: randomUUID(), role: "assistant", content: summary, version: record.version, created_at: new Date(at + 1).toISOString() },
+          ]),
+          saveSession(),
         ]);
-        try {
-          await generation.saveConversation?.(`Version ${record.version}: ${summary}`);
-        } catch (error) {
-          // The version and its messages stand; the model will only miss this exchange in later refines.
-          context.log.warn({ err: error, strategy_id: strategyId, version: record.version }, "could not save the refine session");
-        }
         return record;
       },
     };
@@ -150,6 +163,8 @@ export class ConversationService {
     requestId: string,
     message?: string,
   ): Promise<StrategyRecord> {
+    // The model's validation loop enforces the brand's banned words; this is the last check before a version is stored.
+    if (bannedWordErrors(output, current.voice).length > 0) throw new AppError("structured_output", { message: "banned word in the model's output" });
     const record: StrategyRecord = {
       ...current,
       strategy_output: output,
@@ -164,9 +179,11 @@ export class ConversationService {
       if (error instanceof StrategyChangedError) throw new AppError("conflict", { cause: error });
       throw error;
     }
-    // A strategy stored before versions existed has no snapshot of its first version yet: keep it now.
-    if (current.version === 1) await this.deps.items.putVersion({ record: current, kind: "generate", requestId: current.id });
-    await this.deps.items.putVersion({ record, kind, requestId, ...(message !== undefined ? { message } : {}) });
+    await Promise.all([
+      // A strategy stored before versions existed (or whose first snapshot failed) has no version 1 yet: keep it now.
+      current.version === 1 ? this.deps.items.putVersion({ record: current, kind: "generate", requestId: current.id }) : undefined,
+      this.deps.items.putVersion({ record, kind, requestId, ...(message !== undefined ? { message } : {}) }),
+    ]);
     return record;
   }
 }

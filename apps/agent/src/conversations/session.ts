@@ -7,8 +7,9 @@ import { StrategySessionStorage } from "./session-storage";
  * How many refine exchanges the conversation keeps and resends to the model. An exchange is the user's
  * instruction, the model's structured-output call (the revised strategy) with its tool result, and the closing
  * note saying what changed. The brief and the current strategy travel in the system prompt of every refine, so
- * older exchanges add only history. Bound: 4 exchanges, about 70 KB of snapshot for typical strategies, well
- * under DynamoDB's 400 KB item limit.
+ * older exchanges add only history. Bound: 4 exchanges. Each holds the revised strategy twice (tool call and
+ * result): 33 KB of snapshot with the offline model's strategies, under 200 KB for 20 KB strategies — inside
+ * DynamoDB's 400 KB item limit.
  */
 export const REFINE_WINDOW_EXCHANGES = 4;
 

@@ -13,19 +13,6 @@ export const IdempotencyHeaders = z.object({
     .describe("Retries with the same key within 24 h return the same result without calling the model again"),
 });
 
-/** Every status a model-calling JSON route can answer besides its 200. */
-export const MODEL_CALL_ERRORS = {
-  400: ValidationErrorBody,
-  401: ErrorBody,
-  403: ErrorBody,
-  404: ErrorBody,
-  409: ErrorBody,
-  429: ErrorBody,
-  500: ErrorBody,
-  503: ErrorBody,
-  504: ErrorBody,
-} as const;
-
 /** The statuses a live (SSE) route answers before its stream opens; later failures arrive as `error` events. */
 export const STREAM_REFUSALS = {
   400: ValidationErrorBody,
@@ -36,6 +23,9 @@ export const STREAM_REFUSALS = {
   429: ErrorBody,
   503: ErrorBody,
 } as const;
+
+/** Every status a model-calling JSON route can answer besides its 200. */
+export const MODEL_CALL_ERRORS = { ...STREAM_REFUSALS, 500: ErrorBody, 504: ErrorBody } as const;
 
 /** The documented `200 text/event-stream` of a live route: the events of every stream, `completed` carrying `completed`. */
 export function liveEventStream(completed: z.ZodType) {

@@ -130,7 +130,9 @@ export class ImageModelCatalog {
 }
 
 /** The image models this deployment offers: offline only, or the Bedrock image models plus the offline one. */
-export function createImageCatalog(config: AgentConfig): ImageModelCatalog {
+export function createImageCatalog(
+  config: Pick<AgentConfig, "MODEL_PROVIDER" | "BEDROCK_IMAGE_MODELS" | "BEDROCK_IMAGE_MODEL_ID" | "AWS_REGION" | "BEDROCK_ENDPOINT" | "AGENT_TIMEOUT_SECONDS">,
+): ImageModelCatalog {
   const offline: ImageModelEntry = {
     id: OFFLINE_IMAGE_MODEL_ID,
     name: "Placeholder images (no AI, built in)",

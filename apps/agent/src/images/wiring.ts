@@ -7,7 +7,7 @@ import type { StrategyService } from "../strategies/service";
 import type { ImageModelCatalog } from "./image-models";
 import { InProcessImageQueue, type ImageJobQueue } from "./queue";
 import { ImageJobRepository } from "./repository";
-import { ImageService, type GenerationAdmission } from "./service";
+import { ImageService, type GenerationAdmission, type PostPrompts } from "./service";
 import { SqsImageQueue, createSqsClient } from "./sqs";
 import { ImageStore } from "./storage";
 import { ImageWorker } from "./worker";
@@ -21,6 +21,8 @@ export function createImageJobs(options: {
   strategies: Pick<StrategyService, "get">;
   cursors: CursorCodec;
   limits: GenerationAdmission;
+  /** Planned posts' visual prompts, for image jobs asked for a post. */
+  posts?: PostPrompts;
   clock?: () => Date;
 }) {
   const { config } = options;
@@ -42,6 +44,7 @@ export function createImageJobs(options: {
     queue,
     cursors: options.cursors,
     limits: options.limits,
+    posts: options.posts,
     maxActivePerUser: config.IMAGE_JOBS_MAX_ACTIVE_PER_USER,
     clock: options.clock,
   });
@@ -64,7 +67,7 @@ export function createImageJobs(options: {
 
 /** The worker as configured; the agent (in-process) and the SQS worker service build it the same way. */
 export function imageWorker(
-  config: AgentConfig,
+  config: Pick<AgentConfig, "IMAGE_JOB_LEASE_SECONDS" | "AGENT_TIMEOUT_SECONDS" | "IMAGE_JOB_RETRY_BASE_MS">,
   parts: Pick<ConstructorParameters<typeof ImageWorker>[0], "repository" | "store" | "models" | "log">,
 ): ImageWorker {
   return new ImageWorker({

@@ -5,7 +5,7 @@ import { createDocumentClient } from "@strategist/dynamo";
 import { createS3Client } from "@strategist/storage";
 import pino from "pino";
 import { loggerOptions } from "../app";
-import { ConfigError, loadWorkerConfig, type AgentConfig } from "../config";
+import { ConfigError, loadWorkerConfig } from "../config";
 import { createImageCatalog } from "./image-models";
 import { ImageJobRepository } from "./repository";
 import { createSqsClient, SqsImageQueue, SqsImageWorker } from "./sqs";
@@ -21,10 +21,9 @@ try {
   process.exit(1);
 }
 const log = pino({ ...loggerOptions(config.LOG_LEVEL), base: { service: "strategist-image-worker" } });
-const full = { ...config, JWT_SECRET: "" } satisfies AgentConfig;
 const repository = new ImageJobRepository(createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }), config.DYNAMODB_IMAGE_JOBS_TABLE);
 const store = new ImageStore(createS3Client({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }), config.S3_BUCKET, config.S3_PRESIGN_EXPIRES_SECONDS);
-const worker = imageWorker(full, { repository, store, models: createImageCatalog(full), log });
+const worker = imageWorker(config, { repository, store, models: createImageCatalog(config), log });
 const sqs = createSqsClient(config);
 const queueUrl = config.IMAGE_QUEUE_URL;
 const loop = new SqsImageWorker({ client: sqs, queueUrl, worker, log, concurrency: config.IMAGE_WORKER_CONCURRENCY });

@@ -161,10 +161,18 @@ export function finishDocument(document: Json): Json {
     }
   }
 
+  // A route `/` under a prefix answers with and without the slash (Fastify's prefixTrailingSlash "both"): document it without.
+  const finalPaths = Object.fromEntries(
+    Object.entries(renamed.paths).map(([path, item]) => [
+      path.length > 1 && path.endsWith("/") && !renamed.paths[path.slice(0, -1)] ? path.slice(0, -1) : path,
+      item,
+    ]),
+  );
+
   return {
     ...document,
     tags: [...usedTags].sort().map((name) => ({ name, ...(API_TAGS[name] ? { description: API_TAGS[name] } : {}) })),
-    paths: renamed.paths,
+    paths: finalPaths,
     components: {
       ...components,
       schemas,

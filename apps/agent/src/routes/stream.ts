@@ -36,7 +36,7 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (ap
         log: request.log,
         idempotencyKey: request.headers["idempotency-key"],
       });
-      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal, completed: (record) => record });
+      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal, completed: (record) => app.withCost(record) });
     },
   );
 };

@@ -7,8 +7,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export class CursorCodec {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
-    this.key = createHmac("sha256", "strategist-list-cursor").update(secret).digest();
+  /** @param purpose which list the cursors page through; a cursor of one list is refused by another's codec */
+  constructor(secret: string, purpose = "strategist-list-cursor") {
+    this.key = createHmac("sha256", purpose).update(secret).digest();
   }
 
   private sign(userId: string, payload: string): Buffer {

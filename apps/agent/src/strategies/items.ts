@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { ConversationMessage, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
+import type { ConversationMessage, StrategyRecord, TokenUsage, VersionKind, VersionSummary } from "@strategist/schemas";
 
 /** Sort-key prefixes of the items under a strategy (see docs/conversations.md). */
 export const ITEM_PREFIX = { version: "version#", message: "message#", session: "session#" } as const;
@@ -93,8 +93,8 @@ export class StrategyItemsRepository {
   async listVersions(strategyId: string): Promise<(VersionSummary & { requestId: string })[]> {
     const items = await this.queryAll(strategyId, ITEM_PREFIX.version, {
       // Every name aliased: several (version, kind, message, model) may be DynamoDB reserved words.
-      ProjectionExpression: "#version, #createdAt, #kind, #message, #model, #requestId",
-      ExpressionAttributeNames: { "#version": "version", "#createdAt": "createdAt", "#kind": "kind", "#message": "message", "#model": "model", "#requestId": "requestId" },
+      ProjectionExpression: "#version, #createdAt, #kind, #message, #model, #requestId, #record.#usage",
+      ExpressionAttributeNames: { "#version": "version", "#createdAt": "createdAt", "#kind": "kind", "#message": "message", "#model": "model", "#requestId": "requestId", "#record": "record", "#usage": "usage" },
       ScanIndexForward: false,
     });
     return items.map((item) => ({
@@ -104,12 +104,13 @@ export class StrategyItemsRepository {
       model: item.model as string,
       requestId: item.requestId as string,
       ...(typeof item.message === "string" ? { message: item.message } : {}),
+      ...((item.record as { usage?: TokenUsage } | undefined)?.usage ? { usage: (item.record as { usage: TokenUsage }).usage } : {}),
     }));
   }
 
   /** Stores the two messages of one exchange; each key is written once. */
   async putMessages(strategyId: string, messages: ConversationMessage[]): Promise<void> {
-    for (const [turn, message] of messages.entries()) {
+    await Promise.all(messages.map(async (message, turn) => {
       const item: MessageItem = {
         strategyId,
         itemKey: messageKey(message.version, turn === 0 ? 0 : 1),
@@ -120,7 +121,7 @@ export class StrategyItemsRepository {
         createdAt: message.created_at,
       };
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" }));
-    }
+    }));
   }
 
   /** One page of the conversation, oldest first; keeps querying while DynamoDB returns short pages. */

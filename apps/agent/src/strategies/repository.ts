@@ -1,6 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { USER_ID_INDEX } from "@strategist/dynamo";
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { queryNewestByUser } from "@strategist/dynamo";
 import type { StrategyOutput, StrategyRecord, TokenUsage } from "@strategist/schemas";
+import { voiceFromItem, voiceToItem, type VoiceItem } from "../brands/repository";
 
 /** The strategies table item: the seed's attribute names, plus the model that wrote it and its usage. */
 interface StrategyItem {
@@ -14,6 +15,9 @@ interface StrategyItem {
   createdAt: string;
   modelId: string;
   usage?: { inputTokens: number; outputTokens: number; cacheReadTokens: number };
+  brandId?: string;
+  /** The brand's voice when the strategy was written. */
+  voice?: VoiceItem;
   /** Absent on records stored before strategies had versions: they are version 1. */
   version?: number;
   updatedAt?: string;
@@ -54,6 +58,8 @@ function toItem(record: StrategyRecord): StrategyItem {
     ...(record.usage
       ? { usage: { inputTokens: record.usage.input_tokens, outputTokens: record.usage.output_tokens, cacheReadTokens: record.usage.cache_read_tokens } }
       : {}),
+    ...(record.brand_id ? { brandId: record.brand_id } : {}),
+    ...(record.voice ? { voice: voiceToItem(record.voice) } : {}),
   };
 }
 
@@ -73,6 +79,8 @@ function toRecord(item: Record<string, unknown>): StrategyRecord {
     created_at: row.createdAt,
     model: row.modelId ?? "unknown",
     ...(usage ? { usage } : {}),
+    ...(row.brandId ? { brand_id: row.brandId } : {}),
+    ...(row.voice ? { voice: voiceFromItem(row.voice) } : {}),
     version: row.version ?? 1,
     updated_at: row.updatedAt ?? row.createdAt,
   };
@@ -142,28 +150,9 @@ export class StrategyRepository {
     return Item && typeof Item.userId === "string" ? toRecord(Item) : undefined;
   }
 
-  /**
-   * One page of a user's strategies, newest first, through the UserIdIndex. Keeps querying while DynamoDB
-   * returns fewer items than asked (its 1 MB page cap) and a LastEvaluatedKey.
-   */
+  /** One page of a user's strategies, newest first, through the UserIdIndex. */
   async listByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage> {
-    const records: StrategyRecord[] = [];
-    let exclusiveStartKey = startKey;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: USER_ID_INDEX,
-          KeyConditionExpression: "userId = :userId",
-          ExpressionAttributeValues: { ":userId": userId },
-          ScanIndexForward: false,
-          Limit: limit - records.length,
-          ExclusiveStartKey: exclusiveStartKey,
-        }),
-      );
-      records.push(...(page.Items ?? []).map(toRecord));
-      exclusiveStartKey = page.LastEvaluatedKey;
-    } while (exclusiveStartKey && records.length < limit);
-    return { records, lastKey: exclusiveStartKey };
+    const page = await queryNewestByUser(this.client, this.tableName, userId, limit, startKey);
+    return { records: page.items.map(toRecord), lastKey: page.lastKey };
   }
 }

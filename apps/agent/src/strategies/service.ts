@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
-import type { GenerateRequest, StrategyOutput, StrategyRecord } from "@strategist/schemas";
+import type { BrandVoice, GenerateRequest, StrategyInput, StrategyOutput, StrategyRecord } from "@strategist/schemas";
+import type { BrandService } from "../brands/service";
+import { bannedWordErrors } from "../brands/voice";
 import { AppError } from "../errors";
 import { strategyCall } from "../agent/strategist";
 import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
@@ -17,6 +19,15 @@ export interface StrategyServiceDeps {
   /** Other capabilities' data about a strategy, deleted with it. */
   dependents?: StrategyDependent[];
   clock?: () => Date;
+  /** Brand profiles, for requests with a `brand_id`. */
+  brands?: BrandService;
+}
+
+/** A generate request made whole: the brief (brand defaults filled in), the model, and the brand's voice. */
+export interface ResolvedBrief {
+  input: StrategyInput;
+  modelId?: string;
+  brand?: { id: string; voice: BrandVoice };
 }
 
 export interface GenerateContext {
@@ -42,17 +53,43 @@ export class StrategyService {
   }
 
   /** Generates and stores a strategy; a failed generation stores nothing. */
-  generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
-    return this.deps.pipeline.run(this.generation(userId, request, context));
+  async generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+    // The brand is checked (exists, is the user's) before anything is admitted or sent to a model.
+    const brief = await this.brief(userId, request, context.log);
+    return this.deps.pipeline.run(this.generation(userId, request, brief, context));
   }
 
   /** Admits a generation for a live stream (refusals before the stream opens); execute() runs it. */
-  admitGenerate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<Admitted<StrategyRecord>> {
-    return this.deps.pipeline.admit(this.generation(userId, request, context));
+  async admitGenerate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<Admitted<StrategyRecord>> {
+    const brief = await this.brief(userId, request, context.log);
+    return this.deps.pipeline.admit(this.generation(userId, request, brief, context));
   }
 
-  private generation(userId: string, request: GenerateRequest, context: GenerateContext): UseCase<StrategyOutput, StrategyRecord> {
-    const { model: modelId, ...input } = request;
+  /**
+   * The request made whole: with a `brand_id`, the brand (404 missing, 403 another user's) gives the brief's defaults
+   * and the voice; fields in the request override the brand's.
+   */
+  async brief(userId: string, request: GenerateRequest, log: FastifyBaseLogger): Promise<ResolvedBrief> {
+    const { model: modelId, brand_id: brandId, brand_name, industry, target_audience, goals } = request;
+    if (brandId === undefined) {
+      return { input: { brand_name: brand_name!, industry: industry!, target_audience: target_audience!, goals: goals! }, modelId };
+    }
+    if (!this.deps.brands) throw new AppError("brand_not_found");
+    const brand = await this.deps.brands.forGeneration(userId, brandId, log);
+    const input = {
+      brand_name: brand_name ?? brand.name,
+      industry: industry ?? brand.industry,
+      target_audience: target_audience ?? brand.target_audience,
+      goals: goals ?? brand.goals,
+    };
+    if (input.goals === undefined) {
+      throw new AppError("validation", { fields: [{ field: "goals", message: "Field required: the brand has no goals to default from" }] });
+    }
+    return { input: { ...input, goals: input.goals }, modelId, brand: { id: brand.id, voice: brand.voice } };
+  }
+
+  private generation(userId: string, request: GenerateRequest, brief: ResolvedBrief, context: GenerateContext): UseCase<StrategyOutput, StrategyRecord> {
+    const { input, modelId, brand } = brief;
     const owned = async (strategyId: string) => {
       const stored = await this.deps.repository.findById(strategyId);
       return stored?.user_id === userId ? stored : undefined;
@@ -64,7 +101,7 @@ export class StrategyService {
       signal: context.signal,
       idempotencyKey: context.idempotencyKey,
       request,
-      model: strategyCall(input, modelId),
+      model: strategyCall(input, modelId, brand?.voice),
       findStored: owned,
       store: async (generation, recordId) => {
         const now = this.clock().toISOString();
@@ -76,9 +113,16 @@ export class StrategyService {
           created_at: now,
           model: generation.model,
           usage: generation.usage,
+          ...(brand ? { brand_id: brand.id, voice: brand.voice } : {}),
           version: 1,
           updated_at: now,
         };
+        // The model's validation loop enforces the banned words; this is the last check before anything is stored.
+        const banned = bannedWordErrors(record.strategy_output, brand?.voice, ["strategy_output"]);
+        if (banned.length > 0) {
+          context.log.warn({ model: generation.model, fields: banned.map((error) => error.field) }, "strategy used a banned word; not stored");
+          throw new AppError("structured_output", { message: "banned word in the model's output" });
+        }
         try {
           await this.deps.repository.create(record);
         } catch (error) {
@@ -87,7 +131,12 @@ export class StrategyService {
           if (!stored) throw error;
           return stored;
         }
-        await this.deps.items.putVersion({ record, kind: "generate", requestId: recordId });
+        try {
+          await this.deps.items.putVersion({ record, kind: "generate", requestId: recordId });
+        } catch (error) {
+          // The strategy stands; its head is version 1, which the versions list shows and a first refine snapshots.
+          context.log.warn({ err: error, strategy_id: recordId }, "could not store the first version's snapshot");
+        }
         return record;
       },
       logged: (record) => ({ message: "strategy generated", fields: { strategy_id: record.id } }),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { createDocumentClient, ensureTables, imageJobsTableDefinition, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
+import { brandsTableDefinition, createDocumentClient, ensureTables, imageJobsTableDefinition, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createS3Client, ensureBucket } from "@strategist/storage";
 import { startEmbeddedS3, type EmbeddedS3 } from "@strategist/storage/embedded";
@@ -73,6 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { s3 } = await objectStorage();
   const table = `strategies-${randomUUID()}`;
   const itemsTable = `strategy-items-${randomUUID()}`;
+  const brandsTable = `brands-${randomUUID()}`;
   const config = loadConfig({
     JWT_SECRET: TEST_SECRET,
     DYNAMODB_STRATEGIES_TABLE: table,
@@ -81,6 +82,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DYNAMODB_SESSIONS_TABLE: `sessions-${table}`,
     DYNAMODB_IMAGE_JOBS_TABLE: `image-jobs-${randomUUID()}`,
     S3_BUCKET: `images-${randomUUID()}`,
+    DYNAMODB_BRANDS_TABLE: brandsTable,
     RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
@@ -90,6 +92,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
     sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
     imageJobsTableDefinition(config.DYNAMODB_IMAGE_JOBS_TABLE),
+    brandsTableDefinition(brandsTable),
   ]);
   await ensureBucket(s3, config.S3_BUCKET);
   const catalog = options.models

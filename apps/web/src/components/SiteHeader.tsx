@@ -20,6 +20,7 @@ export async function SiteHeader() {
               <NavLink href="/strategies/new" exact>
                 New strategy
               </NavLink>
+              <NavLink href="/brands">Brands</NavLink>
               <span className="who" title={session.email}>
                 {session.email}
               </span>

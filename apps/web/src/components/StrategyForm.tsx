@@ -1,12 +1,13 @@
 "use client";
 
-import type { ModelInfo } from "@strategist/schemas";
+import type { Brand, ModelInfo } from "@strategist/schemas";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { firstMessages } from "@/lib/field-messages";
 import type { GenerationProblem } from "@/lib/generation-problems";
 import { LiveStrategyView } from "./LiveStrategy";
+import { BrandPicker } from "./brands/BrandPicker";
 import { useLiveGeneration } from "./use-live-generation";
 
 type BriefField = "brand_name" | "industry" | "target_audience" | "goals";
@@ -46,11 +47,12 @@ const FIELDS: { name: BriefField; label: string; hint: string; placeholder?: str
   },
 ];
 
-export function StrategyForm({ models: allModels }: { models: ModelInfo[] }) {
+export function StrategyForm({ models: allModels, brands = [], initialBrandId = "" }: { models: ModelInfo[]; brands?: Brand[]; initialBrandId?: string }) {
   // Image models (kind image) draw visual prompts; only text models write strategies.
   const models = allModels.filter((candidate) => candidate.kind !== "image");
   const router = useRouter();
   const [brief, setBrief] = useState<Brief>(EMPTY);
+  const [brandId, setBrandId] = useState("");
   const [model, setModel] = useState(models.find((candidate) => candidate.default)?.id ?? models[0]?.id ?? "");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const generation = useLiveGeneration();
@@ -65,6 +67,8 @@ export function StrategyForm({ models: allModels }: { models: ModelInfo[] }) {
   const problemHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
+    const linked = brands.find((brand) => brand.id === initialBrandId);
+    if (linked) return pickBrand(linked);
     const saved = sessionStorage.getItem(DRAFT_KEY);
     if (!saved) return;
     try {
@@ -102,6 +106,16 @@ export function StrategyForm({ models: allModels }: { models: ModelInfo[] }) {
     if (errors[name]) setErrors(({ [name]: _cleared, ...rest }) => rest);
   }
 
+  /** A brand profile fills the brief (goals only when it has some); the fields stay editable and override it. */
+  function pickBrand(brand: Brand | null) {
+    setBrandId(brand?.id ?? "");
+    if (!brand) return;
+    const next = { brand_name: brand.name, industry: brand.industry, target_audience: brand.target_audience, goals: brand.goals ?? brief.goals };
+    setBrief(next);
+    setErrors({});
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(next));
+  }
+
   function prepareChecks() {
     if (!limits) void loadBriefChecks().then((checks) => setLimits(checks.INPUT_LIMITS));
   }
@@ -125,7 +139,7 @@ export function StrategyForm({ models: allModels }: { models: ModelInfo[] }) {
     setErrors({});
     setProblem(null);
     setNotice(null);
-    const outcome = await generation.start({ ...checked.brief, ...(model ? { model } : {}) }, checks.readLiveEvent);
+    const outcome = await generation.start({ ...checked.brief, ...(model ? { model } : {}), ...(brandId ? { brand_id: brandId } : {}) }, checks.readLiveEvent);
     submitting.current = false;
     switch (outcome.kind) {
       case "completed":
@@ -201,6 +215,7 @@ export function StrategyForm({ models: allModels }: { models: ModelInfo[] }) {
           )}
           <fieldset disabled={busy}>
             <legend className="visually-hidden">Your brand brief</legend>
+            <BrandPicker brands={brands} value={brandId} onPick={pickBrand} disabled={busy} />
             <div className="form-grid">
               {FIELDS.map((field) => {
                 const value = brief[field.name];

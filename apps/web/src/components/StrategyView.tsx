@@ -3,6 +3,7 @@ import { formatDate, OFFLINE_MODEL } from "@/lib/format";
 import { SECTION_ORDER, SECTIONS } from "@/lib/strategy-sections";
 import { ModelBadge } from "./ModelBadge";
 import { StrategyActions } from "./StrategyActions";
+import { StrategyCost } from "./strategy/StrategyCost";
 import { contentOf, SectionBody, SectionFrame } from "./StrategySections";
 
 /** A strategy laid out for reading. Model text is rendered as React text, so it is always escaped. */
@@ -21,6 +22,7 @@ export function StrategyView({ strategy }: { strategy: StrategyRecord }) {
             Created <time dateTime={strategy.created_at}>{formatDate(strategy.created_at)}</time>
           </span>
           <ModelBadge model={strategy.model} />
+          <StrategyCost usage={strategy.usage} />
         </div>
         {strategy.model === OFFLINE_MODEL && (
           <p className="offline-note">

@@ -61,7 +61,8 @@ export function useLiveGeneration() {
             break;
           }
           if (event?.type === "error") {
-            outcome = { kind: "failed", status: event.status, detail: event.detail, errors: event.errors, retryAfter: null };
+            // The stream's `retry_after` stands in for the Retry-After header a plain answer would carry.
+            outcome = { kind: "failed", status: event.status, detail: event.detail, errors: event.errors, retryAfter: event.retryAfterSeconds ? String(event.retryAfterSeconds) : null };
             break;
           }
           if (event) setLive((state = advance(state, event)));

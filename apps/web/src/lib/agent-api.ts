@@ -1,6 +1,6 @@
 import "server-only";
 import { createApiClient, type ApiClient } from "@strategist/api-client";
-import { StrategyList, StrategyRecord, ModelInfo } from "@strategist/schemas";
+import { Brand, BrandList, StrategyList, StrategyRecord, ModelInfo, Plan } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
 
@@ -66,4 +66,24 @@ export async function listModels(token: string): Promise<ModelInfo[]> {
   if (!result?.response.ok) return [];
   const models = checked(result.data, z.array(ModelInfo));
   return models.kind === "ok" ? models.value : [];
+}
+
+/** The user's brand profiles, newest first (the first 100: the picker and the Brands page show them all). */
+export async function listBrands(token: string): Promise<AgentResult<Brand[]>> {
+  const result = await call(() => agent(token).GET("/api/brands", { params: { query: { limit: 100 } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, BrandList);
+}
+
+export async function getBrand(token: string, id: string): Promise<AgentResult<Brand>> {
+  const result = await call(() => agent(token).GET("/api/brands/{id}", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, Brand);
+}
+
+/** The strategy's content plan; `not_found` when it has none (or the strategy is missing). */
+export async function getPlan(token: string, id: string): Promise<AgentResult<Plan>> {
+  const result = await call(() => agent(token).GET("/api/strategy/{id}/plan", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, Plan);
 }

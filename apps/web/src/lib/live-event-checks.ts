@@ -1,4 +1,4 @@
-import { ErrorBody, STRATEGY_SECTIONS, StrategyOutput, StrategyRecord, ValidationErrorBody } from "@strategist/schemas";
+import { ErrorEvent, STRATEGY_SECTIONS, StrategyOutput, StrategyRecord } from "@strategist/schemas";
 import { z } from "zod";
 import type { LiveEvent, SectionUpdate } from "./live-strategy";
 import type { ServerSentEvent } from "./server-sent-events";
@@ -6,7 +6,6 @@ import type { ServerSentEvent } from "./server-sent-events";
 const Started = z.object({ model: z.string() });
 const Reset = z.object({ model: z.string() });
 const Section = z.object({ section: z.enum(STRATEGY_SECTIONS), value: z.unknown(), complete: z.boolean() });
-const Failure = z.object({ status: z.number().int(), body: z.union([ValidationErrorBody, ErrorBody]) });
 
 /**
  * A section's value, checked with the section's own schema. A list keeps its items that pass the item schema
@@ -59,10 +58,10 @@ export function readLiveEvent({ event, data }: ServerSentEvent): LiveEvent | nul
       return record.success ? { type: "completed", record: record.data } : { type: "error", status: 502 };
     }
     case "error": {
-      const failure = Failure.safeParse(payload);
+      const failure = ErrorEvent.safeParse(payload);
       if (!failure.success) return { type: "error", status: 500 };
-      const { status, body } = failure.data;
-      return { type: "error", status, detail: body.detail, ...("errors" in body ? { errors: body.errors } : {}) };
+      const { status, body, retry_after } = failure.data;
+      return { type: "error", status, detail: body.detail, ...(body.errors ? { errors: body.errors } : {}), ...(retry_after ? { retryAfterSeconds: retry_after } : {}) };
     }
     default:
       return null;

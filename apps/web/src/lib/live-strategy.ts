@@ -13,7 +13,7 @@ export type LiveEvent =
   | { type: "section"; update: SectionUpdate }
   | { type: "reset"; model: string }
   | { type: "completed"; record: StrategyRecord }
-  | { type: "error"; status: number; detail?: string; errors?: FieldError[] };
+  | { type: "error"; status: number; detail?: string; errors?: FieldError[]; retryAfterSeconds?: number };
 
 /** A strategy being written, as the page shows it. */
 export interface LiveStrategy {

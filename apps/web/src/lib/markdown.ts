@@ -1,4 +1,5 @@
-import type { StrategyRecord } from "@strategist/schemas";
+import type { Plan, StrategyRecord } from "@strategist/schemas";
+import { PLATFORM_RULES, publishedText } from "@strategist/schemas/platform-rules";
 import { formatDate, modelName, OFFLINE_MODEL } from "./format";
 
 /** Model text on one line of a list item: newlines would break the list, so they become spaces. */
@@ -17,6 +18,26 @@ export function byPriority<T extends { priority: keyof typeof PRIORITY_ORDER }>(
   return [...platforms].sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
 }
 
+/** The plan's posts by day, each with its time, platform, status, caption and hashtags (quoted, so any text stays inside). */
+export function planMarkdown(plan: Plan): string {
+  const days = new Map<string, Plan["posts"]>();
+  for (const post of plan.posts) days.set(post.scheduled_at.slice(0, 10), [...(days.get(post.scheduled_at.slice(0, 10)) ?? []), post]);
+  const heading = `## Content plan\n\n*${plan.weeks} week${plan.weeks === 1 ? "" : "s"} from ${plan.start_date}, times in ${plan.timezone}.*`;
+  const body = [...days.entries()].map(([day, posts]) =>
+    [
+      `### ${day}`,
+      ...posts.map((post) => {
+        const quoted = publishedText(post.caption, post.hashtags)
+          .split(/\r\n|\r|\n/)
+          .map((line) => `> ${line}`)
+          .join("\n");
+        return `**${post.scheduled_at.slice(11, 16)} · ${PLATFORM_RULES[post.platform].name}** (${post.status}) — ${inline(post.pillar)} / ${inline(post.theme)}\n\n${quoted}`;
+      }),
+    ].join("\n\n"),
+  );
+  return [heading, ...body].join("\n\n");
+}
+
 /** A generated image to place under its visual prompt: the prompt's index and a link the reader can open. */
 export interface PromptImage {
   promptIndex: number;
@@ -30,9 +51,9 @@ function altText(text: string): string {
 
 /**
  * The whole strategy as a Markdown document, the same sections in the same order as the page; generated images,
- * when given, appear under their visual prompts.
+ * when given, appear under their visual prompts; the content plan, when given, closes the document.
  */
-export function strategyMarkdown(strategy: StrategyRecord, images: readonly PromptImage[] = []): string {
+export function strategyMarkdown(strategy: StrategyRecord, images: readonly PromptImage[] = [], plan?: Plan): string {
   const output = strategy.strategy_output;
   const writtenBy = strategy.model === OFFLINE_MODEL ? "the offline model (not an AI language model)" : modelName(strategy.model);
   return [
@@ -65,6 +86,7 @@ export function strategyMarkdown(strategy: StrategyRecord, images: readonly Prom
         return `### Prompt ${index + 1}\n\n${prompt.trim()}${picture}`;
       })
       .join("\n\n"),
+    ...(plan ? [planMarkdown(plan)] : []),
   ].join("\n\n") + "\n";
 }
 

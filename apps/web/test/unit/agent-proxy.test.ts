@@ -180,12 +180,53 @@ describe("agent proxy", () => {
     const base = "http://agent:8000";
     expect(agentTarget(base, new URL("http://web/api/strategy/list?limit=5"))?.href).toBe("http://agent:8000/api/strategy/list?limit=5");
     expect(agentTarget(base, new URL("http://web/api/models"))?.href).toBe("http://agent:8000/api/models");
+    expect(agentTarget(base, new URL("http://web/api/images/jobs/j1/content?download=1"))?.href).toBe("http://agent:8000/api/images/jobs/j1/content?download=1");
+    expect(agentTarget(base, new URL("http://web/api/images/%2e%2e/%2e%2e/docs"))).toBeNull();
     expect(agentTarget(base, new URL("http://web/api/strategy/%2e%2e/%2e%2e/docs"))).toBeNull();
     expect(agentTarget(base, new URL("http://web/health"))).toBeNull();
+  });
+
+  it("forwards the brand API, the list and each brand, and nothing that only starts like it", () => {
+    const base = "http://agent:8000";
+    expect(agentTarget(base, new URL("http://web/api/brands?limit=5"))?.href).toBe("http://agent:8000/api/brands?limit=5");
+    expect(agentTarget(base, new URL("http://web/api/brands/b-1/voice/suggest"))?.href).toBe("http://agent:8000/api/brands/b-1/voice/suggest");
+    expect(agentTarget(base, new URL("http://web/api/brandsX"))).toBeNull();
+    expect(agentTarget(base, new URL("http://web/api/brands/%2e%2e/%2e%2e/docs"))).toBeNull();
   });
 
   it("drops headers named by Connection as well as the standard hop-by-hop set", () => {
     const kept = endToEndHeaders(new Headers({ connection: "close, X-Trace", "x-trace": "1", upgrade: "h2c", "transfer-encoding": "chunked", accept: "*/*" }));
     expect([...kept.keys()]).toEqual(["accept"]);
+  });
+});
+
+describe("agent proxy with plan exports", () => {
+  it("passes binary files through byte for byte, with their type and file name", async () => {
+    const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0xfe, 0x80, 0x0a, 0x0d]);
+    handle = (_request, response) => {
+      response.writeHead(200, { "content-type": "application/pdf", "content-disposition": 'attachment; filename="acme-strategy.pdf"' });
+      response.end(pdf);
+    };
+    const forwarded = await forwardToAgent(webRequest("/api/strategy/s-1/export.pdf"), { agentUrl, sessionToken: "t" });
+    expect(forwarded.headers.get("content-type")).toBe("application/pdf");
+    expect(forwarded.headers.get("content-disposition")).toBe('attachment; filename="acme-strategy.pdf"');
+    expect(Buffer.from(await forwarded.arrayBuffer())).toEqual(pdf);
+  });
+
+  it("passes calendar and CSV text through unchanged, CRLF and byte-order mark included", async () => {
+    const files = {
+      "plan.ics": ["text/calendar; charset=utf-8", "BEGIN:VCALENDAR\r\nSUMMARY:X: caf\u00e9 \ud83d\ude00\r\n folded\r\nEND:VCALENDAR\r\n"],
+      "plan.csv": ["text/csv; charset=utf-8", '\ufeffcaption\r\n"a, ""b""\r\nc"\r\n'],
+    } as const;
+    for (const [name, [type, body]] of Object.entries(files)) {
+      handle = (_request, response) => {
+        response.writeHead(200, { "content-type": type, "content-disposition": `attachment; filename="acme-${name}"` });
+        response.end(body);
+      };
+      const forwarded = await forwardToAgent(webRequest(`/api/strategy/s-1/${name}`), { agentUrl, sessionToken: "t" });
+      expect(forwarded.headers.get("content-type")).toBe(type);
+      expect(forwarded.headers.get("content-disposition")).toBe(`attachment; filename="acme-${name}"`);
+      expect(Buffer.from(await forwarded.arrayBuffer()).toString("utf8")).toBe(body);
+    }
   });
 });

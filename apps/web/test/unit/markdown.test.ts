@@ -1,7 +1,8 @@
 import { OUTPUT_BOUNDS, StrategyRecord } from "@strategist/schemas";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { byPriority, markdownFileName, strategyMarkdown } from "@/lib/markdown";
+import { byPriority, markdownFileName, planMarkdown, strategyMarkdown } from "@/lib/markdown";
+import type { Plan } from "@strategist/schemas";
 
 const text = fc.string({ minLength: 1, maxLength: 60 }).filter((value) => /\S/.test(value));
 const list = (bounds: { min: number; max: number }) => fc.array(text, { minLength: bounds.min, maxLength: Math.min(bounds.max, 6) });
@@ -81,6 +82,46 @@ describe("Markdown export", () => {
     const base = { created_at: "2026-03-04T10:00:00.000Z" } as StrategyRecord;
     expect(markdownFileName({ ...base, brand_name: "Café Olé & Co." })).toBe("cafe-ole-co-strategy-2026-03-04.md");
     expect(markdownFileName({ ...base, brand_name: "!!!" })).toBe("strategy-strategy-2026-03-04.md");
+  });
+});
+
+describe("Markdown export of the plan", () => {
+  it("property: the plan follows the strategy, every post quoted whole, line by line", () => {
+    const caption = fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 }).filter((value) => /\S/u.test(value));
+    const plan = fc.array(fc.record({ caption, platform: fc.constantFrom("x" as const, "instagram" as const, "threads" as const) }), { minLength: 1, maxLength: 5 }).map(
+      (posts): Plan => ({
+        strategy_id: "s",
+        strategy_version: 1,
+        timezone: "Europe/Paris",
+        start_date: "2026-12-07",
+        weeks: 1,
+        created_at: "2026-11-30T18:00:00Z",
+        model: "offline",
+        posts: posts.map((post, index) => ({
+          id: `p${index}`,
+          platform: post.platform,
+          scheduled_at: `2026-12-0${7 + index}T09:30:00+01:00`,
+          pillar: "Craft",
+          theme: "Origins",
+          caption: post.caption,
+          hashtags: ["#Coffee"],
+          status: index % 2 ? "approved" : "draft",
+        })),
+      }),
+    );
+    fc.assert(
+      fc.property(record, plan, (strategy, contentPlan) => {
+        const markdown = strategyMarkdown(strategy as StrategyRecord, [], contentPlan);
+        expect(markdown.indexOf("## Content plan")).toBeGreaterThan(markdown.indexOf("## Visual prompts"));
+        expect(markdown.endsWith(`${planMarkdown(contentPlan)}\n`)).toBe(true);
+        for (const post of contentPlan.posts) {
+          const quoted = `${post.caption}\n\n#Coffee`.split(/\r\n|\r|\n/).map((line) => `> ${line}`).join("\n");
+          expect(markdown).toContain(quoted);
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(strategyMarkdown(fc.sample(record, 1)[0] as StrategyRecord)).not.toContain("## Content plan");
   });
 });
 

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { StrategyView } from "@/components/StrategyView";
+import { StrategyConversation } from "@/components/conversations/StrategyConversation";
+import { StrategyBrandVoice } from "@/components/brands/StrategyBrandVoice";
 import { StrategyImages } from "@/components/images/StrategyImages";
 import { getStrategy } from "@/lib/agent-api";
 import { loginPath, requireSession } from "@/lib/current-session";
@@ -38,8 +41,11 @@ export default async function StrategyPage({ params }: Props) {
   const strategy = await loadStrategy((await params).id);
   return (
     <>
+      <StrategyBrandVoice strategy={strategy} />
       <StrategyView strategy={strategy} />
+      <StrategyConversation strategy={strategy} />
       <StrategyImages strategy={strategy} />
+      <p className="no-print"><Link href={`/strategies/${encodeURIComponent(strategy.id)}/plan`} className="button">Content plan: captions, calendar and exports</Link></p>
     </>
   );
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { StrategyForm } from "@/components/StrategyForm";
-import { listModels } from "@/lib/agent-api";
+import { listBrands, listModels } from "@/lib/agent-api";
 import { requireSession } from "@/lib/current-session";
 
 export const metadata: Metadata = { title: "New strategy" };
 
-export default async function NewStrategyPage() {
+export default async function NewStrategyPage({ searchParams }: { searchParams: Promise<{ brand?: string }> }) {
   const session = await requireSession("/strategies/new");
-  const models = await listModels(session.token);
+  const [models, brands, { brand }] = await Promise.all([listModels(session.token), listBrands(session.token), searchParams]);
   return (
     <>
       <div className="page-head">
@@ -16,7 +16,7 @@ export default async function NewStrategyPage() {
           <p>Four fields about your brand. The more specific you are, the more specific your strategy.</p>
         </div>
       </div>
-      <StrategyForm models={models} />
+      <StrategyForm models={models} brands={brands.kind === "ok" ? brands.value : []} initialBrandId={brand} />
     </>
   );
 }

@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { Brand, BrandCreate, BrandIdParams, BrandList, BrandPatch, ErrorBody, ListQuery, ValidationErrorBody, VoiceSuggestion } from "@strategist/schemas";
+import { z } from "zod";
+import type { BrandService } from "./service";
+
+const errors = { 400: ValidationErrorBody, 401: ErrorBody } as const;
+const owned = { ...errors, 403: ErrorBody, 404: ErrorBody } as const;
+const tags = ["brands"];
+
+/** Brand profiles: CRUD on the user's own brands and a voice suggestion from their sample posts. */
+export const brandRoutes: FastifyPluginAsyncZod<{ service: BrandService }> = async (app, { service }) => {
+  app.post(
+    "/",
+    {
+      schema: {
+        operationId: "createBrand",
+        tags,
+        summary: "Create a brand profile: the brief's defaults, a voice and sample posts",
+        body: BrandCreate,
+        response: { 201: Brand, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.create(request.userId, request.body, request.log)),
+  );
+
+  app.get(
+    "/",
+    {
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "listBrands",
+        tags,
+        summary: "The user's brands, newest first; X-Next-Cursor holds the cursor of the next page",
+        querystring: ListQuery,
+        response: { 200: BrandList, ...errors, 429: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const page = await service.list(request.userId, request.query.limit, request.query.cursor);
+      if (page.nextCursor) reply.header("x-next-cursor", page.nextCursor);
+      return page.brands;
+    },
+  );
+
+  app.get(
+    "/:id",
+    {
+      preHandler: app.limitReads,
+      schema: { operationId: "getBrand", tags, summary: "One brand of the user's", params: BrandIdParams, response: { 200: Brand, ...owned, 429: ErrorBody } },
+    },
+    async (request) => service.get(request.userId, request.params.id, request.log),
+  );
+
+  app.patch(
+    "/:id",
+    {
+      schema: {
+        operationId: "updateBrand",
+        tags,
+        summary: "Change a brand: fields given replace the brand's, voice lists one by one, null clears goals or the time zone",
+        params: BrandIdParams,
+        body: BrandPatch,
+        response: { 200: Brand, ...owned, 409: ErrorBody },
+      },
+    },
+    async (request) => service.update(request.userId, request.params.id, request.body, request.log),
+  );
+
+  app.delete(
+    "/:id",
+    {
+      schema: {
+        operationId: "deleteBrand",
+        tags,
+        summary: "Delete a brand profile; strategies written for it are kept unchanged",
+        params: BrandIdParams,
+        response: { 204: z.null().describe("Deleted"), ...owned },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(request.userId, request.params.id, request.log);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/:id/voice/suggest",
+    {
+      schema: {
+        operationId: "suggestBrandVoice",
+        tags,
+        summary: "Suggest a voice from the brand's sample posts (a heuristic); nothing changes until you PATCH it",
+        params: BrandIdParams,
+        response: { 200: VoiceSuggestion, ...owned },
+      },
+    },
+    async (request) => service.suggestVoice(request.userId, request.params.id, request.log),
+  );
+};

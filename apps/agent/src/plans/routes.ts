@@ -1,0 +1,155 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ErrorBody, Plan, PlanPost, PlanRequest, PostIdParams, PostPatch, RewriteRequest, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
+import { z } from "zod";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream } from "../generation/http";
+import { streamAdmitted } from "../generation/sse";
+import { clientGoneSignal } from "../routes/request-signal";
+import { attachment, exportFileName, planToCsv, planToIcs } from "./exports";
+import { strategyToPdf } from "./pdf";
+import type { PlanService } from "./service";
+
+export interface PlanRouteOptions {
+  service: PlanService;
+  heartbeatMs: number;
+  clock?: () => Date;
+}
+
+// Files, sent as they are (Fastify serializes only objects): the schemas document them.
+const IcsFile = z.string().describe("text/calendar; charset=utf-8");
+const CsvFile = z.string().describe("text/csv; charset=utf-8");
+const PdfFile = z.unknown().describe("application/pdf");
+const POST_BODY_LIMIT = 320 * 1024;
+const readErrors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } as const;
+const tags = ["plans"];
+
+/** The content plan of a strategy: write, stream, read, edit and rewrite posts, export. Routes speak HTTP only. */
+export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, { service, heartbeatMs, clock = () => new Date() }) => {
+  app.post(
+    "/:id/plan",
+    {
+      schema: {
+        operationId: "createPlan",
+        tags,
+        summary: "Write a content plan for the strategy, replacing the previous one",
+        params: StrategyIdParams,
+        body: PlanRequest,
+        headers: IdempotencyHeaders,
+        response: { 200: Plan, ...MODEL_CALL_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      service.create(request.userId, request.params.id, request.body, {
+        signal: clientGoneSignal(reply),
+        log: request.log.child({ strategy_id: request.params.id }),
+        idempotencyKey: request.headers["idempotency-key"],
+      }),
+  );
+
+  app.post(
+    "/:id/plan/stream",
+    {
+      schema: {
+        operationId: "createPlanStream",
+        tags,
+        summary: "Write a content plan and watch its posts being written (text/event-stream, the events of generate/stream)",
+        params: StrategyIdParams,
+        body: PlanRequest,
+        headers: IdempotencyHeaders,
+        response: { 200: liveEventStream(Plan), ...STREAM_REFUSALS },
+      },
+    },
+    async (request, reply) => {
+      const signal = clientGoneSignal(reply);
+      const admitted = await service.admit(request.userId, request.params.id, request.body, {
+        signal,
+        log: request.log.child({ strategy_id: request.params.id }),
+        idempotencyKey: request.headers["idempotency-key"],
+      });
+      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal, completed: (plan) => plan });
+    },
+  );
+
+  app.get(
+    "/:id/plan",
+    {
+      preHandler: app.limitReads,
+      schema: { operationId: "getPlan", tags, summary: "The strategy's content plan, posts in time order", params: StrategyIdParams, response: { 200: Plan, ...readErrors } },
+    },
+    async (request) => service.get(request.userId, request.params.id, request.log),
+  );
+
+  app.patch(
+    "/:id/posts/:postId",
+    {
+      // A Facebook post may hold 63,206 characters, up to four bytes each: more than the API's 64 KiB default.
+      bodyLimit: POST_BODY_LIMIT,
+      schema: {
+        operationId: "updatePost",
+        tags,
+        summary: "Edit a post (caption, hashtags, scheduled_at, status), held to its platform's rules",
+        params: PostIdParams,
+        body: PostPatch,
+        response: { 200: PlanPost, ...readErrors, 409: ErrorBody, 413: ErrorBody },
+      },
+    },
+    async (request) => service.patchPost(request.userId, request.params.id, request.params.postId, request.body, request.log),
+  );
+
+  app.post(
+    "/:id/posts/:postId/rewrite",
+    {
+      schema: {
+        operationId: "rewritePost",
+        tags,
+        summary: "Rewrite one post's caption and hashtags",
+        params: PostIdParams,
+        body: RewriteRequest,
+        headers: IdempotencyHeaders,
+        response: { 200: PlanPost, ...MODEL_CALL_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      service.rewrite(request.userId, request.params.id, request.params.postId, request.body, {
+        signal: clientGoneSignal(reply),
+        log: request.log.child({ strategy_id: request.params.id, post_id: request.params.postId }),
+        idempotencyKey: request.headers["idempotency-key"],
+      }),
+  );
+
+  // Exports: the 200 bodies are files (text/calendar, text/csv, application/pdf), not JSON.
+  app.get(
+    "/:id/plan.ics",
+    { preHandler: app.limitReads, schema: { operationId: "exportPlanIcs", tags, summary: "The plan as an iCalendar file (RFC 5545), one event per post", params: StrategyIdParams, response: { 200: IcsFile, ...readErrors } } },
+    async (request, reply) => {
+      const { strategy, plan } = await service.withStrategy(request.userId, request.params.id, request.log);
+      return reply
+        .type("text/calendar; charset=utf-8")
+        .header("content-disposition", attachment(exportFileName(strategy, "plan", "ics")))
+        .send(planToIcs(strategy, plan, clock()));
+    },
+  );
+
+  app.get(
+    "/:id/plan.csv",
+    { preHandler: app.limitReads, schema: { operationId: "exportPlanCsv", tags, summary: "The plan as CSV (RFC 4180), one row per post", params: StrategyIdParams, response: { 200: CsvFile, ...readErrors } } },
+    async (request, reply) => {
+      const { strategy, plan } = await service.withStrategy(request.userId, request.params.id, request.log);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", attachment(exportFileName(strategy, "plan", "csv")))
+        .send(planToCsv(strategy, plan));
+    },
+  );
+
+  app.get(
+    "/:id/export.pdf",
+    { preHandler: app.limitReads, schema: { operationId: "exportStrategyPdf", tags, summary: "The strategy and its plan (when it has one) as a PDF document", params: StrategyIdParams, response: { 200: PdfFile, ...readErrors } } },
+    async (request, reply) => {
+      const { strategy, plan } = await service.forDocument(request.userId, request.params.id, request.log);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", attachment(exportFileName(strategy, "strategy", "pdf")))
+        .send(await strategyToPdf(strategy, plan));
+    },
+  );
+};

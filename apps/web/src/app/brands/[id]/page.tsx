@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { BrandForm } from "@/components/brands/BrandForm";
+import { getBrand } from "@/lib/agent-api";
+import { loginPath, requireSession } from "@/lib/current-session";
+
+interface Props {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}
+
+const loadBrand = cache(async (id: string) => {
+  const returnTo = `/brands/${encodeURIComponent(id)}`;
+  const session = await requireSession(returnTo);
+  const result = await getBrand(session.token, id);
+  switch (result.kind) {
+    case "ok":
+      return result.value;
+    case "unauthorized":
+      redirect(loginPath(returnTo));
+    case "forbidden":
+      forbidden();
+    case "not_found":
+      notFound();
+    default:
+      throw new Error(`Loading the brand failed (${result.status})`);
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${(await loadBrand((await params).id)).name} · Brand` };
+}
+
+export default async function BrandPage({ params, searchParams }: Props) {
+  const brand = await loadBrand((await params).id);
+  const { created } = await searchParams;
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{brand.name}</h1>
+          <p>Edit the brief&apos;s defaults and the voice. Strategies already written keep the voice they followed.</p>
+        </div>
+        <Link href={`/strategies/new?brand=${encodeURIComponent(brand.id)}`} className="button">
+          New strategy for this brand
+        </Link>
+      </div>
+      {created && (
+        <p className="alert info" role="status">
+          Brand created.
+        </p>
+      )}
+      <BrandForm key={brand.updated_at} brand={brand} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { PlanWorkspace } from "@/components/plans/PlanWorkspace";
+import { getPlan, getStrategy } from "@/lib/agent-api";
+import { loginPath, requireSession } from "@/lib/current-session";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+export const metadata: Metadata = { title: "Content plan" };
+
+export default async function PlanPage({ params }: Props) {
+  const { id } = await params;
+  const returnTo = `/strategies/${encodeURIComponent(id)}/plan`;
+  const session = await requireSession(returnTo);
+  const [strategy, plan] = await Promise.all([getStrategy(session.token, id), getPlan(session.token, id)]);
+  if (strategy.kind === "unauthorized") redirect(loginPath(returnTo));
+  if (strategy.kind === "forbidden") forbidden();
+  if (strategy.kind === "not_found") notFound();
+  if (strategy.kind !== "ok") throw new Error(`Loading the strategy failed (${strategy.status})`);
+  if (plan.kind !== "ok" && plan.kind !== "not_found") throw new Error("Loading the plan failed");
+  return <PlanWorkspace strategy={strategy.value} initialPlan={plan.kind === "ok" ? plan.value : undefined} />;
+}

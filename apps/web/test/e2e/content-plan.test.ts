@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import ICAL from "ical.js";
+import { parse as parseCsv } from "csv-parse/sync";
+import type { Browser, Download, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, snapBothWidths } from "./browser";
+import { startStack, type Stack } from "./stack";
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+// "developers" and "tech" make the offline strategist recommend X, so the plan has posts with X's tight limit.
+const BRIEF = {
+  brand_name: "Quill Labs",
+  industry: "Developer tools",
+  target_audience: "Developers and tech early adopters at startups",
+  goals: "Grow awareness and newsletter sign-ups",
+};
+
+async function saved(download: Download): Promise<string> {
+  return readFileSync((await download.path())!, "utf8");
+}
+
+async function makeStrategy(page: Page) {
+  await page.goto(`${stack.webUrl}/signup`);
+  await page.getByLabel("Work email").fill("plans@example.com");
+  await page.getByLabel("Password").fill("correct horse 42");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/strategies/new");
+  await page.getByLabel("Brand name").fill(BRIEF.brand_name);
+  await page.getByLabel("Industry").fill(BRIEF.industry);
+  await page.getByLabel("Target audience").fill(BRIEF.target_audience);
+  await page.getByLabel("Goals").fill(BRIEF.goals);
+  await page.getByRole("button", { name: "Generate strategy" }).click();
+  await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
+}
+
+describe("content plan in the browser", () => {
+  it("makes a plan, refuses an X post past the limit with a visible error, approves, and exports ICS and CSV that parse", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await makeStrategy(page);
+
+    await page.getByRole("link", { name: /^Content plan/ }).click();
+    await page.waitForURL(/\/plan$/);
+    await page.getByLabel("Weeks").selectOption("1");
+    await page.getByRole("button", { name: "Write the plan" }).click();
+    await page.getByText(/^\d+ posts over 1 week from/).waitFor();
+
+    // The week view: choose a post in the calendar with the keyboard, and its preview opens below.
+    const firstChip = page.locator(".plan-chip").first();
+    await firstChip.focus();
+    await page.keyboard.press("Enter");
+    await page.locator(".plan-selected .plan-post").waitFor();
+
+    await page.getByRole("radio", { name: "List" }).check();
+    const xPost = page.locator(".plan-post", { has: page.locator(".plan-platform", { hasText: /^X$/ }) }).first();
+    const caption = xPost.getByLabel(/^Caption/);
+    await caption.fill("A caption far too long for X. ".repeat(11));
+    const error = xPost.getByRole("alert");
+    await expect.poll(() => error.textContent()).toMatch(/^Too long: \d+ characters? over the limit of 280 for X\.$/);
+    expect(await caption.getAttribute("aria-invalid")).toBe("true");
+    expect(await xPost.locator(".plan-counter").textContent()).toMatch(/^\d{3} \/ 280 characters for X, hashtags included$/);
+    // The agent refuses it too, naming the limit, if the user saves anyway.
+    await xPost.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => xPost.getByRole("alert").allTextContents()).toContain("Must be at most 280 characters for X, hashtags included");
+
+    const other = page.locator(".plan-post").nth(1);
+    await other.getByRole("button", { name: "Approve" }).click();
+    await expect.poll(() => page.locator(".plan-post.approved").count()).toBe(1);
+
+    expect(await snapBothWidths(page, "content-plan")).toBe(0);
+
+    const [ics] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export calendar (ICS)" }).click()]);
+    expect(ics.suggestedFilename()).toBe("quill-labs-plan.ics");
+    const calendar = new ICAL.Component(ICAL.parse(await saved(ics)));
+    const events = calendar.getAllSubcomponents("vevent").map((event) => new ICAL.Event(event));
+    const posts = await page.locator(".plan-post").count();
+    expect(events).toHaveLength(posts);
+    expect(events.every((event) => event.uid.endsWith("@strategist"))).toBe(true);
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    expect(csv.suggestedFilename()).toBe("quill-labs-plan.csv");
+    const rows = parseCsv(await saved(csv), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(posts);
+    expect(rows.filter((row) => row.status === "approved")).toHaveLength(1);
+    expect(rows.every((row) => row.caption!.includes(BRIEF.brand_name))).toBe(true);
+    await context.close();
+  }, 120_000);
+});

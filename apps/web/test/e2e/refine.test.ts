@@ -1,0 +1,78 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, snapBothWidths, WIDTHS } from "./browser";
+import { startStack, type Stack } from "./stack";
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const ACCOUNT = { email: "rita@example.com", password: "refine me please 9" };
+const BRIEF = {
+  brand_name: "Harbor Yoga",
+  industry: "Yoga studio",
+  target_audience: "Busy parents in Portland who want calm mornings",
+  goals: "Fill the 6 am classes",
+};
+
+describe("refining a strategy in the browser", () => {
+  it("generates, refines by chat, compares the versions and deletes the strategy", { timeout: 180_000 }, async () => {
+    const context = await browser.newContext({ viewport: WIDTHS.desktop });
+    const page = await context.newPage();
+
+    await page.goto(`${stack.webUrl}/signup`);
+    await page.getByLabel("Work email").fill(ACCOUNT.email);
+    await page.getByLabel("Password").fill(ACCOUNT.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/strategies/new");
+    await page.getByLabel("Brand name").fill(BRIEF.brand_name);
+    await page.getByLabel("Industry").fill(BRIEF.industry);
+    await page.getByLabel("Target audience").fill(BRIEF.target_audience);
+    await page.getByLabel("Goals").fill(BRIEF.goals);
+    await page.getByRole("button", { name: "Generate strategy" }).click();
+    await page.waitForURL(/\/strategies\/[0-9a-f-]{36}$/);
+    const strategyUrl = page.url();
+
+    // Refine by chat, with the keyboard only: the revision streams in and the assistant says what changed.
+    await page.getByLabel("Ask for a change").fill("Add a pillar about sustainability and post daily");
+    await page.getByLabel("Ask for a change").press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Version 2 is ready." }).waitFor();
+    const conversation = page.getByRole("list", { name: "Conversation" });
+    await conversation.getByText('added the pillar "Sustainability"').waitFor();
+    expect(await conversation.getByText("Add a pillar about sustainability and post daily").isVisible()).toBe(true);
+    // The page shows the new version.
+    await page.getByText("Version 2, updated").waitFor();
+    expect(await page.locator("#pillars").textContent()).toContain("Sustainability");
+
+    // Compare version 1 with version 2: the added pillar is marked in words, not only by colour.
+    await page.getByLabel("Compare version").selectOption("1");
+    await page.getByLabel("with version").selectOption("2");
+    await page.getByRole("button", { name: "Compare" }).click();
+    const comparison = page.locator(".comparison");
+    await comparison.getByText("What changed from version 1 to version 2").waitFor();
+    expect(await comparison.locator("ins", { hasText: "Added: Sustainability" }).count()).toBe(1);
+    expect(await comparison.getByText("Before:").count()).toBeGreaterThan(0);
+    expect(await snapBothWidths(page, "refine-compare")).toBeLessThanOrEqual(0);
+
+    // Delete, behind a confirmation that takes the focus; Cancel keeps the strategy.
+    await page.getByRole("button", { name: "Delete strategy" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Delete this strategy?" });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    await dialog.getByRole("button", { name: "Yes, delete it" }).click();
+    await page.waitForURL("**/strategies");
+    expect(await page.getByText(BRIEF.brand_name).count()).toBe(0);
+    const gone = await page.goto(strategyUrl);
+    expect(gone?.status()).toBe(404);
+    await context.close();
+  });
+});

@@ -1,0 +1,222 @@
+import { z } from "zod";
+import { isTimeZone } from "./time-zone";
+
+/** Limits on a brand profile: like the brief's, they bound the prompt, the stored item and the page. */
+export const BRAND_LIMITS = {
+  // The brief's limits (INPUT_LIMITS), since these four fields prefill it.
+  name: 200,
+  industry: 200,
+  target_audience: 2000,
+  goals: 2000,
+  tone: { items: 5, length: 40 },
+  do: { items: 10, length: 200 },
+  dont: { items: 10, length: 200 },
+  banned_words: { items: 50, length: 50 },
+  preferred_hashtags: { items: 30, length: 100 },
+  sample_posts: { items: 5, length: 2200 },
+  timezone: 64,
+} as const;
+
+const NUL_FREE = { error: "Must not contain NUL characters" } as const;
+
+/** Trimmed, non-empty, bounded, NUL-free text: the brief's rules for a user-typed field. */
+function text(max: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
+    .trim()
+    .min(1, { error: "Must not be empty or only whitespace" })
+    .max(max, { error: `Must be at most ${max} characters` })
+    .refine((value) => !value.includes("\u0000"), NUL_FREE);
+}
+
+/** A bounded list of bounded items, without duplicates (compared case-insensitively). */
+function list<T extends z.ZodType<string>>(item: T, maxItems: number) {
+  return z
+    .array(item, { error: (issue) => (issue.input === undefined ? "Field required" : "Must be a list") })
+    .max(maxItems, { error: `Must have at most ${maxItems} items` })
+    .refine((items) => new Set(items.map((value) => value.toLocaleLowerCase())).size === items.length, { error: "Must not repeat an item" });
+}
+
+/** Letters, digits and combining marks: what a banned word must start and end with, and what whole-word matching sees as inside a word. */
+const WORD_CHAR = "\\p{L}\\p{N}\\p{M}";
+
+/** A banned word or short phrase: letters and digits, with inner spaces, hyphens or apostrophes. */
+const bannedWord = text(BRAND_LIMITS.banned_words.length).regex(new RegExp(`^[${WORD_CHAR}](?:[${WORD_CHAR}'’ -]*[${WORD_CHAR}])?$`, "u"), {
+  error: "Must be a word or phrase of letters and digits",
+});
+
+/** A hashtag: `#` (added when missing) then letters, digits or underscores. */
+const hashtag = z
+  .string({ error: "Must be a string" })
+  .trim()
+  .overwrite((value) => (value.startsWith("#") ? value : `#${value}`))
+  .regex(/^#[\p{L}\p{N}\p{M}_]+$/u, { error: "Must be a hashtag: letters, digits or underscores after #" })
+  .max(BRAND_LIMITS.preferred_hashtags.length, { error: `Must be at most ${BRAND_LIMITS.preferred_hashtags.length} characters` });
+
+/** The voice's lists, each bounded; shared by the voice and its PATCH. */
+const VOICE_LISTS = {
+  tone: list(text(BRAND_LIMITS.tone.length), BRAND_LIMITS.tone.items).describe("Tone words, e.g. warm, expert (at most 5)"),
+  do: list(text(BRAND_LIMITS.do.length), BRAND_LIMITS.do.items).describe("What the brand's copy always does"),
+  dont: list(text(BRAND_LIMITS.dont.length), BRAND_LIMITS.dont.items).describe("What the brand's copy never does"),
+  banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe(
+    "Words that never appear in anything written for the brand (whole word, any case)",
+  ),
+  preferred_hashtags: list(hashtag, BRAND_LIMITS.preferred_hashtags.items).describe("Hashtags to use where the platform allows"),
+};
+
+/** A brand's voice: how its copy sounds, and the words it never uses. Lists left out are empty. */
+export const BrandVoice = z
+  .strictObject({
+    tone: VOICE_LISTS.tone.default([]),
+    do: VOICE_LISTS.do.default([]),
+    dont: VOICE_LISTS.dont.default([]),
+    banned_words: VOICE_LISTS.banned_words.default([]),
+    preferred_hashtags: VOICE_LISTS.preferred_hashtags.default([]),
+  })
+  .meta({ id: "BrandVoice" });
+export type BrandVoice = z.infer<typeof BrandVoice>;
+
+const timezone = text(BRAND_LIMITS.timezone).refine(isTimeZone, { error: "Must be an IANA time zone such as Europe/Berlin" });
+const samplePosts = z
+  .array(text(BRAND_LIMITS.sample_posts.length), { error: "Must be a list" })
+  .max(BRAND_LIMITS.sample_posts.items, { error: `Must have at most ${BRAND_LIMITS.sample_posts.items} items` });
+
+/** POST /api/brands: a brand profile. */
+export const BrandCreate = z
+  .strictObject({
+    name: text(BRAND_LIMITS.name).describe("Brand name; prefills the brief's brand_name"),
+    industry: text(BRAND_LIMITS.industry).describe("Prefills the brief's industry"),
+    target_audience: text(BRAND_LIMITS.target_audience).describe("Prefills the brief's target_audience"),
+    goals: text(BRAND_LIMITS.goals).optional().describe("Prefills the brief's goals"),
+    voice: BrandVoice.default({ tone: [], do: [], dont: [], banned_words: [], preferred_hashtags: [] }),
+    sample_posts: samplePosts.default([]).describe("Up to 5 posts in the brand's voice, each at most 2,200 characters"),
+    default_timezone: timezone.optional().describe("IANA time zone for plans, e.g. Europe/Berlin"),
+  })
+  .meta({ id: "BrandCreate" });
+export type BrandCreate = z.infer<typeof BrandCreate>;
+
+/** PATCH /api/brands/:id: any field; `voice` merges key by key; `null` clears goals or the time zone. */
+export const BrandPatch = z
+  .strictObject({
+    name: text(BRAND_LIMITS.name).optional(),
+    industry: text(BRAND_LIMITS.industry).optional(),
+    target_audience: text(BRAND_LIMITS.target_audience).optional(),
+    goals: text(BRAND_LIMITS.goals).nullable().optional(),
+    voice: z
+      .strictObject({
+        tone: VOICE_LISTS.tone.optional(),
+        do: VOICE_LISTS.do.optional(),
+        dont: VOICE_LISTS.dont.optional(),
+        banned_words: VOICE_LISTS.banned_words.optional(),
+        preferred_hashtags: VOICE_LISTS.preferred_hashtags.optional(),
+      })
+      .optional()
+      .describe("Lists given replace the brand's; lists left out stay as they are"),
+    sample_posts: samplePosts.optional(),
+    default_timezone: timezone.nullable().optional(),
+  })
+  .meta({ id: "BrandPatch" });
+export type BrandPatch = z.infer<typeof BrandPatch>;
+
+/** A stored brand profile as the API returns it. */
+export const Brand = z
+  .object({
+    id: z.string().min(1),
+    name: z.string(),
+    industry: z.string(),
+    target_audience: z.string(),
+    goals: z.string().optional(),
+    voice: BrandVoice,
+    sample_posts: z.array(z.string()),
+    default_timezone: z.string().optional(),
+    created_at: z.iso.datetime({ offset: true }),
+    updated_at: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: "Brand" });
+export type Brand = z.infer<typeof Brand>;
+
+export const BrandList = z.array(Brand).meta({ id: "BrandList" });
+
+export const BrandIdParams = z.strictObject({ id: z.string().min(1).max(200) });
+
+/** POST /api/brands/:id/voice/suggest: a voice to review and accept with a PATCH; nothing is changed by asking. */
+export const VoiceSuggestion = z
+  .object({
+    voice: BrandVoice.describe("The suggested voice; banned_words are the brand's own, never suggested"),
+    method: z.literal("heuristic").describe("How it was learned: counted from the sample posts, not written by a model"),
+    explanation: z.string().describe("What the suggestion is based on, in one paragraph"),
+    signals: z.object({
+      posts: z.number().int().nonnegative(),
+      average_sentence_words: z.number().nonnegative(),
+      emoji_per_post: z.number().nonnegative(),
+      exclamations_per_post: z.number().nonnegative(),
+      formal_markers: z.number().int().nonnegative(),
+      casual_markers: z.number().int().nonnegative(),
+    }),
+  })
+  .meta({ id: "VoiceSuggestion" });
+export type VoiceSuggestion = z.infer<typeof VoiceSuggestion>;
+
+/** The empty voice: no rules. */
+export const EMPTY_VOICE: BrandVoice = { tone: [], do: [], dont: [], banned_words: [], preferred_hashtags: [] };
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * One pattern matching any banned word as a whole word, case-insensitively and Unicode-aware: a match is not
+ * preceded or followed by a letter, digit or combining mark. Inner spaces match any run of whitespace.
+ */
+export function bannedWordsPattern(words: readonly string[]): RegExp | undefined {
+  const alternatives = words
+    .map((word) => word.normalize("NFC").trim())
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map((word) => escapeRegExp(word).replace(/\s+/g, "\\s+"));
+  if (alternatives.length === 0) return undefined;
+  return new RegExp(`(?<![${WORD_CHAR}])(?:${alternatives.join("|")})(?![${WORD_CHAR}])`, "giu");
+}
+
+/** The banned words a text uses, as written in the banned list, in list order. */
+export function findBannedWords(value: string, words: readonly string[]): string[] {
+  const normalized = value.normalize("NFC");
+  const any = bannedWordsPattern(words);
+  if (!any?.test(normalized)) return [];
+  return words.filter((word) => bannedWordsPattern([word])?.test(normalized));
+}
+
+/** Every string inside a value (objects and arrays walked), with its path. */
+export function stringsIn(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; text: string }[] {
+  if (typeof value === "string") return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((item, index) => stringsIn(item, [...path, index]));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([key, item]) => stringsIn(item, [...path, key]));
+  return [];
+}
+
+/** Where a value uses a banned word: each string's path and the words it uses. */
+export function bannedWordUses(value: unknown, words: readonly string[]): { path: PropertyKey[]; words: string[] }[] {
+  if (words.length === 0) return [];
+  return stringsIn(value)
+    .map(({ path, text: found }) => ({ path, words: findBannedWords(found, words) }))
+    .filter((use) => use.words.length > 0);
+}
+
+/** The message a banned word gets, in validation errors the model reads and in 400s users read. */
+export function bannedWordMessage(words: readonly string[]): string {
+  return `Uses the banned word${words.length > 1 ? "s" : ""} ${words.map((word) => `"${word}"`).join(", ")}: the brand never uses ${words.length > 1 ? "them" : "it"}; rewrite without ${words.length > 1 ? "them" : "it"}`;
+}
+
+/**
+ * A schema that also rejects any string using one of the brand's banned words, so a structured-output loop feeds
+ * the problem back to the model, and a user's edit gets a 400 naming the word. `skip` names top-level keys that are
+ * not writing for the brand (a refine's note to the user). Without banned words it is the schema itself.
+ */
+export function withoutBannedWords<T extends z.ZodType>(schema: T, words: readonly string[], skip: readonly string[] = []): T {
+  if (words.length === 0) return schema;
+  return schema.superRefine((value, ctx) => {
+    for (const use of bannedWordUses(value, words).filter((found) => !skip.includes(String(found.path[0])))) {
+      ctx.addIssue({ code: "custom", path: use.path, message: bannedWordMessage(use.words) });
+    }
+  }) as unknown as T;
+}

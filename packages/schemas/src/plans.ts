@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { checkPost, HASHTAG_BOUNDS, isHashtag, PLATFORM_IDS, PLATFORM_RULES, type PlatformId } from "./platform-rules";
+import { isTimeZone } from "./time-zone";
+
+/** The most weeks one content plan covers. */
+export const MAX_PLAN_WEEKS = 8;
+/** Our bound on one caption: above every platform's limit, so the platform's own rule is what refuses. */
+export const MAX_CAPTION_CHARS = 70_000;
+
+/** A platform a plan writes for (the ids of PLATFORM_RULES). */
+export const Platform = z.enum(PLATFORM_IDS).describe("The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube").meta({ id: "Platform" });
+
+export const PostStatus = z.enum(["draft", "approved"]).meta({ id: "PostStatus" });
+export type PostStatus = z.infer<typeof PostStatus>;
+
+const IsoDate = z.iso.date({ error: "Must be a date as YYYY-MM-DD" });
+const OffsetDateTime = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 date-time with an offset" });
+const Caption = z
+  .string({ error: "Must be a string" })
+  .max(MAX_CAPTION_CHARS, { error: `Must be at most ${MAX_CAPTION_CHARS} characters` })
+  .describe("The post's text, without its hashtags");
+const Hashtag = z
+  .string()
+  .max(HASHTAG_BOUNDS.length * 4)
+  .refine(isHashtag, { error: "Must be # followed by letters, digits or underscores" })
+  .describe("A hashtag: # then letters, digits or underscores");
+const Hashtags = z.array(Hashtag).max(HASHTAG_BOUNDS.perPost, { error: `Must have at most ${HASHTAG_BOUNDS.perPost} hashtags` });
+
+/** One scheduled post of a content plan. */
+export const PlanPost = z
+  .object({
+    id: z.string(),
+    platform: Platform,
+    scheduled_at: OffsetDateTime.describe("When to publish, ISO 8601 with the plan's time zone offset"),
+    pillar: z.string(),
+    theme: z.string(),
+    caption: z.string(),
+    hashtags: z.array(z.string()),
+    visual_prompt_index: z.number().int().nonnegative().optional().describe("Index into the strategy's visual_prompts"),
+    status: PostStatus,
+  })
+  .meta({ id: "PlanPost" });
+export type PlanPost = z.infer<typeof PlanPost>;
+
+/** A strategy's content plan: posts in time order. */
+export const Plan = z
+  .object({
+    strategy_id: z.string(),
+    strategy_version: z.number().int().positive().describe("The strategy version the plan was written from"),
+    timezone: z.string().describe("IANA time zone of the schedule"),
+    start_date: IsoDate,
+    weeks: z.number().int().min(1).max(MAX_PLAN_WEEKS),
+    created_at: z.iso.datetime({ offset: true }),
+    model: z.string().describe("The model that wrote the plan; 'offline' for the built-in offline model"),
+    posts: z.array(PlanPost),
+  })
+  .meta({ id: "Plan" });
+export type Plan = z.infer<typeof Plan>;
+
+/** POST /api/strategy/:id/plan and plan/stream. */
+export const PlanRequest = z
+  .strictObject({
+    weeks: z
+      .number({ error: "Must be a number" })
+      .int({ error: "Must be a whole number" })
+      .min(1, { error: "Must be at least 1" })
+      .max(MAX_PLAN_WEEKS, { error: `Must be at most ${MAX_PLAN_WEEKS}` })
+      .default(2),
+    start_date: IsoDate.optional().describe("First day of the plan; the next Monday in the time zone when absent"),
+    timezone: z
+      .string({ error: "Must be a string" })
+      .max(100, { error: "Must be at most 100 characters" })
+      .refine(isTimeZone, { error: "Unknown time zone: use an IANA name such as Europe/Paris" })
+      .default("UTC"),
+    model: z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional(),
+  })
+  .meta({ id: "PlanRequest" });
+export type PlanRequest = z.infer<typeof PlanRequest>;
+
+/** PATCH /api/strategy/:id/posts/:postId: any of these; the result must still meet the platform's rules. */
+export const PostPatch = z
+  .strictObject({
+    caption: Caption.optional(),
+    hashtags: Hashtags.optional(),
+    scheduled_at: OffsetDateTime.optional(),
+    status: PostStatus.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { error: "Must change at least one of caption, hashtags, scheduled_at, status" })
+  .meta({ id: "PostPatch" });
+export type PostPatch = z.infer<typeof PostPatch>;
+
+/** POST /api/strategy/:id/posts/:postId/rewrite. */
+export const RewriteRequest = z
+  .strictObject({
+    instruction: z
+      .string({ error: "Must be a string" })
+      .max(500, { error: "Must be at most 500 characters" })
+      .optional()
+      .describe("What to change, e.g. 'shorter, with a question'"),
+    model: z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional(),
+  })
+  .meta({ id: "RewriteRequest" });
+export type RewriteRequest = z.infer<typeof RewriteRequest>;
+
+export const PostIdParams = z.strictObject({ id: z.string().min(1).max(200), postId: z.string().min(1).max(200) });
+
+/** Adds a zod issue for every platform rule a post breaks, at the post's own path. */
+function enforceRules(post: { platform: PlatformId; caption: string; hashtags: string[] }, ctx: z.RefinementCtx, path: (string | number)[] = []) {
+  for (const violation of checkPost(post.platform, post)) {
+    const [field, index] = violation.field.split(".");
+    ctx.addIssue({ code: "custom", path: [...path, field!, ...(index !== undefined ? [Number(index)] : [])], message: violation.message });
+  }
+}
+
+/** What the model writes for one post: the service turns the local date and time into `scheduled_at`. */
+export const PlannedPostOutput = z.object({
+  platform: Platform,
+  date: IsoDate.describe("Publishing day, YYYY-MM-DD, within the plan's weeks"),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Must be HH:MM").describe("Local publishing time, HH:MM (24 h)"),
+  pillar: z.string().min(1).max(500).describe("The strategy's content pillar this post serves"),
+  theme: z.string().min(1).max(1000).describe("The strategy's content theme this post develops"),
+  caption: z.string().min(1).max(MAX_CAPTION_CHARS).regex(/\S/, "Must contain a visible character").describe("Ready-to-post text without hashtags"),
+  hashtags: z.array(z.string()).max(HASHTAG_BOUNDS.perPost).describe("Hashtags, each # then letters, digits or underscores; no repeats"),
+  visual_prompt_index: z.number().int().nonnegative().optional().describe("Which of the strategy's visual prompts illustrates the post"),
+});
+export type PlannedPostOutput = z.infer<typeof PlannedPostOutput>;
+
+/**
+ * The plan as the model must write it, for one request: posts only on the given platforms and days, and every
+ * post within its platform's rules (the refinement's messages go back to the model, which corrects them).
+ */
+export function planOutputSchema(bounds: { platforms: readonly PlatformId[]; firstDate: string; lastDate: string; visualPrompts: number }) {
+  return z
+    .object({
+      posts: z
+        .array(
+          PlannedPostOutput.superRefine((post, ctx) => {
+            if (!bounds.platforms.includes(post.platform)) {
+              ctx.addIssue({ code: "custom", path: ["platform"], message: `Must be one of the strategy's platforms: ${bounds.platforms.join(", ")}` });
+            }
+            if (post.date < bounds.firstDate || post.date > bounds.lastDate) {
+              ctx.addIssue({ code: "custom", path: ["date"], message: `Must be between ${bounds.firstDate} and ${bounds.lastDate}` });
+            }
+            if (post.visual_prompt_index !== undefined && post.visual_prompt_index >= bounds.visualPrompts) {
+              ctx.addIssue({ code: "custom", path: ["visual_prompt_index"], message: `Must be below ${bounds.visualPrompts}` });
+            }
+            enforceRules(post, ctx);
+          }),
+        )
+        .min(1)
+        .max(MAX_PLAN_WEEKS * 7 * PLATFORM_IDS.length),
+    })
+    .describe("The content plan: every post, in any order");
+}
+export type PlanOutput = { posts: PlannedPostOutput[] };
+
+/** What the model writes when it rewrites one post, held to that post's platform rules. */
+export function rewriteOutputSchema(platform: PlatformId) {
+  return z
+    .object({
+      caption: PlannedPostOutput.shape.caption,
+      hashtags: PlannedPostOutput.shape.hashtags,
+    })
+    .superRefine((post, ctx) => enforceRules({ platform, ...post }, ctx))
+    .describe(`A new ${PLATFORM_RULES[platform].field} for ${PLATFORM_RULES[platform].name}`);
+}
+export type RewriteOutput = { caption: string; hashtags: string[] };
