@@ -20,10 +20,10 @@ const { values } = parseArgs({
   },
 });
 const duration = Number(values.duration);
-const levels = values.connections!.split(",").map(Number);
+const levels = values.connections.split(",").map(Number);
 const slowCount = Number(values.slow);
 const slowSeconds = Number(values["slow-seconds"]);
-const phases = new Set(values.phases!.split(","));
+const phases = new Set(values.phases.split(","));
 const started = Date.now();
 const report: string[] = [];
 const say = (line = "") => {

@@ -17,7 +17,7 @@ function percentile(samples: number[], p: number): number {
 }
 const ms = (value: number) => value.toFixed(1);
 
-async function timed(run: () => Promise<unknown> | unknown): Promise<number[]> {
+async function timed(run: () => unknown): Promise<number[]> {
   const samples: number[] = [];
   for (let index = 0; index < runs + 3; index++) {
     const started = performance.now();

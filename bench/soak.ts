@@ -91,6 +91,8 @@ try {
   let phase: BedrockHit["phase"] = "run";
   const hits: BedrockHit[] = [];
   const faults: string[] = [];
+  // Assigned once, after the local Bedrock it needs exists; the request hook above it reads it until then.
+  // eslint-disable-next-line prefer-const
   let injector: FaultInjector | undefined;
   let imageRequests = 0;
   const onRequest = (request: RecordedRequest) => {

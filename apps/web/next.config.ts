@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   output: "standalone",
   // The monorepo root, so the standalone server traces the workspace packages it imports.
   outputFileTracingRoot: join(here, "../.."),
-  transpilePackages: ["@strategist/schemas", "@strategist/dynamo"],
+  transpilePackages: ["@strategist/schemas", "@strategist/dynamo", "@strategist/api-client"],
   // dynalite (a dev-only dependency of @strategist/dynamo) loads a native LevelDB module: never bundle it.
   serverExternalPackages: ["dynalite"],
   poweredByHeader: false,

@@ -22,7 +22,7 @@ export async function startServers(env: Record<string, string> = {}): Promise<{ 
     stdio: ["ignore", "pipe", "inherit"],
   });
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", resolve);
+    createInterface({ input: child.stdout }).once("line", resolve);
     child.once("exit", (code) => reject(new Error(`bench servers exited with ${code}`)));
   });
   return { info: JSON.parse(line) as ServerInfo, child };

@@ -31,7 +31,7 @@ const dynamo = spawn(process.execPath, ["--import", "tsx", new URL("../../packag
   env: { ...process.env, DYNAMO_PORT: "0" },
   stdio: ["ignore", "pipe", "inherit"],
 });
-const endpoint = await new Promise<string>((resolve) => createInterface({ input: dynamo.stdout! }).once("line", resolve));
+const endpoint = await new Promise<string>((resolve) => createInterface({ input: dynamo.stdout }).once("line", resolve));
 const client = createDocumentClient({ region: "us-east-1", endpoint });
 const config = loadConfig({
   JWT_SECRET: secret,
@@ -101,10 +101,11 @@ for (const owner of tokens.slice(0, refineTargets)) {
   targets.push(response.json().id);
 }
 process.stdout.write(`${JSON.stringify({ agentUrl, bareUrl, token, strategyId, brief, tokens, refineTargets: targets })}\n`);
-process.on("SIGTERM", async () => {
+async function stop(): Promise<never> {
   probe.stop();
   await agent.close();
   await bare.close();
   dynamo.kill("SIGTERM");
   process.exit(0);
-});
+}
+process.on("SIGTERM", () => void stop());

@@ -3,11 +3,12 @@ import Fastify, { LogController, type FastifyInstance } from "fastify";
 import cors from "@fastify/cors";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { LoggerOptions } from "pino";
 import type { ModelCatalog } from "./agent/catalog";
 import { AppError } from "./errors";
 import { PriceTable } from "./agent/pricing";
+import { swaggerOptions } from "./openapi/document";
 import { authPlugin, type SessionCheck } from "./plugins/auth";
 import { costPlugin } from "./plugins/cost";
 import { errorsPlugin } from "./plugins/errors";
@@ -17,7 +18,6 @@ import { modelRoutes } from "./routes/models";
 import { strategyRoutes } from "./routes/strategies";
 import { streamRoutes } from "./routes/stream";
 import type { ReadLimiter } from "./strategies/read-limits";
-import { AGENT_VERSION } from "./version";
 import type { StrategyService } from "./strategies/service";
 import { planRoutes } from "./plans/routes";
 import type { PlanService } from "./plans/service";
@@ -45,6 +45,8 @@ export interface AppDeps {
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
+  /** The agent's own URL for the document's `servers` (default http://localhost:8000). */
+  agentUrl?: string;
   /** The time exports are stamped with (tests fix it). */
   clock?: () => Date;
   /** Heartbeat interval of live-generation streams (default 15 s). */
@@ -132,16 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     credentials: true,
     exposedHeaders: ["x-next-cursor", "retry-after", "x-request-id"],
   });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: "Strategist Agent API", version: AGENT_VERSION, description: "AI social media strategies, generated and stored per user." },
-      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
-      security: [{ bearerAuth: [] }],
-    },
-    transform: jsonSchemaTransform,
-    // Shapes named with .meta({ id }) become components/schemas that the routes' $refs point at.
-    transformObject: jsonSchemaTransformObject,
-  });
+  const webUrl = deps.frontendUrl.split(",")[0]?.trim() || "http://localhost:3000";
+  await app.register(swagger, swaggerOptions({ agentUrl: deps.agentUrl ?? "http://localhost:8000", webUrl }));
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions });
   await app.register(readLimitPlugin, { limiter: deps.readLimiter });

@@ -3,7 +3,7 @@ import { parsePrices } from "./agent/pricing";
 
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 const flag = z.preprocess(
-  (value) => (value === "" || value === undefined ? undefined : String(value).toLowerCase()),
+  (value) => (typeof value === "string" && value !== "" ? value.toLowerCase() : undefined),
   z.enum(["true", "false", "1", "0"]).optional().transform((value) => value === "true" || value === "1"),
 );
 const positiveNumber = (fallback: number) =>

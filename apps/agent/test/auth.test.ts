@@ -61,7 +61,9 @@ describe("JWT authentication", () => {
     const spec = docs.json();
     expect(spec.info.version).toBe(version);
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/strategy/generate", "/api/strategy/list", "/api/strategy/{id}", "/api/models"]));
-    expect(spec.paths["/api/strategy/generate"].post.requestBody.content["application/json"].schema.required).toEqual(
+    const body = spec.paths["/api/strategy/generate"].post.requestBody.content["application/json"].schema;
+    expect(body.$ref).toBe("#/components/schemas/GenerateRequest");
+    expect(spec.components.schemas.GenerateRequest.required).toEqual(
       expect.arrayContaining(["brand_name", "industry", "target_audience", "goals"]),
     );
     expect((await harness.app.inject({ url: "/docs" })).statusCode).toBeLessThan(400);

@@ -257,8 +257,8 @@ describe("the OpenAPI document", () => {
     }
     const refine = spec.paths["/api/strategy/{id}/refine"].post;
     expect(Object.keys(refine.responses)).toEqual(expect.arrayContaining(["200", "400", "403", "404", "409", "429", "503", "504"]));
-    expect(refine.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/RefineRequestInput");
-    expect(spec.components.schemas.RefineRequestInput.properties.message).toMatchObject({ minLength: 1, maxLength: 2000 });
+    expect(refine.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/RefineRequest");
+    expect(spec.components.schemas.RefineRequest.properties.message).toMatchObject({ minLength: 1, maxLength: 2000 });
   });
 });
 

@@ -30,7 +30,7 @@ export function scrubBannedWords(text: string, banned: readonly string[]): strin
 export function scrubValue<T>(value: T, banned: readonly string[]): T {
   if (banned.length === 0) return value;
   if (typeof value === "string") return scrubBannedWords(value, banned) as T;
-  if (Array.isArray(value)) return value.map((item) => scrubValue(item, banned)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => scrubValue(item, banned)) as T;
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubValue(item, banned)])) as T;
   }

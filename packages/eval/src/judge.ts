@@ -55,7 +55,7 @@ export async function judgeScorecards(
         const verdict = JudgeVerdict.safeParse(answer.structuredOutput);
         if (verdict.success) verdicts.push(verdict.data);
       } catch (error) {
-        console.error(`  judge failed on ${card.model} ${result.id}: ${error instanceof Error ? error.message : error}`);
+        console.error(`  judge failed on ${card.model} ${result.id}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     if (verdicts.length === 0) continue;

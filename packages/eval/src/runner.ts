@@ -67,7 +67,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutput> {
     const authorization = bearer("eval-suite");
     const listed = await app.inject({ method: "GET", url: "/api/models", headers: { authorization } });
     // Strategies are written by text models; image models (kind image) draw the visual prompts.
-    const available = (listed.json() as ModelInfo[]).filter((model) => model.kind === "text");
+    const available = listed.json<ModelInfo[]>().filter((model) => model.kind === "text");
     const chosen = options.models.length > 0 ? options.models : [available.find((model) => model.default)!.id];
     for (const id of chosen) {
       if (!available.some((model) => model.id === id)) {

@@ -18,6 +18,7 @@ class ScriptedJudge extends Model<BaseModelConfig> {
     return this.config;
   }
   async *stream(messages: Message[]): AsyncGenerator<ModelStreamEvent> {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- text blocks carry strings; others map to ""
     const prompt = messages[0]!.content.map((block) => ("text" in block ? block.text : "")).join("");
     this.prompts.push(prompt);
     const verdict = { specificity: this.prompts.length % 2 === 0 ? 4 : 2, fit: 5, actionability: 3, brand_safety: 5, notes: "Generic themes." };

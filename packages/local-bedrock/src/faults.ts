@@ -30,7 +30,7 @@ function parseFault(spec: string): Behaviour {
   if (name.startsWith("stream-") && streamError in STREAM_ERRORS) {
     return { kind: "streamError", error: streamError as StreamErrorName, afterEvents: n };
   }
-  if (name in NAMED_FAULTS) return NAMED_FAULTS[name as keyof typeof NAMED_FAULTS](n) as Behaviour;
+  if (name in NAMED_FAULTS) return NAMED_FAULTS[name as keyof typeof NAMED_FAULTS](n);
   throw new Error(`Unknown fault "${name}"; known faults: ${FAULT_NAMES.join(", ")}`);
 }
 

@@ -56,7 +56,7 @@ export async function startLocalSqs(options: { queues: LocalQueueOptions[]; port
   let endpoint = "";
   const waiters = new Set<() => void>();
   const queueOf = (url: unknown) => {
-    const name = String(url ?? "").split("/").at(-1) ?? "";
+    const name = (typeof url === "string" ? url : "").split("/").at(-1) ?? "";
     const queue = queues.get(name);
     if (!queue) throw new SqsError("AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist.");
     return queue;
@@ -96,7 +96,7 @@ export async function startLocalSqs(options: { queues: LocalQueueOptions[]; port
     const queue = queueOf(input.QueueUrl);
     switch (action) {
       case "SendMessage": {
-        const body = String(input.MessageBody ?? "");
+        const body = typeof input.MessageBody === "string" ? input.MessageBody : "";
         const message: StoredMessage = { id: randomUUID(), body, md5: md5(body), visibleAt: Date.now() + Number(input.DelaySeconds ?? 0) * 1000, receiveCount: 0 };
         queue.messages.push(message);
         for (const wake of waiters) wake();

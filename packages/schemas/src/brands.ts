@@ -218,5 +218,5 @@ export function withoutBannedWords<T extends z.ZodType>(schema: T, words: readon
     for (const use of bannedWordUses(value, words).filter((found) => !skip.includes(String(found.path[0])))) {
       ctx.addIssue({ code: "custom", path: use.path, message: bannedWordMessage(use.words) });
     }
-  }) as unknown as T;
+  });
 }

@@ -2,6 +2,7 @@
 import "./browser";
 export * from "./strategy";
 export * from "./errors";
+export * from "./api-names";
 export * from "./images";
 export * from "./events";
 export * from "./brands";

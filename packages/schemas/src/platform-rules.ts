@@ -105,6 +105,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 // Code points a grapheme cluster cannot start with (Extend, SpacingMark, ZWJ, emoji modifiers, tags, regional
 // indicators, Hangul jamo) and ones it cannot end after (CR, ZWJ, marks, Prepend, regional indicators, jamo).
+// eslint-disable-next-line no-misleading-character-class -- a class of code points that continue a grapheme, listed one by one on purpose
 const CONTINUES = /[\p{M}\u200c\u200d\uff9e\uff9f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{1f1e6}-\u{1f1ff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
 const HOLDS = /[\r\p{M}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{1f1e6}-\u{1f1ff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uac00-\ud7a3]/u;
 
@@ -120,6 +121,7 @@ function isCut(text: string, at: number): boolean {
  * down quadratically on long strings, so long text is segmented in pieces cut where a cluster boundary always falls.
  */
 export function graphemeLength(text: string): number {
+  // eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, on purpose
   if (/^[\x00-\x7f]*$/.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
   let count = 0;
   let from = 0;
@@ -148,6 +150,7 @@ const WHOLE_EMOJI = new RegExp("^\\p{RGI_Emoji}$", "v");
 // URLs as X detects them in plain text: a word (after opening punctuation) that starts with a scheme, or is a host
 // with a common top-level domain. Matched per word and anchored, so long input cannot make the search quadratic.
 const WORD = /\S+/gu;
+// eslint-disable-next-line no-useless-escape -- kept escaped for readers of the class
 const URL_AT_START = /^([(\["'«“]*)(https?:\/\/[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ai|app|dev|edu|gov|me|ly|us|uk|de|fr|info|biz|shop|store)\b(?:\/[^\s<>"]*)?)/iu;
 
 function urlSpans(text: string): { start: number; end: number }[] {
@@ -171,6 +174,7 @@ export function xWeightedLength(text: string): number {
   const normalized = text.normalize("NFC");
   const spans: { start: number; end: number; weight: number }[] = [];
   for (const url of urlSpans(normalized)) spans.push({ ...url, weight: X_URL_LENGTH });
+  // eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, on purpose
   const nonAscii = /[^\x00-\x7f]/u.test(normalized);
   for (const match of nonAscii ? normalized.matchAll(EMOJI) : []) {
     const start = match.index;

@@ -11,7 +11,7 @@ import {
   VersionList,
   VersionParams,
 } from "@strategist/schemas";
-import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS } from "../generation/http";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream } from "../generation/http";
 import { streamAdmitted } from "../generation/sse";
 import { clientGoneSignal } from "../routes/request-signal";
 import type { ConversationService } from "./service";
@@ -58,7 +58,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
         params: StrategyIdParams,
         body: RefineRequest,
         headers: IdempotencyHeaders,
-        response: STREAM_REFUSALS,
+        response: { 200: liveEventStream(StrategyRecord), ...STREAM_REFUSALS },
       },
     },
     async (request, reply) => {
@@ -132,6 +132,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
         operationId: "listStrategyMessages",
         tags,
         summary: "The refine conversation, oldest first; X-Next-Cursor holds the cursor of the next page",
+        "x-response-headers": { 200: ["X-Next-Cursor"] },
         params: StrategyIdParams,
         querystring: ListQuery,
         response: { 200: ConversationMessageList, ...readErrors },

@@ -1,5 +1,6 @@
-import { ErrorBody, ValidationErrorBody } from "@strategist/schemas";
+import { ErrorBody, ErrorEvent, ResetEvent, SectionEvent, StartedEvent, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
+import { eventStreamResponse } from "../openapi/document";
 
 /** The Idempotency-Key header every model-calling route accepts, stream routes included. */
 export const IdempotencyHeaders = z.object({
@@ -25,3 +26,14 @@ export const STREAM_REFUSALS = {
 
 /** Every status a model-calling JSON route can answer besides its 200. */
 export const MODEL_CALL_ERRORS = { ...STREAM_REFUSALS, 500: ErrorBody, 504: ErrorBody } as const;
+
+/** The documented `200 text/event-stream` of a live route: the events of every stream, `completed` carrying `completed`. */
+export function liveEventStream(completed: z.ZodType) {
+  return eventStreamResponse("The live progress, then the result", {
+    started: StartedEvent,
+    section: SectionEvent,
+    reset: ResetEvent,
+    completed,
+    error: ErrorEvent,
+  });
+}

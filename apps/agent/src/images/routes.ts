@@ -33,6 +33,7 @@ export const imageRoutes: FastifyPluginAsyncZod<{ service: ImageService }> = asy
         operationId: "listImageJobs",
         tags: ["images"],
         summary: "The strategy's image jobs, newest first; X-Next-Cursor holds the cursor of the next page",
+        "x-response-headers": { 200: ["X-Next-Cursor"] },
         params: StrategyIdParams,
         querystring: ListQuery,
         response: { 200: ImageJobList, ...errors, 429: ErrorBody },

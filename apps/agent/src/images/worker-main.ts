@@ -25,7 +25,7 @@ const repository = new ImageJobRepository(createDocumentClient({ region: config.
 const store = new ImageStore(createS3Client({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }), config.S3_BUCKET, config.S3_PRESIGN_EXPIRES_SECONDS);
 const worker = imageWorker(config, { repository, store, models: createImageCatalog(config), log });
 const sqs = createSqsClient(config);
-const queueUrl = config.IMAGE_QUEUE_URL!;
+const queueUrl = config.IMAGE_QUEUE_URL;
 const loop = new SqsImageWorker({ client: sqs, queueUrl, worker, log, concurrency: config.IMAGE_WORKER_CONCURRENCY });
 const wakeUps = new SqsImageQueue(sqs, queueUrl);
 const sweep = setInterval(() => {

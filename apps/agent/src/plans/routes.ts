@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody, Plan, PlanPost, PlanRequest, PostIdParams, PostPatch, RewriteRequest, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
-import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS } from "../generation/http";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream } from "../generation/http";
 import { streamAdmitted } from "../generation/sse";
 import { clientGoneSignal } from "../routes/request-signal";
 import { attachment, exportFileName, planToCsv, planToIcs } from "./exports";
@@ -55,7 +55,7 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
         params: StrategyIdParams,
         body: PlanRequest,
         headers: IdempotencyHeaders,
-        response: STREAM_REFUSALS,
+        response: { 200: liveEventStream(Plan), ...STREAM_REFUSALS },
       },
     },
     async (request, reply) => {

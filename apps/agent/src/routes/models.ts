@@ -8,7 +8,7 @@ import type { ImageModelCatalog } from "../images/image-models";
 export const modelRoutes: FastifyPluginAsyncZod<{ catalog: ModelCatalog; imageModels: ImageModelCatalog }> = async (app, { catalog, imageModels }) => {
   app.get(
     "/models",
-    { schema: { summary: "Models enabled for generation", response: { 200: z.array(ModelInfo), 401: ErrorBody } } },
+    { schema: { operationId: "listModels", tags: ["models"], summary: "Models enabled for generation", response: { 200: z.array(ModelInfo), 401: ErrorBody } } },
     async () => [...catalog.list(), ...imageModels.list()],
   );
 };

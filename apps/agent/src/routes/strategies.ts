@@ -17,6 +17,8 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
     "/generate",
     {
       schema: {
+        operationId: "generateStrategy",
+        tags: ["strategies"],
         summary: "Generate and store a social media strategy for a brief",
         body: GenerateRequest,
         headers: IdempotencyHeaders,
@@ -39,8 +41,11 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
     {
       preHandler: app.limitReads,
       schema: {
+        operationId: "listStrategies",
+        tags: ["strategies"],
         summary: "The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page",
         description: "`view=summary` answers StrategySummary items (no strategy output) for history pages; the default `full` answers whole strategies.",
+        "x-response-headers": { 200: ["X-Next-Cursor"] },
         querystring: StrategyListQuery,
         response: { 200: z.union([StrategyList, StrategySummaryList]), ...errors, 429: ErrorBody },
       },
@@ -59,6 +64,8 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
     {
       preHandler: app.limitReads,
       schema: {
+        operationId: "getStrategy",
+        tags: ["strategies"],
         summary: "One strategy of the user's",
         params: StrategyIdParams,
         response: { 200: StrategyRecord, ...errors, 429: ErrorBody },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { GenerateRequest } from "@strategist/schemas";
-import { IdempotencyHeaders, STREAM_REFUSALS } from "../generation/http";
+import { GenerateRequest, StrategyRecord } from "@strategist/schemas";
+import { IdempotencyHeaders, STREAM_REFUSALS, liveEventStream } from "../generation/http";
 import { streamAdmitted } from "../generation/sse";
 import type { StrategyService } from "../strategies/service";
 import { clientGoneSignal } from "./request-signal";
@@ -21,10 +21,12 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (ap
     "/generate/stream",
     {
       schema: {
+        operationId: "generateStrategyStream",
+        tags: ["strategies"],
         summary: "Generate a strategy and watch it being written (text/event-stream)",
         body: GenerateRequest,
         headers: IdempotencyHeaders,
-        response: STREAM_REFUSALS,
+        response: { 200: liveEventStream(StrategyRecord), ...STREAM_REFUSALS },
       },
     },
     async (request, reply) => {

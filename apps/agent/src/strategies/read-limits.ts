@@ -59,7 +59,8 @@ export class ReadLimiter {
     }
     if (!afterFlush && state.pending >= this.batch) return this.flush(userId, state).then(() => this.take(userId, true));
     state.pending++;
-    this.timer ??= setInterval(() => this.flushAll(), this.options.flushMs ?? 1_000).unref();
+    // flush() never rejects: a failed count is kept and retried.
+    this.timer ??= setInterval(() => void this.flushAll(), this.options.flushMs ?? 1_000).unref();
     return undefined;
   }
 

@@ -36,7 +36,11 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
     if (busy) return;
     const form = event.currentTarget;
     const data = new FormData(form);
-    const body = { email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") };
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    const body = { email: text("email"), password: text("password") };
     setFormError(null);
     setBusy(true);
     const checks = await loadAccountChecks().catch(() => null);
@@ -79,7 +83,7 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
   }
 
   return (
-    <form onSubmit={submit} onFocus={() => void loadAccountChecks().catch(() => undefined)} noValidate>
+    <form onSubmit={(event) => void submit(event)} onFocus={() => void loadAccountChecks().catch(() => undefined)} noValidate>
       {formError && (
         <div className="alert error" role="alert">
           <p>{formError}</p>

@@ -17,7 +17,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   }
 
   return (
-    <button type="button" className="button secondary small" onClick={copy} aria-label={state === "idle" ? `Copy ${label}` : undefined}>
+    <button type="button" className="button secondary small" onClick={() => void copy()} aria-label={state === "idle" ? `Copy ${label}` : undefined}>
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}</span>
     </button>
   );

@@ -50,7 +50,7 @@ export function LoadMoreStrategies({ initialCursor, pageSize }: { initialCursor:
           </p>
         )}
         {cursor ? (
-          <button type="button" className="button secondary" onClick={loadMore} disabled={loading} aria-busy={loading}>
+          <button type="button" className="button secondary" onClick={() => void loadMore()} disabled={loading} aria-busy={loading}>
             {loading ? "Loading…" : "Load more"}
           </button>
         ) : (

@@ -15,7 +15,7 @@ export function LogoutButton() {
   }
 
   return (
-    <button type="button" className="link-button" onClick={logOut} disabled={leaving}>
+    <button type="button" className="link-button" onClick={() => void logOut()} disabled={leaving}>
       {leaving ? "Logging out…" : "Log out"}
     </button>
   );

@@ -26,7 +26,7 @@ export const webEnvSchema = z.object({
   AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(20)),
   DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
   DYNAMODB_CREATE_TABLES: z.preprocess(
-    (value) => (value === "" || value === undefined ? undefined : String(value).toLowerCase()),
+    (value) => (typeof value === "string" && value !== "" ? value.toLowerCase() : undefined),
     z.enum(["true", "false", "1", "0"]).optional().transform((value) => value === "true" || value === "1"),
   ),
 });

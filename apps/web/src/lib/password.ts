@@ -1,9 +1,9 @@
 import "server-only";
 import { scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
-import { hash, parseOptions, verify, type Options } from "@node-rs/argon2";
+import { hash, parseOptions, verify, type Algorithm } from "@node-rs/argon2";
 
 /** `Algorithm.Argon2id` of @node-rs/argon2 (a const enum its types do not let isolated modules read). */
-const ARGON2ID = 2;
+const ARGON2ID: Algorithm = 2;
 
 /**
  * argon2id at OWASP's Password Storage Cheat Sheet minimum: 19 MiB of memory, 2 passes, 1 lane;
@@ -23,7 +23,7 @@ function normalised(password: string): string {
 
 /** Hashes a password as an argon2id PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`). */
 export function hashPassword(password: string, params: Argon2Params = ARGON2_PARAMS): Promise<string> {
-  return hash(normalised(password), { ...params, algorithm: ARGON2ID } as Options);
+  return hash(normalised(password), { ...params, algorithm: ARGON2ID });
 }
 
 /** Checks a password against a stored hash (argon2id, or the scrypt hashes stored before it); a malformed hash never matches. */

@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENT_UNREACHABLE, agentTarget, endToEndHeaders, forwardToAgent } from "@/lib/agent-proxy";
 
 /** A stand-in agent on loopback: each test installs the handler it needs and sees what arrived. */
-let handle: (request: IncomingMessage, response: ServerResponse) => void = (_request, response) => response.end();
+let handle: (request: IncomingMessage, response: ServerResponse) => void | Promise<void> = (_request, response) => {
+  response.end();
+};
 let agent: Server;
 let agentUrl: string;
 
 beforeAll(async () => {
-  agent = createServer((request, response) => handle(request, response));
+  agent = createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => agent.listen(0, "127.0.0.1", resolve));
   agentUrl = `http://127.0.0.1:${(agent.address() as AddressInfo).port}`;
 });

@@ -2,7 +2,7 @@ import { STRATEGY_SECTIONS, StrategyRecord } from "@strategist/schemas";
 import { describe, expect, it } from "vitest";
 import { readLiveEvent } from "@/lib/live-event-checks";
 import { advance, finish, RESTART_NEWS, startLiveStrategy, writtenCount, type LiveEvent } from "@/lib/live-strategy";
-import { SECTION_ORDER, SECTIONS } from "@/lib/strategy-sections";
+import { SECTIONS } from "@/lib/strategy-sections";
 
 const RECORD = StrategyRecord.parse({
   id: "6f1c1f5e-3f7a-4a57-9d1e-2d6f3f1b9a10",

@@ -95,7 +95,7 @@ export function BrandForm({ brand }: { brand?: Brand }) {
   }
 
   return (
-    <form ref={form} className="panel brand-form" onSubmit={save} noValidate>
+    <form ref={form} className="panel brand-form" onSubmit={(event) => void save(event)} noValidate>
       <div role="status" aria-live="polite">
         {status?.kind === "saved" && <p className="alert info">{status.text}</p>}
       </div>
@@ -169,7 +169,7 @@ export function BrandForm({ brand }: { brand?: Brand }) {
             Add a sample post
           </button>
           {brand && (
-            <button type="button" className="button small secondary" onClick={suggest} disabled={suggesting || brand.sample_posts.length === 0} aria-busy={suggesting}>
+            <button type="button" className="button small secondary" onClick={() => void suggest()} disabled={suggesting || brand.sample_posts.length === 0} aria-busy={suggesting}>
               {suggesting ? "Reading your posts…" : "Suggest from my posts"}
             </button>
           )}

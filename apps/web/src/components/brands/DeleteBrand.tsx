@@ -57,7 +57,7 @@ export function DeleteBrand({ brand }: { brand: Brand }) {
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="button small danger" onClick={remove} disabled={deleting} aria-busy={deleting}>
+        <button type="button" className="button small danger" onClick={() => void remove()} disabled={deleting} aria-busy={deleting}>
           {deleting ? "Deleting…" : "Yes, delete"}
         </button>
         <button ref={cancel} type="button" className="button small secondary" onClick={() => setConfirming(false)}>

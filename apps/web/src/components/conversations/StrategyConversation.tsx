@@ -150,7 +150,7 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
         </ol>
       )}
 
-      <form onSubmit={send} className="chat-form">
+      <form onSubmit={(event) => void send(event)} className="chat-form">
         <div className="field">
           <label htmlFor={messageId}>Ask for a change</label>
           <textarea
@@ -167,7 +167,7 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
           <button type="submit" className="button" disabled={blocked || !draft.trim()}>
             {busy ? "Working…" : "Send"}
           </button>
-          <button type="button" className="button secondary" onClick={regenerateNow} disabled={blocked}>
+          <button type="button" className="button secondary" onClick={() => void regenerateNow()} disabled={blocked}>
             Regenerate
           </button>
           <button type="button" className="button secondary danger" onClick={() => setConfirmingDelete(true)} disabled={busy}>
@@ -196,7 +196,7 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
           <h3 id="delete-title">Delete this strategy?</h3>
           <p id="delete-text">It removes every version and the whole conversation. This cannot be undone.</p>
           <div className="button-row">
-            <button type="button" className="button danger" onClick={confirmDelete} disabled={busy}>
+            <button type="button" className="button danger" onClick={() => void confirmDelete()} disabled={busy}>
               Yes, delete it
             </button>
             <button type="button" className="button secondary" ref={cancelDelete} onClick={() => setConfirmingDelete(false)}>
@@ -207,7 +207,7 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
       )}
 
       {versions.length > 1 && (
-        <form onSubmit={compare} className="compare-form" aria-labelledby="versions-title">
+        <form onSubmit={(event) => void compare(event)} className="compare-form" aria-labelledby="versions-title">
           <h3 id="versions-title">Versions</h3>
           <ol className="versions" reversed>
             {versions.map((version) => (

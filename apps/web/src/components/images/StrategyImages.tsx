@@ -24,8 +24,7 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const follow = useCallback((jobId: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(async () => {
+    const poll = async () => {
       const response = await fetch(`/api/images/jobs/${encodeURIComponent(jobId)}`, { cache: "no-store" }).catch(() => undefined);
       if (!response?.ok) {
         setError(response ? await problem(response, "Could not read the image job") : "The agent could not be reached");
@@ -34,7 +33,10 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
       const next = (await response.json()) as ImageJob;
       setJob(next);
       if (isRunning(next)) follow(jobId);
-    }, POLL_MS);
+    };
+    clearTimeout(timer.current);
+    // An unreadable answer is a failed read, not an unhandled rejection in the browser.
+    timer.current = setTimeout(() => void poll().catch(() => setError("Could not read the image job")), POLL_MS);
   }, []);
 
   useEffect(() => {
@@ -71,7 +73,7 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
       <div className="prompt-head">
         <h3>Prompt {index + 1}</h3>
         {!running && job?.status !== "completed" && (
-          <button type="button" className="button secondary" onClick={generate} disabled={starting}>
+          <button type="button" className="button secondary" onClick={() => void generate()} disabled={starting}>
             {job?.status === "failed" ? "Try again" : "Generate image"}
           </button>
         )}
@@ -85,13 +87,13 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
       )}
       {job?.status === "completed" && job.image && (
         <figure className="generated-image">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a private image behind the session, not a static asset */}
+          {/* A plain <img>, not next/image: a private image behind the session, not a static asset. */}
           <img src={imageContentPath(job.job_id)} alt={prompt} width={job.image.width} height={job.image.height} loading="lazy" />
           <figcaption>
             <a className="button secondary" href={imageContentPath(job.job_id, true)} download>
               Download image
             </a>
-            <button type="button" className="link-button" onClick={generate} disabled={starting}>
+            <button type="button" className="link-button" onClick={() => void generate()} disabled={starting}>
               Generate another
             </button>
           </figcaption>

@@ -96,7 +96,7 @@ export function PlanWorkspace({ strategy, initialPlan }: { strategy: StrategyRec
       </p>
       <h1 id="plan-title">Content plan</h1>
 
-      <form className="plan-form" onSubmit={write} aria-describedby={problem ? "plan-problem" : undefined}>
+      <form className="plan-form" onSubmit={(event) => void write(event)} aria-describedby={problem ? "plan-problem" : undefined}>
         <label>
           Weeks
           <select value={weeks} onChange={(event) => setWeeks(Number(event.target.value))}>

@@ -86,14 +86,14 @@ export function PostEditor({ strategyId, post, onChange }: { strategyId: string;
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="button small" disabled={!dirty || busy !== null} onClick={() => run("save")}>
+        <button type="button" className="button small" disabled={!dirty || busy !== null} onClick={() => void run("save")}>
           {busy === "save" ? "Saving…" : "Save"}
         </button>
-        <button type="button" className="button secondary small" disabled={busy !== null || dirty} onClick={() => run("approve")}>
+        <button type="button" className="button secondary small" disabled={busy !== null || dirty} onClick={() => void run("approve")}>
           {post.status === "approved" ? "Mark as draft" : "Approve"}
         </button>
         <CopyButton text={publishedText(caption, hashtags)} label={`the ${rule.name} post of ${when(post)}`} />
-        <button type="button" className="button secondary small" disabled={busy !== null} onClick={() => run("rewrite")}>
+        <button type="button" className="button secondary small" disabled={busy !== null} onClick={() => void run("rewrite")}>
           {busy === "rewrite" ? "Rewriting…" : "Rewrite"}
         </button>
         <span className="plan-saved" aria-live="polite">

@@ -19,11 +19,11 @@ const loadBrand = cache(async (id: string) => {
     case "ok":
       return result.value;
     case "unauthorized":
-      redirect(loginPath(returnTo));
+      return redirect(loginPath(returnTo));
     case "forbidden":
-      forbidden();
+      return forbidden();
     case "not_found":
-      notFound();
+      return notFound();
     default:
       throw new Error(`Loading the brand failed (${result.status})`);
   }

@@ -22,11 +22,11 @@ const loadStrategy = cache(async (id: string) => {
     case "ok":
       return result.value;
     case "unauthorized":
-      redirect(loginPath(returnTo));
+      return redirect(loginPath(returnTo));
     case "forbidden":
-      forbidden();
+      return forbidden();
     case "not_found":
-      notFound();
+      return notFound();
     default:
       throw new Error(`Loading the strategy failed (${result.status})`);
   }
