@@ -58,7 +58,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page */
+        /**
+         * The user's strategies, newest first; X-Next-Cursor holds the cursor of the next page
+         * @description `view=summary` answers StrategySummary items (no strategy output) for history pages; the default `full` answers whole strategies.
+         */
         get: operations["listStrategies"];
         put?: never;
         post?: never;
@@ -786,6 +789,22 @@ export type components = {
              */
             updated_at: string;
         };
+        StrategySummary: {
+            id: string;
+            brand_name: string;
+            industry: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the strategy last changed; absent until it is first refined
+             */
+            updated_at?: string;
+            model: string;
+            /** @description The current version number; 1 for a strategy never refined */
+            version: number;
+        };
+        StrategySummaryList: components["schemas"]["StrategySummary"][];
         TokenUsage: {
             input_tokens: number;
             output_tokens: number;
@@ -1023,6 +1042,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
+                /** @description full: whole strategies (the default); summary: id, brand, industry, dates, model and version only */
+                view?: "full" | "summary";
             };
             header?: never;
             path?: never;
@@ -1037,7 +1058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StrategyList"];
+                    "application/json": components["schemas"]["StrategyList"] | components["schemas"]["StrategySummaryList"];
                 };
             };
             /** @description Validation error: which fields, and why */
@@ -1719,6 +1740,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getStrategyVersion: {
@@ -1772,6 +1803,16 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1840,6 +1881,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listImageJobs: {
@@ -1896,6 +1947,16 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2042,6 +2103,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     getImageContent: {
@@ -2096,6 +2167,16 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
