@@ -24,7 +24,14 @@ export async function startRoundRobin(
 
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, index: number, tried: number) => {
     const upstream = request(
-      { host: "127.0.0.1", port: upstreamPorts[index], method: req.method, path: req.url, headers: { ...endToEnd(req.headers), "content-length": String(body.length) }, agent },
+      {
+        host: "127.0.0.1",
+        port: upstreamPorts[index],
+        method: req.method,
+        path: req.url,
+        headers: { ...endToEnd(req.headers), "content-length": String(body.length) },
+        agent,
+      },
       (answer) => {
         served[index]!++;
         res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));

@@ -19,12 +19,19 @@ describe("structured-output schema built once", () => {
     first.properties = {};
     expect(z.toJSONSchema(prebuilt)).toEqual(z.toJSONSchema(StrategyOutput));
     fc.assert(
-      fc.property(fc.oneof(strategyOutput, fc.anything(), strategyOutput.map((output) => ({ ...output, content_pillars: [] }))), (candidate) => {
-        const expected = StrategyOutput.safeParse(candidate);
-        const actual = prebuilt.safeParse(candidate);
-        expect(actual.success).toBe(expected.success);
-        if (expected.success) expect(actual.data).toEqual(expected.data);
-      }),
+      fc.property(
+        fc.oneof(
+          strategyOutput,
+          fc.anything(),
+          strategyOutput.map((output) => ({ ...output, content_pillars: [] })),
+        ),
+        (candidate) => {
+          const expected = StrategyOutput.safeParse(candidate);
+          const actual = prebuilt.safeParse(candidate);
+          expect(actual.success).toBe(expected.success);
+          if (expected.success) expect(actual.data).toEqual(expected.data);
+        },
+      ),
       { numRuns: 200 },
     );
   });

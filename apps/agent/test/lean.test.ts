@@ -6,7 +6,9 @@ import { serializeRecord, serializeRecords, serializeSummaries } from "../src/ro
 import { strategyOutput, validBrief } from "./support/arbitraries";
 import { generate, startHarness, VALID_BRIEF, type Harness } from "./support/harness";
 
-const isoDate = fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-01-01T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString());
+const isoDate = fc
+  .date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2030-01-01T00:00:00Z"), noInvalidDate: true })
+  .map((date) => date.toISOString());
 const record: fc.Arbitrary<StrategyRecord> = fc
   .record({
     id: fc.uuid(),
@@ -20,11 +22,22 @@ const record: fc.Arbitrary<StrategyRecord> = fc
     usage: fc.option(fc.record({ input_tokens: fc.nat(), output_tokens: fc.nat(), cache_read_tokens: fc.nat() }), { nil: undefined }),
     extra: fc.option(fc.string(), { nil: undefined }),
   })
-  .map(({ brief, usage, extra, ...rest }) => ({ ...rest, ...brief, ...(usage ? { usage } : {}), ...(extra === undefined ? {} : { leaked_attribute: extra }) }) as StrategyRecord);
+  .map(
+    ({ brief, usage, extra, ...rest }) =>
+      ({ ...rest, ...brief, ...(usage ? { usage } : {}), ...(extra === undefined ? {} : { leaked_attribute: extra }) }) as StrategyRecord,
+  );
 
 /** What the summary view says of a whole record. */
 function summaryOf(one: StrategyRecord) {
-  return { id: one.id, brand_name: one.brand_name, industry: one.industry, created_at: one.created_at, updated_at: one.updated_at, model: one.model, version: one.version };
+  return {
+    id: one.id,
+    brand_name: one.brand_name,
+    industry: one.industry,
+    created_at: one.created_at,
+    updated_at: one.updated_at,
+    model: one.model,
+    version: one.version,
+  };
 }
 
 describe("compiled response serializers", () => {
@@ -61,8 +74,14 @@ describe("GET /api/strategy/list?view=summary", () => {
     expect(summary.json()).toEqual(records.map(summaryOf));
     expect(records.every((one) => one.version === 1)).toBe(true);
     // The cursor of a summary page continues a full listing and the other way round.
-    const next = await harness.app.inject({ url: `/api/strategy/list?limit=3&cursor=${encodeURIComponent(String(summary.headers["x-next-cursor"]))}`, headers: auth(user) });
-    const rest = await harness.app.inject({ url: `/api/strategy/list?limit=3&view=summary&cursor=${encodeURIComponent(String(full.headers["x-next-cursor"]))}`, headers: auth(user) });
+    const next = await harness.app.inject({
+      url: `/api/strategy/list?limit=3&cursor=${encodeURIComponent(String(summary.headers["x-next-cursor"]))}`,
+      headers: auth(user),
+    });
+    const rest = await harness.app.inject({
+      url: `/api/strategy/list?limit=3&view=summary&cursor=${encodeURIComponent(String(full.headers["x-next-cursor"]))}`,
+      headers: auth(user),
+    });
     expect(next.json().map((one: { id: string }) => one.id)).toEqual(ids.slice(2));
     expect(rest.json().map((one: { id: string }) => one.id)).toEqual(ids.slice(2));
   });
@@ -73,7 +92,15 @@ describe("GET /api/strategy/list?view=summary", () => {
     await harness.client.send(new PutCommand({ TableName: harness.table, Item: { ...item, version: 3, updatedAt: "2030-01-02T03:04:05.000Z" } }));
     const summary = await harness.app.inject({ url: "/api/strategy/list?view=summary", headers: auth("u-versioned") });
     expect(summary.json()).toEqual([
-      { id: created.id, brand_name: created.brand_name, industry: created.industry, created_at: created.created_at, updated_at: "2030-01-02T03:04:05.000Z", model: created.model, version: 3 },
+      {
+        id: created.id,
+        brand_name: created.brand_name,
+        industry: created.industry,
+        created_at: created.created_at,
+        updated_at: "2030-01-02T03:04:05.000Z",
+        model: created.model,
+        version: 3,
+      },
     ]);
     const bad = await harness.app.inject({ url: "/api/strategy/list?view=brief", headers: auth("u-versioned") });
     expect(bad.statusCode).toBe(400);
@@ -83,13 +110,16 @@ describe("GET /api/strategy/list?view=summary", () => {
   it("answers 429 with Retry-After past the per-user read limit, for that user only", async () => {
     const limited = await startHarness({ env: { READ_RATE_LIMIT_PER_MINUTE: "3" } });
     try {
-      const read = (user: string) => limited.app.inject({ url: "/api/strategy/list?view=summary", headers: { authorization: `Bearer ${limited.token(user)}` } });
+      const read = (user: string) =>
+        limited.app.inject({ url: "/api/strategy/list?view=summary", headers: { authorization: `Bearer ${limited.token(user)}` } });
       for (let index = 0; index < 3; index++) expect((await read("reader")).statusCode).toBe(200);
       const refused = await read("reader");
       expect(refused.statusCode).toBe(429);
       expect(refused.json()).toEqual({ detail: "Rate limit exceeded" });
       expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
-      expect((await limited.app.inject({ url: "/api/strategy/some-id", headers: { authorization: `Bearer ${limited.token("reader")}` } })).statusCode).toBe(429);
+      expect((await limited.app.inject({ url: "/api/strategy/some-id", headers: { authorization: `Bearer ${limited.token("reader")}` } })).statusCode).toBe(
+        429,
+      );
       expect((await read("another-reader")).statusCode).toBe(200);
     } finally {
       await limited.close();

@@ -14,7 +14,7 @@ export function withPrebuiltJsonSchema<T extends z.ZodType>(schema: T): T {
     const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema);
     const text = JSON.stringify(jsonSchema);
     // A copy from the same definition (no parent link, which zod would otherwise walk) with the same metadata.
-    const copy = schema.clone(schema._zod.def) as T;
+    const copy = schema.clone(schema._zod.def);
     const meta = z.globalRegistry.get(schema);
     if (meta) z.globalRegistry.add(copy, meta);
     (copy._zod as { toJSONSchema?: () => unknown }).toJSONSchema = () => JSON.parse(text) as unknown;
