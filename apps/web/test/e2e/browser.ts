@@ -57,8 +57,9 @@ export async function launchBrowser(): Promise<Browser> {
   browser.newPage = async (options) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    // Like Browser.newPage: closing the page closes its own context.
-    page.on("close", () => void context.close());
+    // Like Browser.newPage: closing the page closes its own context. When the whole browser is closing, the
+    // context is already gone and that close() rejects: nothing is left to clean up then.
+    page.on("close", () => void context.close().catch(() => undefined));
     return page;
   };
   const close = browser.close.bind(browser);

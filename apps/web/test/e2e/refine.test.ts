@@ -63,6 +63,14 @@ describe("refining a strategy in the browser", () => {
     expect(await comparison.getByText("Before:").count()).toBeGreaterThan(0);
     expect(await snapBothWidths(page, "refine-compare")).toBeLessThanOrEqual(0);
 
+    // The version switcher shows an earlier version as it was, without the change made since.
+    await page.getByRole("button", { name: "View version 1" }).click();
+    const earlier = page.locator(".version-view");
+    await earlier.getByText("Version 1 as it was").waitFor();
+    expect(await earlier.textContent()).not.toContain("Sustainability");
+    await earlier.getByRole("button", { name: "Close version 1" }).click();
+    expect(await page.locator(".version-view").count()).toBe(0);
+
     // Delete, behind a confirmation that takes the focus; Cancel keeps the strategy.
     await page.getByRole("button", { name: "Delete strategy" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Delete this strategy?" });

@@ -31,6 +31,17 @@ const RECORD = {
   model: "offline",
 };
 
+/** What the history page reads: the list's summary view of RECORD. */
+const SUMMARY = {
+  id: "s-1",
+  brand_name: "Acme",
+  industry: "Retail",
+  created_at: "2026-01-01T00:00:00.000Z",
+  updated_at: "2026-01-01T00:00:00.000Z",
+  model: "offline",
+  version: 1,
+};
+
 function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   response.writeHead(status, { "content-type": "application/json", ...headers });
   response.end(JSON.stringify(body));
@@ -54,14 +65,14 @@ describe("agent-api (the generated typed client)", () => {
     const seen: { url?: string; authorization?: string }[] = [];
     handle = (request, response) => {
       seen.push({ url: request.url, authorization: request.headers.authorization });
-      json(response, 200, [RECORD], { "x-next-cursor": "next+/=" });
+      json(response, 200, [SUMMARY], { "x-next-cursor": "next+/=" });
     };
     const page = await api.listStrategies("tok", 5, "c u/r+sor");
-    expect(page).toEqual({ kind: "ok", value: { strategies: [RECORD], nextCursor: "next+/=" } });
+    expect(page).toEqual({ kind: "ok", value: { strategies: [SUMMARY], nextCursor: "next+/=" } });
     expect(seen[0]?.authorization).toBe("Bearer tok");
     const url = new URL(seen[0]?.url ?? "", "http://x");
     expect(url.pathname).toBe("/api/strategy/list");
-    expect(Object.fromEntries(url.searchParams)).toEqual({ limit: "5", cursor: "c u/r+sor" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ limit: "5", cursor: "c u/r+sor", view: "summary" });
   });
 
   it("gets one strategy by an encoded id and maps 401, 403 and 404", async () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { StrategyOutput, type StrategyOutput as Output } from "@strategist/schemas";
 import { describe, expect, it } from "vitest";
+import { revisedSection } from "@/lib/conversations/api";
 import { compareVersions } from "@/lib/conversations/compare";
 import { readLiveEvent } from "@/lib/live-event-checks";
 
@@ -28,11 +29,18 @@ describe("comparing two versions", () => {
     const pillars = sections.find((entry) => entry.section === "content_pillars")!;
     expect(pillars.kind === "list" && pillars.items.filter((item) => item.change !== "same")).toEqual([{ text: "Sustainability", change: "added" }]);
     const platforms = sections.find((entry) => entry.section === "platform_recommendations")!;
-    expect(platforms.kind === "list" && platforms.items.filter((item) => item.change !== "same").map((item) => [item.change, item.text.split(" ")[0]])).toEqual([
-      ["added", "TikTok"],
-      ["removed", "Facebook"],
-    ]);
-    expect(sections.find((entry) => entry.section === "posting_schedule")).toMatchObject({ kind: "text", changed: true, before: base.posting_schedule, after: "Post every day." });
+    expect(platforms.kind === "list" && platforms.items.filter((item) => item.change !== "same").map((item) => [item.change, item.text.split(" ")[0]])).toEqual(
+      [
+        ["added", "TikTok"],
+        ["removed", "Facebook"],
+      ],
+    );
+    expect(sections.find((entry) => entry.section === "posting_schedule")).toMatchObject({
+      kind: "text",
+      changed: true,
+      before: base.posting_schedule,
+      after: "Post every day.",
+    });
     expect(sections.find((entry) => entry.section === "visual_prompts")!.changed).toBe(false);
   });
 
@@ -56,5 +64,18 @@ describe("the live stream's error event", () => {
   it("carries retry_after so the page can count down", () => {
     const read = readLiveEvent({ event: "error", data: JSON.stringify({ status: 429, body: { detail: "Rate limit exceeded" }, retry_after: 42 }) });
     expect(read).toEqual({ type: "error", status: 429, detail: "Rate limit exceeded", retryAfterSeconds: 42 });
+  });
+});
+
+describe("a refine's revised sections as they stream in", () => {
+  it("shows a finished section checked against the strategy's schema, and nothing unfinished, unknown or malformed", () => {
+    expect(revisedSection({ section: "content_pillars", value: base.content_pillars, complete: true })).toEqual({
+      section: "content_pillars",
+      value: base.content_pillars,
+    });
+    expect(revisedSection({ section: "content_pillars", value: base.content_pillars.slice(0, 1), complete: false })).toBeUndefined();
+    expect(revisedSection({ section: "secret_section", value: "x", complete: true })).toBeUndefined();
+    expect(revisedSection({ section: "posting_schedule", value: 42, complete: true })).toBeUndefined();
+    expect(revisedSection({ section: "platform_recommendations", value: [{ platform: "X", priority: "urgent" }], complete: true })).toBeUndefined();
   });
 });

@@ -7,6 +7,8 @@ import { deleteStrategy, isFailure, loadMessages, loadVersion, loadVersions, reg
 import { compareVersions, type ComparedSection } from "@/lib/conversations/compare";
 import { formatDate } from "@/lib/format";
 import { SECTIONS } from "@/lib/strategy-sections";
+import { contentOf, SectionBody, type SectionContent } from "@/components/StrategySections";
+import { STRATEGY_SECTIONS } from "@strategist/schemas";
 
 const MESSAGE_MAX = 2000;
 const KIND_LABEL = { generate: "Generated", refine: "Refined", regenerate: "Regenerated" } as const;
@@ -37,6 +39,8 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
   const [failure, setFailure] = useState<(Failure & { until: number }) | null>(null);
   const [compared, setCompared] = useState<{ from: number; to: number; sections: ComparedSection[] } | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [revision, setRevision] = useState<SectionContent[]>([]);
+  const [viewing, setViewing] = useState<StrategyRecord | null>(null);
   const cancelDelete = useRef<HTMLButtonElement>(null);
   const fromId = useId();
   const toId = useId();
@@ -75,9 +79,11 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
     setFailure(null);
     setStatus("Revising your strategy…");
     try {
-      const result = await streamRefine(id, message, (section) =>
-        setStatus(section ? `Rewrote ${SECTIONS[section as keyof typeof SECTIONS]?.title ?? section}…` : "The AI started over; revising again…"),
-      );
+      setRevision([]);
+      const result = await streamRefine(id, message, (section) => {
+        setStatus(section ? `Rewrote ${SECTIONS[section.section].title}…` : "The AI started over; revising again…");
+        setRevision((shown) => (section ? [...shown.filter((entry) => entry.section !== section.section), section] : []));
+      });
       if (isFailure(result)) failed(result);
       else {
         setDraft("");
@@ -87,7 +93,15 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
       failed({ status: 0, detail: "The connection was lost. Try again." });
     } finally {
       setBusy(false);
+      setRevision([]);
     }
+  }
+
+  async function view(version: number) {
+    const record = await loadVersion(id, version);
+    if (isFailure(record)) return failed(record);
+    setViewing(record);
+    setStatus(`Showing version ${version} as it was.`);
   }
 
   async function regenerateNow() {
@@ -179,6 +193,17 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
       <p role="status" aria-live="polite" className="chat-status">
         {status}
       </p>
+      {revision.length > 0 && (
+        <div className="revision" aria-labelledby="revision-title">
+          <h3 id="revision-title">The revision as it is written</h3>
+          {revision.map((content) => (
+            <div key={content.section} className="compared-section">
+              <h4>{SECTIONS[content.section].title}</h4>
+              <SectionBody {...content} />
+            </div>
+          ))}
+        </div>
+      )}
       {failure && (
         <div className="alert error" role="alert">
           <p>{failure.detail}</p>
@@ -213,7 +238,15 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
             {versions.map((version) => (
               <li key={version.version}>
                 Version {version.version}: {KIND_LABEL[version.kind]} <time dateTime={version.created_at}>{formatDate(version.created_at)}</time>
-                {version.message ? ` — “${version.message}”` : ""}
+                {version.message ? ` — “${version.message}”` : ""}{" "}
+                <button
+                  type="button"
+                  className="button secondary small"
+                  onClick={() => void view(version.version)}
+                  aria-label={`View version ${version.version}`}
+                >
+                  View
+                </button>
               </li>
             ))}
           </ol>
@@ -231,6 +264,24 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
             </button>
           </div>
         </form>
+      )}
+
+      {viewing && (
+        <div className="version-view" aria-labelledby="viewing-title">
+          <h3 id="viewing-title">
+            Version {viewing.version} as it was ({KIND_LABEL[versions.find((entry) => entry.version === viewing.version)?.kind ?? "generate"]}{" "}
+            <time dateTime={viewing.updated_at}>{formatDate(viewing.updated_at)}</time>)
+          </h3>
+          <button type="button" className="button secondary small" onClick={() => setViewing(null)}>
+            Close version {viewing.version}
+          </button>
+          {STRATEGY_SECTIONS.map((section) => (
+            <div key={section} className="compared-section">
+              <h4>{SECTIONS[section].title}</h4>
+              <SectionBody {...contentOf(section, viewing.strategy_output[section])} />
+            </div>
+          ))}
+        </div>
       )}
 
       {compared && (

@@ -1,5 +1,16 @@
-import { ConversationMessage, ErrorEvent, SectionEvent, StrategyRecord, VersionSummary, type FieldError } from "@strategist/schemas";
+import {
+  ConversationMessage,
+  ErrorEvent,
+  SectionEvent,
+  STRATEGY_SECTIONS,
+  StrategyOutput,
+  StrategyRecord,
+  VersionSummary,
+  type FieldError,
+  type StrategySection,
+} from "@strategist/schemas";
 import { z } from "zod";
+import type { SectionContent } from "@/components/StrategySections";
 import { readServerSentEvents } from "@/lib/server-sent-events";
 
 /** Browser calls to the conversation routes, through the web origin's /api/strategy proxy. */
@@ -53,7 +64,21 @@ export async function deleteStrategy(id: string): Promise<true | Failure> {
  * Streams a refine: calls `onSection` with the title of each section as the agent finishes writing it (and with
  * null when it starts over), and resolves with the new version or the failure, honouring `retry_after`.
  */
-export async function streamRefine(id: string, message: string, onSection: (section: string | null) => void, signal?: AbortSignal): Promise<StrategyRecord | Failure> {
+/** A finished section of a `section` event, checked against the strategy's schema; undefined for anything else. */
+export function revisedSection(event: SectionEvent): SectionContent | undefined {
+  if (!event.complete || !(STRATEGY_SECTIONS as readonly string[]).includes(event.section)) return undefined;
+  const section = event.section as StrategySection;
+  const value = StrategyOutput.shape[section].safeParse(event.value);
+  return value.success ? ({ section, value: value.data } as SectionContent) : undefined;
+}
+
+/** Streams a refine: `onSection` sees each revised section once written (null when the model starts over). */
+export async function streamRefine(
+  id: string,
+  message: string,
+  onSection: (section: SectionContent | null) => void,
+  signal?: AbortSignal,
+): Promise<StrategyRecord | Failure> {
   const response = await fetch(`${base(id)}/refine/stream`, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "text/event-stream" },
@@ -71,7 +96,8 @@ export async function streamRefine(id: string, message: string, onSection: (sect
     })();
     if (event.event === "section") {
       const section = SectionEvent.safeParse(data);
-      if (section.success && section.data.complete) onSection(section.data.section);
+      const revised = section.success ? revisedSection(section.data) : undefined;
+      if (revised) onSection(revised);
     } else if (event.event === "reset") {
       onSection(null);
     } else if (event.event === "completed") {
