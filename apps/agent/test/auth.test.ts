@@ -63,9 +63,10 @@ describe("JWT authentication", () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/strategy/generate", "/api/strategy/list", "/api/strategy/{id}", "/api/models"]));
     const body = spec.paths["/api/strategy/generate"].post.requestBody.content["application/json"].schema;
     expect(body.$ref).toBe("#/components/schemas/GenerateRequest");
-    expect(spec.components.schemas.GenerateRequest.required).toEqual(
-      expect.arrayContaining(["brand_name", "industry", "target_audience", "goals"]),
-    );
+    // The brief's fields are required unless a brand supplies them: documented fields, and the rule in words.
+    const generate = spec.components.schemas.GenerateRequest;
+    expect(Object.keys(generate.properties)).toEqual(expect.arrayContaining(["brand_name", "industry", "target_audience", "goals", "brand_id", "model"]));
+    expect(generate.description).toMatch(/required unless brand_id/);
     expect((await harness.app.inject({ url: "/docs" })).statusCode).toBeLessThan(400);
   });
 });

@@ -23,8 +23,8 @@ const other = createClient<paths>({ baseUrl, headers: { authorization: \`Bearer 
 const brief = { brand_name: "Typed Bakery", industry: "Food", target_audience: "Neighbours", goals: "More regulars" };
 
 if (false as boolean) {
-  // @ts-expect-error brand_name is required by the documented request body
-  await owner.POST("/api/strategy/generate", { body: { industry: "x", target_audience: "y", goals: "z" } });
+  // @ts-expect-error brand_name is a string in the documented request body
+  await owner.POST("/api/strategy/generate", { body: { brand_name: 42, industry: "x", target_audience: "y", goals: "z" } });
   // @ts-expect-error no such operation
   await owner.GET("/api/strategy/everything");
 }

@@ -580,6 +580,7 @@ export type components = {
             field: string;
             message: string;
         };
+        /** @description The brief: brand_name, industry, target_audience and goals are required unless brand_id names a brand that supplies them */
         GenerateRequest: {
             /** @description Brand or company name */
             brand_name?: string;

@@ -55,7 +55,10 @@ export const GenerateRequest = StrategyInput.partial()
       }
     },
     { when: (payload) => typeof payload.value === "object" && payload.value !== null },
-  );
+  )
+  // The refinement is invisible to JSON Schema (an anyOf of `required` lists would make generated clients untyped),
+  // so the document states it in words.
+  .describe("The brief: brand_name, industry, target_audience and goals are required unless brand_id names a brand that supplies them");
 export type GenerateRequest = z.infer<typeof GenerateRequest>;
 
 /** Text the model writes: at least one visible character, bounded so one item cannot fill the record. */
