@@ -136,8 +136,9 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
       setConfirmingDelete(false);
       return failed(result);
     }
-    router.push("/strategies");
-    router.refresh();
+    // A full navigation, not router.push: the history page may be in the client router's cache (the header
+    // prefetches it) and would show the deleted strategy until it revalidated.
+    window.location.assign("/strategies");
   }
 
   const blocked = busy || waiting > 0;
