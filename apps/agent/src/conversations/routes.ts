@@ -11,9 +11,8 @@ import {
   VersionList,
   VersionParams,
 } from "@strategist/schemas";
-import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream } from "../generation/http";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../generation/http";
 import { streamAdmitted } from "../generation/sse";
-import { clientGoneSignal } from "../routes/request-signal";
 import type { ConversationService } from "./service";
 
 export interface ConversationRouteOptions {
@@ -41,11 +40,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
       },
     },
     async (request, reply) =>
-      service.refine(request.userId, request.params.id, request.body, {
-        signal: clientGoneSignal(reply),
-        log: request.log.child({ strategy_id: request.params.id }),
-        idempotencyKey: request.headers["idempotency-key"],
-      }),
+      service.refine(request.userId, request.params.id, request.body, modelCallContext(request, reply, { strategy_id: request.params.id })),
   );
 
   app.post(
@@ -62,14 +57,9 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
       },
     },
     async (request, reply) => {
-      const signal = clientGoneSignal(reply);
-      const log = request.log.child({ strategy_id: request.params.id });
-      const admitted = await service.admitRefine(request.userId, request.params.id, request.body, {
-        signal,
-        log,
-        idempotencyKey: request.headers["idempotency-key"],
-      });
-      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal, completed: (record) => app.withCost(record) });
+      const context = modelCallContext(request, reply, { strategy_id: request.params.id });
+      const admitted = await service.admitRefine(request.userId, request.params.id, request.body, context);
+      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal: context.signal, completed: (record) => app.withCost(record) });
     },
   );
 
@@ -87,11 +77,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
       },
     },
     async (request, reply) =>
-      service.regenerate(request.userId, request.params.id, request.body ?? {}, {
-        signal: clientGoneSignal(reply),
-        log: request.log.child({ strategy_id: request.params.id }),
-        idempotencyKey: request.headers["idempotency-key"],
-      }),
+      service.regenerate(request.userId, request.params.id, request.body ?? {}, modelCallContext(request, reply, { strategy_id: request.params.id })),
   );
 
   app.get(

@@ -1,6 +1,8 @@
 import { ErrorBody, ErrorEvent, ResetEvent, SectionEvent, StartedEvent, ValidationErrorBody } from "@strategist/schemas";
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { eventStreamResponse } from "../openapi/document";
+import { clientGoneSignal } from "../routes/request-signal";
 
 /** The Idempotency-Key header every model-calling route accepts, stream routes included. */
 export const IdempotencyHeaders = z.object({
@@ -36,4 +38,21 @@ export function liveEventStream(completed: z.ZodType) {
     completed,
     error: ErrorEvent,
   });
+}
+
+/** What every model-calling route hands its use case: the client-gone signal, the request's log, its Idempotency-Key. */
+export interface ModelCallContext {
+  signal: AbortSignal;
+  log: FastifyBaseLogger;
+  idempotencyKey?: string;
+}
+
+/** The model call's context from its request; `ids` (strategy_id, post_id, ...) join every log line of the call. */
+export function modelCallContext(request: FastifyRequest, reply: FastifyReply, ids: Record<string, string> = {}): ModelCallContext {
+  const key = request.headers["idempotency-key"];
+  return {
+    signal: clientGoneSignal(reply),
+    log: Object.keys(ids).length > 0 ? request.log.child(ids) : request.log,
+    idempotencyKey: typeof key === "string" ? key : undefined,
+  };
 }

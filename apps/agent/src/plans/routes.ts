@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody, Plan, PlanPost, PlanRequest, PostIdParams, PostPatch, RewriteRequest, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
-import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream } from "../generation/http";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../generation/http";
 import { streamAdmitted } from "../generation/sse";
-import { clientGoneSignal } from "../routes/request-signal";
 import { attachment, exportFileName, planToCsv, planToIcs } from "./exports";
 import { strategyToPdf } from "./pdf";
 import type { PlanService } from "./service";
@@ -38,11 +37,7 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
       },
     },
     async (request, reply) =>
-      service.create(request.userId, request.params.id, request.body, {
-        signal: clientGoneSignal(reply),
-        log: request.log.child({ strategy_id: request.params.id }),
-        idempotencyKey: request.headers["idempotency-key"],
-      }),
+      service.create(request.userId, request.params.id, request.body, modelCallContext(request, reply, { strategy_id: request.params.id })),
   );
 
   app.post(
@@ -59,13 +54,9 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
       },
     },
     async (request, reply) => {
-      const signal = clientGoneSignal(reply);
-      const admitted = await service.admit(request.userId, request.params.id, request.body, {
-        signal,
-        log: request.log.child({ strategy_id: request.params.id }),
-        idempotencyKey: request.headers["idempotency-key"],
-      });
-      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal, completed: (plan) => plan });
+      const context = modelCallContext(request, reply, { strategy_id: request.params.id });
+      const admitted = await service.admit(request.userId, request.params.id, request.body, context);
+      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal: context.signal, completed: (plan) => plan });
     },
   );
 
@@ -109,11 +100,7 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
       },
     },
     async (request, reply) =>
-      service.rewrite(request.userId, request.params.id, request.params.postId, request.body, {
-        signal: clientGoneSignal(reply),
-        log: request.log.child({ strategy_id: request.params.id, post_id: request.params.postId }),
-        idempotencyKey: request.headers["idempotency-key"],
-      }),
+      service.rewrite(request.userId, request.params.id, request.params.postId, request.body, modelCallContext(request, reply, { strategy_id: request.params.id, post_id: request.params.postId })),
   );
 
   // Exports: the 200 bodies are files (text/calendar, text/csv, application/pdf), not JSON.

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody, GenerateRequest, StrategyIdParams, StrategyListQuery, StrategyList, StrategyRecord, StrategySummaryList, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
-import { IdempotencyHeaders, MODEL_CALL_ERRORS } from "../generation/http";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS, modelCallContext } from "../generation/http";
 import type { StrategyService } from "../strategies/service";
-import { clientGoneSignal } from "./request-signal";
 import { serializeRecord, serializeRecords, serializeSummaries, serializeWith } from "./serializers";
 
 const errors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
@@ -26,11 +25,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }>
       },
     },
     async (request, reply) => {
-      const record = await service.generate(request.userId, request.body, {
-        signal: clientGoneSignal(reply),
-        log: request.log,
-        idempotencyKey: request.headers["idempotency-key"],
-      });
+      const record = await service.generate(request.userId, request.body, modelCallContext(request, reply));
       serializeWith(reply, serializeRecord);
       return record;
     },

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { GenerateRequest, StrategyRecord } from "@strategist/schemas";
-import { IdempotencyHeaders, STREAM_REFUSALS, liveEventStream } from "../generation/http";
+import { IdempotencyHeaders, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../generation/http";
 import { streamAdmitted } from "../generation/sse";
 import type { StrategyService } from "../strategies/service";
-import { clientGoneSignal } from "./request-signal";
 
 export interface StreamRouteOptions {
   service: StrategyService;
@@ -30,13 +29,9 @@ export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (ap
       },
     },
     async (request, reply) => {
-      const signal = clientGoneSignal(reply);
-      const admitted = await service.admitGenerate(request.userId, request.body, {
-        signal,
-        log: request.log,
-        idempotencyKey: request.headers["idempotency-key"],
-      });
-      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal, completed: (record) => app.withCost(record) });
+      const context = modelCallContext(request, reply);
+      const admitted = await service.admitGenerate(request.userId, request.body, context);
+      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal: context.signal, completed: (record) => app.withCost(record) });
     },
   );
 };
