@@ -1,5 +1,6 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { ERROR_DETAILS, StrategyRecord, VersionList } from "@strategist/schemas";
+import type { Message, ModelStreamEvent, StreamOptions } from "@strands-agents/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, VALID_BRIEF, type Harness } from "./support/harness";
 import { OfflineModel } from "../src/agent/offline-model";
@@ -217,6 +218,43 @@ describe("refine through the shared pipeline", () => {
 
       expect(await local.strategyItems(original.id)).toEqual(itemsBefore);
       expect(await local.storedItem(original.id)).toEqual(headBefore);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it("stores only the head for a generation; the first change keeps version 1 before it moves the head, even when it then loses the race", async () => {
+    let reached!: () => void;
+    const atModel = new Promise<void>((resolve) => (reached = resolve));
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    /** The offline model, held at its first call until the test lets it answer. */
+    class GatedOfflineModel extends OfflineModel {
+      override async *stream(messages: Message[], options?: StreamOptions): AsyncGenerator<ModelStreamEvent> {
+        reached();
+        await gate;
+        yield* super.stream(messages, options);
+      }
+    }
+    const local = await startHarness({ models: [{ id: "offline", model: new OfflineModel() }, { id: "gated", model: new GatedOfflineModel() }] });
+    try {
+      const authorization = `Bearer ${local.token("v1-user")}`;
+      const original: StrategyRecord = (await local.app.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization }, payload: VALID_BRIEF })).json();
+      expect(await local.strategyItems(original.id)).toEqual([]);
+      expect((await local.app.inject({ url: `/api/strategy/${original.id}/versions/1`, headers: { authorization } })).json()).toEqual(original);
+
+      const refining = local.app.inject({ method: "POST", url: `/api/strategy/${original.id}/refine`, headers: { authorization }, payload: { message: "more formal", model: "gated" } });
+      await atModel;
+      // Another writer moves the head to version 2 and dies before it snapshots anything.
+      const head = (await local.storedItem(original.id))!;
+      await local.client.send(new PutCommand({ TableName: local.table, Item: { ...head, version: 2 } }));
+      open();
+      expect((await refining).statusCode).toBe(409);
+
+      const items = await local.strategyItems(original.id);
+      expect(items.map((item) => item.itemKey)).toEqual(["version#000001"]);
+      // The head is at version 2 now, so this is read from the snapshot.
+      expect((await local.app.inject({ url: `/api/strategy/${original.id}/versions/1`, headers: { authorization } })).json()).toEqual(original);
     } finally {
       await local.close();
     }

@@ -173,17 +173,17 @@ export class ConversationService {
       version: current.version + 1,
       updated_at: this.clock().toISOString(),
     };
+    // Version 1 lives only in the head until now (a generation stores no separate snapshot): keep it before the head
+    // moves on, so it survives even if this process dies right after the replace. A snapshot is written once, so a
+    // change that then loses the race below leaves the same, correct version 1.
+    if (current.version === 1) await this.deps.items.putVersion({ record: current, kind: "generate", requestId: current.id });
     try {
       await this.deps.repository.replace(record, current.version);
     } catch (error) {
       if (error instanceof StrategyChangedError) throw new AppError("conflict", { cause: error });
       throw error;
     }
-    await Promise.all([
-      // A strategy stored before versions existed (or whose first snapshot failed) has no version 1 yet: keep it now.
-      current.version === 1 ? this.deps.items.putVersion({ record: current, kind: "generate", requestId: current.id }) : undefined,
-      this.deps.items.putVersion({ record, kind, requestId, ...(message !== undefined ? { message } : {}) }),
-    ]);
+    await this.deps.items.putVersion({ record, kind, requestId, ...(message !== undefined ? { message } : {}) });
     return record;
   }
 }

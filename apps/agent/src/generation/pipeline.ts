@@ -137,19 +137,19 @@ export class GenerationPipeline {
   private admitted<T, R>(useCase: UseCase<T, R>, resultId: string, release: Release, claim?: IdempotencyClaim): Admitted<R> {
     let ran = false;
     return {
-      execute: async (onProgress = () => undefined) => {
+      execute: async (onProgress) => {
         if (ran) throw new Error("an admitted request runs once");
         ran = true;
         try {
-          onProgress({ type: "started", model: useCase.model.modelId ?? this.deps.models.defaultModelId });
+          onProgress?.({ type: "started", model: useCase.model.modelId ?? this.deps.models.defaultModelId });
           const result = await this.produce(useCase, resultId, onProgress);
           if (claim?.kind === "owner") await claim.complete();
-          onProgress({ type: "completed", result });
+          onProgress?.({ type: "completed", result });
           return result;
         } catch (error) {
           await this.abandon(useCase, claim);
           const failure = error instanceof AppError ? error : new AppError("internal", { cause: error });
-          onProgress({ type: "error", error: failure });
+          onProgress?.({ type: "error", error: failure });
           throw failure;
         } finally {
           await release();
@@ -159,7 +159,7 @@ export class GenerationPipeline {
   }
 
   /** The model call within the time budget, then the store if the output is valid and the client still there. */
-  private async produce<T, R>(useCase: UseCase<T, R>, resultId: string, onProgress: (progress: Progress<R>) => void): Promise<R> {
+  private async produce<T, R>(useCase: UseCase<T, R>, resultId: string, onProgress: ((progress: Progress<R>) => void) | undefined): Promise<R> {
     const { log } = useCase;
     const started = performance.now();
     const deadline = new AbortController();
@@ -169,8 +169,11 @@ export class GenerationPipeline {
       signal.addEventListener("abort", () => reject(signal.reason), { once: true });
     });
     stopped.catch(() => undefined);
-    const live = new LiveSections<string>(useCase.sections ?? STRATEGY_SECTIONS);
+    // Sections are followed only for a caller that shows them (a stream): parsing partial JSON on every delta is
+    // wasted work for the plain JSON routes.
+    const live = onProgress ? new LiveSections<string>(useCase.sections ?? STRATEGY_SECTIONS) : undefined;
     const onEvent = (event: AgentStreamEvent, model: string) => {
+      if (!live || !onProgress) return;
       if (event.type === "beforeModelCallEvent") {
         if (live.shown) onProgress({ type: "reset", model, reason: "The model's attempt was discarded; it is writing again." });
         live.reset();
@@ -181,7 +184,7 @@ export class GenerationPipeline {
 
     let generation: ModelCallResult<T>;
     try {
-      const running = this.deps.models.call(useCase.model, { signal, deadline: Date.now() + this.deps.timeoutMs, onEvent, log });
+      const running = this.deps.models.call(useCase.model, { signal, deadline: Date.now() + this.deps.timeoutMs, ...(live ? { onEvent } : {}), log });
       running.catch(() => undefined);
       generation = await Promise.race([running, stopped]);
     } catch (error) {

@@ -131,12 +131,8 @@ export class StrategyService {
           if (!stored) throw error;
           return stored;
         }
-        try {
-          await this.deps.items.putVersion({ record, kind: "generate", requestId: recordId });
-        } catch (error) {
-          // The strategy stands; its head is version 1, which the versions list shows and a first refine snapshots.
-          context.log.warn({ err: error, strategy_id: recordId }, "could not store the first version's snapshot");
-        }
+        // Version 1 is the head itself until the first refine or regenerate, which snapshots it before replacing it:
+        // one write per generation instead of two (docs/conversations.md, "What is stored when").
         return record;
       },
       logged: (record) => ({ message: "strategy generated", fields: { strategy_id: record.id } }),
