@@ -39,7 +39,9 @@ say(`the slow-model clients in this process. Each autocannon run lasts ${duratio
 
 // 1 and 2: read path and offline generation on the same agent process.
 if (phases.has("read") || phases.has("generate")) {
-  const { info, child } = await startServers({ BENCH_REFINE_TARGETS: "10" });
+  // 500 users, so the generation phase's users each start about as many generations a minute as the default
+  // RATE_LIMIT_PER_MINUTE allows (10): the admission item a generation rewrites has a production-sized start log.
+  const { info, child } = await startServers({ BENCH_REFINE_TARGETS: "10", BENCH_USERS: "500" });
   const probe = async (reset: boolean) => (await (await fetch(`${info.bareUrl}/probe${reset ? "?reset=1" : ""}`)).json()) as ProbeReading;
   // The server's CPU over the run tells whether the agent process or something behind it (dynalite) is the limit.
   const measureWithCpu = async (name: string, options: autocannon.Options): Promise<Figures> => {
@@ -58,7 +60,12 @@ if (phases.has("read") || phases.has("generate")) {
       // Each agent route beside a bare route doing the same DynamoDB call with the same SDK on the same data.
       const pairs: [string, string, string, string][] = [
         ["full list (20)", `${info.bareUrl}/bare/list`, `${info.agentUrl}/api/strategy/list?limit=20`, "GET /api/strategy/list?limit=20"],
-        ["summary list (20)", `${info.bareUrl}/bare/summary`, `${info.agentUrl}/api/strategy/list?limit=20&view=summary`, "GET /api/strategy/list?limit=20&view=summary"],
+        [
+          "summary list (20)",
+          `${info.bareUrl}/bare/summary`,
+          `${info.agentUrl}/api/strategy/list?limit=20&view=summary`,
+          "GET /api/strategy/list?limit=20&view=summary",
+        ],
         ["get by id", `${info.bareUrl}/bare/get/${info.strategyId}`, `${info.agentUrl}/api/strategy/${info.strategyId}`, "GET /api/strategy/:id"],
       ];
       rows.push(bare);
@@ -90,8 +97,19 @@ if (phases.has("read") || phases.has("generate")) {
           connections,
           duration,
           body: JSON.stringify(info.brief),
-          // Spread over users so the figures are the service's cost, not one user's admission limits.
-          setupClient: (client) => client.setHeaders({ ...auth, authorization: `Bearer ${info.tokens[next++ % info.tokens.length]}` }),
+          // Every request from the next user in turn, so the figures are the service's cost for many users (as in
+          // production), not one user's admission item growing a start log far past any configured limit.
+          setupClient: (client) => {
+            const offset = next++ * 37;
+            client.setRequests(
+              info.tokens.map((_, index) => ({
+                method: "POST",
+                path: "/api/strategy/generate",
+                headers: { ...auth, authorization: `Bearer ${info.tokens[(offset + index) % info.tokens.length]}` },
+                body: JSON.stringify(info.brief),
+              })),
+            );
+          },
         }),
       );
     }
@@ -109,7 +127,12 @@ if (phases.has("read") || phases.has("generate")) {
           setupClient: (client) => {
             const index = next++ % info.refineTargets.length;
             client.setRequests([
-              { method: "POST", path: `/api/strategy/${info.refineTargets[index]}/refine`, headers: { ...auth, authorization: `Bearer ${info.tokens[index]}` }, body: refineBody },
+              {
+                method: "POST",
+                path: `/api/strategy/${info.refineTargets[index]}/refine`,
+                headers: { ...auth, authorization: `Bearer ${info.tokens[index]}` },
+                body: refineBody,
+              },
             ]);
           },
         }),
@@ -182,7 +205,14 @@ if (phases.has("slow") && slowCount > 0) {
     say(`${slowCount} users, one generation each, all sent at once; MAX_CONCURRENT_GENERATIONS and per-user limits far above it.\n`);
     say(`| measure | value |\n|---|---:|`);
     say(`| completed with 200 | ${ok} of ${slowCount} |`);
-    say(`| other outcomes | ${[...statuses].filter(([status]) => status !== "200").map(([status, count]) => `${status}: ${count}`).join(", ") || "none"} |`);
+    say(
+      `| other outcomes | ${
+        [...statuses]
+          .filter(([status]) => status !== "200")
+          .map(([status, count]) => `${status}: ${count}`)
+          .join(", ") || "none"
+      } |`,
+    );
     say(`| wall time, first request sent to last answer | ${wallSeconds.toFixed(2)} s |`);
     say(`| client latency p50 / p99 / max | ${at(0.5)} / ${at(0.99)} / ${(latencies.at(-1)! / 1000).toFixed(2)} s |`);
     const arrivals = bedrock.requests.slice(requestsBefore).map((request) => (request.at - epochStart) / 1000);
@@ -190,7 +220,9 @@ if (phases.has("slow") && slowCount > 0) {
     say(`| first / last Bedrock request arrived after the burst began | ${Math.min(...arrivals).toFixed(2)} / ${Math.max(...arrivals).toFixed(2)} s |`);
     say(`| agent process RSS before / peak / 5 s after | ${before.rssMiB} / ${during.peakRssMiB} / ${after.rssMiB} MiB |`);
     say(`| agent process CPU during the burst | ${during.cpuPercent} % of one core |`);
-    say(`| agent event-loop delay p50 / p99 / max during the burst | ${during.eventLoopDelayP50Ms} / ${during.eventLoopDelayP99Ms} / ${during.eventLoopDelayMaxMs} ms |`);
+    say(
+      `| agent event-loop delay p50 / p99 / max during the burst | ${during.eventLoopDelayP50Ms} / ${during.eventLoopDelayP99Ms} / ${during.eventLoopDelayMaxMs} ms |`,
+    );
     say(`\nEvent-loop delay is the lateness of a 10 ms timer (perf_hooks.monitorEventLoopDelay, resolution subtracted),`);
     say(`measured inside the agent's process; RSS is sampled there every 50 ms.`);
     if (ok !== slowCount) process.exitCode = 1;
