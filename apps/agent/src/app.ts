@@ -28,6 +28,7 @@ import { brandRoutes } from "./brands/routes";
 import type { BrandService } from "./brands/service";
 import { conversationRoutes } from "./conversations/routes";
 import type { ConversationService } from "./conversations/service";
+import { EventLoopTurns } from "./generation/turns";
 
 export interface AppDeps {
   service: StrategyService;
@@ -54,6 +55,8 @@ export interface AppDeps {
   logger?: LoggerOptions | boolean;
   /** Prices for `usage.estimated_cost_usd` on responses; the default table when absent. */
   prices?: PriceTable;
+  /** The event-loop turns that POST requests (and the pipeline's model calls) take one at a time; fresh when absent. */
+  turns?: EventLoopTurns;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -142,6 +145,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
   await app.register(async (api) => {
+    // Every POST (each model-calling route is one) starts in a turn of the event loop of its own, before the token
+    // and body are checked: a burst of hundreds is spread over as many turns (generation/turns.ts).
+    const turns = deps.turns ?? new EventLoopTurns();
+    api.addHook("onRequest", async (request) => {
+      if (request.method === "POST") await turns.next();
+    });
     api.addHook("onRequest", api.authenticate);
     await api.register(modelRoutes, { catalog: deps.catalog, imageModels: deps.imageModels });
     await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });

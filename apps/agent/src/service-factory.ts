@@ -9,6 +9,7 @@ import type { AgentConfig } from "./config";
 import { parsePrices, PriceTable } from "./agent/pricing";
 import { ModelCaller } from "./generation/model-call";
 import { GenerationPipeline } from "./generation/pipeline";
+import { EventLoopTurns } from "./generation/turns";
 import { RefineConversation } from "./conversations/session";
 import { ConversationService } from "./conversations/service";
 import { CursorCodec } from "./strategies/cursor";
@@ -53,7 +54,10 @@ export async function createAgentApp(options: {
     store: limitsStore,
     leaseMs: config.GENERATION_LEASE_SECONDS * 1000,
   });
+  // One queue of event-loop turns for the whole process: POST requests on arrival and model calls at their start.
+  const turns = new EventLoopTurns();
   const pipeline = new GenerationPipeline({
+    turns,
     models: new ModelCaller(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
     limits,
     timeoutMs: config.AGENT_TIMEOUT_SECONDS * 1000,
@@ -116,6 +120,7 @@ export async function createAgentApp(options: {
     logger: options.logger,
     sseHeartbeatMs: options.sseHeartbeatMs,
     prices: new PriceTable(parsePrices(config.MODEL_PRICES)),
+    turns,
   });
   // The in-process image worker runs while the app does: started when ready, drained when closing.
   imageJobs.attach(app);

@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { IdempotencyConflict, requestFingerprint, type IdempotencyClaim, type IdempotencyStore } from "../strategies/idempotency";
 import { LiveSections } from "../strategies/live-sections";
 import type { ModelCaller, ModelCallResult, ModelCallSpec } from "./model-call";
+import { EventLoopTurns } from "./turns";
 
 /** Gives an admitted request's slot back; may be asynchronous (limits shared across instances). */
 export type Release = () => void | Promise<void>;
@@ -68,6 +69,8 @@ export interface PipelineDeps {
   idempotency: IdempotencyStore;
   /** The wall-clock budget of one model-calling request (AGENT_TIMEOUT_SECONDS). */
   timeoutMs: number;
+  /** Spreads the start of generations over turns of the event loop (one per turn); a fresh one when absent. */
+  turns?: EventLoopTurns;
 }
 
 /**
@@ -76,7 +79,11 @@ export interface PipelineDeps {
  * abandoned run stores nothing.
  */
 export class GenerationPipeline {
-  constructor(private readonly deps: PipelineDeps) {}
+  private readonly turns: EventLoopTurns;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.turns = deps.turns ?? new EventLoopTurns();
+  }
 
   /** Admits and runs a use case (the plain JSON routes). */
   async run<T, R>(useCase: UseCase<T, R>): Promise<R> {
@@ -184,6 +191,10 @@ export class GenerationPipeline {
 
     let generation: ModelCallResult<T>;
     try {
+      // The model call's start (the agent, the model request) takes a turn of the event loop of its own; the request
+      // took one on arrival (app.ts), so a burst's admissions and model requests interleave instead of piling up.
+      await this.turns.next();
+      if (signal.aborted) throw signal.reason;
       const running = this.deps.models.call(useCase.model, { signal, deadline: Date.now() + this.deps.timeoutMs, ...(live ? { onEvent } : {}), log });
       running.catch(() => undefined);
       generation = await Promise.race([running, stopped]);
