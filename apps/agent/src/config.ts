@@ -82,7 +82,7 @@ export class ConfigError extends Error {
 }
 
 /** Minimum JWT secret length in bytes: HS256 needs a key at least as long as its hash (RFC 7518 §3.2). */
-export const MIN_JWT_SECRET_BYTES = 32;
+const MIN_JWT_SECRET_BYTES = 32;
 
 /**
  * Parses the environment once. The JWT secret must come from the environment in production; elsewhere a

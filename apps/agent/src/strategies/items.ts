@@ -5,12 +5,12 @@ import type { ConversationMessage, StrategyRecord, TokenUsage, VersionKind, Vers
 export const ITEM_PREFIX = { version: "version#", message: "message#", session: "session#" } as const;
 
 /** Zero-padded so that the sort key orders versions numerically. */
-export function versionKey(version: number): string {
+function versionKey(version: number): string {
   return `${ITEM_PREFIX.version}${String(version).padStart(6, "0")}`;
 }
 
 /** A message's sort key: the version its exchange produced, then 0 for the user's turn and 1 for the assistant's. */
-export function messageKey(version: number, turn: 0 | 1): string {
+function messageKey(version: number, turn: 0 | 1): string {
   return `${ITEM_PREFIX.message}${String(version).padStart(6, "0")}#${turn}`;
 }
 
