@@ -4,7 +4,7 @@ import { advance, finish, startLiveStrategy, type LiveEvent, type LiveStrategy }
 import { readServerSentEvents, type ServerSentEvent } from "@/lib/server-sent-events";
 
 /** The live-generation endpoint on the web origin (proxied to the agent). */
-export const LIVE_GENERATION_PATH = "/api/strategy/generate/stream";
+const LIVE_GENERATION_PATH = "/api/strategy/generate/stream";
 
 /** How a generation ended. */
 export type GenerationOutcome =
