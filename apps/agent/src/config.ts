@@ -72,7 +72,7 @@ export const agentEnvSchema = z.object({
   GENERATION_LEASE_SECONDS: positiveNumber(30),
   READ_RATE_LIMIT_PER_MINUTE: positiveInt(600),
 });
-export type AgentEnv = z.infer<typeof agentEnvSchema>;
+type AgentEnv = z.infer<typeof agentEnvSchema>;
 
 /** The agent's configuration after checks that span variables (the JWT secret rule). */
 export type AgentConfig = Omit<AgentEnv, "JWT_SECRET"> & { JWT_SECRET: string };

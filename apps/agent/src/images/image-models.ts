@@ -19,7 +19,7 @@ export interface ImageModel {
 }
 
 /** An image model the service can run, as configured. */
-export interface ImageModelEntry extends Omit<ModelInfo, "kind"> {
+interface ImageModelEntry extends Omit<ModelInfo, "kind"> {
   create(): ImageModel;
 }
 

@@ -9,9 +9,9 @@ import { imageKey, type ImageStore } from "./storage";
 const PROGRESS = { queued: 0, processing: 10, generated: 50, stored: 90, completed: 100 } as const;
 
 /** What became of one wake-up: nothing more to do for it, or come back at `at` (epoch ms). */
-export type WakeOutcome = { kind: "done" } | { kind: "later"; at: number };
+type WakeOutcome = { kind: "done" } | { kind: "later"; at: number };
 
-export interface ImageWorkerOptions {
+interface ImageWorkerOptions {
   repository: ImageJobRepository;
   store: ImageStore;
   models: ImageModelCatalog;

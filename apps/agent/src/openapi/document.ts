@@ -6,7 +6,7 @@ import { AGENT_VERSION } from "../version";
 import { documentRegistry } from "./registry";
 
 /** Where the API is reachable: the agent itself and the web origin's proxy (same paths under /api). */
-export interface ApiServers {
+interface ApiServers {
   agentUrl: string;
   webUrl: string;
 }

@@ -15,7 +15,7 @@ function messageKey(version: number, turn: 0 | 1): string {
 }
 
 /** A version of a strategy as it was written, and why. */
-export interface VersionSnapshot {
+interface VersionSnapshot {
   record: StrategyRecord;
   kind: VersionKind;
   /** The refine instruction that produced it. */
@@ -43,7 +43,7 @@ interface MessageItem {
 }
 
 /** A page of the conversation and the key to continue from, if any. */
-export interface MessagePage {
+interface MessagePage {
   messages: ConversationMessage[];
   lastKey?: Record<string, unknown>;
 }
