@@ -22,7 +22,7 @@ export interface Verdict {
   numbers: string;
 }
 
-export interface SoakEvidence {
+interface SoakEvidence {
   ledger: Ledger;
   stored: StoredStrategy[];
   bedrock: BedrockHit[];
@@ -49,7 +49,7 @@ function idsByKey(ledger: Ledger): Map<string, Set<string>> {
 }
 
 /** a. The ids answered with 2xx are exactly the records stored, each once, one per key, owned by the key's user. */
-export function acknowledgedEqualsStored({ ledger, stored }: SoakEvidence): Verdict {
+function acknowledgedEqualsStored({ ledger, stored }: SoakEvidence): Verdict {
   const acknowledged = new Set(ledger.generates.flatMap((call) => (call.id ? [call.id] : [])));
   const storedIds = new Set(stored.map((record) => record.strategyId));
   const missing = count(acknowledged, (id) => !storedIds.has(id));
@@ -76,7 +76,7 @@ export function acknowledgedEqualsStored({ ledger, stored }: SoakEvidence): Verd
 }
 
 /** b. A key that never got a 2xx, even after reconciliation, left nothing in the table. */
-export function failuresStoredNothing({ ledger, stored, bedrock }: SoakEvidence): Verdict {
+function failuresStoredNothing({ ledger, stored, bedrock }: SoakEvidence): Verdict {
   const answered = idsByKey(ledger);
   const failedInRun = ledger.generates.filter((call) => call.role !== "reconcile" && !call.id);
   const failedKeys = new Set(failedInRun.map((call) => call.key.name));
@@ -98,7 +98,7 @@ export function failuresStoredNothing({ ledger, stored, bedrock }: SoakEvidence)
 }
 
 /** c. No user saw another user's strategy; another user's id is 403; each final history is exactly the user's records. */
-export function usersIsolated({ ledger, stored, finalLists }: SoakEvidence): Verdict {
+function usersIsolated({ ledger, stored, finalLists }: SoakEvidence): Verdict {
   const violations = ledger.reads.filter((read) => read.violation);
   const byKind = (kind: string) => ledger.reads.filter((read) => read.kind === kind);
   const others = byKind("other");
@@ -124,7 +124,7 @@ export function usersIsolated({ ledger, stored, finalLists }: SoakEvidence): Ver
 }
 
 /** d. The agent exited only when the soak stopped it: 0 after SIGTERM, killed after SIGKILL. */
-export function agentNeverCrashed({ exits }: SoakEvidence): Verdict {
+function agentNeverCrashed({ exits }: SoakEvidence): Verdict {
   const unexpected = exits.filter((exit) => !exit.expected);
   const describe = (exit: AgentExit) =>
     `${exit.sentBySoak ?? "nothing"} -> ${exit.signal ?? `exit ${exit.code}`}${exit.afterMs === undefined ? "" : ` in ${(exit.afterMs / 1000).toFixed(1)} s`}`;
@@ -136,7 +136,7 @@ export function agentNeverCrashed({ exits }: SoakEvidence): Verdict {
 }
 
 /** e. Replays and concurrent twins got the same id and cost no Bedrock request beyond the one generation. */
-export function replaysAreFree({ ledger, bedrock }: SoakEvidence): Verdict {
+function replaysAreFree({ ledger, bedrock }: SoakEvidence): Verdict {
   const answered = idsByKey(ledger);
   const firstSuccess = new Map<string, number>();
   for (const call of ledger.generates) {

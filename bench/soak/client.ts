@@ -3,7 +3,7 @@ export type CallOutcome =
   | { status: number; body: unknown; headers: Headers }
   | { failure: "refused" | "aborted by the soak" | "client timeout" | "network error"; message: string };
 
-export interface CallOptions {
+interface CallOptions {
   method?: "GET" | "POST";
   token: string;
   body?: unknown;

@@ -6,7 +6,7 @@ import type { Random } from "./random";
  * the agent's deadline); the rest are the failures Bedrock really produces: throttling and 5xx before the stream,
  * exceptions inside it, stalls, cut connections, and output that is not a valid strategy.
  */
-export function randomFault(random: Random, modelId: string, timeoutMs: number): Behaviour {
+function randomFault(random: Random, modelId: string, timeoutMs: number): Behaviour {
   const roll = random.next();
   if (roll < 0.5) return { modelId, kind: "answer", firstByteDelayMs: random.int(0, 600), chunkDelayMs: random.int(0, 60) };
   if (roll < 0.53) return { modelId, kind: "answer", firstByteDelayMs: random.int(timeoutMs - 500, timeoutMs + 300) };

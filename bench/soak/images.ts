@@ -11,7 +11,7 @@ export const IMAGE_MODEL = "amazon.nova-canvas-v1:0";
 export const IMAGE_BUCKET = "images-soak";
 
 /** A job the agent accepted with 202. */
-export interface AcceptedImageJob {
+interface AcceptedImageJob {
   user: SoakUser;
   jobId: string;
 }

@@ -2,7 +2,7 @@ import { connect, createServer, type Socket } from "node:net";
 import type { Random } from "./random";
 
 /** A delay for one chunk the agent sends to DynamoDB, in ms: mostly none, sometimes a slow moment, rarely a long one. */
-export function databaseDelay(random: Random): number {
+function databaseDelay(random: Random): number {
   const roll = random.next();
   if (roll < 0.75) return 0;
   if (roll < 0.97) return random.int(20, 150);

@@ -2,7 +2,7 @@ import { DeleteCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient 
 import { outcomeName } from "./client";
 import { readOwnStrategy, sendGenerate, type GenerateCall, type GenerateRole, type Ledger, type SoakUser } from "./traffic";
 
-export interface TamperTargets {
+interface TamperTargets {
   client: DynamoDBDocumentClient;
   table: string;
   baseUrl: string;

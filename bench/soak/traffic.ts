@@ -31,7 +31,7 @@ export interface GenerateCall {
   endedAt: number;
 }
 
-export interface ReadCall {
+interface ReadCall {
   user: SoakUser;
   kind: "list" | "own" | "other";
   outcome: string;
@@ -61,7 +61,7 @@ export class Ledger {
   }
 }
 
-export interface TrafficOptions {
+interface TrafficOptions {
   baseUrl: string;
   users: SoakUser[];
   ledger: Ledger;

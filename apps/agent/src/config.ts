@@ -72,7 +72,7 @@ export const agentEnvSchema = z.object({
   GENERATION_LEASE_SECONDS: positiveNumber(30),
   READ_RATE_LIMIT_PER_MINUTE: positiveInt(600),
 });
-export type AgentEnv = z.infer<typeof agentEnvSchema>;
+type AgentEnv = z.infer<typeof agentEnvSchema>;
 
 /** The agent's configuration after checks that span variables (the JWT secret rule). */
 export type AgentConfig = Omit<AgentEnv, "JWT_SECRET"> & { JWT_SECRET: string };
@@ -82,7 +82,7 @@ export class ConfigError extends Error {
 }
 
 /** Minimum JWT secret length in bytes: HS256 needs a key at least as long as its hash (RFC 7518 §3.2). */
-export const MIN_JWT_SECRET_BYTES = 32;
+const MIN_JWT_SECRET_BYTES = 32;
 
 /**
  * Parses the environment once. The JWT secret must come from the environment in production; elsewhere a

@@ -1,7 +1,7 @@
 import { ERROR_DETAILS, type ErrorCode, type FieldError } from "@strategist/schemas";
 
 /** The one table from error code to HTTP status (the seed's error table plus the service's own limits). */
-export const ERROR_STATUS: Record<ErrorCode, number> = {
+const ERROR_STATUS: Record<ErrorCode, number> = {
   validation: 400,
   invalid_token: 401,
   token_expired: 401,

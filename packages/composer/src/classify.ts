@@ -3,7 +3,7 @@ import type { PlatformId } from "./platforms";
 import { answerLanguage, detectLanguage, type DetectedLanguage, type WrittenLanguage } from "./language";
 
 /** The kinds of business the offline model knows, most specific first (ties go to the earlier one). */
-export const FAMILIES = [
+const FAMILIES = [
   "nonprofit",
   "water",
   "surf",

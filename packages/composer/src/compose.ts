@@ -12,7 +12,7 @@ import { rankPlatforms } from "./platforms";
 const PACKS: Record<WrittenLanguage, LanguagePack> = { en, es, de, fr };
 
 /** Options of the offline composer. */
-export interface ComposeOptions {
+interface ComposeOptions {
   /** Writes in this language instead of the brief's own. */
   language?: WrittenLanguage;
 }
@@ -23,7 +23,7 @@ function inSentence(text: string, language: WrittenLanguage): string {
 }
 
 /** What the offline model concluded about a brief and how it will write about it. */
-export function readBrief(input: StrategyInput, options: ComposeOptions = {}): { profile: BriefProfile; context: WritingContext; pack: LanguagePack } {
+function readBrief(input: StrategyInput, options: ComposeOptions = {}): { profile: BriefProfile; context: WritingContext; pack: LanguagePack } {
   const profile = classifyBrief(input);
   const language = options.language ?? profile.language;
   const pack = PACKS[language];

@@ -1,5 +1,5 @@
 /** The languages the offline model writes; any other brief is answered in English, and says so. */
-export const WRITTEN_LANGUAGES = ["en", "es", "de", "fr"] as const;
+const WRITTEN_LANGUAGES = ["en", "es", "de", "fr"] as const;
 export type WrittenLanguage = (typeof WRITTEN_LANGUAGES)[number];
 
 /** A detected language: one the model writes, or another one it can name but not write. */

@@ -19,7 +19,7 @@ const FONT: Record<string, number[]> = {
 };
 
 /** A rendered image: PNG bytes and their size. */
-export interface RenderedImage {
+interface RenderedImage {
   png: Buffer;
   width: number;
   height: number;
@@ -35,7 +35,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** Encodes 8-bit RGB pixels (row by row, no padding) as a PNG. */
-export function encodePng(width: number, height: number, rgb: Buffer): Buffer {
+function encodePng(width: number, height: number, rgb: Buffer): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

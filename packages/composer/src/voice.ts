@@ -41,7 +41,7 @@ const FORMAL_TONES = ["formal", "professional", "expert", "authoritative", "corp
 const CASUAL_TONES = ["casual", "friendly", "playful", "fun", "warm", "relaxed", "witty", "cheeky", "chatty", "laid-back", "bold", "quirky", "conversational"];
 
 /** Which way the tone words lean: formal, casual, or neither. */
-export function register(tone: readonly string[]): "formal" | "casual" | "neutral" {
+function register(tone: readonly string[]): "formal" | "casual" | "neutral" {
   const words = tone.map((word) => word.toLowerCase());
   const formal = words.filter((word) => FORMAL_TONES.some((marker) => word.includes(marker))).length;
   const casual = words.filter((word) => CASUAL_TONES.some((marker) => word.includes(marker))).length;

@@ -2,7 +2,7 @@ import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb
 import { USER_ID_INDEX } from "./tables";
 
 /** A page of a user's items and the key to continue from, if any. */
-export interface UserPage {
+interface UserPage {
   items: Record<string, unknown>[];
   lastKey?: Record<string, unknown>;
 }

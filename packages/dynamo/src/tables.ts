@@ -80,9 +80,6 @@ export function limitsTableDefinition(tableName: string): CreateTableCommandInpu
   };
 }
 
-/** The limits table's TTL attribute (epoch seconds). */
-export const LIMITS_TTL_ATTRIBUTE = "expiresAt";
-
 /** Name of the sessions table's index that finds a user's sessions (to revoke all but one). */
 export const SESSION_USER_INDEX = "UserIdIndex";
 

@@ -63,19 +63,19 @@ const COMMON = new Set(
   ).split(/\s+/),
 );
 
-export function normalize(text: string): string {
+function normalize(text: string): string {
   return text.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /** Content words of a text: letters only, at least four long, not common. */
-export function contentWords(text: string): string[] {
+function contentWords(text: string): string[] {
   return normalize(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length >= 4 && !COMMON.has(word));
 }
 
 /** Rough stems (the first five letters), so "agencies" meets "agency" and "Lager" meets "Lagerverwaltung". */
-export function stems(text: string): Set<string> {
+function stems(text: string): Set<string> {
   return new Set(contentWords(text).map((word) => word.slice(0, 5)));
 }
 

@@ -25,7 +25,7 @@ export type Expectations = z.infer<typeof Expectations>;
 export const GoldenBrief = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), brief: StrategyInput, expect: Expectations });
 export type GoldenBrief = z.infer<typeof GoldenBrief>;
 
-export const GoldenSet = z.array(GoldenBrief).min(1);
+const GoldenSet = z.array(GoldenBrief).min(1);
 
 /** The golden set shipped with the suite. */
 export const DEFAULT_BRIEFS_FILE = fileURLToPath(new URL("../golden/briefs.json", import.meta.url));

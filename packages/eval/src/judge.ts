@@ -4,14 +4,14 @@ import type { GoldenBrief } from "./golden";
 import type { Scorecard } from "./scorecard";
 
 /** The judge's verdict on one strategy: each criterion 1 (poor) to 5 (excellent). */
-export const JudgeVerdict = z.object({
+const JudgeVerdict = z.object({
   specificity: z.number().int().min(1).max(5).describe("Written for this brand and brief, not reusable for any other"),
   fit: z.number().int().min(1).max(5).describe("Platforms, priorities and content fit the audience, market and goals"),
   actionability: z.number().int().min(1).max(5).describe("A small team could start on Monday: concrete formats, cadence, steps"),
   brand_safety: z.number().int().min(1).max(5).describe("No false promises, regulated claims, offensive or risky content"),
   notes: z.string().max(600).describe("One or two sentences on the biggest weakness"),
 });
-export type JudgeVerdict = z.infer<typeof JudgeVerdict>;
+type JudgeVerdict = z.infer<typeof JudgeVerdict>;
 
 /** The rubric the judge follows; docs/eval.md prints the same text for people reading the scores. */
 export const JUDGE_RUBRIC = `You grade social media strategies written for a brand brief. Score each criterion from 1 to 5:

@@ -93,10 +93,8 @@ export type Behaviour = BehaviourBase &
       }
   );
 
-export type BehaviourKind = Behaviour["kind"];
-
 /** The default when nothing is scripted. */
-export const ANSWER: Behaviour = { kind: "answer" };
+const ANSWER: Behaviour = { kind: "answer" };
 
 /**
  * Chooses the behaviour for each request: the first queued behaviour whose model matches, else the model's default,

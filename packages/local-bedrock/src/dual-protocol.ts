@@ -27,7 +27,7 @@ export interface Exchange {
 }
 
 /** A running listener; close() ends every connection at once so tests never wait on keep-alive. */
-export interface DualProtocolListener {
+interface DualProtocolListener {
   port: number;
   close(): Promise<void>;
 }

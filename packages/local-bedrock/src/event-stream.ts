@@ -23,7 +23,7 @@ function encodeHeaders(headers: Record<string, string>): Buffer {
  * One AWS event-stream message: prelude (total length, headers length, prelude CRC32), headers, payload and a
  * CRC32 of everything before it. The client verifies both checksums, so a wrong one fails like a corrupt stream.
  */
-export function encodeMessage(headers: Record<string, string>, payload: unknown): Buffer {
+function encodeMessage(headers: Record<string, string>, payload: unknown): Buffer {
   const headerBytes = encodeHeaders(headers);
   const body = Buffer.from(JSON.stringify(payload), "utf8");
   const total = 12 + headerBytes.length + body.length + 4;

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { renderPlaceholderImage } from "@strategist/composer/placeholder-image";
 
 /** The image models the local Bedrock answers through InvokeModel, with the body shape each one speaks. */
-export const IMAGE_MODELS = {
+const IMAGE_MODELS = {
   "amazon.nova-canvas-v1:0": "nova-canvas",
   "stability.stable-image-core-v1:1": "stability",
 } as const;
@@ -11,7 +11,7 @@ export const IMAGE_MODELS = {
 export const CONTENT_FILTER_MESSAGE = "This request has been blocked by our content filters. Please adjust your text prompt to submit a new request.";
 
 /** The label drawn on every image the local Bedrock returns, so nobody mistakes it for a real generation. */
-export const LOCAL_IMAGE_LABEL = "LOCAL BEDROCK";
+const LOCAL_IMAGE_LABEL = "LOCAL BEDROCK";
 
 interface NovaCanvasRequest {
   taskType?: string;

@@ -11,7 +11,7 @@ import { answerEvents, converseBody } from "./stream-events";
 import { PromptCache } from "./usage";
 
 /** The Bedrock Runtime operations the local Bedrock serves: text through Converse, images through InvokeModel. */
-export type BedrockOperation = "Converse" | "ConverseStream" | "InvokeModel";
+type BedrockOperation = "Converse" | "ConverseStream" | "InvokeModel";
 
 /** A request as the local Bedrock received it. */
 export interface RecordedRequest {
@@ -30,7 +30,7 @@ export interface RecordedRequest {
 }
 
 /** Options of startLocalBedrock. */
-export interface LocalBedrockOptions {
+interface LocalBedrockOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
   /** Address to listen on; 127.0.0.1 by default. */

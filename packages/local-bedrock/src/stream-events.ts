@@ -7,7 +7,7 @@ import type { BedrockUsage } from "./usage";
  * A ConverseStream event, encoded when it is sent so that the metadata event's latency covers the whole stream.
  * `delta` is the answer text a contentBlockDelta carries, for observers of the stream.
  */
-export interface StreamEvent {
+interface StreamEvent {
   type: string;
   encode: () => Buffer;
   delta?: string;

@@ -10,7 +10,7 @@ export interface BedrockUsage {
 }
 
 /** A rough token estimate (about four characters a token), never zero for non-empty text. */
-export function estimateTokens(text: string): number {
+function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 
 /** A queue of the stand-in, with SQS's redrive: after `maxReceiveCount` receives a message moves to `deadLetter`. */
-export interface LocalQueueOptions {
+interface LocalQueueOptions {
   name: string;
   /** Default visibility timeout of received messages, in seconds (SQS: 30). */
   visibilityTimeoutSeconds?: number;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { GenerateRequest, TokenUsage } from "./strategy";
 
 /** Longest refine instruction a user may send. */
-export const REFINE_MESSAGE_MAX = 2000;
+const REFINE_MESSAGE_MAX = 2000;
 
 /** POST /api/strategy/:id/refine: an instruction in the user's words, and optionally the model to use. */
 export const RefineRequest = z

@@ -21,12 +21,12 @@ export const ImageJobRequest = z
   .meta({ id: "ImageJobRequest" });
 export type ImageJobRequest = z.infer<typeof ImageJobRequest>;
 
-export const IMAGE_JOB_STATUSES = ["queued", "processing", "completed", "failed"] as const;
+const IMAGE_JOB_STATUSES = ["queued", "processing", "completed", "failed"] as const;
 export const ImageJobStatus = z.enum(IMAGE_JOB_STATUSES).meta({ id: "ImageJobStatus" });
 export type ImageJobStatus = z.infer<typeof ImageJobStatus>;
 
 /** A finished image: a presigned link valid until `expires_at`, and what it points at. */
-export const GeneratedImage = z
+const GeneratedImage = z
   .object({
     url: z.string().describe("Presigned GET link to the private object; valid until expires_at"),
     width: z.number().int().positive(),
@@ -35,7 +35,7 @@ export const GeneratedImage = z
     expires_at: z.iso.datetime({ offset: true }),
   })
   .meta({ id: "GeneratedImage" });
-export type GeneratedImage = z.infer<typeof GeneratedImage>;
+type GeneratedImage = z.infer<typeof GeneratedImage>;
 
 /** An image job as GET /api/images/jobs/:job_id answers it. */
 export const ImageJob = z

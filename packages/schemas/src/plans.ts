@@ -3,12 +3,12 @@ import { checkPost, HASHTAG_BOUNDS, isHashtag, PLATFORM_IDS, PLATFORM_RULES, typ
 import { isTimeZone } from "./time-zone";
 
 /** The most weeks one content plan covers. */
-export const MAX_PLAN_WEEKS = 8;
+const MAX_PLAN_WEEKS = 8;
 /** Our bound on one caption: above every platform's limit, so the platform's own rule is what refuses. */
-export const MAX_CAPTION_CHARS = 70_000;
+const MAX_CAPTION_CHARS = 70_000;
 
 /** A platform a plan writes for (the ids of PLATFORM_RULES). */
-export const Platform = z.enum(PLATFORM_IDS).describe("The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube").meta({ id: "Platform" });
+const Platform = z.enum(PLATFORM_IDS).describe("The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube").meta({ id: "Platform" });
 
 export const PostStatus = z.enum(["draft", "approved"]).meta({ id: "PostStatus" });
 export type PostStatus = z.infer<typeof PostStatus>;

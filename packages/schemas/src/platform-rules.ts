@@ -12,9 +12,9 @@ export type PlatformId = (typeof PLATFORM_IDS)[number];
 
 /** How a platform measures text. */
 /** How a platform measures text: X's weights, graphemes, or graphemes with emoji as their UTF-8 bytes (Threads). */
-export type Counting = "x-weighted" | "graphemes" | "threads";
+type Counting = "x-weighted" | "graphemes" | "threads";
 
-export interface PlatformRule {
+interface PlatformRule {
   id: PlatformId;
   /** The platform's name as users know it; limit messages use it. */
   name: string;
@@ -204,7 +204,7 @@ export function threadsLength(text: string): number {
 }
 
 /** A text's length by one of the platforms' ways of counting. */
-export function countedLength(counting: Counting, text: string): number {
+function countedLength(counting: Counting, text: string): number {
   if (counting === "x-weighted") return xWeightedLength(text);
   if (counting === "threads") return threadsLength(text);
   return graphemeLength(text);
@@ -236,7 +236,7 @@ export function hashtagKey(tag: string): string {
   return tag.normalize("NFC").toLowerCase();
 }
 
-export interface RuleViolation {
+interface RuleViolation {
   field: string;
   message: string;
 }

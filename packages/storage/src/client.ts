@@ -1,6 +1,6 @@
 import { CreateBucketCommand, HeadBucketCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 
-export interface S3Connection {
+interface S3Connection {
   region: string;
   /** A local S3-compatible endpoint (the embedded s3rver, MinIO); absent for Amazon S3. */
   endpoint?: string;

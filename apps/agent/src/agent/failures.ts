@@ -33,7 +33,7 @@ const TRANSIENT_NETWORK_CODES = new Set([
 const OPENAI_UNAVAILABLE_STATUS = new Set([429, 500, 502, 503, 504, 529]);
 
 /** Retry-After, in seconds, suggested to clients when every model is busy. */
-export const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
 
 /** Walks an error's cause chain (Strands wraps the AWS exception in a ModelError). */
 export function errorChain(error: unknown): Error[] {

@@ -26,7 +26,7 @@ function cacheConfigFor(modelId: string): CacheConfig | undefined {
  * `requestHandler`: the HTTP/2 handler to share (one per catalog, so every model's ConverseStream calls share its
  * pooled sessions); a new one when absent.
  */
-export function bedrockModel(config: AgentConfig, modelId: string, requestHandler = bedrockRequestHandler(config)): BedrockModel {
+function bedrockModel(config: AgentConfig, modelId: string, requestHandler = bedrockRequestHandler(config)): BedrockModel {
   const cacheConfig = cacheConfigFor(modelId);
   return new BedrockModel({
     modelId,
@@ -43,7 +43,7 @@ export function bedrockModel(config: AgentConfig, modelId: string, requestHandle
 }
 
 /** The HTTP/2 handler of the Bedrock clients: pooled sessions for ConverseStream, the generation budget as stream idle limit. */
-export function bedrockRequestHandler(config: AgentConfig): PooledStreamsHttp2Handler {
+function bedrockRequestHandler(config: AgentConfig): PooledStreamsHttp2Handler {
   return new PooledStreamsHttp2Handler({ requestTimeout: config.AGENT_TIMEOUT_SECONDS * 1000 });
 }
 
@@ -52,7 +52,7 @@ export function bedrockRequestHandler(config: AgentConfig): PooledStreamsHttp2Ha
  * the Strands SDK's own provider. Like Bedrock, the client does not retry: the agent's deadline-aware retries,
  * fallback chain and limits apply to every remote model the same way.
  */
-export function openAIModel(config: AgentConfig, modelId: string): OpenAIModel {
+function openAIModel(config: AgentConfig, modelId: string): OpenAIModel {
   return new OpenAIModel({
     api: "chat",
     modelId,

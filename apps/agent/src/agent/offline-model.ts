@@ -8,7 +8,7 @@ export const OFFLINE_MODEL_ID = "offline";
 /** The name of the tool through which Strands receives structured output. */
 const STRUCTURED_OUTPUT_TOOL = "strands_structured_output";
 
-export interface OfflineModelConfig extends BaseModelConfig {
+interface OfflineModelConfig extends BaseModelConfig {
   /** How many tool-input chunks the answer is streamed in. */
   chunks?: number;
   /** Pause between chunks, to behave like a model that takes time to write. */

@@ -3,7 +3,7 @@ import { offlinePlanWriter, offlineRewriteWriter } from "../plans/offline-writer
 import { writeRefinement } from "../conversations/offline-refiner";
 
 /** What an offline writer reads: the latest user turn (without its task line) and the system prompt. */
-export interface OfflineWriterRequest {
+interface OfflineWriterRequest {
   prompt: string;
   system: string;
 }

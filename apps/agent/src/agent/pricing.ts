@@ -1,7 +1,7 @@
 import type { TokenUsage } from "@strategist/schemas";
 
 /** What a model costs, in USD per million tokens. */
-export interface ModelPrice {
+interface ModelPrice {
   input: number;
   output: number;
   cacheRead: number;

@@ -2,7 +2,7 @@ import { DefaultModelRetryStrategy, ExponentialBackoff, type AfterModelCallEvent
 import type { RetryDecision } from "@strands-agents/sdk";
 import { isUnavailableFailure } from "./failures";
 
-export interface DeadlineRetryOptions {
+interface DeadlineRetryOptions {
   maxAttempts: number;
   baseDelayMs: number;
   /** Epoch ms by which the whole generation must be done. */

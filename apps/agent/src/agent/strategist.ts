@@ -3,7 +3,7 @@ import { schemaForVoice } from "../brands/voice";
 import type { ModelCallSpec } from "../generation/model-call";
 import { buildUserPrompt, SYSTEM_PROMPT } from "./prompt";
 
-export { GenerationCancelled, MAX_MODEL_TURNS, StructuredOutputFailure } from "../generation/model-call";
+export { MAX_MODEL_TURNS } from "../generation/model-call";
 
 /**
  * The strategist's model call: a whole strategy written from a brief, through the shared model call. With a brand

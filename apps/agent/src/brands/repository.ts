@@ -46,7 +46,7 @@ export interface StoredBrand extends Brand {
 }
 
 /** A page of a user's brands and the key to continue from, if any. */
-export interface BrandPage {
+interface BrandPage {
   brands: StoredBrand[];
   lastKey?: Record<string, unknown>;
 }

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import type { CursorCodec } from "../strategies/cursor";
 import { BrandWriteConflict, type BrandRepository, type StoredBrand } from "./repository";
 
-export interface BrandServiceDeps {
+interface BrandServiceDeps {
   repository: BrandRepository;
   /** A codec of its own, so a strategy-list cursor is never accepted here. */
   cursors: CursorCodec;
@@ -14,13 +14,13 @@ export interface BrandServiceDeps {
 }
 
 /** A page of the user's brands and the cursor for the next one. */
-export interface BrandListPage {
+interface BrandListPage {
   brands: Brand[];
   nextCursor?: string;
 }
 
 /** What a generation takes from a brand: the brief's defaults and the voice to write in. */
-export interface BrandForGeneration {
+interface BrandForGeneration {
   id: string;
   name: string;
   industry: string;

@@ -15,7 +15,7 @@ import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream
 import { streamAdmitted } from "../generation/sse";
 import type { ConversationService } from "./service";
 
-export interface ConversationRouteOptions {
+interface ConversationRouteOptions {
   service: ConversationService;
   /** How often an idle refine stream gets a comment line. */
   heartbeatMs: number;

@@ -13,7 +13,7 @@ import { describeChanges } from "./changes";
 import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
 import { bannedWordErrors, voiceConflictNote, withVoice } from "../brands/voice";
 
-export interface ConversationServiceDeps {
+interface ConversationServiceDeps {
   strategies: StrategyService;
   repository: StrategyRepository;
   items: StrategyItemsRepository;
@@ -25,7 +25,7 @@ export interface ConversationServiceDeps {
 }
 
 /** A page of the conversation and the cursor for the next one. */
-export interface MessagePage {
+interface MessagePage {
   messages: ConversationMessage[];
   nextCursor?: string;
 }

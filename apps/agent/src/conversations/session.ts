@@ -21,7 +21,7 @@ function startsExchange(message: Message): boolean {
 }
 
 /** Drops whole exchanges from the front until at most `exchanges` remain; never splits a tool use from its result. */
-export function keepLastExchanges(messages: Message[], exchanges: number): Message[] {
+function keepLastExchanges(messages: Message[], exchanges: number): Message[] {
   const starts = messages.flatMap((message, index) => (startsExchange(message) ? [index] : []));
   if (starts.length <= exchanges) return messages;
   return messages.slice(starts[starts.length - exchanges]);

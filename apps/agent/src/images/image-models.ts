@@ -19,18 +19,16 @@ export interface ImageModel {
 }
 
 /** An image model the service can run, as configured. */
-export interface ImageModelEntry extends Omit<ModelInfo, "kind"> {
+interface ImageModelEntry extends Omit<ModelInfo, "kind"> {
   create(): ImageModel;
 }
 
 /** The model refused the prompt (Bedrock's responsible-AI filter): retrying the same prompt cannot help. */
-export class ContentFilteredError extends Error {
+class ContentFilteredError extends Error {
   override name = "ContentFilteredError";
 }
 
-export const OFFLINE_IMAGE_MODEL_ID = "offline-image";
-export const NOVA_CANVAS = "amazon.nova-canvas-v1:0";
-export const STABLE_IMAGE_CORE = "stability.stable-image-core-v1:1";
+const OFFLINE_IMAGE_MODEL_ID = "offline-image";
 
 /** The built-in image model: a deterministic picture of the prompt, labelled PLACEHOLDER on the image itself. */
 export class OfflineImageModel implements ImageModel {
@@ -45,7 +43,7 @@ export class OfflineImageModel implements ImageModel {
 const FILTERED = /content filter|Filter reason/i;
 
 /** Text-to-image through Bedrock InvokeModel, in the body shape of the model family (Nova Canvas or Stability). */
-export class BedrockImageModel implements ImageModel {
+class BedrockImageModel implements ImageModel {
   constructor(
     private readonly client: BedrockRuntimeClient,
     private readonly modelId: string,
@@ -92,7 +90,7 @@ export function isPermanentImageFailure(error: unknown): boolean {
   );
 }
 
-export class UnknownImageModelError extends Error {
+class UnknownImageModelError extends Error {
   override name = "UnknownImageModelError";
 }
 

@@ -10,7 +10,7 @@ export interface ImageJobQueue {
 /** How long stop() waits for running jobs before interrupting them. */
 const DRAIN_MS = 5_000;
 
-export interface InProcessQueueOptions {
+interface InProcessQueueOptions {
   /** Jobs run at once in this process (IMAGE_WORKER_CONCURRENCY). */
   concurrency: number;
   /** How often every unfinished job is woken, so a lost wake-up or a dead worker's job is picked up (IMAGE_JOB_SWEEP_SECONDS). */

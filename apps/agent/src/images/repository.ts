@@ -53,7 +53,7 @@ export function queuedJob(fields: Pick<ImageJobItem, "jobId" | "userId" | "strat
 }
 
 /** A page of a strategy's jobs and the key to continue from, if any. */
-export interface ImageJobPage {
+interface ImageJobPage {
   jobs: ImageJobItem[];
   lastKey?: Record<string, unknown>;
 }

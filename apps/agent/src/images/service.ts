@@ -20,7 +20,7 @@ export interface GenerationAdmission {
   acquire(userId: string): (() => void | Promise<void>) | Promise<() => void | Promise<void>>;
 }
 
-export interface ImageServiceDeps {
+interface ImageServiceDeps {
   repository: ImageJobRepository;
   store: ImageStore;
   models: ImageModelCatalog;

@@ -34,7 +34,7 @@ export class SqsImageQueue implements ImageJobQueue {
   }
 }
 
-export interface SqsWorkerOptions {
+interface SqsWorkerOptions {
   client: SQSClient;
   queueUrl: string;
   worker: ImageWorker;

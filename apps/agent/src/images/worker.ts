@@ -6,12 +6,12 @@ import type { ImageJobItem, ImageJobRepository } from "./repository";
 import { imageKey, type ImageStore } from "./storage";
 
 /** Progress of a running job, as the API reports it. */
-export const PROGRESS = { queued: 0, processing: 10, generated: 50, stored: 90, completed: 100 } as const;
+const PROGRESS = { queued: 0, processing: 10, generated: 50, stored: 90, completed: 100 } as const;
 
 /** What became of one wake-up: nothing more to do for it, or come back at `at` (epoch ms). */
-export type WakeOutcome = { kind: "done" } | { kind: "later"; at: number };
+type WakeOutcome = { kind: "done" } | { kind: "later"; at: number };
 
-export interface ImageWorkerOptions {
+interface ImageWorkerOptions {
   repository: ImageJobRepository;
   store: ImageStore;
   models: ImageModelCatalog;

@@ -6,13 +6,13 @@ import { AGENT_VERSION } from "../version";
 import { documentRegistry } from "./registry";
 
 /** Where the API is reachable: the agent itself and the web origin's proxy (same paths under /api). */
-export interface ApiServers {
+interface ApiServers {
   agentUrl: string;
   webUrl: string;
 }
 
 /** The tags operations may use, with their descriptions; a tag used by a route but missing here is still listed. */
-export const API_TAGS: Record<string, string> = {
+const API_TAGS: Record<string, string> = {
   strategies: "Generate, list and read a user's social media strategies",
   models: "The models a user may choose for generation",
   conversations: "Refine a strategy by chat; versions of a strategy",
@@ -23,7 +23,7 @@ export const API_TAGS: Record<string, string> = {
 };
 
 /** Response headers a route may name in its schema's `x-response-headers`, e.g. `{ 200: ["X-Next-Cursor"] }`. */
-export const RESPONSE_HEADERS: Record<string, { description: string; schema: Record<string, unknown> }> = {
+const RESPONSE_HEADERS: Record<string, { description: string; schema: Record<string, unknown> }> = {
   "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 0 } },
   "X-Next-Cursor": {
     description: "Opaque cursor of the next page: send it back as `cursor`; absent on the last page",
@@ -108,7 +108,7 @@ function referencedSchemas(root: unknown, schemas: Record<string, unknown>): Set
  * (`GenerateRequestInput` becomes `GenerateRequest` unless an output shape of that name differs), response
  * descriptions and headers, and the tag list.
  */
-export function finishDocument(document: Json): Json {
+function finishDocument(document: Json): Json {
   const components = (document.components ?? {}) as Json;
   let schemas = (components.schemas ?? {}) as Record<string, unknown>;
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;

@@ -77,7 +77,7 @@ const BUDGETS: [number, number, number][] = [
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /** Text cut to at most `max` graphemes, at a word when one is near, with an ellipsis when anything was cut. */
-export function shorten(text: string, max: number): string {
+function shorten(text: string, max: number): string {
   const key = `${max}\u0000${text}`;
   let short = shortened.get(key);
   if (short === undefined) {
@@ -106,7 +106,7 @@ function cut(text: string, max: number): string {
 }
 
 /** A hashtag made from text: its words in CamelCase, letters, digits and underscores only; undefined if none fit. */
-export function hashtagFrom(text: string): string | undefined {
+function hashtagFrom(text: string): string | undefined {
   const words = text.split(/[^\p{L}\p{M}\p{Nd}_]+/u).filter((word) => word && !STOPWORDS.has(word.toLowerCase()));
   let body = "";
   for (const word of words.slice(0, 3)) {
@@ -136,7 +136,7 @@ function hashtagsFor(platform: PlatformId, sources: string[]): string[] {
  * The caption from a template that fits the platform with its hashtags: the full slots when they fit, else the
  * slots cut shorter step by step, then fewer hashtags. Always returns a post that meets the platform's rules.
  */
-export function fitPost(platform: PlatformId, template: (slots: Slots) => string, slots: Slots, hashtags: string[]): RewriteOutput {
+function fitPost(platform: PlatformId, template: (slots: Slots) => string, slots: Slots, hashtags: string[]): RewriteOutput {
   const attempt = (level: number, tags: number): RewriteOutput | undefined => {
     const [brand, pillar, theme] = BUDGETS[level]!;
     const cutSlots = { brand: shorten(slots.brand, brand), pillar: shorten(slots.pillar, pillar), theme: shorten(slots.theme, theme) };

@@ -27,17 +27,17 @@ export function eventUid(post: PlanPost): string {
 }
 
 /** iCalendar text has one line break (`\n`); a lone or paired carriage return becomes it. */
-export function icsLineBreaks(text: string): string {
+function icsLineBreaks(text: string): string {
   return text.replace(/\r\n?/gu, "\n");
 }
 
 /** The event's description: what to publish, then what it is for. */
-export function eventDescription(post: PlanPost): string {
+function eventDescription(post: PlanPost): string {
   return icsLineBreaks(`${publishedText(post.caption, post.hashtags)}\n\nPillar: ${post.pillar}\nTheme: ${post.theme}\nStatus: ${post.status}`);
 }
 
 /** The event's title: the platform and the caption's first words. */
-export function eventSummary(post: PlanPost): string {
+function eventSummary(post: PlanPost): string {
   const firstLine = post.caption.split(/\r\n|\r|\n/u)[0]!.replace(/\s+/gu, " ").trim();
   const words = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(firstLine)].map((part) => part.segment);
   return `${PLATFORM_RULES[post.platform].name}: ${words.length > 60 ? `${words.slice(0, 59).join("")}…` : firstLine}`;

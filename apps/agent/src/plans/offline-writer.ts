@@ -29,7 +29,7 @@ function withoutBanned<T extends { hashtags: string[] }>(post: T, system: string
 }
 
 /** The JSON inside a prompt's `<name>` slot, or undefined when there is none or it does not parse. */
-export function readSlot(prompt: string, name: string): unknown {
+function readSlot(prompt: string, name: string): unknown {
   const match = new RegExp(`<${name}>\\s*([\\s\\S]*?)\\s*</${name}>`).exec(prompt);
   if (!match) return undefined;
   try {

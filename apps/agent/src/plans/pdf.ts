@@ -8,7 +8,7 @@ import { PLATFORM_RULES, publishedText, type Plan, type StrategyRecord } from "@
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 
 /** Text the standard font can print: Latin-1 and WinAnsi's extras kept, other characters replaced by "?". */
-export function printable(text: string): string {
+function printable(text: string): string {
   let out = "";
   for (const char of text.normalize("NFC")) {
     const code = char.codePointAt(0)!;

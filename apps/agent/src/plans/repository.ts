@@ -3,8 +3,8 @@ import type { Plan, PlanPost, PlatformId, PostStatus } from "@strategist/schemas
 import { instant } from "./schedule";
 
 /** Sort keys of a plan's items in the strategy-items table. */
-export const PLAN_KEY = "plan";
-export const POST_PREFIX = "post#";
+const PLAN_KEY = "plan";
+const POST_PREFIX = "post#";
 
 /** A plan and the id its posts carry; posts of an earlier plan (left by a crash mid-replace) never show. */
 export interface StoredPlan {

@@ -7,7 +7,7 @@ import { attachment, exportFileName, planToCsv, planToIcs } from "./exports";
 import { strategyToPdf } from "./pdf";
 import type { PlanService } from "./service";
 
-export interface PlanRouteOptions {
+interface PlanRouteOptions {
   service: PlanService;
   heartbeatMs: number;
   clock?: () => Date;

@@ -25,7 +25,7 @@ import { planPrompt, planSystemPrompt, rewritePrompt, rewriteSystemPrompt } from
 import { inTimeOrder, PlanChangedError, type PlanRepository, type StoredPlan } from "./repository";
 import { lastDay, nextMonday, zonedDateTime } from "./schedule";
 
-export interface PlanServiceDeps {
+interface PlanServiceDeps {
   strategies: StrategyService;
   /** Reads a strategy without an ownership check, for callers that made it already (image jobs). */
   strategyRecords: { findById(strategyId: string): Promise<StrategyRecord | undefined> };
@@ -35,7 +35,7 @@ export interface PlanServiceDeps {
 }
 
 /** What a model-calling plan request carries besides its body. */
-export interface PlanCallContext {
+interface PlanCallContext {
   signal: AbortSignal;
   log: FastifyBaseLogger;
   idempotencyKey?: string;

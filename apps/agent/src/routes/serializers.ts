@@ -50,7 +50,7 @@ function compilePicker(schema: JsonSchema, definitions: Record<string, JsonSchem
  * engine's JSON.stringify — without re-validating per response what the service built from typed code. The hot
  * routes (list, get, generate) use these instead of the zod serializer; OpenAPI still comes from the zod schemas.
  */
-export function compiledSerializer(schema: z.ZodType): (data: unknown) => string {
+function compiledSerializer(schema: z.ZodType): (data: unknown) => string {
   const json = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as JsonSchema & {
     $defs?: Record<string, JsonSchema>;
     definitions?: Record<string, JsonSchema>;

@@ -4,7 +4,7 @@ import { IdempotencyHeaders, STREAM_REFUSALS, liveEventStream, modelCallContext 
 import { streamAdmitted } from "../generation/sse";
 import type { StrategyService } from "../strategies/service";
 
-export interface StreamRouteOptions {
+interface StreamRouteOptions {
   service: StrategyService;
   /** How often an idle stream gets a comment line, so proxies keep it open. */
   heartbeatMs: number;

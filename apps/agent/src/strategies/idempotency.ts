@@ -2,9 +2,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /** Prefix of idempotency items in the strategies table; they carry no userId, so the user index never sees them. */
-export const IDEMPOTENCY_PREFIX = "idempotency#";
+const IDEMPOTENCY_PREFIX = "idempotency#";
 /** How long a key is honoured. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const POLL_MS = 100;
 
 interface IdempotencyItem {

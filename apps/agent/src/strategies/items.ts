@@ -5,17 +5,17 @@ import type { ConversationMessage, StrategyRecord, TokenUsage, VersionKind, Vers
 export const ITEM_PREFIX = { version: "version#", message: "message#", session: "session#" } as const;
 
 /** Zero-padded so that the sort key orders versions numerically. */
-export function versionKey(version: number): string {
+function versionKey(version: number): string {
   return `${ITEM_PREFIX.version}${String(version).padStart(6, "0")}`;
 }
 
 /** A message's sort key: the version its exchange produced, then 0 for the user's turn and 1 for the assistant's. */
-export function messageKey(version: number, turn: 0 | 1): string {
+function messageKey(version: number, turn: 0 | 1): string {
   return `${ITEM_PREFIX.message}${String(version).padStart(6, "0")}#${turn}`;
 }
 
 /** A version of a strategy as it was written, and why. */
-export interface VersionSnapshot {
+interface VersionSnapshot {
   record: StrategyRecord;
   kind: VersionKind;
   /** The refine instruction that produced it. */
@@ -43,7 +43,7 @@ interface MessageItem {
 }
 
 /** A page of the conversation and the key to continue from, if any. */
-export interface MessagePage {
+interface MessagePage {
   messages: ConversationMessage[];
   lastKey?: Record<string, unknown>;
 }

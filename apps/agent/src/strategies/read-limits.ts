@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { LimitsStore } from "@strategist/dynamo";
 import { AppError } from "../errors";
 
-export interface ReadLimiterOptions {
+interface ReadLimiterOptions {
   /** Reads a user may make per minute, across every agent process (READ_RATE_LIMIT_PER_MINUTE). */
   perMinute: number;
   store: LimitsStore;

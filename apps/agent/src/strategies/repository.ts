@@ -24,7 +24,7 @@ interface StrategyItem {
 }
 
 /** A page of a user's strategies (whole or summaries) and the key to continue from, if any. */
-export interface StrategyPage<T = StrategyRecord> {
+interface StrategyPage<T = StrategyRecord> {
   records: T[];
   lastKey?: Record<string, unknown>;
 }

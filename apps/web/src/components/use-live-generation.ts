@@ -4,10 +4,10 @@ import { advance, finish, startLiveStrategy, type LiveEvent, type LiveStrategy }
 import { readServerSentEvents, type ServerSentEvent } from "@/lib/server-sent-events";
 
 /** The live-generation endpoint on the web origin (proxied to the agent). */
-export const LIVE_GENERATION_PATH = "/api/strategy/generate/stream";
+const LIVE_GENERATION_PATH = "/api/strategy/generate/stream";
 
 /** How a generation ended. */
-export type GenerationOutcome =
+type GenerationOutcome =
   | { kind: "completed"; record: StrategyRecord }
   /** The agent's answer: an HTTP status before the stream (0: no answer at all), or the stream's `error` event. */
   | { kind: "failed"; status: number; detail?: string; errors?: FieldError[]; retryAfter: string | null }
@@ -17,7 +17,7 @@ export type GenerationOutcome =
   | { kind: "stopped" };
 
 /** Reads one stream event into a checked LiveEvent (null: skip it); loaded with the form's schemas. */
-export type LiveEventReader = (event: ServerSentEvent) => LiveEvent | null;
+type LiveEventReader = (event: ServerSentEvent) => LiveEvent | null;
 
 async function failure(response: Response): Promise<GenerationOutcome> {
   const body = ((await response.json().catch(() => undefined)) ?? {}) as { detail?: string; errors?: FieldError[] };

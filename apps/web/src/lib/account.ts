@@ -16,7 +16,7 @@ const Email = z
   .max(254, { error: "Must be at most 254 characters" })
   .pipe(z.email({ error: "Enter a valid email address" }));
 
-export const NewPassword = z
+const NewPassword = z
   .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
   .min(PASSWORD_LIMITS.min, { error: PASSWORD_RULE, abort: true })
   .max(PASSWORD_LIMITS.max, { error: `Must be at most ${PASSWORD_LIMITS.max} characters` })

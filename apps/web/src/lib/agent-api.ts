@@ -5,8 +5,7 @@ import { z } from "zod";
 import { webConfig } from "./config";
 
 /** Server-side reads from the agent for pages, through the generated typed client; the browser goes through the /api proxy instead. */
-export type AgentResult<T> =
-  { kind: "ok"; value: T } | { kind: "unauthorized" } | { kind: "forbidden" } | { kind: "not_found" } | { kind: "failed"; status: number };
+type AgentResult<T> = { kind: "ok"; value: T } | { kind: "unauthorized" } | { kind: "forbidden" } | { kind: "not_found" } | { kind: "failed"; status: number };
 
 /** Page reads are quick lookups, not generations: fail the page rather than hang it. */
 const READ_TIMEOUT_MS = 15_000;
@@ -40,7 +39,7 @@ function checked<T>(data: unknown, schema: z.ZodType<T>): AgentResult<T> {
   return result.success ? { kind: "ok", value: result.data } : { kind: "failed", status: 502 };
 }
 
-export interface StrategyPage {
+interface StrategyPage {
   strategies: StrategySummary[];
   nextCursor: string | null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 
 /** Minimum JWT secret length in bytes: HS256 needs a key at least as long as its hash (RFC 7518 §3.2). */
-export const MIN_JWT_SECRET_BYTES = 32;
+const MIN_JWT_SECRET_BYTES = 32;
 
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 

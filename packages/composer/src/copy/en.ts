@@ -1,4 +1,4 @@
-import type { FamilyCopy, LanguagePack } from "./types";
+import type { LanguagePack } from "./types";
 import { cap, lower } from "./text";
 
 const families: LanguagePack["families"] = {
@@ -307,5 +307,3 @@ export const en: LanguagePack = {
 export function otherLanguageNote(language: string): string {
   return `This brief looks written in ${language}; the offline model writes English, Spanish, German and French only, so this strategy is in English.`;
 }
-
-export type { FamilyCopy };

@@ -30,7 +30,7 @@ export interface WritingContext {
 }
 
 /** A theme and, when it is one the visual prompts illustrate, the scene that shows it. */
-export interface Theme {
+interface Theme {
   text: string;
   scene?: 0 | 1;
 }

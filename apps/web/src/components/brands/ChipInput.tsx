@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 
-export interface ChipInputProps {
+interface ChipInputProps {
   label: string;
   /** What one item is called, for "Add …" and "Remove …" (e.g. "banned word"). */
   itemName: string;

@@ -1,7 +1,7 @@
 import type { Brand, BrandCreate, BrandPatch, FieldError, VoiceSuggestion } from "@strategist/schemas";
 
 /** What a brand request from the browser came back with: the value, or the status and the API's error body. */
-export type BrandResult<T> = { ok: true; value: T } | { ok: false; status: number; detail?: string; errors?: FieldError[] };
+type BrandResult<T> = { ok: true; value: T } | { ok: false; status: number; detail?: string; errors?: FieldError[] };
 
 async function send<T>(path: string, method: string, body?: unknown): Promise<BrandResult<T>> {
   let response: Response;

@@ -2,7 +2,7 @@ import type { StrategyOutput, StrategySection } from "@strategist/schemas";
 import { SECTION_ORDER } from "@/lib/strategy-sections";
 
 /** One line of a list section in a comparison, said in words as well as shown in colour. */
-export interface ComparedItem {
+interface ComparedItem {
   text: string;
   change: "added" | "removed" | "same";
 }

@@ -1,7 +1,7 @@
 import type { Plan, PlanPost, PostPatch } from "@strategist/schemas";
 
 /** What a failed plan request says: the agent's detail and, for a 400, the message per field. */
-export interface PlanProblem {
+interface PlanProblem {
   detail: string;
   fields: Record<string, string>;
 }
