@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 
-export interface ServerInfo {
+interface ServerInfo {
   agentUrl: string;
   bareUrl: string;
   token: string;

@@ -30,7 +30,7 @@ import { conversationRoutes } from "./conversations/routes";
 import type { ConversationService } from "./conversations/service";
 import { EventLoopTurns } from "./generation/turns";
 
-export interface AppDeps {
+interface AppDeps {
   service: StrategyService;
   brands: BrandService;
   plans: PlanService;

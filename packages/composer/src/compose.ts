@@ -12,7 +12,7 @@ import { rankPlatforms } from "./platforms";
 const PACKS: Record<WrittenLanguage, LanguagePack> = { en, es, de, fr };
 
 /** Options of the offline composer. */
-interface ComposeOptions {
+export interface ComposeOptions {
   /** Writes in this language instead of the brief's own. */
   language?: WrittenLanguage;
 }

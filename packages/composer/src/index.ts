@@ -1,4 +1,4 @@
-export { composeStrategy, splitIntoChunks } from "./compose";
+export { composeStrategy, splitIntoChunks, type ComposeOptions } from "./compose";
 export { classifyBrief } from "./classify";
 export { formatBriefSlots, formatVoiceSlot, parseBriefSlots, parseVoiceSlot } from "./slots";
 export { detectLanguage } from "./language";

@@ -10,11 +10,11 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
  * - `failures` / `recordFailure` / `clear`: a failure count that blocks until its window ends.
  */
 
-export type Admission =
+type Admission =
   | { admitted: true }
   | { admitted: false; reason: "busy" | "rate"; retryAfterMs: number };
 
-export interface AdmitRule {
+interface AdmitRule {
   /** Starts allowed within any `windowMs`. */
   perWindow: number;
   windowMs: number;
@@ -24,7 +24,7 @@ export interface AdmitRule {
   leaseMs: number;
 }
 
-export interface WindowHit {
+interface WindowHit {
   allowed: boolean;
   /** The window's count after this hit (when allowed). */
   count: number;
@@ -40,7 +40,7 @@ interface AdmissionItem {
   expiresAt: number;
 }
 
-export class LimitContentionError extends Error {
+class LimitContentionError extends Error {
   override name = "LimitContentionError";
 }
 

@@ -30,7 +30,7 @@ export interface RecordedRequest {
 }
 
 /** Options of startLocalBedrock. */
-interface LocalBedrockOptions {
+export interface LocalBedrockOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
   /** Address to listen on; 127.0.0.1 by default. */

@@ -1,1 +1,1 @@
-export { startLocalOpenAI, type LocalOpenAI } from "./server";
+export { startLocalOpenAI, type Behaviour, type LocalOpenAI, type LocalOpenAIOptions, type RecordedRequest } from "./server";

@@ -9,7 +9,7 @@ import { INPUT_LIMITS, type StrategyInput } from "@strategist/schemas";
  * `invalidOutput`: a tool call whose arguments break the schema; `httpError`: an error response before any stream;
  * `cut`: the connection destroyed after `afterChunks` SSE chunks; `text`: plain text even when a tool is offered.
  */
-type Behaviour = { model?: string } & (
+export type Behaviour = { model?: string } & (
   | { kind: "answer" }
   | { kind: "invalidOutput" }
   | { kind: "httpError"; status: 400 | 401 | 429 | 500 | 503; retryAfterSeconds?: number }
@@ -17,7 +17,7 @@ type Behaviour = { model?: string } & (
   | { kind: "text"; text?: string }
 );
 
-interface RecordedRequest {
+export interface RecordedRequest {
   model: string;
   body: ChatRequest;
   authorization?: string;
@@ -46,7 +46,7 @@ export interface LocalOpenAI {
   close(): Promise<void>;
 }
 
-interface LocalOpenAIOptions {
+export interface LocalOpenAIOptions {
   port?: number;
   /** SSE chunks that carry the tool arguments. */
   chunks?: number;

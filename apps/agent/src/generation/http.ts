@@ -41,7 +41,7 @@ export function liveEventStream(completed: z.ZodType) {
 }
 
 /** What every model-calling route hands its use case: the client-gone signal, the request's log, its Idempotency-Key. */
-export interface ModelCallContext {
+interface ModelCallContext {
   signal: AbortSignal;
   log: FastifyBaseLogger;
   idempotencyKey?: string;

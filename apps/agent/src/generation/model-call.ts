@@ -12,7 +12,7 @@ export class StructuredOutputFailure extends Error {
 }
 
 /** The model call was cancelled through its signal before the model finished. */
-export class GenerationCancelled extends Error {
+class GenerationCancelled extends Error {
   override name = "GenerationCancelled";
 }
 
@@ -23,7 +23,7 @@ export class GenerationCancelled extends Error {
 export const MAX_MODEL_TURNS = 4;
 
 /** The little of a logger a model call needs (pino and Fastify's logger fit). */
-export interface GenerationLog {
+interface GenerationLog {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
 }
@@ -52,7 +52,7 @@ export interface ModelCallSpec<T> {
   conversation?: PriorTurns;
 }
 
-export interface ModelCallOptions {
+interface ModelCallOptions {
   /** Aborts the model call (timeout, client gone, shutdown). */
   signal: AbortSignal;
   /** Epoch ms by which the call must be done; retries and fallbacks stop in time for it. */
@@ -71,7 +71,7 @@ export interface ModelCallResult<T> {
   saveConversation?: (closingNote: string) => Promise<void>;
 }
 
-export interface RetryPolicy {
+interface RetryPolicy {
   /** Model calls per model, the first included (BEDROCK_MAX_ATTEMPTS). */
   maxAttempts: number;
   /** First backoff step; later steps double, with full jitter (BEDROCK_RETRY_BASE_MS). */

@@ -11,10 +11,10 @@ import type { ModelCaller, ModelCallResult, ModelCallSpec } from "./model-call";
 import { EventLoopTurns } from "./turns";
 
 /** Gives an admitted request's slot back; may be asynchronous (limits shared across instances). */
-export type Release = () => void | Promise<void>;
+type Release = () => void | Promise<void>;
 
 /** Admission control: rate, per-user and global concurrency. Throws the matching AppError (429/503) when full. */
-export interface Admission {
+interface Admission {
   acquire(userId: string): Release | Promise<Release>;
 }
 
@@ -63,7 +63,7 @@ export interface Admitted<R> {
   execute(onProgress?: (progress: Progress<R>) => void): Promise<R>;
 }
 
-export interface PipelineDeps {
+interface PipelineDeps {
   models: ModelCaller;
   limits: Admission;
   idempotency: IdempotencyStore;

@@ -2,7 +2,7 @@ import type { ErrorEvent, LiveEventName, ResetEvent, SectionEvent, StartedEvent 
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Admitted, Progress } from "./pipeline";
 
-export interface EventStreamOptions<R> {
+interface EventStreamOptions<R> {
   /** How often an idle stream gets a comment line, so proxies keep it open. */
   heartbeatMs: number;
   /** The `completed` event's data for a result. */

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { LimitsStore } from "@strategist/dynamo";
 import { AppError } from "../errors";
 
-export interface GenerationLimitsOptions {
+interface GenerationLimitsOptions {
   /** Generations a user may start per minute, across every agent process (RATE_LIMIT_PER_MINUTE). */
   perUserPerMinute: number;
   /** Generations running at once in this process, all users together (MAX_CONCURRENT_GENERATIONS); past it, 503. */
@@ -19,10 +19,10 @@ export interface GenerationLimitsOptions {
 
 const WINDOW_MS = 60_000;
 /** Seconds a client is asked to wait when the service is at its concurrency cap. */
-export const OVERLOAD_RETRY_AFTER_SECONDS = 5;
+const OVERLOAD_RETRY_AFTER_SECONDS = 5;
 
 /** Gives a slot back; safe to call more than once. */
-export type Release = () => Promise<void>;
+type Release = () => Promise<void>;
 
 /**
  * Admission control for every model-calling route: a per-user sliding-window rate (keyed by the user, since behind

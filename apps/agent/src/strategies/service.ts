@@ -10,7 +10,7 @@ import type { StrategyDependent } from "./dependents";
 import type { StrategyItemsRepository } from "./items";
 import { StrategyAlreadyExistsError, type StrategyRepository } from "./repository";
 
-export interface StrategyServiceDeps {
+interface StrategyServiceDeps {
   repository: StrategyRepository;
   /** Versions, messages, session and later features' items under each strategy. */
   items: StrategyItemsRepository;
@@ -24,7 +24,7 @@ export interface StrategyServiceDeps {
 }
 
 /** A generate request made whole: the brief (brand defaults filled in), the model, and the brand's voice. */
-export interface ResolvedBrief {
+interface ResolvedBrief {
   input: StrategyInput;
   modelId?: string;
   brand?: { id: string; voice: BrandVoice };
@@ -39,7 +39,7 @@ export interface GenerateContext {
 }
 
 /** A page of the user's history and the cursor for the next one. */
-export interface StrategyListPage<T = StrategyRecord> {
+interface StrategyListPage<T = StrategyRecord> {
   records: T[];
   nextCursor?: string;
 }
