@@ -151,85 +151,105 @@ if (phases.has("read") || phases.has("generate")) {
   }
 }
 
-// 3: many slow generations at once.
+// 3: many slow generations at once, with starts taking event-loop turns (as shipped) and without (the baseline).
 if (phases.has("slow") && slowCount > 0) {
   const chunks = 16;
   // An answer has chunks + 5 stream events, with a pause between consecutive ones.
   const chunkDelayMs = Math.round((slowSeconds * 1000) / (chunks + 4));
-  const bedrock = await startLocalBedrock({ chunks, chunkDelayMs: 0 });
-  const { info, child } = await startServers({
-    BENCH_AGENT_ENV: JSON.stringify({ MODEL_PROVIDER: "bedrock", BEDROCK_ENDPOINT: bedrock.endpoint, AGENT_TIMEOUT_SECONDS: String(slowSeconds * 6) }),
-    BENCH_SEED_RECORDS: "1",
-    BENCH_USERS: String(slowCount),
-    AWS_ACCESS_KEY_ID: "local",
-    AWS_SECRET_ACCESS_KEY: "local",
-  });
-  try {
-    bedrock.setDefault({ kind: "answer", chunkDelayMs });
-    const requestsBefore = bedrock.requests.length;
-    const probe = async (reset: boolean) => (await (await fetch(`${info.bareUrl}/probe${reset ? "?reset=1" : ""}`)).json()) as ProbeReading;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const before = await probe(true);
-    const statuses = new Map<string, number>();
-    const latencies: number[] = [];
-    const wallStart = performance.now();
-    const epochStart = Date.now();
-    await Promise.all(
-      Array.from({ length: slowCount }, async (_, index) => {
-        const sent = performance.now();
-        let status: string;
-        try {
-          const response = await fetch(`${info.agentUrl}/api/strategy/generate`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${info.tokens[index]}`, "content-type": "application/json" },
-            body: JSON.stringify(info.brief),
-          });
-          await response.arrayBuffer();
-          status = String(response.status);
-        } catch (error) {
-          status = `network error (${(error as Error).message})`;
-        }
-        latencies.push(performance.now() - sent);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }),
-    );
-    const wallSeconds = (performance.now() - wallStart) / 1000;
-    const during = await probe(true);
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-    const after = await probe(false);
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! / 1000).toFixed(2);
-    const ok = statuses.get("200") ?? 0;
-    say(`\n## ${slowCount} concurrent generations against a slow model\n`);
-    say(`The local Bedrock streams each answer over ~${slowSeconds} s (${chunks} chunks, ${chunkDelayMs} ms between stream events).`);
-    say(`${slowCount} users, one generation each, all sent at once; MAX_CONCURRENT_GENERATIONS and per-user limits far above it.\n`);
-    say(`| measure | value |\n|---|---:|`);
-    say(`| completed with 200 | ${ok} of ${slowCount} |`);
-    say(
-      `| other outcomes | ${
+  const rows: string[][] = [];
+  let allCompleted = true;
+  for (const variant of ["turns", "no turns"] as const) {
+    const bedrock = await startLocalBedrock({ chunks, chunkDelayMs: 0 });
+    const { info, child } = await startServers({
+      BENCH_AGENT_ENV: JSON.stringify({ MODEL_PROVIDER: "bedrock", BEDROCK_ENDPOINT: bedrock.endpoint, AGENT_TIMEOUT_SECONDS: String(slowSeconds * 6) }),
+      BENCH_SEED_RECORDS: "1",
+      BENCH_USERS: String(slowCount),
+      BENCH_TURNS: variant === "turns" ? "on" : "off",
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+    });
+    try {
+      bedrock.setDefault({ kind: "answer", chunkDelayMs });
+      const requestsBefore = bedrock.requests.length;
+      const probe = async (reset: boolean) => (await (await fetch(`${info.bareUrl}/probe${reset ? "?reset=1" : ""}`)).json()) as ProbeReading;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const before = await probe(true);
+      const statuses = new Map<string, number>();
+      const latencies: number[] = [];
+      const wallStart = performance.now();
+      const epochStart = Date.now();
+      await Promise.all(
+        Array.from({ length: slowCount }, async (_, index) => {
+          const sent = performance.now();
+          let status: string;
+          try {
+            const response = await fetch(`${info.agentUrl}/api/strategy/generate`, {
+              method: "POST",
+              headers: { authorization: `Bearer ${info.tokens[index]}`, "content-type": "application/json" },
+              body: JSON.stringify(info.brief),
+            });
+            await response.arrayBuffer();
+            status = String(response.status);
+          } catch (error) {
+            status = `network error (${(error as Error).message})`;
+          }
+          latencies.push(performance.now() - sent);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }),
+      );
+      const wallSeconds = (performance.now() - wallStart) / 1000;
+      const during = await probe(true);
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      const after = await probe(false);
+      latencies.sort((a, b) => a - b);
+      const at = (q: number) => (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! / 1000).toFixed(2);
+      const ok = statuses.get("200") ?? 0;
+      if (ok !== slowCount) allCompleted = false;
+      const arrivals = bedrock.requests.slice(requestsBefore).map((request) => (request.at - epochStart) / 1000);
+      rows.push([
+        `${ok} of ${slowCount}`,
         [...statuses]
           .filter(([status]) => status !== "200")
           .map(([status, count]) => `${status}: ${count}`)
-          .join(", ") || "none"
-      } |`,
-    );
-    say(`| wall time, first request sent to last answer | ${wallSeconds.toFixed(2)} s |`);
-    say(`| client latency p50 / p99 / max | ${at(0.5)} / ${at(0.99)} / ${(latencies.at(-1)! / 1000).toFixed(2)} s |`);
-    const arrivals = bedrock.requests.slice(requestsBefore).map((request) => (request.at - epochStart) / 1000);
-    say(`| Bedrock requests (local Bedrock count) / aborted | ${arrivals.length} / ${bedrock.aborted} |`);
-    say(`| first / last Bedrock request arrived after the burst began | ${Math.min(...arrivals).toFixed(2)} / ${Math.max(...arrivals).toFixed(2)} s |`);
-    say(`| agent process RSS before / peak / 5 s after | ${before.rssMiB} / ${during.peakRssMiB} / ${after.rssMiB} MiB |`);
-    say(`| agent process CPU during the burst | ${during.cpuPercent} % of one core |`);
-    say(
-      `| agent event-loop delay p50 / p99 / max during the burst | ${during.eventLoopDelayP50Ms} / ${during.eventLoopDelayP99Ms} / ${during.eventLoopDelayMaxMs} ms |`,
-    );
-    say(`\nEvent-loop delay is the lateness of a 10 ms timer (perf_hooks.monitorEventLoopDelay, resolution subtracted),`);
-    say(`measured inside the agent's process; RSS is sampled there every 50 ms.`);
-    if (ok !== slowCount) process.exitCode = 1;
-  } finally {
-    child.kill("SIGTERM");
-    await bedrock.close();
+          .join(", ") || "none",
+        `${wallSeconds.toFixed(2)} s`,
+        `${at(0.5)} / ${at(0.99)} / ${(latencies.at(-1)! / 1000).toFixed(2)} s`,
+        `${arrivals.length} / ${bedrock.aborted}`,
+        `${Math.min(...arrivals).toFixed(2)} / ${Math.max(...arrivals).toFixed(2)} s`,
+        `${before.rssMiB} / ${during.peakRssMiB} / ${after.rssMiB} MiB`,
+        `${during.cpuPercent} % of one core`,
+        `${during.eventLoopDelayP50Ms} / **${during.eventLoopDelayP99Ms}** / ${during.eventLoopDelayMaxMs} ms`,
+        `${during.eventLoopSamples}`,
+        `${during.gcPauses} / ${during.gcMaxMs} ms / ${during.gcOver20Ms}`,
+      ]);
+    } finally {
+      child.kill("SIGTERM");
+      await bedrock.close();
+    }
   }
+  const measures = [
+    "completed with 200",
+    "other outcomes",
+    "wall time, first request sent to last answer",
+    "client latency p50 / p99 / max",
+    "Bedrock requests (local Bedrock count) / aborted",
+    "first / last Bedrock request arrived after the burst began",
+    "agent process RSS before / peak / 5 s after",
+    "agent process CPU during the burst",
+    "agent event-loop delay p50 / p99 / max during the burst",
+    "event-loop delay samples (10 ms timer)",
+    "garbage-collection pauses: count / longest / 20 ms or longer",
+  ];
+  say(`\n## ${slowCount} concurrent generations against a slow model\n`);
+  say(`The local Bedrock streams each answer over ~${slowSeconds} s (${chunks} chunks, ${chunkDelayMs} ms between stream events).`);
+  say(`${slowCount} users, one generation each, all sent at once; MAX_CONCURRENT_GENERATIONS and per-user limits far above it.`);
+  say(`Run twice, each on a fresh agent process: as shipped (every POST and every model call's start takes a turn of the`);
+  say(`event loop, apps/agent/src/generation/turns.ts) and without the turns (the baseline).\n`);
+  say(`| measure | with turns | without turns |\n|---|---:|---:|`);
+  measures.forEach((measure, index) => say(`| ${measure} | ${rows[0]?.[index] ?? ""} | ${rows[1]?.[index] ?? ""} |`));
+  say(`\nEvent-loop delay is the lateness of a 10 ms timer (perf_hooks.monitorEventLoopDelay, resolution subtracted),`);
+  say(`measured inside the agent's process; RSS is sampled there every 50 ms.`);
+  if (!allCompleted) process.exitCode = 1;
 }
 
 say(`\nTotal benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.`);

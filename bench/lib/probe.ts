@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 /** What the probe saw since its last reset; times in milliseconds, memory in MiB. */
 export interface ProbeReading {
@@ -9,6 +9,12 @@ export interface ProbeReading {
   eventLoopDelayMaxMs: number;
   /** CPU time (user + system) over wall time, in percent of one core. */
   cpuPercent: number;
+  /** Timer samples behind the event-loop delay percentiles. */
+  eventLoopSamples: number;
+  /** Garbage-collection pauses (perf_hooks "gc" entries): how many, the longest, and how many lasted 20 ms or more. */
+  gcPauses: number;
+  gcMaxMs: number;
+  gcOver20Ms: number;
 }
 
 const MiB = 1024 * 1024;
@@ -27,6 +33,15 @@ export function startProcessProbe(sampleEveryMs = 50) {
   let peak = process.memoryUsage.rss();
   let cpuFrom = process.cpuUsage();
   let wallFrom = performance.now();
+  let gc = { count: 0, max: 0, over20: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count++;
+      gc.max = Math.max(gc.max, entry.duration);
+      if (entry.duration >= 20) gc.over20++;
+    }
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, sampleEveryMs);
@@ -42,18 +57,24 @@ export function startProcessProbe(sampleEveryMs = 50) {
         eventLoopDelayP50Ms: lateness(delay.percentile(50)),
         eventLoopDelayP99Ms: lateness(delay.percentile(99)),
         eventLoopDelayMaxMs: lateness(delay.max),
+        eventLoopSamples: delay.count,
+        gcPauses: gc.count,
+        gcMaxMs: round(gc.max),
+        gcOver20Ms: gc.over20,
       };
       if (reset) {
         delay.reset();
         peak = rss;
         cpuFrom = process.cpuUsage();
         wallFrom = performance.now();
+        gc = { count: 0, max: 0, over20: 0 };
       }
       return reading;
     },
     stop() {
       clearInterval(sampler);
       delay.disable();
+      gcObserver.disconnect();
     },
   };
 }

@@ -19,6 +19,7 @@ import Fastify from "fastify";
 import { createSigner } from "fast-jwt";
 import { createCatalog } from "../../apps/agent/src/agent/models";
 import { loadConfig } from "../../apps/agent/src/config";
+import { EventLoopTurns } from "../../apps/agent/src/generation/turns";
 import { createAgentApp } from "../../apps/agent/src/service-factory";
 import { startProcessProbe } from "./probe";
 
@@ -48,7 +49,15 @@ await ensureTables(client, [
   limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
   sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
 ]);
-const agent = await createAgentApp({ config, client, catalog: createCatalog(config), logger: false });
+/** The baseline of the burst comparison: every start continues at once, as before starts took turns. */
+class NoTurns extends EventLoopTurns {
+  override next(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+// BENCH_TURNS=off: starts do not take event-loop turns (generation/turns.ts), for the side-by-side burst.
+const turns = process.env.BENCH_TURNS === "off" ? new NoTurns() : undefined;
+const agent = await createAgentApp({ config, client, catalog: createCatalog(config), logger: false, ...(turns ? { turns } : {}) });
 const agentUrl = await agent.listen({ host: "127.0.0.1", port: 0 });
 
 const probe = startProcessProbe();
@@ -69,18 +78,29 @@ const userQuery = (projection?: { ProjectionExpression: string; ExpressionAttrib
     Limit: 20,
   });
 bare.get("/bare/list", async () => (await client.send(userQuery())).Items);
-bare.get("/bare/summary", async () =>
-  (
-    await client.send(
-      userQuery({
-        ProjectionExpression: "#id, #user, #brand, #industry, #created, #updated, #model, #version",
-        ExpressionAttributeNames: { "#id": "strategyId", "#brand": "brandName", "#industry": "industry", "#created": "createdAt", "#updated": "updatedAt", "#model": "modelId", "#version": "version" },
-      }),
-    )
-  ).Items,
+bare.get(
+  "/bare/summary",
+  async () =>
+    (
+      await client.send(
+        userQuery({
+          ProjectionExpression: "#id, #user, #brand, #industry, #created, #updated, #model, #version",
+          ExpressionAttributeNames: {
+            "#id": "strategyId",
+            "#brand": "brandName",
+            "#industry": "industry",
+            "#created": "createdAt",
+            "#updated": "updatedAt",
+            "#model": "modelId",
+            "#version": "version",
+          },
+        }),
+      )
+    ).Items,
 );
-bare.get<{ Params: { id: string } }>("/bare/get/:id", async (request) =>
-  (await client.send(new GetCommand({ TableName: table, Key: { strategyId: request.params.id }, ConsistentRead: true }))).Item,
+bare.get<{ Params: { id: string } }>(
+  "/bare/get/:id",
+  async (request) => (await client.send(new GetCommand({ TableName: table, Key: { strategyId: request.params.id }, ConsistentRead: true }))).Item,
 );
 // The probe answers on the bare server so the agent's own routes stay exactly as shipped.
 bare.get<{ Querystring: { reset?: string } }>("/probe", async (request) => probe.read(request.query.reset === "1"));
@@ -109,3 +129,11 @@ async function stop(): Promise<never> {
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());
+// Profiling aid: BENCH_HEARTBEAT=1 runs a named 0.3 ms timer every 5 ms, so a CPU profile shows where the event
+// loop went between two of its runs.
+if (process.env.BENCH_HEARTBEAT) {
+  setInterval(function benchHeartbeat() {
+    const until = performance.now() + 0.3;
+    while (performance.now() < until);
+  }, 5).unref();
+}

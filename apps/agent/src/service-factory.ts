@@ -43,9 +43,14 @@ export async function createAgentApp(options: {
   /** The image bucket's client; by default one for S3_ENDPOINT (or Amazon S3). */
   s3?: S3Client;
   imageModels?: ImageModelCatalog;
+  /** The event-loop turns starts take (generation/turns.ts); a fresh queue when absent (the benchmark swaps it). */
+  turns?: EventLoopTurns;
 }): Promise<FastifyInstance> {
   const { config, client, catalog } = options;
   const limitsStore = new LimitsStore(client, config.DYNAMODB_LIMITS_TABLE);
+  // One queue of event-loop turns for the whole process: POST requests on arrival, model calls at their start and
+  // end, lease renewals (generation/turns.ts).
+  const turns = options.turns ?? new EventLoopTurns();
   // Every model-calling route (generate, refine, regenerate, plans, ...) runs through this one pipeline.
   const limits = new GenerationLimits({
     perUserPerMinute: config.RATE_LIMIT_PER_MINUTE,
@@ -53,9 +58,8 @@ export async function createAgentApp(options: {
     maxConcurrentPerUser: config.MAX_CONCURRENT_GENERATIONS_PER_USER,
     store: limitsStore,
     leaseMs: config.GENERATION_LEASE_SECONDS * 1000,
+    turns,
   });
-  // One queue of event-loop turns for the whole process: POST requests on arrival and model calls at their start.
-  const turns = new EventLoopTurns();
   const pipeline = new GenerationPipeline({
     turns,
     models: new ModelCaller(catalog, { maxAttempts: config.BEDROCK_MAX_ATTEMPTS, baseDelayMs: config.BEDROCK_RETRY_BASE_MS }),
@@ -86,7 +90,15 @@ export async function createAgentApp(options: {
     posts: { visualPrompt: (strategyId, postId) => plans.visualPrompt(strategyId, postId) },
     clock: options.clock,
   });
-  const service = new StrategyService({ brands, repository, items, pipeline, cursors, dependents: [...(options.dependents ?? []), imageJobs.service], clock: options.clock });
+  const service = new StrategyService({
+    brands,
+    repository,
+    items,
+    pipeline,
+    cursors,
+    dependents: [...(options.dependents ?? []), imageJobs.service],
+    clock: options.clock,
+  });
   const conversations = new ConversationService({
     strategies: service,
     repository,

@@ -209,6 +209,8 @@ export class GenerationPipeline {
       clearTimeout(timer);
     }
 
+    // Storing (and the response and release after it) takes a turn of its own too: a burst's generations end together.
+    await this.turns.next();
     if (useCase.signal.aborted) throw new AppError("generation_failed", { message: "client went away before the result was stored" });
     const result = await useCase.store(generation, resultId);
     const { message, fields } = useCase.logged(result);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { LimitsStore } from "@strategist/dynamo";
 import { AppError } from "../errors";
+import type { EventLoopTurns } from "../generation/turns";
 
 interface GenerationLimitsOptions {
   /** Generations a user may start per minute, across every agent process (RATE_LIMIT_PER_MINUTE). */
@@ -15,6 +16,8 @@ interface GenerationLimitsOptions {
   /** How long a slot outlives its process's last renewal (GENERATION_LEASE_SECONDS); renewed every third of it. */
   leaseMs: number;
   log?: FastifyBaseLogger;
+  /** Renewals take event-loop turns like other starts (generation/turns.ts): a burst's leases fall due together. */
+  turns?: EventLoopTurns;
 }
 
 const WINDOW_MS = 60_000;
@@ -70,24 +73,32 @@ export class GenerationLimits {
       throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) });
     }
 
-    const renewal = setInterval(() => {
-      options.store.renew(key, leaseId, options.leaseMs, WINDOW_MS).then(
-        (held) => {
-          if (!held) options.log?.warn({ user_id: userId }, "generation lease lapsed before renewal");
-        },
-        (error: unknown) => options.log?.warn({ err: error, user_id: userId }, "could not renew a generation lease"),
-      );
-    }, Math.max(50, Math.floor(options.leaseMs / 3)));
+    let released = false;
+    const renewal = setInterval(
+      () => {
+        // A renewal waiting for its turn when the slot is given back renews nothing.
+        (options.turns?.next() ?? Promise.resolve())
+          .then(() => released || options.store.renew(key, leaseId, options.leaseMs, WINDOW_MS))
+          .then(
+            (held) => {
+              if (!held && !released) options.log?.warn({ user_id: userId }, "generation lease lapsed before renewal");
+            },
+            (error: unknown) => options.log?.warn({ err: error, user_id: userId }, "could not renew a generation lease"),
+          );
+      },
+      Math.max(50, Math.floor(options.leaseMs / 3)),
+    );
     renewal.unref();
 
-    let released = false;
     return async () => {
       if (released) return;
       released = true;
       clearInterval(renewal);
       this.total--;
       // A slot that cannot be given back lapses with its lease.
-      await options.store.release(key, leaseId).catch((error: unknown) => options.log?.warn({ err: error, user_id: userId }, "could not release a generation lease"));
+      await options.store
+        .release(key, leaseId)
+        .catch((error: unknown) => options.log?.warn({ err: error, user_id: userId }, "could not release a generation lease"));
     };
   }
 }
