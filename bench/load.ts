@@ -1,6 +1,6 @@
 // The load benchmark: read path beside a bare Fastify route, the service's own cost per generation (offline model),
 // and 500 concurrent generations against a slow local Bedrock with the agent's memory and event loop watched.
-// Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--out FILE]
+// Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--warmup 2] [--out FILE]
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     slow: { type: "string", default: "500" },
     "slow-seconds": { type: "string", default: "10" },
     phases: { type: "string", default: "read,generate,slow" },
+    warmup: { type: "string", default: "2" },
     out: { type: "string" },
   },
 });
@@ -24,6 +25,7 @@ const levels = values.connections.split(",").map(Number);
 const slowCount = Number(values.slow);
 const slowSeconds = Number(values["slow-seconds"]);
 const phases = new Set(values.phases.split(","));
+const warmupSeconds = Number(values.warmup);
 const started = Date.now();
 const report: string[] = [];
 const say = (line = "") => {
@@ -35,7 +37,7 @@ say(`# Load benchmark results\n`);
 say(`Command: \`pnpm bench:load ${process.argv.slice(2).join(" ")}\`. Date: ${new Date().toISOString()}.`);
 say(`Machine: node ${process.version}, ${cpus().length} cores (shared with other work; load average at start ${loadavg()[0]!.toFixed(2)}).`);
 say(`The agent app runs in a child process; dynalite (in memory) in its own process; autocannon, the local Bedrock and`);
-say(`the slow-model clients in this process. Each autocannon run lasts ${duration} s.\n`);
+say(`the slow-model clients in this process. Each autocannon run lasts ${duration} s after ${warmupSeconds} s of the same load unmeasured.\n`);
 
 // 1 and 2: read path and offline generation on the same agent process.
 if (phases.has("read") || phases.has("generate")) {
@@ -44,10 +46,20 @@ if (phases.has("read") || phases.has("generate")) {
   const { info, child } = await startServers({ BENCH_REFINE_TARGETS: "10", BENCH_USERS: "500" });
   const probe = async (reset: boolean) => (await (await fetch(`${info.bareUrl}/probe${reset ? "?reset=1" : ""}`)).json()) as ProbeReading;
   // The server's CPU over the run tells whether the agent process or something behind it (dynalite) is the limit.
+  // Every workload first runs unmeasured for WARMUP_SECONDS, so the figures are the steady state, not the JIT
+  // compiling a route's code on its first requests (which shows in the first workload's p99 and CPU).
   const measureWithCpu = async (name: string, options: autocannon.Options): Promise<Figures> => {
+    if (warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
     await probe(true);
     const figures = await measure(name, options);
-    return { ...figures, serverCpuPercent: (await probe(false)).cpuPercent };
+    const reading = await probe(false);
+    return {
+      ...figures,
+      serverCpuPercent: reading.cpuPercent,
+      ...(reading.ownTimeCount > 0 && options.connections === 1
+        ? { ownTime: { p50: reading.ownTimeP50Ms, p99: reading.ownTimeP99Ms, count: reading.ownTimeCount } }
+        : {}),
+    };
   };
   const auth = { authorization: `Bearer ${info.token}`, "content-type": "application/json" };
   const rows: Figures[] = [];
@@ -145,6 +157,10 @@ if (phases.has("read") || phases.has("generate")) {
       say(`reads the head, restores and saves the Strands session (up to 4 exchanges), and writes the head, a version`);
       say(`snapshot and two messages; each client refines its own strategy, so none answers 409.\n`);
       say(table(generations));
+      say(`\nThe service's own time per request at one connection: arrival to response, minus the time its DynamoDB calls`);
+      say(`spent on the wire and in dynalite (the SDK's HTTP round trip), so dynalite's own pauses are left out:\n`);
+      say(`| workload | own time p50 ms | own time p99 ms | requests counted |\n|---|---:|---:|---:|`);
+      for (const row of generations) if (row.ownTime) say(`| ${row.name} | ${row.ownTime.p50} | **${row.ownTime.p99}** | ${row.ownTime.count} |`);
     }
   } finally {
     child.kill("SIGTERM");

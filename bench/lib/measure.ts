@@ -38,6 +38,8 @@ export interface Figures {
   non2xx: number;
   /** CPU of the process serving the route, when the benchmark probes it (percent of one core). */
   serverCpuPercent?: number;
+  /** The service's own time per request (one-connection runs; see servers.ts). */
+  ownTime?: { p50: number; p99: number; count: number };
 }
 
 /** Runs autocannon for a while and keeps the figures that matter. */
@@ -62,8 +64,18 @@ export function table(rows: Figures[]): string {
   ];
   for (const row of rows) {
     // CPU percent of one core is CPU ms per 100 ms of wall time; spread over the requests served in that time.
-    const perRequest = row.serverCpuPercent === undefined || row.requestsPerSecond === 0 ? "" : ((row.serverCpuPercent * 10) / row.requestsPerSecond).toFixed(2);
-    const cells = [row.name, row.connections, row.requestsPerSecond, row.p50, row.p99, row.errors, row.non2xx, ...(cpu ? [row.serverCpuPercent ?? "", perRequest] : [])];
+    const perRequest =
+      row.serverCpuPercent === undefined || row.requestsPerSecond === 0 ? "" : ((row.serverCpuPercent * 10) / row.requestsPerSecond).toFixed(2);
+    const cells = [
+      row.name,
+      row.connections,
+      row.requestsPerSecond,
+      row.p50,
+      row.p99,
+      row.errors,
+      row.non2xx,
+      ...(cpu ? [row.serverCpuPercent ?? "", perRequest] : []),
+    ];
     lines.push(`| ${cells.join(" | ")} |`);
   }
   return lines.join("\n");

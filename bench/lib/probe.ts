@@ -15,6 +15,10 @@ export interface ProbeReading {
   gcPauses: number;
   gcMaxMs: number;
   gcOver20Ms: number;
+  /** The service's own time per request that ran alone (see servers.ts), p50 / p99, and how many were counted. */
+  ownTimeP50Ms: number;
+  ownTimeP99Ms: number;
+  ownTimeCount: number;
 }
 
 const MiB = 1024 * 1024;
@@ -34,6 +38,8 @@ export function startProcessProbe(sampleEveryMs = 50) {
   let cpuFrom = process.cpuUsage();
   let wallFrom = performance.now();
   let gc = { count: 0, max: 0, over20: 0 };
+  let own: number[] = [];
+  const ownAt = (q: number) => (own.length === 0 ? 0 : round([...own].sort((a, b) => a - b)[Math.min(own.length - 1, Math.floor(q * own.length))]!));
   const gcObserver = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gc.count++;
@@ -61,6 +67,9 @@ export function startProcessProbe(sampleEveryMs = 50) {
         gcPauses: gc.count,
         gcMaxMs: round(gc.max),
         gcOver20Ms: gc.over20,
+        ownTimeP50Ms: ownAt(0.5),
+        ownTimeP99Ms: ownAt(0.99),
+        ownTimeCount: own.length,
       };
       if (reset) {
         delay.reset();
@@ -68,8 +77,13 @@ export function startProcessProbe(sampleEveryMs = 50) {
         cpuFrom = process.cpuUsage();
         wallFrom = performance.now();
         gc = { count: 0, max: 0, over20: 0 };
+        own = [];
       }
       return reading;
+    },
+    /** Records one request's own time (ms). */
+    ownTime(ms: number) {
+      own.push(ms);
     },
     stop() {
       clearInterval(sampler);
