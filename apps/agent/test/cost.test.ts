@@ -43,6 +43,37 @@ describe("the price table", () => {
       { ...record, usage: { ...record.usage, estimated_cost_usd: 0 }, versions: [{ model: CLAUDE, usage: { input_tokens: 1000, output_tokens: 0, cache_read_tokens: 0, estimated_cost_usd: 0.003 } }] },
     ]);
     expect(annotateCost({ detail: "Access denied" }, table)).toEqual({ detail: "Access denied" });
+    // Nothing to price: the very same objects come back, not copies.
+    const summaries = [{ id: "s2", model: "offline", version: 1 }, { id: "s3", model: CLAUDE, version: 2 }];
+    expect(annotateCost(summaries, table)).toBe(summaries);
+    const page = { records: [record, summaries[0]] };
+    const annotatedPage = annotateCost(page, table) as typeof page;
+    expect(annotatedPage.records[1]).toBe(summaries[0]);
+    expect(annotatedPage.records[0]!.id).toBe("s1");
+  });
+
+  it("property: never changes the payload it is given, and adds nothing but estimated_cost_usd", () => {
+    const table = new PriceTable();
+    const usage = fc.record({ input_tokens: fc.nat(10_000), output_tokens: fc.nat(10_000), cache_read_tokens: fc.nat(10_000) });
+    const priced = fc.record({ model: fc.constantFrom("offline", CLAUDE, "unlisted-model"), usage, id: fc.string() });
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: "small" }, priced, fc.jsonValue({ maxDepth: 2 }), fc.array(tie("tree"), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 6 }), tie("tree"), { maxKeys: 4 })),
+    }));
+    fc.assert(
+      fc.property(tree, (payload) => {
+        const before = structuredClone(payload);
+        const annotated = annotateCost(payload, table);
+        expect(payload).toEqual(before);
+        const strip = (value: unknown): unknown =>
+          Array.isArray(value)
+            ? value.map(strip)
+            : typeof value === "object" && value !== null
+              ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key === "usage" && typeof inner === "object" && inner !== null ? Object.fromEntries(Object.entries(inner).filter(([name]) => name !== "estimated_cost_usd")) : strip(inner)]))
+              : value;
+        expect(strip(annotated)).toEqual(strip(before));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

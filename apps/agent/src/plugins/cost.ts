@@ -17,18 +17,35 @@ function isUsage(usage: Priced["usage"]): usage is { input_tokens: number; outpu
   return typeof usage === "object" && usage !== null && [usage.input_tokens, usage.output_tokens, usage.cache_read_tokens].every((n) => typeof n === "number");
 }
 
-/** Adds `usage.estimated_cost_usd` to every object in a payload that names its model and carries token usage. */
+/**
+ * Adds `usage.estimated_cost_usd` to every object in a payload that names its model and carries token usage. The
+ * payload is never changed: objects on the way to an annotated usage are copied, and everything else (most of a
+ * response, e.g. a page of summaries, which carry no usage) is returned as it is, without a copy.
+ */
 export function annotateCost(payload: unknown, prices: PriceTable, depth = 0): unknown {
   if (depth > 4 || typeof payload !== "object" || payload === null) return payload;
-  if (Array.isArray(payload)) return payload.map((item) => annotateCost(item, prices, depth + 1));
+  if (Array.isArray(payload)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < payload.length; index++) {
+      const item: unknown = payload[index];
+      const annotated = annotateCost(item, prices, depth + 1);
+      if (annotated !== item) (copy ??= payload.slice())[index] = annotated;
+    }
+    return copy ?? payload;
+  }
   const record = payload as Priced & Record<string, unknown>;
-  const annotated: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) annotated[key] = key === "usage" ? value : annotateCost(value, prices, depth + 1);
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(record)) {
+    if (key === "usage") continue;
+    const value = record[key];
+    const annotated = annotateCost(value, prices, depth + 1);
+    if (annotated !== value) (copy ??= { ...record })[key] = annotated;
+  }
   if (typeof record.model === "string" && isUsage(record.usage)) {
     const cost = prices.estimate(record.model, record.usage);
-    if (cost !== undefined) annotated.usage = { ...record.usage, estimated_cost_usd: cost };
+    if (cost !== undefined) (copy ??= { ...record }).usage = { ...record.usage, estimated_cost_usd: cost };
   }
-  return annotated;
+  return copy ?? record;
 }
 
 /**
