@@ -143,13 +143,17 @@ export class GenerationPipeline {
 
   private admitted<T, R>(useCase: UseCase<T, R>, resultId: string, release: Release, claim?: IdempotencyClaim): Admitted<R> {
     let ran = false;
+    let releasing: Promise<void> | undefined;
+    // The slot is given back once, as soon as the model call is over: the store runs beside the release, and the
+    // response still waits for both (so a client's next request never finds its finished generation holding a slot).
+    const releaseOnce = () => (releasing ??= Promise.resolve().then(release));
     return {
       execute: async (onProgress) => {
         if (ran) throw new Error("an admitted request runs once");
         ran = true;
         try {
           onProgress?.({ type: "started", model: useCase.model.modelId ?? this.deps.models.defaultModelId });
-          const result = await this.produce(useCase, resultId, onProgress);
+          const result = await this.produce(useCase, resultId, onProgress, releaseOnce);
           if (claim?.kind === "owner") await claim.complete();
           onProgress?.({ type: "completed", result });
           return result;
@@ -159,14 +163,19 @@ export class GenerationPipeline {
           onProgress?.({ type: "error", error: failure });
           throw failure;
         } finally {
-          await release();
+          await releaseOnce();
         }
       },
     };
   }
 
   /** The model call within the time budget, then the store if the output is valid and the client still there. */
-  private async produce<T, R>(useCase: UseCase<T, R>, resultId: string, onProgress: ((progress: Progress<R>) => void) | undefined): Promise<R> {
+  private async produce<T, R>(
+    useCase: UseCase<T, R>,
+    resultId: string,
+    onProgress: ((progress: Progress<R>) => void) | undefined,
+    releaseSlot: () => Promise<void>,
+  ): Promise<R> {
     const { log } = useCase;
     const started = performance.now();
     const deadline = new AbortController();
@@ -184,7 +193,11 @@ export class GenerationPipeline {
       if (event.type === "beforeModelCallEvent") {
         if (live.shown) onProgress({ type: "reset", model, reason: "The model's attempt was discarded; it is writing again." });
         live.reset();
-      } else if (event.type === "modelStreamUpdateEvent" && event.event.type === "modelContentBlockDeltaEvent" && event.event.delta.type === "toolUseInputDelta") {
+      } else if (
+        event.type === "modelStreamUpdateEvent" &&
+        event.event.type === "modelContentBlockDeltaEvent" &&
+        event.event.delta.type === "toolUseInputDelta"
+      ) {
         for (const update of live.push(event.event.delta.input)) onProgress({ type: "section", ...update });
       }
     };
@@ -201,7 +214,13 @@ export class GenerationPipeline {
     } catch (error) {
       const failure = this.failure(error, deadline.signal, useCase.signal);
       log.warn(
-        { err: error, code: failure.code, model: useCase.model.modelId, execution_time_ms: Math.round(performance.now() - started), ...describeAwsFailure(error) },
+        {
+          err: error,
+          code: failure.code,
+          model: useCase.model.modelId,
+          execution_time_ms: Math.round(performance.now() - started),
+          ...describeAwsFailure(error),
+        },
         `${useCase.name} failed`,
       );
       throw failure;
@@ -209,7 +228,10 @@ export class GenerationPipeline {
       clearTimeout(timer);
     }
 
-    // Storing (and the response and release after it) takes a turn of its own too: a burst's generations end together.
+    // The model is done: its slot goes back while the result is stored, one round trip less before the response.
+    // execute() awaits the release (and surfaces a failure of it) before it returns.
+    releaseSlot().catch(() => undefined);
+    // Storing (and the response after it) takes a turn of its own too: a burst's generations end together.
     await this.turns.next();
     if (useCase.signal.aborted) throw new AppError("generation_failed", { message: "client went away before the result was stored" });
     const result = await useCase.store(generation, resultId);
