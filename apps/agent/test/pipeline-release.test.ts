@@ -53,13 +53,13 @@ describe("the pipeline gives the slot back", () => {
     void running.then(() => (answered = true));
 
     // Both writes are under way at once, and neither is finished.
-    await expect.poll(() => order).toEqual(["release started", "store started"]);
+    await expect.poll(() => [...order].sort()).toEqual(["release started", "store started"]);
     storing.release();
     await expect.poll(() => order).toContain("store done");
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(answered).toBe(false);
     releasing.release();
     await running;
-    expect(order).toEqual(["release started", "store started", "store done", "release done"]);
+    expect(order.slice(2)).toEqual(["store done", "release done"]);
   });
 });

@@ -228,11 +228,11 @@ export class GenerationPipeline {
       clearTimeout(timer);
     }
 
+    // Storing (and the response after it) takes a turn of its own too: a burst's generations end together.
+    await this.turns.next();
     // The model is done: its slot goes back while the result is stored, one round trip less before the response.
     // execute() awaits the release (and surfaces a failure of it) before it returns.
     releaseSlot().catch(() => undefined);
-    // Storing (and the response after it) takes a turn of its own too: a burst's generations end together.
-    await this.turns.next();
     if (useCase.signal.aborted) throw new AppError("generation_failed", { message: "client went away before the result was stored" });
     const result = await useCase.store(generation, resultId);
     const { message, fields } = useCase.logged(result);
