@@ -1,6 +1,6 @@
 // The load benchmark: read path beside a bare Fastify route, the service's own cost per generation (offline model),
 // and 500 concurrent generations against a slow local Bedrock with the agent's memory and event loop watched.
-// Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--warmup 2] [--out FILE]
+// Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--warmup 2] [--rounds 3] [--out FILE]
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     "slow-seconds": { type: "string", default: "10" },
     phases: { type: "string", default: "read,generate,slow" },
     warmup: { type: "string", default: "2" },
+    rounds: { type: "string", default: "3" },
     out: { type: "string" },
   },
 });
@@ -26,6 +27,7 @@ const slowCount = Number(values.slow);
 const slowSeconds = Number(values["slow-seconds"]);
 const phases = new Set(values.phases.split(","));
 const warmupSeconds = Number(values.warmup);
+const rounds = Math.max(1, Number(values.rounds));
 const started = Date.now();
 const report: string[] = [];
 const say = (line = "") => {
@@ -48,8 +50,8 @@ if (phases.has("read") || phases.has("generate")) {
   // The server's CPU over the run tells whether the agent process or something behind it (dynalite) is the limit.
   // Every workload first runs unmeasured for WARMUP_SECONDS, so the figures are the steady state, not the JIT
   // compiling a route's code on its first requests (which shows in the first workload's p99 and CPU).
-  const measureWithCpu = async (name: string, options: autocannon.Options): Promise<Figures> => {
-    if (warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
+  const measureWithCpu = async (name: string, options: autocannon.Options, warm = true): Promise<Figures> => {
+    if (warm && warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
     await probe(true);
     const figures = await measure(name, options);
     const reading = await probe(false);
@@ -82,20 +84,29 @@ if (phases.has("read") || phases.has("generate")) {
       ];
       rows.push(bare);
       for (const [label, bareUrl, agentUrl, agentName] of pairs) {
-        const same = await measureWithCpu(`bare route, same DynamoDB call: ${label}`, { url: bareUrl, connections, duration });
-        const agent = await measureWithCpu(agentName, { url: agentUrl, headers: auth, connections, duration });
-        rows.push(same, agent);
+        // Alternating rounds (bare, agent, bare, agent, ...): drift of the machine or of dynalite over the run falls on
+        // both sides alike, and the median of the rounds' ratios is reported.
+        const measured: { ratio: number; agent: Figures; same: Figures }[] = [];
+        for (let round = 1; round <= rounds; round++) {
+          const suffix = rounds > 1 ? ` (round ${round})` : "";
+          const same = await measureWithCpu(`bare route, same DynamoDB call: ${label}${suffix}`, { url: bareUrl, connections, duration }, round === 1);
+          const agent = await measureWithCpu(`${agentName}${suffix}`, { url: agentUrl, headers: auth, connections, duration }, round === 1);
+          rows.push(same, agent);
+          measured.push({ ratio: agent.requestsPerSecond / same.requestsPerSecond, agent, same });
+        }
+        const median = [...measured].sort((a, b) => a.ratio - b.ratio)[Math.floor(measured.length / 2)]!;
         ratios.push(
-          `| ${label} | ${connections} | ${agent.requestsPerSecond} | ${same.requestsPerSecond} | ${(agent.requestsPerSecond / same.requestsPerSecond).toFixed(3)} | ${cpuPerRequest(agent)} | ${cpuPerRequest(same)} |`,
+          `| ${label} | ${connections} | ${median.agent.requestsPerSecond} | ${median.same.requestsPerSecond} | **${median.ratio.toFixed(3)}** (${measured.map((entry) => entry.ratio.toFixed(3)).join(", ")}) | ${cpuPerRequest(median.agent)} | ${cpuPerRequest(median.same)} |`,
         );
       }
     }
     if (rows.length > 0) {
       say(`## Read path (${process.env.BENCH_SEED_RECORDS ?? 25} stored strategies, list pages of 20)\n`);
       say(table(rows));
-      say(`\nEach agent route against a bare Fastify route doing the same DynamoDB call (same SDK client, same data), same run:\n`);
+      say(`\nEach agent route against a bare Fastify route doing the same DynamoDB call (same SDK client, same data), same run,`);
+      say(`${rounds} alternating rounds; the figures are the median round's:\n`);
       say(
-        `| route | connections | agent req/s | bare same-query req/s | agent / bare | agent CPU ms per request | bare CPU ms per request |\n|---|---:|---:|---:|---:|---:|---:|\n${ratios.join("\n")}`,
+        `| route | connections | agent req/s | bare same-query req/s | agent / bare: median (each round) | agent CPU ms per request | bare CPU ms per request |\n|---|---:|---:|---:|---:|---:|---:|\n${ratios.join("\n")}`,
       );
     }
 
