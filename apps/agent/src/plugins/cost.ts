@@ -56,7 +56,7 @@ export function annotateCost(payload: unknown, prices: PriceTable, depth = 0): u
 export const costPlugin = fp<{ prices: PriceTable }>(
   async (app, { prices }) => {
     app.decorate("withCost", (payload: unknown) => annotateCost(payload, prices));
-    app.addHook("preSerialization", async (_request, _reply, payload) => annotateCost(payload, prices));
+    app.addHook("preSerialization", (_request, _reply, payload, done) => done(null, annotateCost(payload, prices)));
   },
   { name: "cost" },
 );
