@@ -70,6 +70,8 @@ describe("IAM", { timeout: 30_000 }, () => {
     expect(await problemsAfter(taskRoleProblems, "iam.tf", '"dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable"]\n    resources = [\n      aws_dynamodb_table.sessions.arn', '"dynamodb:Query", "dynamodb:DescribeTable"]\n    resources = [\n      aws_dynamodb_table.sessions.arn')).toContain("web task role lacks dynamodb:DeleteItem on the sessions table");
     expect((await problemsAfter(taskRoleProblems, "iam.tf", "resources = [aws_dynamodb_table.users.arn]", "resources = [aws_dynamodb_table.users.arn, aws_dynamodb_table.brands.arn]")).join()).toMatch(/web task role must not reach the brands table/);
     expect((await problemsAfter(taskRoleProblems, "iam.tf", '"${aws_dynamodb_table.brands.arn}/index/UserIdIndex",', "")).join()).toMatch(/list brands through UserIdIndex/);
+    expect((await problemsAfter(policyDocumentProblems, "iam.tf", 'resources = ["${aws_dynamodb_table.image_jobs.arn}/index/ActiveJobsIndex"]', "resources = [aws_dynamodb_table.image_jobs.arn]")).join()).toMatch(/Scan must name an index ARN only/);
+    expect((await problemsAfter(policyDocumentProblems, "iam.tf", 'actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem"]\n    resources = [aws_dynamodb_table.image_jobs.arn]', 'actions   = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Scan"]\n    resources = [aws_dynamodb_table.image_jobs.arn]')).join()).toMatch(/Scan must name an index ARN only.*|Scan must be granted in a statement of its own/);
   });
 });
 

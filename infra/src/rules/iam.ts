@@ -2,7 +2,8 @@ import { expandedText, referencedName, resourcesOf, type Block, type TerraformCo
 
 /**
  * The only DynamoDB actions the services need: item reads and writes, the index query, the table check, and the
- * image worker's sweep, a Scan of the sparse index of unfinished jobs.
+ * image worker's sweep, a Scan of the sparse index of unfinished jobs (a Scan may name only an index ARN, in a
+ * statement of its own: policyDocumentProblems).
  */
 export const ALLOWED_DYNAMODB_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable"];
 /** Converse uses InvokeModel; ConverseStream uses InvokeModelWithResponseStream. */
@@ -54,7 +55,12 @@ export function policyDocumentProblems(config: TerraformConfig): string[] {
     if (actions.some((action) => String(action).startsWith("dynamodb:"))) {
       for (const resource of Array.isArray(resources) ? resources : [resources]) {
         if (!TABLE_ARN.test(String(resource))) problems.push(`${label}: DynamoDB access must name a table or index ARN of this stack, got ${JSON.stringify(resource)}`);
+        // A Scan reads everything it is given: only a (sparse) index, never a whole table, and in a statement of its own.
+        else if (actions.includes("dynamodb:Scan") && !TABLE_ARN.exec(String(resource))![2]) {
+          problems.push(`${label}: dynamodb:Scan must name an index ARN only, never a table: ${JSON.stringify(resource)}`);
+        }
       }
+      if (actions.includes("dynamodb:Scan") && actions.length > 1) problems.push(`${label}: dynamodb:Scan must be granted in a statement of its own`);
     }
     if (actions.some((action) => String(action).startsWith("bedrock:"))) {
       const text = expandedText(resources, config.locals);
