@@ -57,7 +57,9 @@ const SECRET = "soak-secret-0123456789-0123456789-0123456789";
 
 // The AWS SDK's notice about Node 20 support says nothing about this run.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-console.log(`soak seed ${seed} (run again with --seed ${seed}); ${userCount} users x ${WORKERS_PER_USER} workers for ${seconds} s; ${agentCount} agent processes`);
+console.log(
+  `soak seed ${seed} (run again with --seed ${seed}); ${userCount} users x ${WORKERS_PER_USER} workers for ${seconds} s; ${agentCount} agent processes`,
+);
 const started = Date.now();
 const workDir = mkdtempSync(join(tmpdir(), "strategist-soak-"));
 let dynamo: Awaited<ReturnType<typeof startDynalite>> | undefined;
@@ -117,60 +119,69 @@ try {
   const objectStoreEndpoint = objectStore.endpoint;
   const ports: number[] = [];
   for (let index = 0; index < agentCount; index++) ports.push(await freePort());
-  agents = ports.map((port, index) => new AgentProcess(
-    {
-      NODE_ENV: "production",
-      LOG_LEVEL: "info",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      JWT_SECRET: SECRET,
-      DATA_DIR: join(workDir, "data"),
-      AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: "local",
-      AWS_SECRET_ACCESS_KEY: "local",
-      AWS_EC2_METADATA_DISABLED: "true",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      DYNAMODB_ENDPOINT: databaseEndpoint,
-      DYNAMODB_CREATE_TABLES: "true",
-      DYNAMODB_STRATEGIES_TABLE: TABLE,
-      DYNAMODB_USERS_TABLE: "users-soak",
-      MODEL_PROVIDER: "bedrock",
-      BEDROCK_ENDPOINT: bedrockEndpoint,
-      BEDROCK_MODELS: `${FAULTY_MODEL}=Soak faulty model,${CLEAN_MODEL}=Soak clean model`,
-      BEDROCK_MODEL_ID: FAULTY_MODEL,
-      BEDROCK_MAX_ATTEMPTS: "3",
-      BEDROCK_RETRY_BASE_MS: "20",
-      AGENT_TIMEOUT_SECONDS: String(TIMEOUT_SECONDS),
-      RATE_LIMIT_PER_MINUTE: "1000",
-      // One slot fewer than workers, shared out over the processes: the per-process cap sheds load now and then
-      // (more while one process is down), but does not drown the faults.
-      MAX_CONCURRENT_GENERATIONS: String(Math.max(2, Math.ceil((userCount * WORKERS_PER_USER - 1) / agentCount))),
-      MAX_CONCURRENT_GENERATIONS_PER_USER: "3",
-      DYNAMODB_LIMITS_TABLE: "limits-soak",
-      GENERATION_LEASE_SECONDS: String(GENERATION_LEASE_SECONDS),
-      // Image jobs: short leases and a fast sweep, so what the SIGKILL interrupts is finished within the run.
-      DYNAMODB_IMAGE_JOBS_TABLE: "image-jobs-soak",
-      S3_ENDPOINT: objectStoreEndpoint,
-      S3_BUCKET: IMAGE_BUCKET,
-      BEDROCK_IMAGE_MODEL_ID: IMAGE_MODEL,
-      IMAGE_JOB_LEASE_SECONDS: "4",
-      IMAGE_JOB_SWEEP_SECONDS: "1",
-      IMAGE_JOB_RETRY_BASE_MS: "50",
-      IMAGE_JOBS_MAX_ACTIVE_PER_USER: "4",
-    },
-    join(workDir, `agent-${index}.log`),
-  ));
+  agents = ports.map(
+    (port, index) =>
+      new AgentProcess(
+        {
+          NODE_ENV: "production",
+          LOG_LEVEL: "info",
+          HOST: "127.0.0.1",
+          PORT: String(port),
+          JWT_SECRET: SECRET,
+          DATA_DIR: join(workDir, "data"),
+          AWS_REGION: "us-east-1",
+          AWS_ACCESS_KEY_ID: "local",
+          AWS_SECRET_ACCESS_KEY: "local",
+          AWS_EC2_METADATA_DISABLED: "true",
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+          DYNAMODB_ENDPOINT: databaseEndpoint,
+          DYNAMODB_CREATE_TABLES: "true",
+          DYNAMODB_STRATEGIES_TABLE: TABLE,
+          DYNAMODB_USERS_TABLE: "users-soak",
+          MODEL_PROVIDER: "bedrock",
+          BEDROCK_ENDPOINT: bedrockEndpoint,
+          BEDROCK_MODELS: `${FAULTY_MODEL}=Soak faulty model,${CLEAN_MODEL}=Soak clean model`,
+          BEDROCK_MODEL_ID: FAULTY_MODEL,
+          BEDROCK_MAX_ATTEMPTS: "3",
+          BEDROCK_RETRY_BASE_MS: "20",
+          AGENT_TIMEOUT_SECONDS: String(TIMEOUT_SECONDS),
+          RATE_LIMIT_PER_MINUTE: "1000",
+          // One slot fewer than workers, shared out over the processes: the per-process cap sheds load now and then
+          // (more while one process is down), but does not drown the faults.
+          MAX_CONCURRENT_GENERATIONS: String(Math.max(2, Math.ceil((userCount * WORKERS_PER_USER - 1) / agentCount))),
+          MAX_CONCURRENT_GENERATIONS_PER_USER: "3",
+          DYNAMODB_LIMITS_TABLE: "limits-soak",
+          GENERATION_LEASE_SECONDS: String(GENERATION_LEASE_SECONDS),
+          // Image jobs: short leases and a fast sweep, so what the SIGKILL interrupts is finished within the run.
+          DYNAMODB_IMAGE_JOBS_TABLE: "image-jobs-soak",
+          S3_ENDPOINT: objectStoreEndpoint,
+          S3_BUCKET: IMAGE_BUCKET,
+          BEDROCK_IMAGE_MODEL_ID: IMAGE_MODEL,
+          IMAGE_JOB_LEASE_SECONDS: "4",
+          IMAGE_JOB_SWEEP_SECONDS: "1",
+          IMAGE_JOB_RETRY_BASE_MS: "50",
+          IMAGE_JOBS_MAX_ACTIVE_PER_USER: "4",
+        },
+        join(workDir, `agent-${index}.log`),
+      ),
+  );
   // One after the other: the first creates the tables.
   for (const agent of agents) await agent.start();
   balancer = agentCount > 1 ? await startRoundRobin(ports) : undefined;
   const baseUrl = balancer?.endpoint ?? `http://127.0.0.1:${ports[0]}`;
-  console.log(`${agentCount > 1 ? `round-robin over agents on ports ${ports.join(", ")} at` : "agent on"} ${baseUrl}, dynalite on ${dynamo.endpoint}, local Bedrock on ${bedrock.endpoint}`);
+  console.log(
+    `${agentCount > 1 ? `round-robin over agents on ports ${ports.join(", ")} at` : "agent on"} ${baseUrl}, dynalite on ${dynamo.endpoint}, local Bedrock on ${bedrock.endpoint}`,
+  );
   // The SIGTERM goes to the first agent, the SIGKILL to the last: with two, one stays up through each.
   const termed = agents[0]!;
   const killed = agents[agents.length - 1]!;
 
   const sign = createSigner({ key: SECRET, algorithm: "HS256", expiresIn: 3_600_000 });
-  const users: SoakUser[] = Array.from({ length: userCount }, (_, index) => ({ index, userId: `soak-user-${index}`, token: sign({ userId: `soak-user-${index}` }) }));
+  const users: SoakUser[] = Array.from({ length: userCount }, (_, index) => ({
+    index,
+    userId: `soak-user-${index}`,
+    token: sign({ userId: `soak-user-${index}` }),
+  }));
   const ledger = new Ledger();
   const runStart = Date.now();
   const until = runStart + seconds * 1000;
@@ -238,7 +249,13 @@ try {
   }
   // Image jobs settle through the sweep and lapsed leases; the image model behaves from here on.
   bedrock.reset();
-  const imageVerdict = await reconcileImages({ baseUrl, jobs: imageTraffic.flatMap((traffic) => traffic.accepted), s3Endpoint: objectStore.endpoint, timeoutMs: 30_000 });
+  const imageVerdict = await reconcileImages({
+    baseUrl,
+    jobs: imageTraffic.flatMap((traffic) => traffic.accepted),
+    targets: imageTraffic.flatMap((traffic) => traffic.targets),
+    s3Endpoint: objectStore.endpoint,
+    timeoutMs: 30_000,
+  });
   for (const agent of agents) await agent.stop();
 
   const client = createDocumentClient({ region: "us-east-1", endpoint: dynamo.endpoint });
@@ -250,7 +267,11 @@ try {
     for (const item of page.Items ?? []) {
       if (typeof item.userId === "string") {
         const brand = String(item.brandName ?? "");
-        stored.push({ strategyId: item.strategyId, userId: item.userId, keyName: brand.startsWith(BRAND_PREFIX) ? brand.slice(BRAND_PREFIX.length) : undefined });
+        stored.push({
+          strategyId: item.strategyId,
+          userId: item.userId,
+          keyName: brand.startsWith(BRAND_PREFIX) ? brand.slice(BRAND_PREFIX.length) : undefined,
+        });
       } else {
         idempotencyStates.push(String(item.state));
       }
@@ -266,8 +287,12 @@ try {
   console.log(`  reads: ${ledger.reads.length} (${tally(ledger.reads.map((read) => read.outcome))})`);
   console.log(`  faults drawn for the faulty model: ${faults.length} (${tally(faults)})`);
   console.log(`  DynamoDB: ${slowDatabase.delayed()} request chunks from the agent held back 20-1500 ms`);
-  console.log(`  Bedrock requests: run ${hits.filter((hit) => hit.phase === "run").length}, reconcile ${hits.filter((hit) => hit.phase === "reconcile").length}; abandoned by the agent during the run ${abandonedInRun}`);
-  console.log(`  image jobs: ${imageTraffic.reduce((sum, traffic) => sum + traffic.accepted.length, 0)} accepted, ${imageTraffic.reduce((sum, traffic) => sum + traffic.refused, 0)} refused (429/503/other); image model requests ${imageRequests}`);
+  console.log(
+    `  Bedrock requests: run ${hits.filter((hit) => hit.phase === "run").length}, reconcile ${hits.filter((hit) => hit.phase === "reconcile").length}; abandoned by the agent during the run ${abandonedInRun}`,
+  );
+  console.log(
+    `  image jobs: ${imageTraffic.reduce((sum, traffic) => sum + traffic.accepted.length, 0)} accepted, ${imageTraffic.reduce((sum, traffic) => sum + traffic.refused, 0)} refused (429/503/other); image model requests ${imageRequests}`,
+  );
   const exits = agents.flatMap((agent) => agent.exits);
   const restarts = agents.reduce((sum, agent) => sum + agent.starts - 1, 0);
   console.log(`  agent restarts: ${restarts} (SIGTERM 1, SIGKILL 1, after a crash ${exits.filter((exit) => !exit.sentBySoak).length})`);
