@@ -113,6 +113,7 @@ export async function createAgentApp(options: {
     strategyRecords: repository,
     repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
     pipeline,
+    brands,
     clock: options.clock,
   });
   const app = await buildApp({

@@ -7,7 +7,11 @@ import { ThrowingModel } from "./support/models";
 import { parseSse } from "./support/sse";
 
 const NOW = new Date("2026-11-30T18:00:00Z"); // a Monday
-const BRIEF = { ...VALID_BRIEF, target_audience: "B2B decision makers and young creative founders", goals: "Increase brand awareness and community engagement" };
+const BRIEF = {
+  ...VALID_BRIEF,
+  target_audience: "B2B decision makers and young creative founders",
+  goals: "Increase brand awareness and community engagement",
+};
 
 describe("content plans", () => {
   let harness: Harness;
@@ -38,7 +42,14 @@ describe("content plans", () => {
 
   it("writes a plan from the strategy: its platforms by priority, pillars, themes and visual prompts, in the plan's zone", async () => {
     const plan = await makePlan({ weeks: 2, start_date: "2026-12-07", timezone: "Europe/Paris" });
-    expect(plan).toMatchObject({ strategy_id: strategy.id, strategy_version: 1, timezone: "Europe/Paris", start_date: "2026-12-07", weeks: 2, model: "offline" });
+    expect(plan).toMatchObject({
+      strategy_id: strategy.id,
+      strategy_version: 1,
+      timezone: "Europe/Paris",
+      start_date: "2026-12-07",
+      weeks: 2,
+      model: "offline",
+    });
     const output = strategy.strategy_output;
     const times = plan.posts.map((post) => Date.parse(post.scheduled_at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -74,10 +85,36 @@ describe("content plans", () => {
     expect(honolulu.start_date).toBe("2026-12-07");
   });
 
+  it("takes the brand's default time zone when the request names none; a named zone wins, and a deleted brand leaves UTC", async () => {
+    const user = "plan-brand-owner";
+    const brand = await inject(
+      "POST",
+      "/api/brands",
+      { name: "Harbour Kayaks", industry: "Outdoor tours", target_audience: "Families on holiday", default_timezone: "Europe/Berlin" },
+      user,
+    );
+    expect(brand.statusCode, brand.body).toBe(201);
+    const brandId = brand.json().id as string;
+    const generated = await inject("POST", "/api/strategy/generate", { brand_id: brandId, goals: "Fill weekday tours" }, user);
+    expect(generated.statusCode, generated.body).toBe(200);
+    const url = `/api/strategy/${generated.json().id}/plan`;
+    const berlin = (await inject("POST", url, { weeks: 1 }, user)).json() as Plan;
+    expect(berlin.timezone).toBe("Europe/Berlin");
+    // 18:00 UTC on Monday 30 Nov is 19:00 in Berlin: the next Monday there is 7 Dec; posts carry Berlin's offset.
+    expect(berlin.start_date).toBe("2026-12-07");
+    expect(berlin.posts.every((post) => post.scheduled_at.endsWith("+01:00"))).toBe(true);
+    expect(((await inject("POST", url, { weeks: 1, timezone: "Asia/Tokyo" }, user)).json() as Plan).timezone).toBe("Asia/Tokyo");
+    expect((await harness.app.inject({ method: "DELETE", url: `/api/brands/${brandId}`, headers: auth(user) })).statusCode).toBe(204);
+    expect(((await inject("POST", url, { weeks: 1 }, user)).json() as Plan).timezone).toBe("UTC");
+  });
+
   it("refuses an unknown time zone and weeks outside 1-8 with the field named", async () => {
     const zone = await inject("POST", `/api/strategy/${strategy.id}/plan`, { timezone: "Mars/Olympus" });
     expect(zone.statusCode).toBe(400);
-    expect(zone.json()).toEqual({ detail: "Validation error", errors: [{ field: "timezone", message: "Unknown time zone: use an IANA name such as Europe/Paris" }] });
+    expect(zone.json()).toEqual({
+      detail: "Validation error",
+      errors: [{ field: "timezone", message: "Unknown time zone: use an IANA name such as Europe/Paris" }],
+    });
     const weeks = await inject("POST", `/api/strategy/${strategy.id}/plan`, { weeks: 9 });
     expect(weeks.json().errors).toEqual([{ field: "weeks", message: "Must be at most 8" }]);
   });
@@ -184,7 +221,8 @@ describe("content plans", () => {
   it("is documented in the OpenAPI document, every plan route with its operation id", async () => {
     const document = (await harness.app.inject({ url: "/docs/json" })).json() as { paths: Record<string, Record<string, { operationId?: string }>> };
     const ids = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((operation) => operation.operationId));
-    for (const id of ["createPlan", "createPlanStream", "getPlan", "updatePost", "rewritePost", "exportPlanIcs", "exportPlanCsv", "exportStrategyPdf"]) expect(ids).toContain(id);
+    for (const id of ["createPlan", "createPlanStream", "getPlan", "updatePost", "rewritePost", "exportPlanIcs", "exportPlanCsv", "exportStrategyPdf"])
+      expect(ids).toContain(id);
   });
 
   it("deletes the plan with its strategy", async () => {

@@ -691,8 +691,8 @@ export type components = {
              * @description First day of the plan; the next Monday in the time zone when absent
              */
             start_date?: string;
-            /** @default UTC */
-            timezone: string;
+            /** @description IANA time zone of the schedule; when absent, the default_timezone of the strategy's brand, else UTC */
+            timezone?: string;
             model?: string;
         };
         /**

@@ -8,7 +8,10 @@ const MAX_PLAN_WEEKS = 8;
 const MAX_CAPTION_CHARS = 70_000;
 
 /** A platform a plan writes for (the ids of PLATFORM_RULES). */
-const Platform = z.enum(PLATFORM_IDS).describe("The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube").meta({ id: "Platform" });
+const Platform = z
+  .enum(PLATFORM_IDS)
+  .describe("The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube")
+  .meta({ id: "Platform" });
 
 export const PostStatus = z.enum(["draft", "approved"]).meta({ id: "PostStatus" });
 export type PostStatus = z.infer<typeof PostStatus>;
@@ -71,7 +74,8 @@ export const PlanRequest = z
       .string({ error: "Must be a string" })
       .max(100, { error: "Must be at most 100 characters" })
       .refine(isTimeZone, { error: "Unknown time zone: use an IANA name such as Europe/Paris" })
-      .default("UTC"),
+      .optional()
+      .describe("IANA time zone of the schedule; when absent, the default_timezone of the strategy's brand, else UTC"),
     model: z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional(),
   })
   .meta({ id: "PlanRequest" });
@@ -116,7 +120,10 @@ function enforceRules(post: { platform: PlatformId; caption: string; hashtags: s
 export const PlannedPostOutput = z.object({
   platform: Platform,
   date: IsoDate.describe("Publishing day, YYYY-MM-DD, within the plan's weeks"),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Must be HH:MM").describe("Local publishing time, HH:MM (24 h)"),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Must be HH:MM")
+    .describe("Local publishing time, HH:MM (24 h)"),
   pillar: z.string().min(1).max(500).describe("The strategy's content pillar this post serves"),
   theme: z.string().min(1).max(1000).describe("The strategy's content theme this post develops"),
   caption: z.string().min(1).max(MAX_CAPTION_CHARS).regex(/\S/, "Must contain a visible character").describe("Ready-to-post text without hashtags"),

@@ -112,6 +112,12 @@ export class BrandService {
     return { id, name, industry, target_audience, ...(goals !== undefined ? { goals } : {}), voice };
   }
 
+  /** The time zone a plan of this user's brand defaults to; none when the brand has none or is gone (or not theirs). */
+  async defaultTimezone(userId: string, brandId: string): Promise<string | undefined> {
+    const brand = await this.deps.repository.findById(brandId);
+    return brand?.user_id === userId ? brand.default_timezone : undefined;
+  }
+
   private async owned(userId: string, brandId: string, log: FastifyBaseLogger): Promise<StoredBrand> {
     const brand = await this.deps.repository.findById(brandId);
     if (!brand) throw new AppError("brand_not_found");

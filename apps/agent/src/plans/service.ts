@@ -31,6 +31,8 @@ interface PlanServiceDeps {
   strategyRecords: { findById(strategyId: string): Promise<StrategyRecord | undefined> };
   repository: PlanRepository;
   pipeline: GenerationPipeline;
+  /** The brand's default time zone, for a plan request that names none. */
+  brands?: { defaultTimezone(userId: string, brandId: string): Promise<string | undefined> };
   clock?: () => Date;
 }
 
@@ -80,7 +82,10 @@ export class PlanService {
         fields: [{ field: "strategy", message: "The strategy recommends no platform a plan can be written for" }],
       });
     }
-    const startDate = request.start_date ?? nextMonday(request.timezone, this.clock());
+    // No time zone in the request: the strategy's brand's default, else UTC (docs/plans.md).
+    const brandTimezone = request.timezone === undefined && strategy.brand_id ? await this.deps.brands?.defaultTimezone(userId, strategy.brand_id) : undefined;
+    const timezone = request.timezone ?? brandTimezone ?? "UTC";
+    const startDate = request.start_date ?? nextMonday(timezone, this.clock());
     const output = strategy.strategy_output;
     const brief: PlanBrief = {
       brand_name: strategy.brand_name,
@@ -99,7 +104,7 @@ export class PlanService {
       log: context.log,
       signal: context.signal,
       idempotencyKey: context.idempotencyKey,
-      request: { route: "plan", strategyId, body: { ...request, start_date: startDate } },
+      request: { route: "plan", strategyId, body: { ...request, start_date: startDate, timezone } },
       // In the brand's voice stored with the strategy: its banned words are validation errors the model must fix.
       model: withVoice(
         {
@@ -120,7 +125,7 @@ export class PlanService {
         const stored = await this.deps.repository.find(strategyId);
         return stored?.planId === planId ? stored.plan : undefined;
       },
-      store: (generation, planId) => this.store(userId, strategy, request, startDate, generation, planId),
+      store: (generation, planId) => this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId),
       logged: (plan) => ({ message: "plan generated", fields: { strategy_id: strategyId, posts: plan.posts.length, weeks: plan.weeks } }),
     };
     return this.deps.pipeline.admit(useCase);
@@ -129,13 +134,14 @@ export class PlanService {
   private async store(
     userId: string,
     strategy: StrategyRecord,
-    request: PlanRequest,
+    request: PlanRequest & { timezone: string },
     startDate: string,
     generation: ModelCallResult<PlanOutput>,
     planId: string,
   ): Promise<Plan> {
     // The last check before anything is stored: no caption or hashtag uses one of the brand's banned words.
-    if (bannedWordErrors(generation.output, strategy.voice).length > 0) throw new AppError("structured_output", { message: "banned word in the model's output" });
+    if (bannedWordErrors(generation.output, strategy.voice).length > 0)
+      throw new AppError("structured_output", { message: "banned word in the model's output" });
     const posts: PlanPost[] = generation.output.posts.map((post) => ({
       id: randomUUID(),
       platform: post.platform,
@@ -233,7 +239,8 @@ export class PlanService {
         return rest;
       },
       store: (generation, rewriteId) => {
-        if (bannedWordErrors(generation.output, strategy.voice).length > 0) throw new AppError("structured_output", { message: "banned word in the model's output" });
+        if (bannedWordErrors(generation.output, strategy.voice).length > 0)
+          throw new AppError("structured_output", { message: "banned word in the model's output" });
         return this.update(strategyId, planId, { ...post, ...generation.output }, rewriteId);
       },
       logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId } }),

@@ -53,6 +53,7 @@ describe("brand profiles in the browser", () => {
     await addChip(page, "banned word", BANNED);
     await addChip(page, "hashtag", "JuniperBrew", "#JuniperBrew");
     expect(await snapBothWidths(page, "brands-01-new-brand")).toBeLessThanOrEqual(0);
+    await page.getByLabel("Time zone (optional)").fill("America/Chicago");
     await page.getByRole("button", { name: "Create brand" }).click();
     await page.waitForURL(/\/brands\/[^/]+\?created=1$/);
     const brandUrl = page.url().replace(/\?created=1$/, "");
@@ -79,6 +80,11 @@ describe("brand profiles in the browser", () => {
     expect(strategyText).toMatch(/We recommend that you/);
     expect(strategyText).not.toMatch(new RegExp(`(?<![\\p{L}\\p{N}])${BANNED}(?![\\p{L}\\p{N}])`, "iu"));
     expect(await snapBothWidths(page, "brands-02-strategy-with-voice")).toBeLessThanOrEqual(0);
+
+    // Its plan is written in the brand's time zone unless the user picks another.
+    await page.goto(`${strategyUrl}/plan`);
+    expect(await page.getByLabel("Time zone").inputValue()).toBe("America/Chicago");
+    expect(await page.getByText("The brand's time zone").count()).toBe(1);
 
     await page.goto(brandUrl);
     await page.getByRole("button", { name: "Delete brand" }).click();

@@ -24,22 +24,23 @@ function dayLabel(date: string): string {
 }
 
 /** The plan of a strategy: write one, see it by week, month or as a list, edit posts in place, export. */
-export function PlanWorkspace({ strategy, initialPlan }: { strategy: StrategyRecord; initialPlan?: Plan }) {
+export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strategy: StrategyRecord; initialPlan?: Plan; brandTimezone?: string }) {
   const [plan, setPlan] = useState(initialPlan);
   const [view, setView] = useState<View>("week");
   const [week, setWeek] = useState(0);
   const [weeks, setWeeks] = useState(2);
   const [startDate, setStartDate] = useState("");
-  const [timezone, setTimezone] = useState("UTC");
+  const [timezone, setTimezone] = useState(brandTimezone ?? "UTC");
   const [writing, setWriting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {
-    setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+    // The brand's zone when it has one, else the browser's.
+    if (!brandTimezone) setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
     // Phones get the list: seven columns do not fit 375 px.
     if (window.matchMedia("(max-width: 640px)").matches) setView("list");
-  }, []);
+  }, [brandTimezone]);
 
   const byDay = useMemo(() => {
     const days = new Map<string, PlanPost[]>();
@@ -54,7 +55,11 @@ export function PlanWorkspace({ strategy, initialPlan }: { strategy: StrategyRec
     const result = await createPlan(strategy.id, { weeks, timezone, ...(startDate ? { start_date: startDate } : {}) });
     setWriting(false);
     if (!result.ok) {
-      setProblem(Object.entries(result.problem.fields).map(([field, message]) => `${field}: ${message}`).join("; ") || result.problem.detail);
+      setProblem(
+        Object.entries(result.problem.fields)
+          .map(([field, message]) => `${field}: ${message}`)
+          .join("; ") || result.problem.detail,
+      );
       return;
     }
     setPlan(result.value);
@@ -77,10 +82,17 @@ export function PlanWorkspace({ strategy, initialPlan }: { strategy: StrategyRec
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  const editor = (post: PlanPost) => <PostEditor key={`${post.id}-${post.status}-${post.caption}`} strategyId={strategy.id} post={post} onChange={replacePost} />;
+  const editor = (post: PlanPost) => (
+    <PostEditor key={`${post.id}-${post.status}-${post.caption}`} strategyId={strategy.id} post={post} onChange={replacePost} />
+  );
   const chip = (post: PlanPost) => (
     <li key={post.id}>
-      <button type="button" className={`plan-chip${selected === post.id ? " selected" : ""}`} aria-pressed={selected === post.id} onClick={() => setSelected(post.id)}>
+      <button
+        type="button"
+        className={`plan-chip${selected === post.id ? " selected" : ""}`}
+        aria-pressed={selected === post.id}
+        onClick={() => setSelected(post.id)}
+      >
         {post.scheduled_at.slice(11, 16)} {PLATFORM_RULES[post.platform].name}
         {post.status === "approved" ? " ✓ approved" : ""}
       </button>
@@ -114,6 +126,7 @@ export function PlanWorkspace({ strategy, initialPlan }: { strategy: StrategyRec
         <label>
           Time zone
           <input value={timezone} onChange={(event) => setTimezone(event.target.value)} />
+          {brandTimezone && timezone === brandTimezone && <span className="hint">The brand&apos;s time zone</span>}
         </label>
         <button type="submit" className="button" disabled={writing}>
           {writing ? "Writing the plan…" : plan ? "Write a new plan" : "Write the plan"}

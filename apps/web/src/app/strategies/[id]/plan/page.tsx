@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { PlanWorkspace } from "@/components/plans/PlanWorkspace";
-import { getPlan, getStrategy } from "@/lib/agent-api";
+import { getBrand, getPlan, getStrategy } from "@/lib/agent-api";
 import { loginPath, requireSession } from "@/lib/current-session";
 
 interface Props {
@@ -20,5 +20,10 @@ export default async function PlanPage({ params }: Props) {
   if (strategy.kind === "not_found") notFound();
   if (strategy.kind !== "ok") throw new Error(`Loading the strategy failed (${strategy.status})`);
   if (plan.kind !== "ok" && plan.kind !== "not_found") throw new Error("Loading the plan failed");
-  return <PlanWorkspace strategy={strategy.value} initialPlan={plan.kind === "ok" ? plan.value : undefined} />;
+  // A strategy written for a brand plans in the brand's time zone unless the user picks another; a brand since
+  // deleted (or unreadable) simply leaves the browser's zone.
+  const brandId = strategy.value.brand_id;
+  const brand = brandId ? await getBrand(session.token, brandId) : undefined;
+  const brandTimezone = brand?.kind === "ok" ? brand.value.default_timezone : undefined;
+  return <PlanWorkspace strategy={strategy.value} initialPlan={plan.kind === "ok" ? plan.value : undefined} brandTimezone={brandTimezone} />;
 }
