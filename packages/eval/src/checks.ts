@@ -180,8 +180,11 @@ function rationalesSpecific(brief: StrategyInput, output: StrategyOutput): Check
   return result("rationales_specific", problems);
 }
 
-/** The schedule names every recommended platform and no known platform that was not recommended. */
-function scheduleMatches(output: StrategyOutput): CheckResult {
+/**
+ * The schedule names every recommended platform and no known platform that was not recommended. The brand's own name
+ * is not a platform mention: a brand called "X" or "Threads Studio" does not schedule X or Threads by being named.
+ */
+function scheduleMatches(brief: StrategyInput, output: StrategyOutput): CheckResult {
   const recommended = new Set(output.platform_recommendations.map((platform) => canonicalPlatform(platform.platform) ?? platform.platform));
   const problems: string[] = [];
   for (const platform of output.platform_recommendations) {
@@ -189,8 +192,10 @@ function scheduleMatches(output: StrategyOutput): CheckResult {
     const named = known ? PLATFORM_MENTIONS[known].test(output.posting_schedule) : normalize(output.posting_schedule).includes(normalize(platform.platform));
     if (!named) problems.push(`${platform.platform} missing from the schedule`);
   }
+  const brand = brief.brand_name.trim();
+  const withoutBrand = brand ? output.posting_schedule.split(brand).join(" ") : output.posting_schedule;
   for (const platform of KNOWN_PLATFORMS) {
-    if (!recommended.has(platform) && PLATFORM_MENTIONS[platform].test(output.posting_schedule)) problems.push(`${platform} scheduled but not recommended`);
+    if (!recommended.has(platform) && PLATFORM_MENTIONS[platform].test(withoutBrand)) problems.push(`${platform} scheduled but not recommended`);
   }
   return result("schedule_matches_platforms", problems);
 }
@@ -258,7 +263,7 @@ export function runChecks(brief: StrategyInput, expect: Expectations, output: St
     briefInContext(brief, output),
     platformFit(output, expect),
     rationalesSpecific(brief, output),
-    scheduleMatches(output),
+    scheduleMatches(brief, output),
     visualsDepictThemes(output),
     noNearDuplicates(output),
     noFiller(output),

@@ -78,6 +78,13 @@ describe("rule checks", () => {
     expect(failed({ ...GOOD, posting_schedule: `${GOOD.posting_schedule} TikTok: one video a day.` })).toContain("schedule_matches_platforms");
   });
 
+  it("do not read a platform into the brand's own name: a brand called \"X, \" schedules no X by being named", () => {
+    const brief = { ...BRIEF, brand_name: "X, " };
+    const schedule = (text: string) => runChecks(brief, EXPECT, { ...GOOD, posting_schedule: text }).find((check) => check.check === "schedule_matches_platforms")!;
+    expect(schedule(`${GOOD.posting_schedule} Everything in the voice of X, first.`).passed).toBe(true);
+    expect(schedule(`${GOOD.posting_schedule} X, on X: a thread a day.`).passed).toBe(false);
+  });
+
   it("catch visual prompts that depict nothing of the themes", () => {
     expect(failed({ ...GOOD, visual_prompts: ["A sunset over the sea", "A bowl of fruit on a table"] })).toContain("visuals_depict_themes");
   });
