@@ -19,12 +19,12 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-/** dynalite in its own process, on disk, so it outlives every agent restart. */
-export async function startDynalite(path: string): Promise<{ endpoint: string; stop(): Promise<void>; kill(): void }> {
-  const child = spawnTs("packages/dynamo/src/cli.ts", { DYNAMO_PORT: "0", DYNAMO_PATH: path }, "ignore");
+/** A service of ours in its own process that prints its endpoint on its first line; stopped with SIGTERM, then SIGKILL. */
+async function startListening(script: string, env: Record<string, string>, name: string): Promise<{ endpoint: string; stop(): Promise<void>; kill(): void }> {
+  const child = spawnTs(script, env, "ignore");
   const endpoint = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`dynalite exited with ${code} before it listened`)));
+    child.once("exit", (code) => reject(new Error(`${name} exited with ${code} before it listened`)));
   });
   return {
     endpoint,
@@ -40,25 +40,14 @@ export async function startDynalite(path: string): Promise<{ endpoint: string; s
   };
 }
 
+/** dynalite in its own process, on disk, so it outlives every agent restart. */
+export function startDynalite(path: string) {
+  return startListening("packages/dynamo/src/cli.ts", { DYNAMO_PORT: "0", DYNAMO_PATH: path }, "dynalite");
+}
+
 /** The embedded S3 (s3rver) in its own process, on disk, so images outlive every agent restart. */
-export async function startObjectStore(directory: string, bucket: string): Promise<{ endpoint: string; stop(): Promise<void>; kill(): void }> {
-  const child = spawnTs("packages/storage/src/cli.ts", { S3_PORT: "0", S3_DIRECTORY: directory, S3_BUCKET: bucket }, "ignore");
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`s3rver exited with ${code} before it listened`)));
-  });
-  return {
-    endpoint,
-    async stop() {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited(child);
-      clearTimeout(timer);
-    },
-    kill() {
-      child.kill("SIGKILL");
-    },
-  };
+export function startObjectStore(directory: string, bucket: string) {
+  return startListening("packages/storage/src/cli.ts", { S3_PORT: "0", S3_DIRECTORY: directory, S3_BUCKET: bucket }, "s3rver");
 }
 
 /** How one agent process ended, and whether the soak meant it to. */
