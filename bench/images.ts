@@ -9,12 +9,12 @@ import { createDocumentClient, ensureTables, imageJobsTableDefinition } from "..
 import { startEmbeddedDynamo } from "../packages/dynamo/src/embedded";
 import { createS3Client, ensureBucket } from "../packages/storage/src/index";
 import { startEmbeddedS3 } from "../packages/storage/src/embedded";
-import { createImageCatalog, OfflineImageModel } from "../apps/agent/src/images/image-models";
+import { createImageCatalog, OfflineImageModel } from "../apps/agent/src/models/image-models";
 import { InProcessImageQueue } from "../apps/agent/src/images/queue";
 import { ImageJobRepository, queuedJob, type ImageJobItem } from "../apps/agent/src/images/repository";
 import { ImageStore } from "../apps/agent/src/images/storage";
 import { ImageWorker } from "../apps/agent/src/images/worker";
-import { loadWorkerConfig } from "../apps/agent/src/config";
+import { loadWorkerConfig } from "../apps/agent/src/core/config";
 
 const { values } = parseArgs({
   options: { jobs: { type: "string", default: "200" }, paced: { type: "string", default: "100" }, "every-ms": { type: "string", default: "250" }, concurrency: { type: "string", default: "2" } },

@@ -2,7 +2,7 @@
 // Mints a development JWT for a user id: HS256, `userId` claim, expires in 1 hour (or --hours N).
 // The secret is JWT_SECRET, or the development secret the services keep in ${DATA_DIR:-.data}/jwt-secret.
 import { createHmac } from "node:crypto";
-import { developmentSecretFile, readDevelopmentSecret } from "../apps/agent/src/dev-secret.mjs";
+import { developmentSecretFile, readDevelopmentSecret } from "../apps/agent/src/core/dev-secret.mjs";
 
 const args = process.argv.slice(2);
 const hoursAt = args.indexOf("--hours");

@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { developmentSecret } from "../apps/agent/src/dev-secret.mjs";
+import { developmentSecret } from "../apps/agent/src/core/dev-secret.mjs";
 import { buildIfNeeded } from "../apps/web/scripts/build-if-needed.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -96,7 +96,7 @@ try {
   await waitFor("DynamoDB", `http://127.0.0.1:${ports.dynamo}`);
   start("s3", tsx, [S3_CLI], { ...shared, S3_DIRECTORY: join(dataDir, "s3"), S3_PORT: String(ports.s3), S3_BUCKET: process.env.S3_BUCKET || "strategist-images-dev" });
   await waitFor("S3", `http://127.0.0.1:${ports.s3}`);
-  start("agent", tsx, [join(root, "apps/agent/src/server.ts")], { ...shared, PORT: String(ports.agent), FRONTEND_URL: `http://localhost:${ports.web}` });
+  start("agent", tsx, [join(root, "apps/agent/src/main/server.ts")], { ...shared, PORT: String(ports.agent), FRONTEND_URL: `http://localhost:${ports.web}` });
   await waitFor("agent", `http://127.0.0.1:${ports.agent}/health`);
   start("web", next, ["start", "-p", String(ports.web)], { ...shared, PORT: String(ports.web), AGENT_URL: `http://127.0.0.1:${ports.agent}` }, join(root, "apps/web"));
   await waitFor("web", `http://127.0.0.1:${ports.web}/api/health`);

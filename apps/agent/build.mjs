@@ -3,7 +3,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "src/server.ts", "image-worker": "src/images/worker-main.ts" },
+  entryPoints: { server: "src/main/server.ts", "image-worker": "src/main/image-worker.ts" },
   outdir: "dist",
   bundle: true,
   platform: "node",

@@ -17,10 +17,10 @@ import {
 } from "@strategist/dynamo";
 import Fastify from "fastify";
 import { createSigner } from "fast-jwt";
-import { createCatalog } from "../../apps/agent/src/agent/models";
-import { loadConfig } from "../../apps/agent/src/config";
+import { createCatalog } from "../../apps/agent/src/models/providers";
+import { loadConfig } from "../../apps/agent/src/core/config";
 import { EventLoopTurns } from "../../apps/agent/src/generation/turns";
-import { createAgentApp } from "../../apps/agent/src/service-factory";
+import { createAgentApp } from "../../apps/agent/src/main/service-factory";
 import { startProcessProbe } from "./probe";
 
 const secret = "bench-secret-0123456789-0123456789-0123456789";

@@ -63,7 +63,7 @@ export interface AgentExit {
 }
 
 /**
- * The real agent (`apps/agent/src/server.ts`) as a child process on a fixed port, restartable. Its JSON log goes to
+ * The real agent (`apps/agent/src/main/server.ts`) as a child process on a fixed port, restartable. Its JSON log goes to
  * a file; error and fatal lines are counted by message. An exit the soak did not cause is recorded as a crash and
  * the agent is started again, so the run goes on and the crash shows in the verdict.
  */
@@ -94,7 +94,7 @@ export class AgentProcess {
 
   /** Starts the agent and resolves once it logged "strategist agent ready". */
   async start(): Promise<void> {
-    const child = spawnTs("apps/agent/src/server.ts", this.env);
+    const child = spawnTs("apps/agent/src/main/server.ts", this.env);
     this.child = child;
     this.starts++;
     // Whatever the agent writes outside its JSON log (close-with-grace's "killed by timeout", a crash's stack) is

@@ -2,7 +2,7 @@
 // in-process (no server, no database). `--check` only says whether the committed files are stale.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { CLIENT_DIR, renderClient, staleClientFiles } from "../src/openapi/client";
+import { CLIENT_DIR, renderClient, staleClientFiles } from "./openapi/client";
 
 const check = process.argv.includes("--check");
 try {

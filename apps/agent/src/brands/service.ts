@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import { suggestVoice } from "@strategist/composer";
 import type { Brand, BrandCreate, BrandPatch, BrandVoice, VoiceSuggestion } from "@strategist/schemas";
-import { AppError } from "../errors";
-import type { CursorCodec } from "../strategies/cursor";
+import { AppError } from "../core/errors";
+import type { CursorCodec } from "../core/cursor";
 import { BrandWriteConflict, type BrandRepository, type StoredBrand } from "./repository";
 
 interface BrandServiceDeps {

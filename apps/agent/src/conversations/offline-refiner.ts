@@ -1,6 +1,6 @@
 import { parseBriefSlots, parseVoiceSlot, PLATFORMS, scrubValue, type PlatformProfile } from "@strategist/composer";
 import { OUTPUT_BOUNDS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
-import type { OfflineWriter } from "../agent/offline-writers";
+import type { OfflineWriter } from "../models/offline/protocol";
 import { readCurrentStrategy, readInstruction, type RefinedStrategy } from "./prompt";
 
 /** Other ways people name a platform. */

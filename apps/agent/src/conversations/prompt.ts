@@ -1,7 +1,7 @@
 import { formatBriefSlots } from "@strategist/composer";
 import { StrategyOutput, type StrategyRecord } from "@strategist/schemas";
 import { z } from "zod";
-import { taskLine } from "../agent/offline-writers";
+import { taskLine } from "../models/offline/protocol";
 
 /** What a refine asks of the model: the whole revised strategy, plus a sentence or two for the user. */
 export const RefinedStrategy = StrategyOutput.extend({

@@ -11,8 +11,8 @@ import {
   VersionList,
   VersionParams,
 } from "@strategist/schemas";
-import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../generation/http";
-import { streamAdmitted } from "../generation/sse";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../http/generation";
+import { streamAdmitted } from "../http/sse";
 import type { ConversationService } from "./service";
 
 interface ConversationRouteOptions {

@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { ConversationMessage, RefineRequest, RegenerateRequest, StrategyOutput, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
-import { strategyCall } from "../agent/strategist";
-import { AppError } from "../errors";
-import type { ModelCallResult, PriorTurns } from "../generation/model-call";
+import { strategyCall } from "../strategies/strategist";
+import { AppError } from "../core/errors";
+import type { ModelCallResult, PriorTurns } from "../models/model-call";
 import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
-import type { CursorCodec } from "../strategies/cursor";
+import type { CursorCodec } from "../core/cursor";
 import type { StrategyItemsRepository } from "../strategies/items";
 import { StrategyChangedError, type StrategyRepository } from "../strategies/repository";
 import type { GenerateContext, StrategyService } from "../strategies/service";
 import { describeChanges } from "./changes";
 import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
-import { bannedWordErrors, voiceConflictNote, withVoice } from "../brands/voice";
+import { bannedWordErrors, voiceConflictNote, withVoice } from "../generation/voice";
 
 interface ConversationServiceDeps {
   strategies: StrategyService;

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Message, SessionManager, TextBlock, type Agent } from "@strands-agents/sdk";
-import type { PriorTurns } from "../generation/model-call";
+import type { PriorTurns } from "../models/model-call";
 import { StrategySessionStorage } from "./session-storage";
 
 /**

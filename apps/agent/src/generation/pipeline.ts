@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { AgentStreamEvent } from "@strands-agents/sdk";
 import { STRATEGY_SECTIONS } from "@strategist/schemas";
 import type { FastifyBaseLogger } from "fastify";
-import { UnknownModelError } from "../agent/catalog";
-import { classifyModelFailure, describeAwsFailure } from "../agent/failures";
-import { AppError } from "../errors";
-import { IdempotencyConflict, requestFingerprint, type IdempotencyClaim, type IdempotencyStore } from "../strategies/idempotency";
-import { LiveSections } from "../strategies/live-sections";
-import type { ModelCaller, ModelCallResult, ModelCallSpec } from "./model-call";
+import { UnknownModelError } from "../models/catalog";
+import { classifyModelFailure, describeAwsFailure } from "../models/failures";
+import { AppError } from "../core/errors";
+import { IdempotencyConflict, requestFingerprint, type IdempotencyClaim, type IdempotencyStore } from "./idempotency";
+import { LiveSections } from "./live-sections";
+import type { ModelCaller, ModelCallResult, ModelCallSpec } from "../models/model-call";
 import { EventLoopTurns } from "./turns";
 
 /** Gives an admitted request's slot back; may be asynchronous (limits shared across instances). */

@@ -1,6 +1,6 @@
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { FastifyBaseLogger } from "fastify";
-import type { AgentConfig } from "../config";
+import type { AgentConfig } from "../core/config";
 import type { ImageJobQueue } from "./queue";
 import type { ImageWorker } from "./worker";
 

@@ -1,10 +1,10 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { FastifyInstance } from "fastify";
-import type { AgentConfig } from "../config";
-import type { CursorCodec } from "../strategies/cursor";
+import type { AgentConfig } from "../core/config";
+import type { CursorCodec } from "../core/cursor";
 import type { StrategyService } from "../strategies/service";
-import type { ImageModelCatalog } from "./image-models";
+import type { ImageModelCatalog } from "../models/image-models";
 import { InProcessImageQueue, type ImageJobQueue } from "./queue";
 import { ImageJobRepository } from "./repository";
 import { ImageService, type GenerationAdmission, type PostPrompts } from "./service";

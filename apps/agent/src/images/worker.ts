@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
-import { describeAwsFailure, errorChain } from "../agent/failures";
-import { isContentFiltered, isPermanentImageFailure, type ImageModelCatalog } from "./image-models";
+import { describeAwsFailure, errorChain } from "../models/failures";
+import { isContentFiltered, isPermanentImageFailure, type ImageModelCatalog } from "../models/image-models";
 import type { ImageJobItem, ImageJobRepository } from "./repository";
 import { imageKey, type ImageStore } from "./storage";
 

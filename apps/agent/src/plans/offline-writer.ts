@@ -1,6 +1,6 @@
 import { parseVoiceSlot, scrubValue } from "@strategist/composer";
 import { findBannedWords } from "@strategist/schemas";
-import type { OfflineWriter } from "../agent/offline-writers";
+import type { OfflineWriter } from "../models/offline/protocol";
 import { rewritePost, writePlan, type PlanBrief, type RewriteBrief } from "./copywriter";
 
 /** The offline model's `plan` task: the deterministic copywriter on the strategy in the prompt's slot. */

@@ -1,5 +1,5 @@
 import { PLATFORM_RULES, type PlatformId } from "@strategist/schemas";
-import { taskLine } from "../agent/offline-writers";
+import { taskLine } from "../models/offline/protocol";
 import type { PlanBrief, RewriteBrief } from "./copywriter";
 
 function rulesText(platforms: readonly PlatformId[]): string {

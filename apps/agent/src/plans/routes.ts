@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ErrorBody, Plan, PlanPost, PlanRequest, PostIdParams, PostPatch, RewriteRequest, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
-import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../generation/http";
-import { streamAdmitted } from "../generation/sse";
+import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../http/generation";
+import { streamAdmitted } from "../http/sse";
 import { attachment, exportFileName, planToCsv, planToIcs } from "./exports";
 import { strategyToPdf } from "./pdf";
 import type { PlanService } from "./service";

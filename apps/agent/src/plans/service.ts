@@ -15,9 +15,9 @@ import {
   type RewriteRequest,
   type StrategyRecord,
 } from "@strategist/schemas";
-import { assertNoBannedWords, bannedWordErrors, withVoice } from "../brands/voice";
-import { AppError } from "../errors";
-import type { ModelCallResult } from "../generation/model-call";
+import { assertNoBannedWords, bannedWordErrors, withVoice } from "../generation/voice";
+import { AppError } from "../core/errors";
+import type { ModelCallResult } from "../models/model-call";
 import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
 import type { StrategyService } from "../strategies/service";
 import type { PlanBrief } from "./copywriter";

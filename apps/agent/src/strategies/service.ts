@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { BrandVoice, GenerateRequest, StrategyInput, StrategyOutput, StrategyRecord, StrategySummary } from "@strategist/schemas";
 import type { BrandService } from "../brands/service";
-import { bannedWordErrors } from "../brands/voice";
-import { AppError } from "../errors";
-import { strategyCall } from "../agent/strategist";
+import { bannedWordErrors } from "../generation/voice";
+import { AppError } from "../core/errors";
+import { strategyCall } from "./strategist";
 import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
-import type { CursorCodec } from "./cursor";
-import type { StrategyDependent } from "./dependents";
+import type { CursorCodec } from "../core/cursor";
+import type { StrategyDependent } from "../generation/dependents";
 import type { StrategyItemsRepository } from "./items";
 import { StrategyAlreadyExistsError, type StrategyRepository } from "./repository";
 

@@ -8,11 +8,11 @@ import { createS3Client, ensureBucket } from "@strategist/storage";
 import { startEmbeddedS3, type EmbeddedS3 } from "@strategist/storage/embedded";
 import { createSigner } from "fast-jwt";
 import type { FastifyInstance } from "fastify";
-import { ModelCatalog, type CatalogEntry } from "../../src/agent/catalog";
-import type { ImageModelCatalog } from "../../src/images/image-models";
-import { createCatalog } from "../../src/agent/models";
-import { loadConfig, type AgentConfig } from "../../src/config";
-import { createAgentApp } from "../../src/service-factory";
+import { ModelCatalog, type CatalogEntry } from "../../src/models/catalog";
+import type { ImageModelCatalog } from "../../src/models/image-models";
+import { createCatalog } from "../../src/models/providers";
+import { loadConfig, type AgentConfig } from "../../src/core/config";
+import { createAgentApp } from "../../src/main/service-factory";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
 

@@ -1,5 +1,5 @@
 import { Model, type BaseModelConfig, type Message, type ModelStreamEvent, type StreamOptions } from "@strands-agents/sdk";
-import { OfflineModel } from "../../src/agent/offline-model";
+import { OfflineModel } from "../../src/models/offline/model";
 
 /** Model stand-ins for failure cases; they stand in for Bedrock, not for any code of ours. */
 abstract class ScriptedModel extends Model<BaseModelConfig> {

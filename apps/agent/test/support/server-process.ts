@@ -11,11 +11,11 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the real entry point (`tsx src/server.ts`) on a free port and waits until it says it is ready. */
+/** Starts the real entry point (`tsx src/main/server.ts`) on a free port and waits until it says it is ready. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   // Node itself with the tsx loader (not the tsx wrapper, which runs the server in a grandchild), so a signal sent
   // to `child` reaches the server: SIGKILL really kills it.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main/server.ts"], {
     cwd: agentDir,
     env: { PATH: process.env.PATH, PORT: "0", HOST: "127.0.0.1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -47,7 +47,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 
 /** Runs the entry point expecting it to refuse to start; resolves with its exit code and output. */
 export async function runServerExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(join(agentDir, "node_modules", ".bin", "tsx"), ["src/server.ts"], {
+  const child = spawn(join(agentDir, "node_modules", ".bin", "tsx"), ["src/main/server.ts"], {
     cwd: agentDir,
     env: { PATH: process.env.PATH, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

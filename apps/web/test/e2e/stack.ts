@@ -109,7 +109,7 @@ export async function startStack({ agentEnv = {} }: StackOptions = {}): Promise<
     };
     agent = await startServer(
       join(root, "apps/agent/node_modules/.bin/tsx"),
-      [join(root, "apps/agent/src/server.ts")],
+      [join(root, "apps/agent/src/main/server.ts")],
       {
         ...shared,
         HOST: "127.0.0.1",

@@ -1,6 +1,0 @@
-// The agent as a library: what another workspace package (the evaluation suite) needs to run the real service in
-// process, with its own configuration and database.
-export { createAgentApp } from "./service-factory";
-export { loadConfig } from "./config";
-export { createCatalog } from "./agent/models";
-export { STRATEGY_PROMPT } from "./agent/prompt";

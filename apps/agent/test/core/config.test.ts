@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { agentEnvSchema, loadConfig } from "../../src/core/config";
+
+const SECRET = "s".repeat(32);
+
+describe("configuration", () => {
+  it("uses the seed's defaults", () => {
+    const config = loadConfig({ JWT_SECRET: SECRET });
+    expect(config).toMatchObject({
+      PORT: 8000,
+      AWS_REGION: "us-east-1",
+      DYNAMODB_STRATEGIES_TABLE: "strategies-dev",
+      DYNAMODB_USERS_TABLE: "users-dev",
+      MODEL_PROVIDER: "offline",
+      AGENT_TIMEOUT_SECONDS: 60,
+      RATE_LIMIT_PER_MINUTE: 10,
+      FRONTEND_URL: "http://localhost:3000",
+      DATA_DIR: ".data",
+      DYNAMODB_CREATE_TABLES: false,
+    });
+  });
+
+  it("refuses a JWT secret shorter than 32 bytes", () => {
+    expect(() => loadConfig({ JWT_SECRET: "s".repeat(31) })).toThrow(/at least 32 bytes/);
+    expect(() => loadConfig({ JWT_SECRET: "é".repeat(16) })).not.toThrow();
+  });
+
+  it("has no default secret in production, even when a development secret is on offer", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" }, () => SECRET)).toThrow(/JWT_SECRET is required/);
+    expect(loadConfig({ NODE_ENV: "development" }, () => SECRET).JWT_SECRET).toBe(SECRET);
+  });
+
+  it("names the variable when a value is wrong", () => {
+    expect(() => loadConfig({ JWT_SECRET: SECRET, MODEL_PROVIDER: "gpt" })).toThrow(/MODEL_PROVIDER/);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, AGENT_TIMEOUT_SECONDS: "-1" })).toThrow(/AGENT_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, DYNAMODB_ENDPOINT: "not a url" })).toThrow(/DYNAMODB_ENDPOINT/);
+  });
+
+  it("reads flags and treats empty values as unset", () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, DYNAMODB_CREATE_TABLES: "true", DYNAMODB_ENDPOINT: "" })).toMatchObject({
+      DYNAMODB_CREATE_TABLES: true,
+      DYNAMODB_ENDPOINT: undefined,
+    });
+  });
+
+  it("lists every variable the service reads", () => {
+    expect(Object.keys(agentEnvSchema.shape)).toEqual(expect.arrayContaining(["JWT_SECRET", "AGENT_TIMEOUT_SECONDS", "BEDROCK_MODEL_ID", "FRONTEND_URL", "RATE_LIMIT_PER_MINUTE", "DATA_DIR"]));
+  });
+});
