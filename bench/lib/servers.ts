@@ -17,6 +17,7 @@ import {
 } from "@strategist/dynamo";
 import Fastify from "fastify";
 import { createSigner } from "fast-jwt";
+import { OFFLINE_WRITERS } from "../../apps/agent/src/main/offline-writers";
 import { createCatalog } from "../../apps/agent/src/models/providers";
 import { loadConfig } from "../../apps/agent/src/core/config";
 import { EventLoopTurns } from "../../apps/agent/src/generation/turns";
@@ -57,7 +58,7 @@ class NoTurns extends EventLoopTurns {
 }
 // BENCH_TURNS=off: starts do not take event-loop turns (generation/turns.ts), for the side-by-side burst.
 const turns = process.env.BENCH_TURNS === "off" ? new NoTurns() : undefined;
-const agent = await createAgentApp({ config, client, catalog: createCatalog(config), logger: false, ...(turns ? { turns } : {}) });
+const agent = await createAgentApp({ config, client, catalog: createCatalog(config, OFFLINE_WRITERS), logger: false, ...(turns ? { turns } : {}) });
 // The service's own time per request: from the request's arrival to its response, minus the time its DynamoDB
 // calls spent on the wire and in dynalite (the HTTP round trip, measured innermost in the SDK's stack). Counted
 // only for requests that ran alone (the one-connection runs), where the attribution is exact.

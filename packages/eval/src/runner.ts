@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import * as dynamo from "@strategist/dynamo";
 import { createDocumentClient, ensureTables } from "@strategist/dynamo";
 import { startEmbeddedDynamo } from "@strategist/dynamo/embedded";
-import { createAgentApp, createCatalog, loadConfig, STRATEGY_PROMPT } from "@strategist/agent/embed";
+import { createAgentApp, createCatalog, loadConfig, OFFLINE_WRITERS, STRATEGY_PROMPT } from "@strategist/agent/embed";
 import { StrategyRecord, type ModelInfo } from "@strategist/schemas";
 import { runChecks, type CheckResult } from "./checks";
 import type { GoldenBrief } from "./golden";
@@ -59,7 +59,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutput> {
   });
   const client = createDocumentClient({ region: config.AWS_REGION, endpoint: database.endpoint });
   await ensureTables(client, tablesFor(config));
-  const app = await createAgentApp({ config, client, catalog: createCatalog(config), logger: false });
+  const app = await createAgentApp({ config, client, catalog: createCatalog(config, OFFLINE_WRITERS), logger: false });
   try {
     await app.ready();
     // One user per brief: concurrent briefs never queue behind one user's generation slots.

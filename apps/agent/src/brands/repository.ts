@@ -139,7 +139,12 @@ export class BrandRepository {
   async delete(brandId: string, userId: string): Promise<boolean> {
     try {
       await this.client.send(
-        new DeleteCommand({ TableName: this.tableName, Key: { brandId }, ConditionExpression: "userId = :owner", ExpressionAttributeValues: { ":owner": userId } }),
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { brandId },
+          ConditionExpression: "userId = :owner",
+          ExpressionAttributeValues: { ":owner": userId },
+        }),
       );
       return true;
     } catch (error) {

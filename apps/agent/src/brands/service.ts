@@ -51,11 +51,7 @@ export class BrandService {
 
   /** The user's brands, newest first, one page at a time (cursors bound to the user, like the strategy list). */
   async list(userId: string, limit: number, cursor?: string): Promise<BrandListPage> {
-    let startKey: Record<string, unknown> | undefined;
-    if (cursor !== undefined) {
-      startKey = this.deps.cursors.decode(userId, cursor);
-      if (!startKey) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
-    }
+    const startKey = this.deps.cursors.startKey(userId, cursor);
     const page = await this.deps.repository.listByUser(userId, limit, startKey);
     return { brands: page.brands.map(withoutOwner), nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
   }

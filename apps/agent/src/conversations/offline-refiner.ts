@@ -68,12 +68,18 @@ export class OfflineRefiner {
   private strategy: StrategyOutput;
   private readonly outcomes: Outcome[] = [];
 
-  constructor(current: StrategyOutput, private readonly brief: StrategyInput | undefined) {
+  constructor(
+    current: StrategyOutput,
+    private readonly brief: StrategyInput | undefined,
+  ) {
     this.strategy = structuredClone(current);
   }
 
   apply(instruction: string): RefinedStrategy {
-    const clauses = instruction.split(CLAUSE_SPLIT).map((clause) => clause?.trim() ?? "").filter(Boolean);
+    const clauses = instruction
+      .split(CLAUSE_SPLIT)
+      .map((clause) => clause?.trim() ?? "")
+      .filter(Boolean);
     for (const clause of clauses) {
       const outcomes = this.pillar(clause) ?? this.frequency(clause) ?? this.tone(clause) ?? this.platforms(clause);
       this.outcomes.push(
@@ -103,7 +109,11 @@ export class OfflineRefiner {
     const pillars = this.strategy.content_pillars;
     if (pillars.some((existing) => existing.toLowerCase() === pillar.toLowerCase())) return [{ kept: `The pillar "${pillar}" was already there` }];
     if (pillars.length >= OUTPUT_BOUNDS.content_pillars.max) {
-      return [{ refused: `I could not add the pillar "${pillar}": a strategy holds at most ${OUTPUT_BOUNDS.content_pillars.max} pillars, so tell me which one to drop` }];
+      return [
+        {
+          refused: `I could not add the pillar "${pillar}": a strategy holds at most ${OUTPUT_BOUNDS.content_pillars.max} pillars, so tell me which one to drop`,
+        },
+      ];
     }
     pillars.push(pillar);
     return [{ changed: `added the pillar "${pillar}"` }];
@@ -115,7 +125,8 @@ export class OfflineRefiner {
     const weekly = /\b(\d+|once|twice|one|two|three|four|five|six|seven)\s*(?:times|x)?\s*(?:a|per|each|every)\s+week\b/i.exec(clause);
     if (weekly) perWeek = NUMBERS[weekly[1]!.toLowerCase()] ?? Number(weekly[1]);
     if (perWeek === undefined) return undefined;
-    if (!(perWeek >= 1 && perWeek <= 21)) return [{ refused: `I could not post ${perWeek} times a week: the schedule stays between once a week and three times a day` }];
+    if (!(perWeek >= 1 && perWeek <= 21))
+      return [{ refused: `I could not post ${perWeek} times a week: the schedule stays between once a week and three times a day` }];
     const pace = perWeek === 7 ? "every day" : perWeek === 1 ? "once a week" : `${perWeek} times a week`;
     const platforms = this.strategy.platform_recommendations.map((recommendation) => recommendation.platform);
     this.strategy.posting_schedule = `Post ${pace} on each platform (${listing(platforms)}), at the times its audience is most active. Batch-create the week's posts in one session so the pace stays sustainable for a small team.`;
@@ -130,9 +141,7 @@ export class OfflineRefiner {
     const rewrite = (text: string) => {
       let body = withoutLead(text);
       for (const [long, short] of CONTRACTIONS) {
-        body = formal
-          ? body.replace(new RegExp(`\\b${short}\\b`, "gi"), long)
-          : body.replace(new RegExp(`\\b${long}\\b`, "gi"), short);
+        body = formal ? body.replace(new RegExp(`\\b${short}\\b`, "gi"), long) : body.replace(new RegExp(`\\b${long}\\b`, "gi"), short);
       }
       const written = `${tone.lead}${body}`;
       return written.length <= 1000 ? written : `${written.slice(0, 999)}…`;
@@ -156,7 +165,9 @@ export class OfflineRefiner {
     const index = recommendations.findIndex((recommendation) => pattern.test(recommendation.platform));
     if (index < 0) return { kept: `${platform.name} was not in the strategy` };
     if (recommendations.length <= OUTPUT_BOUNDS.platform_recommendations.min) {
-      return { refused: `I could not remove ${platform.name}: a strategy keeps at least ${OUTPUT_BOUNDS.platform_recommendations.min} platforms, so add another first` };
+      return {
+        refused: `I could not remove ${platform.name}: a strategy keeps at least ${OUTPUT_BOUNDS.platform_recommendations.min} platforms, so add another first`,
+      };
     }
     recommendations.splice(index, 1);
     const kept = sentences(this.strategy.posting_schedule).filter((sentence) => !pattern.test(sentence));

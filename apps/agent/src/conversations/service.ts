@@ -4,11 +4,11 @@ import type { ConversationMessage, RefineRequest, RegenerateRequest, StrategyOut
 import { strategyCall } from "../strategies/strategist";
 import { AppError } from "../core/errors";
 import type { ModelCallResult, PriorTurns } from "../models/model-call";
-import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
+import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { CursorCodec } from "../core/cursor";
 import type { StrategyItemsRepository } from "../strategies/items";
 import { StrategyChangedError, type StrategyRepository } from "../strategies/repository";
-import type { GenerateContext, StrategyService } from "../strategies/service";
+import type { StrategyService } from "../strategies/service";
 import { describeChanges } from "./changes";
 import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
 import { bannedWordErrors, voiceConflictNote, withVoice } from "../generation/voice";
@@ -42,15 +42,15 @@ export class ConversationService {
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  async refine(userId: string, strategyId: string, request: RefineRequest, context: GenerateContext): Promise<StrategyRecord> {
+  async refine(userId: string, strategyId: string, request: RefineRequest, context: ModelCallContext): Promise<StrategyRecord> {
     return this.deps.pipeline.run(await this.refinement(userId, strategyId, request, context));
   }
 
-  async admitRefine(userId: string, strategyId: string, request: RefineRequest, context: GenerateContext): Promise<Admitted<StrategyRecord>> {
+  async admitRefine(userId: string, strategyId: string, request: RefineRequest, context: ModelCallContext): Promise<Admitted<StrategyRecord>> {
     return this.deps.pipeline.admit(await this.refinement(userId, strategyId, request, context));
   }
 
-  async regenerate(userId: string, strategyId: string, request: RegenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+  async regenerate(userId: string, strategyId: string, request: RegenerateRequest, context: ModelCallContext): Promise<StrategyRecord> {
     const current = await this.deps.strategies.get(userId, strategyId, context.log);
     const { brand_name, industry, target_audience, goals } = current;
     return this.deps.pipeline.run<StrategyOutput, StrategyRecord>({
@@ -67,7 +67,13 @@ export class ConversationService {
     const stored = await this.deps.items.listVersions(strategyId);
     const summaries: VersionSummary[] = stored.map(({ requestId: _requestId, ...summary }) => summary);
     if (!summaries.some((summary) => summary.version === head.version)) {
-      summaries.unshift({ version: head.version, created_at: head.updated_at, kind: head.version === 1 ? "generate" : "refine", model: head.model, ...(head.usage ? { usage: head.usage } : {}) });
+      summaries.unshift({
+        version: head.version,
+        created_at: head.updated_at,
+        kind: head.version === 1 ? "generate" : "refine",
+        model: head.model,
+        ...(head.usage ? { usage: head.usage } : {}),
+      });
     }
     return summaries;
   }
@@ -85,11 +91,7 @@ export class ConversationService {
   async messages(userId: string, strategyId: string, limit: number, cursor: string | undefined, log: FastifyBaseLogger): Promise<MessagePage> {
     await this.deps.strategies.get(userId, strategyId, log);
     const binding = JSON.stringify([userId, strategyId]);
-    let startKey: Record<string, unknown> | undefined;
-    if (cursor !== undefined) {
-      startKey = this.deps.cursors.decode(binding, cursor);
-      if (!startKey) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
-    }
+    const startKey = this.deps.cursors.startKey(binding, cursor);
     const page = await this.deps.items.listMessages(strategyId, limit, startKey);
     return { messages: page.messages, nextCursor: page.lastKey ? this.deps.cursors.encode(binding, page.lastKey) : undefined };
   }
@@ -98,7 +100,7 @@ export class ConversationService {
     userId: string,
     strategyId: string,
     request: RefineRequest,
-    context: GenerateContext,
+    context: ModelCallContext,
   ): Promise<UseCase<RefinedStrategy, StrategyRecord>> {
     const current = await this.deps.strategies.get(userId, strategyId, context.log);
     const conversation = this.deps.conversation(strategyId);
@@ -139,7 +141,7 @@ export class ConversationService {
   }
 
   /** What refine and regenerate share: identity under an Idempotency-Key, replay lookup and the log line. */
-  private changeOf(current: StrategyRecord, kind: VersionKind, request: object, context: GenerateContext) {
+  private changeOf(current: StrategyRecord, kind: VersionKind, request: object, context: ModelCallContext) {
     return {
       userId: current.user_id,
       log: context.log,
@@ -150,7 +152,10 @@ export class ConversationService {
         const stored = (await this.deps.items.listVersions(current.id)).find((summary) => summary.requestId === requestId);
         return stored ? (await this.deps.items.getVersion(current.id, stored.version))?.record : undefined;
       },
-      logged: (record: StrategyRecord) => ({ message: `strategy ${kind === "refine" ? "refined" : "regenerated"}`, fields: { strategy_id: record.id, version: record.version } }),
+      logged: (record: StrategyRecord) => ({
+        message: `strategy ${kind === "refine" ? "refined" : "regenerated"}`,
+        fields: { strategy_id: record.id, version: record.version },
+      }),
     };
   }
 

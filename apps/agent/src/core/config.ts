@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { parsePrices } from "../models/pricing";
 
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 const flag = z.preprocess(
   (value) => (typeof value === "string" && value !== "" ? value.toLowerCase() : undefined),
-  z.enum(["true", "false", "1", "0"]).optional().transform((value) => value === "true" || value === "1"),
+  z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((value) => value === "true" || value === "1"),
 );
-const positiveNumber = (fallback: number) =>
-  z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().positive().default(fallback));
-const positiveInt = (fallback: number) =>
-  z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(fallback));
+const positiveNumber = (fallback: number) => z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().positive().default(fallback));
+const positiveInt = (fallback: number) => z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(fallback));
 
 /** Every environment variable the agent reads; the keys are the variable names. */
 export const agentEnvSchema = z.object({
@@ -35,9 +35,7 @@ export const agentEnvSchema = z.object({
   BEDROCK_TEMPERATURE: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().min(0).max(1).default(0.7)),
   BEDROCK_MODELS: z
     .string()
-    .default(
-      "us.anthropic.claude-sonnet-4-20250514-v1:0=Claude Sonnet 4,us.amazon.nova-pro-v1:0=Amazon Nova Pro,qwen.qwen3-32b-v1:0=Qwen3 32B",
-    ),
+    .default("us.anthropic.claude-sonnet-4-20250514-v1:0=Claude Sonnet 4,us.amazon.nova-pro-v1:0=Amazon Nova Pro,qwen.qwen3-32b-v1:0=Qwen3 32B"),
   BEDROCK_FALLBACK_MODEL_IDS: optionalString,
   BEDROCK_MAX_ATTEMPTS: positiveInt(4),
   BEDROCK_RETRY_BASE_MS: positiveInt(500),
@@ -73,6 +71,34 @@ export const agentEnvSchema = z.object({
   READ_RATE_LIMIT_PER_MINUTE: positiveInt(600),
 });
 type AgentEnv = z.infer<typeof agentEnvSchema>;
+
+/** What a model costs, in USD per million tokens. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+  cacheRead: number;
+}
+
+/** Parses MODEL_PRICES: `id=input/output/cacheRead` entries separated by commas (cacheRead may be left out). */
+export function parsePrices(value: string | undefined): Record<string, ModelPrice> {
+  const prices: Record<string, ModelPrice> = {};
+  for (const entry of (value ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const at = entry.lastIndexOf("=");
+    const numbers = entry
+      .slice(at + 1)
+      .split("/")
+      .map((part) => Number(part.trim()));
+    const [input, output, cacheRead = input] = numbers;
+    if (at <= 0 || numbers.length < 2 || numbers.length > 3 || [input, output, cacheRead].some((n) => n === undefined || !Number.isFinite(n) || n < 0)) {
+      throw new Error(`MODEL_PRICES: "${entry}" is not id=input/output[/cacheRead] in USD per million tokens`);
+    }
+    prices[entry.slice(0, at).trim()] = { input: input!, output: output!, cacheRead: cacheRead! };
+  }
+  return prices;
+}
 
 /** The agent's configuration after checks that span variables (the JWT secret rule). */
 export type AgentConfig = Omit<AgentEnv, "JWT_SECRET"> & { JWT_SECRET: string };

@@ -1,4 +1,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { AppError } from "./errors";
+
+/** The answer to a cursor a list cannot follow: a 400 naming the `cursor` field. */
+export function invalidCursor(): AppError {
+  return new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
+}
 
 /**
  * Opaque, signed list cursors. The cursor carries DynamoDB's LastEvaluatedKey; the HMAC binds it to the user
@@ -19,6 +25,14 @@ export class CursorCodec {
   encode(userId: string, lastKey: Record<string, unknown>): string {
     const payload = Buffer.from(JSON.stringify(lastKey)).toString("base64url");
     return `${payload}.${this.sign(userId, payload).toString("base64url")}`;
+  }
+
+  /** The key to continue from (undefined without a cursor); throws invalidCursor() for one this service did not give this user. */
+  startKey(userId: string, cursor: string | undefined): Record<string, unknown> | undefined {
+    if (cursor === undefined) return undefined;
+    const key = this.decode(userId, cursor);
+    if (!key) throw invalidCursor();
+    return key;
   }
 
   /** The key to continue from, or undefined when the cursor is not one this service gave this user. */

@@ -47,8 +47,6 @@ export class AppError extends Error {
 
   /** The response body: the seed's `{"detail": ...}`, with `errors` for validation. */
   body(): { detail: string; errors?: FieldError[] } {
-    return this.code === "validation"
-      ? { detail: ERROR_DETAILS.validation, errors: this.fields ?? [] }
-      : { detail: ERROR_DETAILS[this.code] };
+    return this.code === "validation" ? { detail: ERROR_DETAILS.validation, errors: this.fields ?? [] } : { detail: ERROR_DETAILS[this.code] };
   }
 }

@@ -19,9 +19,7 @@ interface IdempotencyItem {
 }
 
 /** What a claim found: a finished request to replay, or the right (and duty) to run it. */
-export type IdempotencyClaim =
-  | { kind: "replay"; recordId: string }
-  | { kind: "owner"; recordId: string; complete(): Promise<void>; abandon(): Promise<void> };
+export type IdempotencyClaim = { kind: "replay"; recordId: string } | { kind: "owner"; recordId: string; complete(): Promise<void>; abandon(): Promise<void> };
 
 export class IdempotencyConflict extends Error {
   constructor(readonly reason: "different_request" | "in_progress") {
@@ -61,8 +59,8 @@ export class IdempotencyStore {
     const strategyId = `${IDEMPOTENCY_PREFIX}${createHash("sha256").update(userId).update("\u0000").update(key).digest("hex")}`;
     for (;;) {
       const now = this.now();
-      const item = (await this.client.send(new GetCommand({ TableName: this.tableName, Key: { strategyId }, ConsistentRead: true })))
-        .Item as IdempotencyItem | undefined;
+      const item = (await this.client.send(new GetCommand({ TableName: this.tableName, Key: { strategyId }, ConsistentRead: true }))).Item as
+        IdempotencyItem | undefined;
       if (item && item.expiresAt * 1000 <= now) {
         await this.deleteIf(strategyId, "expiresAt = :seen", { ":seen": item.expiresAt });
         continue;
@@ -92,7 +90,10 @@ export class IdempotencyStore {
             TableName: this.tableName,
             Item: claimed,
             ...(item
-              ? { ConditionExpression: "ownerToken = :seen AND leaseUntil = :lease", ExpressionAttributeValues: { ":seen": item.ownerToken, ":lease": item.leaseUntil } }
+              ? {
+                  ConditionExpression: "ownerToken = :seen AND leaseUntil = :lease",
+                  ExpressionAttributeValues: { ":seen": item.ownerToken, ":lease": item.leaseUntil },
+                }
               : { ConditionExpression: "attribute_not_exists(strategyId)" }),
           }),
         );
@@ -104,7 +105,8 @@ export class IdempotencyStore {
         kind: "owner",
         recordId: claimed.recordId,
         complete: () => this.complete(strategyId, ownerToken),
-        abandon: () => this.deleteIf(strategyId, "ownerToken = :token AND #state = :busy", { ":token": ownerToken, ":busy": "in_progress" }, { "#state": "state" }),
+        abandon: () =>
+          this.deleteIf(strategyId, "ownerToken = :token AND #state = :busy", { ":token": ownerToken, ":busy": "in_progress" }, { "#state": "state" }),
       };
     }
   }
@@ -130,7 +132,13 @@ export class IdempotencyStore {
   private async deleteIf(strategyId: string, condition: string, values: Record<string, unknown>, names?: Record<string, string>): Promise<void> {
     try {
       await this.client.send(
-        new DeleteCommand({ TableName: this.tableName, Key: { strategyId }, ConditionExpression: condition, ExpressionAttributeValues: values, ExpressionAttributeNames: names }),
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { strategyId },
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+          ExpressionAttributeNames: names,
+        }),
       );
     } catch (error) {
       if (!isConditionFailure(error)) throw error;

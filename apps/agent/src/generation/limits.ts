@@ -24,8 +24,8 @@ const WINDOW_MS = 60_000;
 /** Seconds a client is asked to wait when the service is at its concurrency cap. */
 const OVERLOAD_RETRY_AFTER_SECONDS = 5;
 
-/** Gives a slot back; safe to call more than once. */
-type Release = () => Promise<void>;
+/** Gives an admitted request's slot back; may be asynchronous (limits shared across instances). */
+export type Release = () => void | Promise<void>;
 
 /**
  * Admission control for every model-calling route: a per-user sliding-window rate (keyed by the user, since behind

@@ -8,14 +8,21 @@ import { AppError } from "../core/errors";
 import { IdempotencyConflict, requestFingerprint, type IdempotencyClaim, type IdempotencyStore } from "./idempotency";
 import { LiveSections } from "./live-sections";
 import type { ModelCaller, ModelCallResult, ModelCallSpec } from "../models/model-call";
+import type { Release } from "./limits";
 import { EventLoopTurns } from "./turns";
-
-/** Gives an admitted request's slot back; may be asynchronous (limits shared across instances). */
-type Release = () => void | Promise<void>;
 
 /** Admission control: rate, per-user and global concurrency. Throws the matching AppError (429/503) when full. */
 interface Admission {
   acquire(userId: string): Release | Promise<Release>;
+}
+
+/** What every model-calling request hands its use case: the client-gone signal, the request's log, its Idempotency-Key. */
+export interface ModelCallContext {
+  /** Aborts when the client goes away or the server shuts down. */
+  signal: AbortSignal;
+  log: FastifyBaseLogger;
+  /** The client's Idempotency-Key: the same key from the same user for the same request gets the same result. */
+  idempotencyKey?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ErrorBody, ErrorEvent, ResetEvent, SectionEvent, StartedEvent, ValidationErrorBody } from "@strategist/schemas";
-import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { ModelCallContext } from "../generation/pipeline";
 import { eventStreamResponse } from "./openapi/document";
 import { clientGoneSignal } from "./request-signal";
 
@@ -38,13 +39,6 @@ export function liveEventStream(completed: z.ZodType) {
     completed,
     error: ErrorEvent,
   });
-}
-
-/** What every model-calling route hands its use case: the client-gone signal, the request's log, its Idempotency-Key. */
-interface ModelCallContext {
-  signal: AbortSignal;
-  log: FastifyBaseLogger;
-  idempotencyKey?: string;
 }
 
 /** The model call's context from its request; `ids` (strategy_id, post_id, ...) join every log line of the call. */

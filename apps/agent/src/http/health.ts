@@ -7,7 +7,13 @@ const Health = z.object({ status: z.literal("healthy"), service: z.string(), ver
 
 /** Liveness for load balancers and compose healthchecks; says which model provider answers. */
 export const healthRoutes: FastifyPluginAsyncZod<{ modelProvider: string }> = async (app, { modelProvider }) => {
-  const schema = { operationId: "health", tags: ["health"], summary: "Liveness and the model provider", security: [], response: { 200: Health, 503: ErrorBody } };
+  const schema = {
+    operationId: "health",
+    tags: ["health"],
+    summary: "Liveness and the model provider",
+    security: [],
+    response: { 200: Health, 503: ErrorBody },
+  };
   app.get("/health", { schema }, async () => ({
     status: "healthy" as const,
     service: "strategist-agent",

@@ -8,7 +8,9 @@ import type { ImageModelCatalog } from "../models/image-models";
 export const modelRoutes: FastifyPluginAsyncZod<{ catalog: ModelCatalog; imageModels: ImageModelCatalog }> = async (app, { catalog, imageModels }) => {
   app.get(
     "/models",
-    { schema: { operationId: "listModels", tags: ["models"], summary: "Models enabled for generation", response: { 200: z.array(ModelInfo), 401: ErrorBody } } },
+    {
+      schema: { operationId: "listModels", tags: ["models"], summary: "Models enabled for generation", response: { 200: z.array(ModelInfo), 401: ErrorBody } },
+    },
     async () => [...catalog.list(), ...imageModels.list()],
   );
 };

@@ -17,12 +17,7 @@ interface EventStreamOptions<R> {
  * keeps idle streams alive with heartbeats, and always ends the response. Call it after `pipeline.admit`, so
  * refusals were plain HTTP answers.
  */
-export async function streamAdmitted<R>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  admitted: Admitted<R>,
-  options: EventStreamOptions<R>,
-): Promise<void> {
+export async function streamAdmitted<R>(request: FastifyRequest, reply: FastifyReply, admitted: Admitted<R>, options: EventStreamOptions<R>): Promise<void> {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {

@@ -110,10 +110,13 @@ export class InProcessImageQueue implements ImageJobQueue {
   private wakeAt(jobId: string, at: number): void {
     if (this.stopped) return;
     clearTimeout(this.timers.get(jobId));
-    const timer = setTimeout(() => {
-      this.timers.delete(jobId);
-      void this.send(jobId);
-    }, Math.max(0, at - this.now()) + 5);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(jobId);
+        void this.send(jobId);
+      },
+      Math.max(0, at - this.now()) + 5,
+    );
     timer.unref();
     this.timers.set(jobId, timer);
   }

@@ -185,7 +185,13 @@ export class ImageJobRepository {
 
   /** Takes a job the caller saw claimable, as long as nobody changed it since: status processing under a lease. */
   claim(job: ImageJobItem, owner: string, leaseExpiresAt: number, now: Date): Promise<ImageJobItem | undefined> {
-    return this.transition(job.jobId, ImageJobRepository.unchanged(job), { status: "processing", progress: 10, leaseOwner: owner, leaseExpiresAt, attempts: 1 }, [], now);
+    return this.transition(
+      job.jobId,
+      ImageJobRepository.unchanged(job),
+      { status: "processing", progress: 10, leaseOwner: owner, leaseExpiresAt, attempts: 1 },
+      [],
+      now,
+    );
   }
 
   /** Records progress of the running worker; undefined when it no longer holds the job. */
@@ -193,13 +199,30 @@ export class ImageJobRepository {
     return this.transition(jobId, ImageJobRepository.heldBy(owner), { progress }, [], now);
   }
 
-  complete(jobId: string, owner: string, image: { imageKey: string; width: number; height: number; contentType: string }, now: Date): Promise<ImageJobItem | undefined> {
-    return this.transition(jobId, ImageJobRepository.heldBy(owner), { status: "completed", progress: 100, ...image }, ["leaseOwner", "leaseExpiresAt", "activeUserId", "lastError"], now);
+  complete(
+    jobId: string,
+    owner: string,
+    image: { imageKey: string; width: number; height: number; contentType: string },
+    now: Date,
+  ): Promise<ImageJobItem | undefined> {
+    return this.transition(
+      jobId,
+      ImageJobRepository.heldBy(owner),
+      { status: "completed", progress: 100, ...image },
+      ["leaseOwner", "leaseExpiresAt", "activeUserId", "lastError"],
+      now,
+    );
   }
 
   /** Puts a failed attempt back in the queue until `availableAt`. */
   requeue(jobId: string, owner: string, availableAt: number, lastError: string, now: Date): Promise<ImageJobItem | undefined> {
-    return this.transition(jobId, ImageJobRepository.heldBy(owner), { status: "queued", progress: 0, availableAt, lastError }, ["leaseOwner", "leaseExpiresAt"], now);
+    return this.transition(
+      jobId,
+      ImageJobRepository.heldBy(owner),
+      { status: "queued", progress: 0, availableAt, lastError },
+      ["leaseOwner", "leaseExpiresAt"],
+      now,
+    );
   }
 
   /** Fails the job: held by `owner`, or (for a job whose workers kept dying) unchanged since `seen` was read. */

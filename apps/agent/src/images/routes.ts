@@ -1,5 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ErrorBody, ImageJob, ImageJobAccepted, ImageJobIdParams, ImageJobList, ImageJobRequest, ListQuery, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
+import {
+  ErrorBody,
+  ImageJob,
+  ImageJobAccepted,
+  ImageJobIdParams,
+  ImageJobList,
+  ImageJobRequest,
+  ListQuery,
+  StrategyIdParams,
+  ValidationErrorBody,
+} from "@strategist/schemas";
 import { z } from "zod";
 import type { ImageService } from "./service";
 

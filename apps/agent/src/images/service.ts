@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import type { FastifyBaseLogger } from "fastify";
 import type { ImageJob, ImageJobAccepted, ImageJobRequest } from "@strategist/schemas";
 import { AppError } from "../core/errors";
-import type { CursorCodec } from "../core/cursor";
+import { invalidCursor, type CursorCodec } from "../core/cursor";
 import type { StrategyService } from "../strategies/service";
 import type { ImageModelCatalog } from "../models/image-models";
 import type { ImageJobQueue } from "./queue";
@@ -76,7 +76,9 @@ export class ImageService {
     } finally {
       await release();
     }
-    await this.deps.queue.send(job.jobId).catch((error) => log.warn({ err: error, job_id: job.jobId }, "image job wake-up not sent; the sweep picks the job up"));
+    await this.deps.queue
+      .send(job.jobId)
+      .catch((error) => log.warn({ err: error, job_id: job.jobId }, "image job wake-up not sent; the sweep picks the job up"));
     log.info({ job_id: job.jobId, strategy_id: strategyId, model: modelId, source }, "image job queued");
     return { job_id: job.jobId, status: "queued", created_at: job.createdAt };
   }
@@ -95,13 +97,16 @@ export class ImageService {
   }
 
   /** A strategy's jobs, newest first, one page at a time (the strategy must be the user's). */
-  async list(userId: string, strategyId: string, limit: number, cursor: string | undefined, log: FastifyBaseLogger): Promise<{ jobs: ImageJob[]; nextCursor?: string }> {
+  async list(
+    userId: string,
+    strategyId: string,
+    limit: number,
+    cursor: string | undefined,
+    log: FastifyBaseLogger,
+  ): Promise<{ jobs: ImageJob[]; nextCursor?: string }> {
     await this.deps.strategies.get(userId, strategyId, log);
-    let startKey: Record<string, unknown> | undefined;
-    if (cursor !== undefined) {
-      startKey = this.deps.cursors.decode(userId, cursor);
-      if (!startKey || startKey.strategyId !== strategyId) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
-    }
+    const startKey = this.deps.cursors.startKey(userId, cursor);
+    if (startKey && startKey.strategyId !== strategyId) throw invalidCursor();
     const page = await this.deps.repository.listByStrategy(strategyId, limit, startKey);
     return {
       jobs: await Promise.all(page.jobs.map((job) => this.toApi(job))),

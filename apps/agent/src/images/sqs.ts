@@ -110,7 +110,13 @@ export class SqsImageWorker {
           // Make it visible again soon; after maxReceiveCount receives SQS moves it to the dead-letter queue.
           log.error({ err: error, job_id: jobId, receive_count: message.Attributes?.ApproximateReceiveCount }, "image job wake-up failed");
           await client
-            .send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: this.options.retryVisibilitySeconds ?? 5 }))
+            .send(
+              new ChangeMessageVisibilityCommand({
+                QueueUrl: queueUrl,
+                ReceiptHandle: message.ReceiptHandle,
+                VisibilityTimeout: this.options.retryVisibilitySeconds ?? 5,
+              }),
+            )
             .catch(() => undefined);
         }
       }),

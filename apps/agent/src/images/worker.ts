@@ -78,7 +78,12 @@ export class ImageWorker {
     const log = this.options.log.child({ job_id: job.jobId, strategy_id: job.strategyId, user_id: job.userId, model: job.modelId });
     if (job.attempts >= this.maxAttempts) {
       // Its workers kept dying (each claim counts as an attempt): stop rather than loop forever.
-      const failed = await repository.fail(job.jobId, { seen: job }, `The image job was interrupted ${job.attempts} times and was stopped. Try again.`, new Date(now));
+      const failed = await repository.fail(
+        job.jobId,
+        { seen: job },
+        `The image job was interrupted ${job.attempts} times and was stopped. Try again.`,
+        new Date(now),
+      );
       if (failed) await this.discardObject(job, log);
       return { kind: "done" };
     }
@@ -108,7 +113,13 @@ export class ImageWorker {
     await store.put(key, picture.bytes, picture.contentType);
     const stored = await repository.progress(job.jobId, owner, PROGRESS.stored, new Date(this.now()));
     const completed =
-      stored && (await repository.complete(job.jobId, owner, { imageKey: key, width: picture.width, height: picture.height, contentType: picture.contentType }, new Date(this.now())));
+      stored &&
+      (await repository.complete(
+        job.jobId,
+        owner,
+        { imageKey: key, width: picture.width, height: picture.height, contentType: picture.contentType },
+        new Date(this.now()),
+      ));
     if (!completed) {
       // Our lease lapsed and someone else has the job now. If it has already failed, the object is ours to remove.
       const current = await repository.get(job.jobId);
@@ -117,7 +128,13 @@ export class ImageWorker {
       return { kind: "done" };
     }
     log.info(
-      { attempt: job.attempts, bytes: picture.bytes.length, width: picture.width, height: picture.height, execution_time_ms: Math.round(performance.now() - started) },
+      {
+        attempt: job.attempts,
+        bytes: picture.bytes.length,
+        width: picture.width,
+        height: picture.height,
+        execution_time_ms: Math.round(performance.now() - started),
+      },
       "image job completed",
     );
     return { kind: "done" };

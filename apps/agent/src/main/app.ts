@@ -61,16 +61,6 @@ interface AppDeps {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Log options: JSON lines, request ids, and never a token, cookie or secret. */
-export function loggerOptions(level: string): LoggerOptions {
-  return {
-    level,
-    redact: { paths: ["req.headers.authorization", "req.headers.cookie", "headers.authorization", "*.password", "*.token"], remove: true },
-    base: { service: "strategist-agent" },
-    timestamp: () => `,"time":"${new Date().toISOString()}"`,
-  };
-}
-
 declare module "fastify" {
   interface FastifyInstance {
     /** Resolves once every request has been answered, then closes the idle connections left; call after close() begins. */
@@ -135,7 +125,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(costPlugin, { prices: deps.prices ?? new PriceTable() });
   await app.register(cors, {
-    origin: deps.frontendUrl.split(",").map((origin) => origin.trim()).filter(Boolean),
+    origin: deps.frontendUrl
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     credentials: true,
     exposedHeaders: ["x-next-cursor", "retry-after", "x-request-id"],
   });
@@ -146,23 +139,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(readLimitPlugin, { limiter: deps.readLimiter });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
-  await app.register(async (api) => {
-    // Every POST (each model-calling route is one) starts in a turn of the event loop of its own, before the token
-    // and body are checked: a burst of hundreds is spread over as many turns (generation/turns.ts).
-    const turns = deps.turns ?? new EventLoopTurns();
-    api.addHook("onRequest", (request, _reply, done) => {
-      if (request.method !== "POST") return done();
-      turns.next().then(() => done(), done);
-    });
-    api.addHook("onRequest", api.authenticate);
-    await api.register(modelRoutes, { catalog: deps.catalog, imageModels: deps.imageModels });
-    await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
-    await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
-    await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
-    await api.register(imageRoutes, { service: deps.images });
-    await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
-    await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
-  }, { prefix: "/api" });
+  await app.register(
+    async (api) => {
+      // Every POST (each model-calling route is one) starts in a turn of the event loop of its own, before the token
+      // and body are checked: a burst of hundreds is spread over as many turns (generation/turns.ts).
+      const turns = deps.turns ?? new EventLoopTurns();
+      api.addHook("onRequest", (request, _reply, done) => {
+        if (request.method !== "POST") return done();
+        turns.next().then(() => done(), done);
+      });
+      api.addHook("onRequest", api.authenticate);
+      await api.register(modelRoutes, { catalog: deps.catalog, imageModels: deps.imageModels });
+      await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
+      await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+      await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+      await api.register(imageRoutes, { service: deps.images });
+      await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
+      await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
+    },
+    { prefix: "/api" },
+  );
 
   return app;
 }

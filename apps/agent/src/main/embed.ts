@@ -3,4 +3,5 @@
 export { createAgentApp } from "./service-factory";
 export { loadConfig } from "../core/config";
 export { createCatalog } from "../models/providers";
+export { OFFLINE_WRITERS } from "./offline-writers";
 export { STRATEGY_PROMPT } from "../strategies/prompt";

@@ -4,8 +4,8 @@
 import { createDocumentClient } from "@strategist/dynamo";
 import { createS3Client } from "@strategist/storage";
 import pino from "pino";
-import { loggerOptions } from "./app";
 import { ConfigError, loadWorkerConfig } from "../core/config";
+import { loggerOptions } from "../core/logging";
 import { createImageCatalog } from "../models/image-models";
 import { ImageJobRepository } from "../images/repository";
 import { createSqsClient, SqsImageQueue, SqsImageWorker } from "../images/sqs";
@@ -21,7 +21,10 @@ try {
   process.exit(1);
 }
 const log = pino({ ...loggerOptions(config.LOG_LEVEL), base: { service: "strategist-image-worker" } });
-const repository = new ImageJobRepository(createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }), config.DYNAMODB_IMAGE_JOBS_TABLE);
+const repository = new ImageJobRepository(
+  createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT }),
+  config.DYNAMODB_IMAGE_JOBS_TABLE,
+);
 const store = new ImageStore(createS3Client({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }), config.S3_BUCKET, config.S3_PRESIGN_EXPIRES_SECONDS);
 const worker = imageWorker(config, { repository, store, models: createImageCatalog(config), log });
 const sqs = createSqsClient(config);

@@ -14,11 +14,13 @@ import {
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createS3Client, ensureBucket } from "@strategist/storage";
 import { startEmbeddedS3, type EmbeddedS3 } from "@strategist/storage/embedded";
-import { closeGracefully, loggerOptions } from "./app";
+import { loggerOptions } from "../core/logging";
+import { closeGracefully } from "./app";
 import { createCatalog } from "../models/providers";
 import { ConfigError, loadConfig } from "../core/config";
 import { developmentSecret } from "../core/dev-secret.mjs";
 import { createAgentApp } from "./service-factory";
+import { OFFLINE_WRITERS } from "./offline-writers";
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR || ".data");
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   const s3 = createS3Client({ region: config.AWS_REGION, endpoint: s3Endpoint });
   if (s3Endpoint) await ensureBucket(s3, config.S3_BUCKET);
 
-  const app = await createAgentApp({ config, client, s3, catalog: createCatalog(config), logger: loggerOptions(config.LOG_LEVEL) });
+  const app = await createAgentApp({ config, client, s3, catalog: createCatalog(config, OFFLINE_WRITERS), logger: loggerOptions(config.LOG_LEVEL) });
   // In-flight generations may take the whole model budget: wait for them before closing.
   closeWithGrace({ delay: (config.AGENT_TIMEOUT_SECONDS + 10) * 1000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "shutting down after an error");
@@ -75,7 +77,12 @@ async function main(): Promise<void> {
   });
   await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info(
-    { model_provider: config.MODEL_PROVIDER, dynamodb: embedded ? `embedded (${join(dataDir, "dynamodb")})` : endpoint ?? `AWS (${config.AWS_REGION})`, s3: embeddedS3 ? `embedded (${join(dataDir, "s3")})` : s3Endpoint ?? `AWS (${config.S3_BUCKET})`, image_worker: config.IMAGE_WORKER },
+    {
+      model_provider: config.MODEL_PROVIDER,
+      dynamodb: embedded ? `embedded (${join(dataDir, "dynamodb")})` : (endpoint ?? `AWS (${config.AWS_REGION})`),
+      s3: embeddedS3 ? `embedded (${join(dataDir, "s3")})` : (s3Endpoint ?? `AWS (${config.S3_BUCKET})`),
+      image_worker: config.IMAGE_WORKER,
+    },
     "strategist agent ready",
   );
 }

@@ -1,5 +1,9 @@
 import { AppError } from "../core/errors";
-import { StructuredOutputFailure } from "./model-call";
+
+/** The model ended without valid structured output (invalid every time, cut off by max tokens, or turn limit). */
+export class StructuredOutputFailure extends Error {
+  override name = "StructuredOutputFailure";
+}
 
 /** AWS and SDK error names that mean "the model service is busy or down right now": retry, fall back, then 503. */
 const UNAVAILABLE = new Set([
@@ -65,7 +69,7 @@ export function describeAwsFailure(error: unknown): { aws_error?: string; aws_st
   return { aws_error: aws.name, aws_status: aws.$metadata?.httpStatusCode, aws_request_id: aws.$metadata?.requestId };
 }
 
-/** Maps a failed model call to the seed's error table. */
+/** Maps a failed model call to the AppError the client receives (its code picks the status). */
 export function classifyModelFailure(error: unknown): AppError {
   const chain = errorChain(error);
   if (chain.some((link) => link instanceof StructuredOutputFailure)) return new AppError("structured_output", { cause: error });

@@ -3,13 +3,8 @@ import type { TokenUsage } from "@strategist/schemas";
 import type { z } from "zod";
 import { withPrebuiltJsonSchema } from "./structured-schema";
 import type { ModelCatalog, ResolvedModel } from "./catalog";
-import { describeAwsFailure, isUnavailableFailure } from "./failures";
+import { describeAwsFailure, isUnavailableFailure, StructuredOutputFailure } from "./failures";
 import { DeadlineRetryStrategy } from "./retry";
-
-/** The model ended without valid structured output (invalid every time, cut off by max tokens, or turn limit). */
-export class StructuredOutputFailure extends Error {
-  override name = "StructuredOutputFailure";
-}
 
 /** The model call was cancelled through its signal before the model finished. */
 class GenerationCancelled extends Error {

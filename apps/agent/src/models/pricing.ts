@@ -1,11 +1,6 @@
 import type { TokenUsage } from "@strategist/schemas";
-
-/** What a model costs, in USD per million tokens. */
-interface ModelPrice {
-  input: number;
-  output: number;
-  cacheRead: number;
-}
+import type { ModelPrice } from "../core/config";
+import { OFFLINE_MODEL_ID } from "./offline/model";
 
 /**
  * Published on-demand prices of the allow-listed models (USD per million tokens, us-east-1, at the time of writing).
@@ -17,24 +12,8 @@ export const DEFAULT_PRICES: Record<string, ModelPrice> = {
   "qwen.qwen3-32b-v1:0": { input: 0.15, output: 0.6, cacheRead: 0.15 },
   "gpt-4o-mini": { input: 0.15, output: 0.6, cacheRead: 0.075 },
   "gpt-4o": { input: 2.5, output: 10, cacheRead: 1.25 },
-  // The built-in offline model (OFFLINE_MODEL_ID).
-  offline: { input: 0, output: 0, cacheRead: 0 },
+  [OFFLINE_MODEL_ID]: { input: 0, output: 0, cacheRead: 0 },
 };
-
-/** Parses MODEL_PRICES: `id=input/output/cacheRead` entries separated by commas (cacheRead may be left out). */
-export function parsePrices(value: string | undefined): Record<string, ModelPrice> {
-  const prices: Record<string, ModelPrice> = {};
-  for (const entry of (value ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
-    const at = entry.lastIndexOf("=");
-    const numbers = entry.slice(at + 1).split("/").map((part) => Number(part.trim()));
-    const [input, output, cacheRead = input] = numbers;
-    if (at <= 0 || numbers.length < 2 || numbers.length > 3 || [input, output, cacheRead].some((n) => n === undefined || !Number.isFinite(n) || n < 0)) {
-      throw new Error(`MODEL_PRICES: "${entry}" is not id=input/output[/cacheRead] in USD per million tokens`);
-    }
-    prices[entry.slice(0, at).trim()] = { input: input!, output: output!, cacheRead: cacheRead! };
-  }
-  return prices;
-}
 
 /** The price table of a deployment: the defaults, overridden by MODEL_PRICES. */
 export class PriceTable {

@@ -5,10 +5,11 @@ import { ConfigError } from "../core/config";
 import { ModelCatalog, type CatalogEntry } from "./catalog";
 import { PooledStreamsHttp2Handler } from "./http2-pool";
 import { OFFLINE_MODEL_ID, OfflineModel } from "./offline/model";
+import type { OfflineWriters } from "./offline/protocol";
 
-/** The offline model's catalog entry. */
-export function offlineEntry(isDefault: boolean): CatalogEntry {
-  return { id: OFFLINE_MODEL_ID, name: "Offline model (no AI, built in)", provider: "offline", default: isDefault, create: () => new OfflineModel() };
+/** The offline model's catalog entry, answering with the given writers. */
+export function offlineEntry(writers: OfflineWriters, isDefault: boolean): CatalogEntry {
+  return { id: OFFLINE_MODEL_ID, name: "Offline model (no AI, built in)", provider: "offline", default: isDefault, create: () => new OfflineModel(writers) };
 }
 
 /**
@@ -66,7 +67,10 @@ function openAIModel(config: AgentConfig, modelId: string): OpenAIModel {
 
 /** Fallback ids from a comma list, each required to be one of the listed models. */
 function fallbackIds(value: string | undefined, listed: { id: string }[], variable: string): string[] {
-  const ids = (value ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  const ids = (value ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
   for (const id of ids) {
     if (!listed.some((model) => model.id === id)) throw new ConfigError(`${variable}: ${id} is not in ${variable.replace("FALLBACK_MODEL_IDS", "MODELS")}`);
   }
@@ -87,15 +91,24 @@ export function parseModelList(value: string): { id: string; name: string }[] {
     });
 }
 
-/** The models this deployment offers, from MODEL_PROVIDER and the Bedrock settings. */
-export function createCatalog(config: AgentConfig): ModelCatalog {
-  if (config.MODEL_PROVIDER === "offline") return new ModelCatalog([offlineEntry(true)]);
+/**
+ * The models this deployment offers, from MODEL_PROVIDER and the Bedrock settings. `offlineWriters`: the offline
+ * model's writer for each task (the app's registry).
+ */
+export function createCatalog(config: AgentConfig, offlineWriters: OfflineWriters): ModelCatalog {
+  if (config.MODEL_PROVIDER === "offline") return new ModelCatalog([offlineEntry(offlineWriters, true)]);
   if (config.MODEL_PROVIDER === "openai") {
     const listed = parseModelList(config.OPENAI_MODELS);
     if (listed.length === 0) throw new ConfigError("OPENAI_MODELS: list at least one model");
     const fallbacks = fallbackIds(config.OPENAI_FALLBACK_MODEL_IDS, listed, "OPENAI_FALLBACK_MODEL_IDS");
-    const entries: CatalogEntry[] = listed.map(({ id, name }, index) => ({ id, name, provider: "openai", default: index === 0, create: () => openAIModel(config, id) }));
-    return new ModelCatalog([...entries, offlineEntry(false)], fallbacks);
+    const entries: CatalogEntry[] = listed.map(({ id, name }, index) => ({
+      id,
+      name,
+      provider: "openai",
+      default: index === 0,
+      create: () => openAIModel(config, id),
+    }));
+    return new ModelCatalog([...entries, offlineEntry(offlineWriters, false)], fallbacks);
   }
   const listed = parseModelList(config.BEDROCK_MODELS);
   if (!listed.some((model) => model.id === config.BEDROCK_MODEL_ID)) listed.unshift({ id: config.BEDROCK_MODEL_ID, name: config.BEDROCK_MODEL_ID });
@@ -108,5 +121,5 @@ export function createCatalog(config: AgentConfig): ModelCatalog {
     default: id === config.BEDROCK_MODEL_ID,
     create: () => bedrockModel(config, id, requestHandler),
   }));
-  return new ModelCatalog([...entries, offlineEntry(false)], fallbacks);
+  return new ModelCatalog([...entries, offlineEntry(offlineWriters, false)], fallbacks);
 }

@@ -118,7 +118,29 @@ function hashtagFrom(text: string): string | undefined {
   return isHashtag(tag) ? tag : undefined;
 }
 
-const STOPWORDS = new Set(["a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "at", "by", "or", "our", "your", "how", "what", "why", "it", "its", "s"]);
+const STOPWORDS = new Set([
+  "a",
+  "an",
+  "and",
+  "the",
+  "of",
+  "for",
+  "to",
+  "in",
+  "on",
+  "with",
+  "at",
+  "by",
+  "or",
+  "our",
+  "your",
+  "how",
+  "what",
+  "why",
+  "it",
+  "its",
+  "s",
+]);
 
 function hashtagsFor(platform: PlatformId, sources: string[]): string[] {
   const tags: string[] = [];

@@ -38,7 +38,10 @@ function eventDescription(post: PlanPost): string {
 
 /** The event's title: the platform and the caption's first words. */
 function eventSummary(post: PlanPost): string {
-  const firstLine = post.caption.split(/\r\n|\r|\n/u)[0]!.replace(/\s+/gu, " ").trim();
+  const firstLine = post.caption
+    .split(/\r\n|\r|\n/u)[0]!
+    .replace(/\s+/gu, " ")
+    .trim();
   const words = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(firstLine)].map((part) => part.segment);
   return `${PLATFORM_RULES[post.platform].name}: ${words.length > 60 ? `${words.slice(0, 59).join("")}…` : firstLine}`;
 }

@@ -40,7 +40,10 @@ export function strategyToPdf(strategy: StrategyRecord, plan: Plan | undefined):
   const output = strategy.strategy_output;
 
   doc.font("Helvetica-Bold").fontSize(20).text(printable(strategy.brand_name));
-  doc.font("Helvetica").fontSize(11).text(printable(`Social media strategy · ${strategy.industry}`));
+  doc
+    .font("Helvetica")
+    .fontSize(11)
+    .text(printable(`Social media strategy · ${strategy.industry}`));
   heading("Brief");
   body(`Target audience: ${strategy.target_audience}`);
   body(`Goals: ${strategy.goals}`);
@@ -68,9 +71,16 @@ export function strategyToPdf(strategy: StrategyRecord, plan: Plan | undefined):
         week = weekOfPlan;
         heading(`Week ${week + 1}`, 13);
       }
-      doc.font("Helvetica-Bold").fontSize(10).text(printable(`${when.toFormat("ccc d LLL, HH:mm")} · ${PLATFORM_RULES[post.platform].name} · ${post.status}`));
+      doc
+        .font("Helvetica-Bold")
+        .fontSize(10)
+        .text(printable(`${when.toFormat("ccc d LLL, HH:mm")} · ${PLATFORM_RULES[post.platform].name} · ${post.status}`));
       body(publishedText(post.caption, post.hashtags));
-      doc.font("Helvetica-Oblique").fontSize(9).text(printable(`${post.pillar} · ${post.theme}`)).moveDown(0.5);
+      doc
+        .font("Helvetica-Oblique")
+        .fontSize(9)
+        .text(printable(`${post.pillar} · ${post.theme}`))
+        .moveDown(0.5);
     }
   }
   doc.end();

@@ -64,7 +64,13 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
     "/:id/plan",
     {
       preHandler: app.limitReads,
-      schema: { operationId: "getPlan", tags, summary: "The strategy's content plan, posts in time order", params: StrategyIdParams, response: { 200: Plan, ...readErrors } },
+      schema: {
+        operationId: "getPlan",
+        tags,
+        summary: "The strategy's content plan, posts in time order",
+        params: StrategyIdParams,
+        response: { 200: Plan, ...readErrors },
+      },
     },
     async (request) => service.get(request.userId, request.params.id, request.log),
   );
@@ -100,13 +106,28 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
       },
     },
     async (request, reply) =>
-      service.rewrite(request.userId, request.params.id, request.params.postId, request.body, modelCallContext(request, reply, { strategy_id: request.params.id, post_id: request.params.postId })),
+      service.rewrite(
+        request.userId,
+        request.params.id,
+        request.params.postId,
+        request.body,
+        modelCallContext(request, reply, { strategy_id: request.params.id, post_id: request.params.postId }),
+      ),
   );
 
   // Exports: the 200 bodies are files (text/calendar, text/csv, application/pdf), not JSON.
   app.get(
     "/:id/plan.ics",
-    { preHandler: app.limitReads, schema: { operationId: "exportPlanIcs", tags, summary: "The plan as an iCalendar file (RFC 5545), one event per post", params: StrategyIdParams, response: { 200: IcsFile, ...readErrors } } },
+    {
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "exportPlanIcs",
+        tags,
+        summary: "The plan as an iCalendar file (RFC 5545), one event per post",
+        params: StrategyIdParams,
+        response: { 200: IcsFile, ...readErrors },
+      },
+    },
     async (request, reply) => {
       const { strategy, plan } = await service.withStrategy(request.userId, request.params.id, request.log);
       return reply
@@ -118,7 +139,16 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
 
   app.get(
     "/:id/plan.csv",
-    { preHandler: app.limitReads, schema: { operationId: "exportPlanCsv", tags, summary: "The plan as CSV (RFC 4180), one row per post", params: StrategyIdParams, response: { 200: CsvFile, ...readErrors } } },
+    {
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "exportPlanCsv",
+        tags,
+        summary: "The plan as CSV (RFC 4180), one row per post",
+        params: StrategyIdParams,
+        response: { 200: CsvFile, ...readErrors },
+      },
+    },
     async (request, reply) => {
       const { strategy, plan } = await service.withStrategy(request.userId, request.params.id, request.log);
       return reply
@@ -130,7 +160,16 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
 
   app.get(
     "/:id/export.pdf",
-    { preHandler: app.limitReads, schema: { operationId: "exportStrategyPdf", tags, summary: "The strategy and its plan (when it has one) as a PDF document", params: StrategyIdParams, response: { 200: PdfFile, ...readErrors } } },
+    {
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "exportStrategyPdf",
+        tags,
+        summary: "The strategy and its plan (when it has one) as a PDF document",
+        params: StrategyIdParams,
+        response: { 200: PdfFile, ...readErrors },
+      },
+    },
     async (request, reply) => {
       const { strategy, plan } = await service.forDocument(request.userId, request.params.id, request.log);
       return reply

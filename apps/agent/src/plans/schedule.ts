@@ -8,7 +8,9 @@ export function nextMonday(timezone: string, now: Date): string {
 
 /** The last day of a plan that starts on `startDate` and runs `weeks` weeks. */
 export function lastDay(startDate: string, weeks: number): string {
-  return DateTime.fromISO(startDate, { zone: "UTC" }).plus({ days: weeks * 7 - 1 }).toISODate()!;
+  return DateTime.fromISO(startDate, { zone: "UTC" })
+    .plus({ days: weeks * 7 - 1 })
+    .toISODate()!;
 }
 
 /** The date `offset` days after `startDate`. */

@@ -18,7 +18,7 @@ import {
 import { assertNoBannedWords, bannedWordErrors, withVoice } from "../generation/voice";
 import { AppError } from "../core/errors";
 import type { ModelCallResult } from "../models/model-call";
-import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
+import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { StrategyService } from "../strategies/service";
 import type { PlanBrief } from "./copywriter";
 import { planPrompt, planSystemPrompt, rewritePrompt, rewriteSystemPrompt } from "./prompt";
@@ -34,13 +34,6 @@ interface PlanServiceDeps {
   /** The brand's default time zone, for a plan request that names none. */
   brands?: { defaultTimezone(userId: string, brandId: string): Promise<string | undefined> };
   clock?: () => Date;
-}
-
-/** What a model-calling plan request carries besides its body. */
-interface PlanCallContext {
-  signal: AbortSignal;
-  log: FastifyBaseLogger;
-  idempotencyKey?: string;
 }
 
 /** The strategy's platforms that have rules, each once, highest priority first (their order kept within a priority). */
@@ -66,7 +59,7 @@ export class PlanService {
   }
 
   /** Writes and stores a new plan in place of the current one. */
-  async create(userId: string, strategyId: string, request: PlanRequest, context: PlanCallContext): Promise<Plan> {
+  async create(userId: string, strategyId: string, request: PlanRequest, context: ModelCallContext): Promise<Plan> {
     return (await this.admit(userId, strategyId, request, context)).execute();
   }
 
@@ -74,7 +67,7 @@ export class PlanService {
    * Checks ownership, then admits a plan request through the pipeline (model id, Idempotency-Key, limits): the
    * stream route opens its stream only after this.
    */
-  async admit(userId: string, strategyId: string, request: PlanRequest, context: PlanCallContext): Promise<Admitted<Plan>> {
+  async admit(userId: string, strategyId: string, request: PlanRequest, context: ModelCallContext): Promise<Admitted<Plan>> {
     const strategy = await this.deps.strategies.get(userId, strategyId, context.log);
     const platforms = planPlatforms(strategy);
     if (platforms.length === 0) {
@@ -205,7 +198,7 @@ export class PlanService {
   }
 
   /** A new caption and hashtags for one post, through the generation pipeline; the rest of the post stays. */
-  async rewrite(userId: string, strategyId: string, postId: string, request: RewriteRequest, context: PlanCallContext): Promise<PlanPost> {
+  async rewrite(userId: string, strategyId: string, postId: string, request: RewriteRequest, context: ModelCallContext): Promise<PlanPost> {
     const strategy = await this.deps.strategies.get(userId, strategyId, context.log);
     const { planId, post } = await this.post(userId, strategyId, postId, context.log);
     const useCase: UseCase<RewriteOutput, PlanPost> = {

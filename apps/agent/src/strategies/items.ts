@@ -94,7 +94,16 @@ export class StrategyItemsRepository {
     const items = await this.queryAll(strategyId, ITEM_PREFIX.version, {
       // Every name aliased: several (version, kind, message, model) may be DynamoDB reserved words.
       ProjectionExpression: "#version, #createdAt, #kind, #message, #model, #requestId, #record.#usage",
-      ExpressionAttributeNames: { "#version": "version", "#createdAt": "createdAt", "#kind": "kind", "#message": "message", "#model": "model", "#requestId": "requestId", "#record": "record", "#usage": "usage" },
+      ExpressionAttributeNames: {
+        "#version": "version",
+        "#createdAt": "createdAt",
+        "#kind": "kind",
+        "#message": "message",
+        "#model": "model",
+        "#requestId": "requestId",
+        "#record": "record",
+        "#usage": "usage",
+      },
       ScanIndexForward: false,
     });
     return items.map((item) => ({
@@ -110,18 +119,20 @@ export class StrategyItemsRepository {
 
   /** Stores the two messages of one exchange; each key is written once. */
   async putMessages(strategyId: string, messages: ConversationMessage[]): Promise<void> {
-    await Promise.all(messages.map(async (message, turn) => {
-      const item: MessageItem = {
-        strategyId,
-        itemKey: messageKey(message.version, turn === 0 ? 0 : 1),
-        id: message.id,
-        role: message.role,
-        content: message.content,
-        version: message.version,
-        createdAt: message.created_at,
-      };
-      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" }));
-    }));
+    await Promise.all(
+      messages.map(async (message, turn) => {
+        const item: MessageItem = {
+          strategyId,
+          itemKey: messageKey(message.version, turn === 0 ? 0 : 1),
+          id: message.id,
+          role: message.role,
+          content: message.content,
+          version: message.version,
+          createdAt: message.created_at,
+        };
+        await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" }));
+      }),
+    );
   }
 
   /** One page of the conversation, oldest first; keeps querying while DynamoDB returns short pages. */
@@ -155,7 +166,9 @@ export class StrategyItemsRepository {
     const keys = await this.queryAll(strategyId, "", { ProjectionExpression: "strategyId, itemKey" });
     for (let start = 0; start < keys.length; start += DELETE_CONCURRENCY) {
       await Promise.all(
-        keys.slice(start, start + DELETE_CONCURRENCY).map((key) => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId, itemKey: key.itemKey } }))),
+        keys
+          .slice(start, start + DELETE_CONCURRENCY)
+          .map((key) => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId, itemKey: key.itemKey } }))),
       );
     }
     return keys.length;

@@ -170,9 +170,7 @@ export class StrategyRepository {
 
   /** Reads one record from the base table (strongly consistent), whoever owns it. */
   async findById(strategyId: string): Promise<StrategyRecord | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { strategyId }, ConsistentRead: true }),
-    );
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { strategyId }, ConsistentRead: true }));
     // Idempotency bookkeeping shares the table but has no owner: it is never a strategy.
     return Item && typeof Item.userId === "string" ? toRecord(Item) : undefined;
   }

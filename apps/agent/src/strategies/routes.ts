@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ErrorBody, GenerateRequest, StrategyIdParams, StrategyListQuery, StrategyList, StrategyRecord, StrategySummaryList, ValidationErrorBody } from "@strategist/schemas";
+import {
+  ErrorBody,
+  GenerateRequest,
+  StrategyIdParams,
+  StrategyListQuery,
+  StrategyList,
+  StrategyRecord,
+  StrategySummaryList,
+  ValidationErrorBody,
+} from "@strategist/schemas";
 import { z } from "zod";
 import { IdempotencyHeaders, MODEL_CALL_ERRORS, modelCallContext } from "../http/generation";
 import type { StrategyService } from "./service";
@@ -8,10 +17,7 @@ import { serializeRecord, serializeRecords, serializeSummaries, serializeWith } 
 const errors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
 /** The seed's strategy API. Routes speak HTTP only; the service does the work. */
-export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }> = async (
-  app,
-  { service },
-) => {
+export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }> = async (app, { service }) => {
   app.post(
     "/generate",
     {

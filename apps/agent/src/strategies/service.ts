@@ -4,7 +4,7 @@ import type { BrandService } from "../brands/service";
 import { bannedWordErrors } from "../generation/voice";
 import { AppError } from "../core/errors";
 import { strategyCall } from "./strategist";
-import type { Admitted, GenerationPipeline, UseCase } from "../generation/pipeline";
+import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { CursorCodec } from "../core/cursor";
 import type { StrategyDependent } from "../generation/dependents";
 import type { StrategyItemsRepository } from "./items";
@@ -30,14 +30,6 @@ interface ResolvedBrief {
   brand?: { id: string; voice: BrandVoice };
 }
 
-export interface GenerateContext {
-  /** Aborts when the client goes away or the server shuts down. */
-  signal: AbortSignal;
-  log: FastifyBaseLogger;
-  /** The client's Idempotency-Key: the same key from the same user gets the same record. */
-  idempotencyKey?: string;
-}
-
 /** A page of the user's history and the cursor for the next one. */
 interface StrategyListPage<T = StrategyRecord> {
   records: T[];
@@ -53,14 +45,14 @@ export class StrategyService {
   }
 
   /** Generates and stores a strategy; a failed generation stores nothing. */
-  async generate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<StrategyRecord> {
+  async generate(userId: string, request: GenerateRequest, context: ModelCallContext): Promise<StrategyRecord> {
     // The brand is checked (exists, is the user's) before anything is admitted or sent to a model.
     const brief = await this.brief(userId, request, context.log);
     return this.deps.pipeline.run(this.generation(userId, request, brief, context));
   }
 
   /** Admits a generation for a live stream (refusals before the stream opens); execute() runs it. */
-  async admitGenerate(userId: string, request: GenerateRequest, context: GenerateContext): Promise<Admitted<StrategyRecord>> {
+  async admitGenerate(userId: string, request: GenerateRequest, context: ModelCallContext): Promise<Admitted<StrategyRecord>> {
     const brief = await this.brief(userId, request, context.log);
     return this.deps.pipeline.admit(this.generation(userId, request, brief, context));
   }
@@ -88,7 +80,7 @@ export class StrategyService {
     return { input: { ...input, goals: input.goals }, modelId, brand: { id: brand.id, voice: brand.voice } };
   }
 
-  private generation(userId: string, request: GenerateRequest, brief: ResolvedBrief, context: GenerateContext): UseCase<StrategyOutput, StrategyRecord> {
+  private generation(userId: string, request: GenerateRequest, brief: ResolvedBrief, context: ModelCallContext): UseCase<StrategyOutput, StrategyRecord> {
     const { input, modelId, brand } = brief;
     const owned = async (strategyId: string) => {
       const stored = await this.deps.repository.findById(strategyId);
@@ -141,21 +133,14 @@ export class StrategyService {
 
   /** The user's strategies, newest first, one page at a time. */
   async list(userId: string, limit: number, cursor?: string): Promise<StrategyListPage> {
-    const page = await this.deps.repository.listByUser(userId, limit, this.startKey(userId, cursor));
+    const page = await this.deps.repository.listByUser(userId, limit, this.deps.cursors.startKey(userId, cursor));
     return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
   }
 
   /** The same pages as list(), as summaries (the cursors are interchangeable). */
   async listSummaries(userId: string, limit: number, cursor?: string): Promise<StrategyListPage<StrategySummary>> {
-    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.startKey(userId, cursor));
+    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.deps.cursors.startKey(userId, cursor));
     return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
-  }
-
-  private startKey(userId: string, cursor: string | undefined): Record<string, unknown> | undefined {
-    if (cursor === undefined) return undefined;
-    const startKey = this.deps.cursors.decode(userId, cursor);
-    if (!startKey) throw new AppError("validation", { fields: [{ field: "cursor", message: "Invalid cursor" }] });
-    return startKey;
   }
 
   /**

@@ -3,8 +3,6 @@ import { schemaForVoice } from "../generation/voice";
 import type { ModelCallSpec } from "../models/model-call";
 import { buildUserPrompt, SYSTEM_PROMPT } from "./prompt";
 
-export { MAX_MODEL_TURNS } from "../models/model-call";
-
 /**
  * The strategist's model call: a whole strategy written from a brief, through the shared model call. With a brand
  * voice the prompt carries it and the schema refuses the brand's banned words, so the model corrects them.

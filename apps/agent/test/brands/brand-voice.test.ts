@@ -27,7 +27,9 @@ const bannedLists = fc.uniqueArray(fc.oneof(templateWord, unicodeWord), {
 });
 /** A brief that often quotes a banned word, so the model is tempted to repeat it. */
 const briefUsing = (banned: string[]) =>
-  fc.tuple(validBrief, fc.constantFrom(...banned), fc.boolean()).map(([brief, word, tempt]) => (tempt ? { ...brief, goals: `${word} ${brief.goals}`.slice(0, 2000) } : brief));
+  fc
+    .tuple(validBrief, fc.constantFrom(...banned), fc.boolean())
+    .map(([brief, word, tempt]) => (tempt ? { ...brief, goals: `${word} ${brief.goals}`.slice(0, 2000) } : brief));
 
 async function createBrand(harness: Harness, user: string, body: object): Promise<{ id: string; voice: BrandVoice }> {
   const response = await harness.app.inject({ method: "POST", url: "/api/brands", headers: { authorization: `Bearer ${harness.token(user)}` }, payload: body });
@@ -50,7 +52,14 @@ describe("generating for a brand (offline model)", () => {
     const response = await generate(harness, "g-fill", { brand_id: brand.id, goals: "Fill the tasting room" });
     expect(response.statusCode).toBe(200);
     const record = response.json();
-    expect(record).toMatchObject({ brand_name: BRAND.name, industry: BRAND.industry, target_audience: BRAND.target_audience, goals: "Fill the tasting room", brand_id: brand.id, voice: brand.voice });
+    expect(record).toMatchObject({
+      brand_name: BRAND.name,
+      industry: BRAND.industry,
+      target_audience: BRAND.target_audience,
+      goals: "Fill the tasting room",
+      brand_id: brand.id,
+      voice: brand.voice,
+    });
 
     await harness.app.inject({ method: "PATCH", url: `/api/brands/${brand.id}`, headers: auth("g-fill"), payload: { voice: { banned_words: ["coffee"] } } });
     const stored = (await harness.app.inject({ url: `/api/strategy/${record.id}`, headers: auth("g-fill") })).json();
@@ -68,7 +77,12 @@ describe("generating for a brand (offline model)", () => {
     const missing = await generate(harness, "g-owner", { brand_id: "no-such-brand" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ detail: "Brand not found" });
-    const stream = await harness.app.inject({ method: "POST", url: "/api/strategy/generate/stream", headers: auth("g-intruder"), payload: { brand_id: brand.id } });
+    const stream = await harness.app.inject({
+      method: "POST",
+      url: "/api/strategy/generate/stream",
+      headers: auth("g-intruder"),
+      payload: { brand_id: brand.id },
+    });
     expect(stream.statusCode).toBe(403);
     expect(model.calls).toBe(calls);
     expect((await harness.storedItems()).length).toBe(before);
@@ -84,7 +98,12 @@ describe("generating for a brand (offline model)", () => {
 
   it("streams a brand's strategy with its voice and stores the snapshot", async () => {
     const brand = await createBrand(harness, "g-stream", BRAND);
-    const response = await harness.app.inject({ method: "POST", url: "/api/strategy/generate/stream", headers: auth("g-stream"), payload: { brand_id: brand.id } });
+    const response = await harness.app.inject({
+      method: "POST",
+      url: "/api/strategy/generate/stream",
+      headers: auth("g-stream"),
+      payload: { brand_id: brand.id },
+    });
     const completed = parseSse(response.body).find((event) => event.event === "completed")!.data;
     expect(completed).toMatchObject({ brand_id: brand.id, voice: brand.voice });
     expect(bannedWordUses(completed.strategy_output, brand.voice.banned_words)).toEqual([]);
@@ -129,16 +148,36 @@ describe("generating for a brand (offline model)", () => {
     expect(plan.statusCode).toBe(200);
     const posts = plan.json().posts as { id: string; caption: string; hashtags: string[] }[];
     expect(posts.length).toBeGreaterThan(0);
-    expect(bannedWordUses(posts.map(({ caption, hashtags }) => ({ caption, hashtags })), voice.banned_words)).toEqual([]);
+    expect(
+      bannedWordUses(
+        posts.map(({ caption, hashtags }) => ({ caption, hashtags })),
+        voice.banned_words,
+      ),
+    ).toEqual([]);
 
     const post = posts[0]!;
-    const edit = await harness.app.inject({ method: "PATCH", url: `/api/strategy/${strategy.id}/posts/${post.id}`, headers: auth("g-plan"), payload: { caption: "Fresh COFFEE today" } });
+    const edit = await harness.app.inject({
+      method: "PATCH",
+      url: `/api/strategy/${strategy.id}/posts/${post.id}`,
+      headers: auth("g-plan"),
+      payload: { caption: "Fresh COFFEE today" },
+    });
     expect(edit.statusCode).toBe(400);
     expect(edit.json().errors).toEqual([{ field: "caption", message: 'Uses the banned word "coffee": the brand never uses it; rewrite without it' }]);
-    const fine = await harness.app.inject({ method: "PATCH", url: `/api/strategy/${strategy.id}/posts/${post.id}`, headers: auth("g-plan"), payload: { caption: "Fresh beans today" } });
+    const fine = await harness.app.inject({
+      method: "PATCH",
+      url: `/api/strategy/${strategy.id}/posts/${post.id}`,
+      headers: auth("g-plan"),
+      payload: { caption: "Fresh beans today" },
+    });
     expect(fine.statusCode).toBe(200);
 
-    const rewritten = await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/posts/${post.id}/rewrite`, headers: auth("g-plan"), payload: { instruction: "Mention the coffee" } });
+    const rewritten = await harness.app.inject({
+      method: "POST",
+      url: `/api/strategy/${strategy.id}/posts/${post.id}/rewrite`,
+      headers: auth("g-plan"),
+      payload: { instruction: "Mention the coffee" },
+    });
     expect(rewritten.statusCode).toBe(200);
     expect(bannedWordUses({ caption: rewritten.json().caption, hashtags: rewritten.json().hashtags }, voice.banned_words)).toEqual([]);
   });
@@ -150,7 +189,12 @@ describe("generating for a brand (offline model)", () => {
         bannedLists.chain((banned) => fc.tuple(fc.constant(banned), briefUsing(banned), fc.constantFrom<string[]>([], ["formal"], ["casual"]))),
         async ([banned, brief, tone]) => {
           const user = `g-prop-${run++}`;
-          const brand = await createBrand(harness, user, { name: "Brand", industry: "Retail", target_audience: "Everyone", voice: { tone, banned_words: banned, preferred_hashtags: ["#shop"] } });
+          const brand = await createBrand(harness, user, {
+            name: "Brand",
+            industry: "Retail",
+            target_audience: "Everyone",
+            voice: { tone, banned_words: banned, preferred_hashtags: ["#shop"] },
+          });
           const response = await generate(harness, user, { ...brief, brand_id: brand.id });
           expect(response.statusCode).toBe(200);
           const stored = await harness.storedItem(response.json().id);
@@ -201,15 +245,18 @@ describe("generating for a brand (local Bedrock)", () => {
   it("Property: Nothing Stored For A Brand Contains A Banned Word (local Bedrock, banned word in the first answer)", async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(bannedLists.chain((banned) => fc.tuple(fc.constant(banned), briefUsing(banned))), async ([banned, brief]) => {
-        const user = `b-prop-${run++}`;
-        const brand = await createBrand(harness, user, { name: "Brand", industry: "Retail", target_audience: "Everyone", voice: { banned_words: banned } });
-        harness.bedrock.script({ kind: "bannedWord" });
-        const response = await generate(harness, user, { ...brief, brand_id: brand.id });
-        expect(response.statusCode).toBe(200);
-        const stored = await harness.storedItem(response.json().id);
-        expect(bannedWordUses(stored!.strategyOutput, banned)).toEqual([]);
-      }),
+      fc.asyncProperty(
+        bannedLists.chain((banned) => fc.tuple(fc.constant(banned), briefUsing(banned))),
+        async ([banned, brief]) => {
+          const user = `b-prop-${run++}`;
+          const brand = await createBrand(harness, user, { name: "Brand", industry: "Retail", target_audience: "Everyone", voice: { banned_words: banned } });
+          harness.bedrock.script({ kind: "bannedWord" });
+          const response = await generate(harness, user, { ...brief, brand_id: brand.id });
+          expect(response.statusCode).toBe(200);
+          const stored = await harness.storedItem(response.json().id);
+          expect(bannedWordUses(stored!.strategyOutput, banned)).toEqual([]);
+        },
+      ),
       RUNS,
     );
   });

@@ -34,7 +34,13 @@ describe("brand profiles API", () => {
   });
 
   it("answers 400 naming each field past its limit", async () => {
-    const response = await create("u-400", { ...BRAND, sample_posts: ["1", "2", "3", "4", "5", "6"], voice: { tone: ["a", "b", "c", "d", "e", "f"] }, default_timezone: "Nowhere/City", id: "mine" });
+    const response = await create("u-400", {
+      ...BRAND,
+      sample_posts: ["1", "2", "3", "4", "5", "6"],
+      voice: { tone: ["a", "b", "c", "d", "e", "f"] },
+      default_timezone: "Nowhere/City",
+      id: "mine",
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors.map((error: { field: string }) => error.field)).toEqual(["voice.tone", "sample_posts", "default_timezone", "id"]);
   });
@@ -81,7 +87,10 @@ describe("brand profiles API", () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const response = await harness.app.inject({ url: `/api/brands?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, headers: auth("u-list") });
+      const response = await harness.app.inject({
+        url: `/api/brands?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        headers: auth("u-list"),
+      });
       expect(response.statusCode).toBe(200);
       seen.push(...response.json().map((brand: { id: string }) => brand.id));
       cursor = response.headers["x-next-cursor"] as string | undefined;
@@ -126,7 +135,12 @@ describe("brand profiles API", () => {
     expect(suggestion.voice.tone).toContain("casual");
     expect(suggestion.voice.banned_words).toEqual(["cheap"]);
     expect((await harness.app.inject({ url: `/api/brands/${brand.id}`, headers: auth("u-suggest") })).json()).toEqual(brand);
-    const accepted = await harness.app.inject({ method: "PATCH", url: `/api/brands/${brand.id}`, headers: auth("u-suggest"), payload: { voice: suggestion.voice } });
+    const accepted = await harness.app.inject({
+      method: "PATCH",
+      url: `/api/brands/${brand.id}`,
+      headers: auth("u-suggest"),
+      payload: { voice: suggestion.voice },
+    });
     expect(accepted.json().voice).toEqual(suggestion.voice);
   });
 

@@ -7,6 +7,7 @@ import { OfflineModel } from "../../src/models/offline/model";
 import { REFINE_WINDOW_EXCHANGES } from "../../src/conversations/session";
 import { CountingOfflineModel, HangingModel, ThrowingModel } from "../support/models";
 import { parseSse, readSse } from "../support/sse";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -41,7 +42,10 @@ describe("refine by chat with the offline model", () => {
 
     expect((await get("r-happy", `/api/strategy/${original.id}`)).json()).toEqual(revised);
     const versions = VersionList.parse((await get("r-happy", `/api/strategy/${original.id}/versions`)).json());
-    expect(versions.map(({ version, kind }) => [version, kind])).toEqual([[2, "refine"], [1, "generate"]]);
+    expect(versions.map(({ version, kind }) => [version, kind])).toEqual([
+      [2, "refine"],
+      [1, "generate"],
+    ]);
     expect(versions[0]!.message).toContain("sustainability");
     expect((await get("r-happy", `/api/strategy/${original.id}/versions/1`)).json()).toEqual(original);
     expect((await get("r-happy", `/api/strategy/${original.id}/versions/2`)).json()).toEqual(revised);
@@ -50,7 +54,10 @@ describe("refine by chat with the offline model", () => {
     expect(missing.json()).toEqual({ detail: "Version not found" });
 
     const messages = (await get("r-happy", `/api/strategy/${original.id}/messages`)).json();
-    expect(messages.map((message: { role: string; version: number }) => [message.role, message.version])).toEqual([["user", 2], ["assistant", 2]]);
+    expect(messages.map((message: { role: string; version: number }) => [message.role, message.version])).toEqual([
+      ["user", 2],
+      ["assistant", 2],
+    ]);
     const summary: string = messages[1].content;
     expect(summary).toContain(`removed ${dropped}`);
     expect(summary).toContain('added the pillar "Sustainability"');
@@ -131,7 +138,9 @@ describe("refine by chat with the offline model", () => {
       }),
     );
     expect((await get("r-legacy", `/api/strategy/${id}`)).json()).toMatchObject({ version: 1, updated_at: legacy.created_at });
-    expect((await get("r-legacy", `/api/strategy/${id}/versions`)).json()).toEqual([{ version: 1, kind: "generate", created_at: legacy.created_at, model: legacy.model }]);
+    expect((await get("r-legacy", `/api/strategy/${id}/versions`)).json()).toEqual([
+      { version: 1, kind: "generate", created_at: legacy.created_at, model: legacy.model },
+    ]);
     expect((await refine("r-legacy", id, "more formal")).json().version).toBe(2);
     expect((await get("r-legacy", `/api/strategy/${id}/versions/1`)).json().strategy_output).toEqual(legacy.strategy_output);
   });
@@ -164,7 +173,9 @@ describe("refine through the shared pipeline", () => {
     const local = await startHarness({ models: [{ id: "offline", model }] });
     try {
       const headers = { authorization: `Bearer ${local.token("i-user")}`, "idempotency-key": "refine-once" };
-      const original = (await local.app.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization: headers.authorization }, payload: VALID_BRIEF })).json();
+      const original = (
+        await local.app.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization: headers.authorization }, payload: VALID_BRIEF })
+      ).json();
       const send = (message: string, url = `/api/strategy/${original.id}/refine`) => local.app.inject({ method: "POST", url, headers, payload: { message } });
       const calls = model.calls;
       const first = await send("more formal");
@@ -187,24 +198,39 @@ describe("refine through the shared pipeline", () => {
   it("stores nothing for a refine that fails, times out or is abandoned: no version, no message, no session change", async () => {
     const local = await startHarness({
       models: [
-        { id: "offline", model: new OfflineModel() },
+        { id: "offline", model: new OfflineModel(OFFLINE_WRITERS) },
         { id: "broken", model: new ThrowingModel() },
         { id: "hanging", model: new HangingModel() },
-        { id: "slow", model: new OfflineModel({ chunkDelayMs: 80, chunks: 10 }) },
+        { id: "slow", model: new OfflineModel(OFFLINE_WRITERS, { chunkDelayMs: 80, chunks: 10 }) },
       ],
       env: { AGENT_TIMEOUT_SECONDS: "1" },
     });
     try {
       const authorization = `Bearer ${local.token("f-user")}`;
       const original = (await local.app.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization }, payload: VALID_BRIEF })).json();
-      const refined = await local.app.inject({ method: "POST", url: `/api/strategy/${original.id}/refine`, headers: { authorization }, payload: { message: "more formal" } });
+      const refined = await local.app.inject({
+        method: "POST",
+        url: `/api/strategy/${original.id}/refine`,
+        headers: { authorization },
+        payload: { message: "more formal" },
+      });
       expect(refined.statusCode).toBe(200);
       const itemsBefore = await local.strategyItems(original.id);
       const headBefore = await local.storedItem(original.id);
 
-      const broken = await local.app.inject({ method: "POST", url: `/api/strategy/${original.id}/refine`, headers: { authorization }, payload: { message: "drop TikTok", model: "broken" } });
+      const broken = await local.app.inject({
+        method: "POST",
+        url: `/api/strategy/${original.id}/refine`,
+        headers: { authorization },
+        payload: { message: "drop TikTok", model: "broken" },
+      });
       expect(broken.statusCode).toBe(500);
-      const hanging = await local.app.inject({ method: "POST", url: `/api/strategy/${original.id}/refine`, headers: { authorization }, payload: { message: "drop TikTok", model: "hanging" } });
+      const hanging = await local.app.inject({
+        method: "POST",
+        url: `/api/strategy/${original.id}/refine`,
+        headers: { authorization },
+        payload: { message: "drop TikTok", model: "hanging" },
+      });
       expect(hanging.statusCode).toBe(504);
       expect(hanging.json()).toEqual({ detail: ERROR_DETAILS.timeout });
       const url = `${await local.app.listen({ host: "127.0.0.1", port: 0 })}/api/strategy/${original.id}/refine/stream`;
@@ -236,14 +262,26 @@ describe("refine through the shared pipeline", () => {
         yield* super.stream(messages, options);
       }
     }
-    const local = await startHarness({ models: [{ id: "offline", model: new OfflineModel() }, { id: "gated", model: new GatedOfflineModel() }] });
+    const local = await startHarness({
+      models: [
+        { id: "offline", model: new OfflineModel(OFFLINE_WRITERS) },
+        { id: "gated", model: new GatedOfflineModel(OFFLINE_WRITERS) },
+      ],
+    });
     try {
       const authorization = `Bearer ${local.token("v1-user")}`;
-      const original: StrategyRecord = (await local.app.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization }, payload: VALID_BRIEF })).json();
+      const original: StrategyRecord = (
+        await local.app.inject({ method: "POST", url: "/api/strategy/generate", headers: { authorization }, payload: VALID_BRIEF })
+      ).json();
       expect(await local.strategyItems(original.id)).toEqual([]);
       expect((await local.app.inject({ url: `/api/strategy/${original.id}/versions/1`, headers: { authorization } })).json()).toEqual(original);
 
-      const refining = local.app.inject({ method: "POST", url: `/api/strategy/${original.id}/refine`, headers: { authorization }, payload: { message: "more formal", model: "gated" } });
+      const refining = local.app.inject({
+        method: "POST",
+        url: `/api/strategy/${original.id}/refine`,
+        headers: { authorization },
+        payload: { message: "more formal", model: "gated" },
+      });
       await atModel;
       // Another writer moves the head to version 2 and dies before it snapshots anything.
       const head = (await local.storedItem(original.id))!;

@@ -4,6 +4,7 @@ import { createCatalog } from "../../src/models/providers";
 import { createAgentApp } from "../../src/main/service-factory";
 import { startBedrockHarness, type BedrockHarness } from "../support/bedrock-harness";
 import { generate, VALID_BRIEF } from "../support/harness";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 interface SentMessage {
   role: string;
@@ -56,7 +57,7 @@ describe("refine against the local Bedrock", () => {
     harness.bedrock.reset();
 
     // Another agent process on the same tables continues the same conversation.
-    const restarted = await createAgentApp({ config: harness.config, client: harness.client, catalog: createCatalog(harness.config) });
+    const restarted = await createAgentApp({ config: harness.config, client: harness.client, catalog: createCatalog(harness.config, OFFLINE_WRITERS) });
     try {
       const third = await refine(restarted, "Post daily");
       expect(third.statusCode).toBe(200);
@@ -71,7 +72,9 @@ describe("refine against the local Bedrock", () => {
     } finally {
       await restarted.close();
     }
-    const messages = (await harness.app.inject({ url: `/api/strategy/${record.id}/messages`, headers: { authorization: `Bearer ${harness.token(user)}` } })).json();
+    const messages = (
+      await harness.app.inject({ url: `/api/strategy/${record.id}/messages`, headers: { authorization: `Bearer ${harness.token(user)}` } })
+    ).json();
     expect(messages.map((message: { version: number }) => message.version)).toEqual([2, 2, 3, 3, 4, 4]);
   });
 });

@@ -44,6 +44,8 @@ describe("configuration", () => {
   });
 
   it("lists every variable the service reads", () => {
-    expect(Object.keys(agentEnvSchema.shape)).toEqual(expect.arrayContaining(["JWT_SECRET", "AGENT_TIMEOUT_SECONDS", "BEDROCK_MODEL_ID", "FRONTEND_URL", "RATE_LIMIT_PER_MINUTE", "DATA_DIR"]));
+    expect(Object.keys(agentEnvSchema.shape)).toEqual(
+      expect.arrayContaining(["JWT_SECRET", "AGENT_TIMEOUT_SECONDS", "BEDROCK_MODEL_ID", "FRONTEND_URL", "RATE_LIMIT_PER_MINUTE", "DATA_DIR"]),
+    );
   });
 });

@@ -9,6 +9,7 @@ import { GenerationLimits } from "../../src/generation/limits";
 import { ReadLimiter } from "../../src/http/read-limits";
 import { OfflineModel } from "../../src/models/offline/model";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 let dynamo: EmbeddedDynamo;
 let client: DynamoDBDocumentClient;
@@ -44,13 +45,19 @@ describe("generation limits", () => {
     const clock = { now: 1_000_000 };
     const limits = limitsAt(clock, { perUserPerMinute: 2, maxConcurrent: 10, maxConcurrentPerUser: 10 });
     const user = `a-${randomUUID()}`;
-    await (await limits.acquire(user))();
+    await (
+      await limits.acquire(user)
+    )();
     clock.now += 20_000;
-    await (await limits.acquire(user))();
+    await (
+      await limits.acquire(user)
+    )();
     const limited = await rejection(() => limits.acquire(user));
     expect(limited.code).toBe("rate_limited");
     expect(limited.retryAfterSeconds).toBe(40);
-    await (await limits.acquire(`b-${randomUUID()}`))();
+    await (
+      await limits.acquire(`b-${randomUUID()}`)
+    )();
     clock.now += 40_001;
     await expect(limits.acquire(user)).resolves.toBeTypeOf("function");
   });
@@ -146,24 +153,31 @@ describe("read limits", () => {
 
   it("across processes a user passes the read limit by at most one batch per process", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 5, max: 40 }), fc.integer({ min: 1, max: 5 }), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 80 }), async (perMinute, batch, order) => {
-        const clock = { now: 6_000_000 };
-        const processes = [0, 1, 2].map(() => new ReadLimiter({ perMinute, batch, store: new LimitsStore(client, TABLE, () => clock.now), now: () => clock.now }));
-        const user = `rr-${randomUUID()}`;
-        let passed = 0;
-        for (const index of order) {
-          try {
-            await processes[index]!.take(user);
-            passed++;
-          } catch {
-            // limited
+      fc.asyncProperty(
+        fc.integer({ min: 5, max: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 80 }),
+        async (perMinute, batch, order) => {
+          const clock = { now: 6_000_000 };
+          const processes = [0, 1, 2].map(
+            () => new ReadLimiter({ perMinute, batch, store: new LimitsStore(client, TABLE, () => clock.now), now: () => clock.now }),
+          );
+          const user = `rr-${randomUUID()}`;
+          let passed = 0;
+          for (const index of order) {
+            try {
+              await processes[index]!.take(user);
+              passed++;
+            } catch {
+              // limited
+            }
           }
-        }
-        expect(passed).toBeLessThanOrEqual(perMinute + processes.length * batch);
-        // A process refuses only when its view (never more than the true count) reaches the limit.
-        expect(passed).toBeGreaterThanOrEqual(Math.min(order.length, perMinute));
-        for (const limiter of processes) limiter.stop();
-      }),
+          expect(passed).toBeLessThanOrEqual(perMinute + processes.length * batch);
+          // A process refuses only when its view (never more than the true count) reaches the limit.
+          expect(passed).toBeGreaterThanOrEqual(Math.min(order.length, perMinute));
+          for (const limiter of processes) limiter.stop();
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -175,7 +189,7 @@ describe("load shedding over HTTP", () => {
 
   it("answers 503 + Retry-After past the global cap, 429 past the per-user cap, and serves the others", async () => {
     harness = await startHarness({
-      models: [{ id: "slow", model: new OfflineModel({ chunkDelayMs: 60, chunks: 6 }) }],
+      models: [{ id: "slow", model: new OfflineModel(OFFLINE_WRITERS, { chunkDelayMs: 60, chunks: 6 }) }],
       env: { MAX_CONCURRENT_GENERATIONS: "2", MAX_CONCURRENT_GENERATIONS_PER_USER: "1" },
     });
     const generate = (user: string) =>

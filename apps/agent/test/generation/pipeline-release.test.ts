@@ -8,6 +8,7 @@ import { ModelCaller } from "../../src/models/model-call";
 import { GenerationPipeline } from "../../src/generation/pipeline";
 import type { IdempotencyStore } from "../../src/generation/idempotency";
 import { VALID_BRIEF } from "../support/harness";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 /** A promise with its resolve function, to hold a step until the test lets it go on. */
 function held() {
@@ -22,7 +23,7 @@ describe("the pipeline gives the slot back", () => {
     const releasing = held();
     const storing = held();
     const pipeline = new GenerationPipeline({
-      models: new ModelCaller(new ModelCatalog([offlineEntry(true)])),
+      models: new ModelCaller(new ModelCatalog([offlineEntry(OFFLINE_WRITERS, true)])),
       limits: {
         acquire: () => async () => {
           order.push("release started");

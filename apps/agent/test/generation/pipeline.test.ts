@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ModelCatalog } from "../../src/models/catalog";
 import { offlineEntry } from "../../src/models/providers";
 import { readTask, taskLine } from "../../src/models/offline/protocol";
-import { ModelCaller, StructuredOutputFailure } from "../../src/models/model-call";
+import { StructuredOutputFailure } from "../../src/models/failures";
+import { ModelCaller } from "../../src/models/model-call";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
 import { CountingOfflineModel } from "../support/models";
 import { parseSse } from "../support/sse";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 describe("the shared pipeline on the stream route", () => {
   let harness: Harness;
@@ -47,7 +49,7 @@ describe("the shared pipeline on the stream route", () => {
 });
 
 describe("the offline model's task dispatch", () => {
-  const models = new ModelCaller(new ModelCatalog([offlineEntry(true)]));
+  const models = new ModelCaller(new ModelCatalog([offlineEntry(OFFLINE_WRITERS, true)]));
   const options = () => ({ signal: new AbortController().signal, deadline: Date.now() + 5_000 });
 
   it("reads the task line, and treats a turn without one as a strategy", () => {

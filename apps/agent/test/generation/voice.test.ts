@@ -87,7 +87,11 @@ describe("the reusable voice rules", () => {
           brand_id: "b-1",
           voice: brand,
         };
-        const call = withVoice({ schema: RefinedStrategy, systemPrompt: refineSystemPrompt(record), prompt: refinePrompt(`${verb} ${banned.join(" and ")}`) }, brand, ["change_summary"]);
+        const call = withVoice(
+          { schema: RefinedStrategy, systemPrompt: refineSystemPrompt(record), prompt: refinePrompt(`${verb} ${banned.join(" and ")}`) },
+          brand,
+          ["change_summary"],
+        );
         const written = writeRefinement({ prompt: readTask(call.prompt).body, system: call.systemPrompt });
         expect("output" in written).toBe(true);
         const { change_summary: _note, ...strategy } = (written as { output: Record<string, unknown> }).output;

@@ -9,9 +9,9 @@ describe("JWT authentication", () => {
   const model = new CountingOfflineModel();
   let harness: Harness;
   let existingId: string;
-  const cases: BadCredentials[] = fc.sample(invalidTokens(TEST_SECRET), { numRuns: 400, seed: 7 }).filter(
-    (candidate, index, all) => all.findIndex((other) => other.kind === candidate.kind) === index,
-  );
+  const cases: BadCredentials[] = fc
+    .sample(invalidTokens(TEST_SECRET), { numRuns: 400, seed: 7 })
+    .filter((candidate, index, all) => all.findIndex((other) => other.kind === candidate.kind) === index);
 
   beforeAll(async () => {
     harness = await startHarness({ models: [{ id: "offline", model }] });
@@ -21,7 +21,25 @@ describe("JWT authentication", () => {
 
   it("covers every rejected kind of credential", () => {
     expect(cases.map((candidate) => candidate.kind).sort()).toEqual(
-      ["no header", "Bearer with nothing", "Bearer only", "garbage", "other scheme", "bad signature", "alg none", "HS384 same secret", "HS512 same secret", "expired", "no exp", "no userId", "empty userId", "blank userId", "numeric userId", "issued in the future", "not yet valid"].sort(),
+      [
+        "no header",
+        "Bearer with nothing",
+        "Bearer only",
+        "garbage",
+        "other scheme",
+        "bad signature",
+        "alg none",
+        "HS384 same secret",
+        "HS512 same secret",
+        "expired",
+        "no exp",
+        "no userId",
+        "empty userId",
+        "blank userId",
+        "numeric userId",
+        "issued in the future",
+        "not yet valid",
+      ].sort(),
     );
   });
 

@@ -65,7 +65,16 @@ class DyingStore extends ImageStore {
 
 const commands: fc.Arbitrary<Command[]> = fc.array(
   fc.oneof(
-    { weight: 5, arbitrary: fc.record({ kind: fc.constant("wake" as const), job: fc.nat(2), worker: fc.nat(1), model: fc.constantFrom<ModelMove>("ok", "throttled", "throttled", "filtered", "dies", "slow"), store: fc.constantFrom<StoreMove>("ok", "ok", "ok", "dies-after-put") }) },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant("wake" as const),
+        job: fc.nat(2),
+        worker: fc.nat(1),
+        model: fc.constantFrom<ModelMove>("ok", "throttled", "throttled", "filtered", "dies", "slow"),
+        store: fc.constantFrom<StoreMove>("ok", "ok", "ok", "dies-after-put"),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("twin-wake" as const), job: fc.nat(2) }) },
     { weight: 1, arbitrary: fc.constant({ kind: "resume-slow" as const }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant("tick" as const), ms: fc.constantFrom(0, 500, 1_500, 5_000, 61_000, 200_000) }) },
@@ -115,7 +124,10 @@ describe("image jobs state machine", () => {
         );
         const jobIds: string[] = [];
         for (let index = 0; index < jobCount; index++) {
-          const job = queuedJob({ jobId: randomUUID(), userId: "property-user", strategyId, prompt: `prompt ${index}`, source: `prompt_index:${index}`, modelId: "scripted" }, new Date(now));
+          const job = queuedJob(
+            { jobId: randomUUID(), userId: "property-user", strategyId, prompt: `prompt ${index}`, source: `prompt_index:${index}`, modelId: "scripted" },
+            new Date(now),
+          );
           await repository.create(job);
           jobIds.push(job.jobId);
         }
@@ -186,7 +198,9 @@ describe("image jobs state machine", () => {
             expect(objects).not.toContain(key);
           }
         }
-        expect(objects.length).toBe(jobIds.length - (await Promise.all(jobIds.map((id) => repository.get(id)))).filter((job) => job!.status === "failed").length);
+        expect(objects.length).toBe(
+          jobIds.length - (await Promise.all(jobIds.map((id) => repository.get(id)))).filter((job) => job!.status === "failed").length,
+        );
       }),
       // A hang is reported as a counterexample to replay, not as a bare test timeout.
       { numRuns: 100, timeout: 10_000 },
@@ -196,8 +210,21 @@ describe("image jobs state machine", () => {
   it("retry delays are 1 s, 2 s and 4 s, each plus at most a quarter of it in jitter", () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (random) => {
-        const worker = new ImageWorker({ repository, store: {} as ImageStore, models: {} as ImageModelCatalog, log: pino({ level: "silent" }), leaseMs: 60_000, modelTimeoutMs: 60_000, retryBaseMs: 1_000, random: () => random });
-        for (const [attempt, base] of [[1, 1_000], [2, 2_000], [3, 4_000]] as const) {
+        const worker = new ImageWorker({
+          repository,
+          store: {} as ImageStore,
+          models: {} as ImageModelCatalog,
+          log: pino({ level: "silent" }),
+          leaseMs: 60_000,
+          modelTimeoutMs: 60_000,
+          retryBaseMs: 1_000,
+          random: () => random,
+        });
+        for (const [attempt, base] of [
+          [1, 1_000],
+          [2, 2_000],
+          [3, 4_000],
+        ] as const) {
           const delay = worker.backoffMs(attempt);
           expect(delay).toBeGreaterThanOrEqual(base);
           expect(delay).toBeLessThanOrEqual(base * 1.25);

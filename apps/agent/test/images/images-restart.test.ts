@@ -48,7 +48,9 @@ describe("an image job survives the agent being killed mid-job", () => {
 
   it("is claimed again after its lease and completes after a restart", async () => {
     server = await start();
-    const strategy = (await (await fetch(`${server.url}/api/strategy/generate`, { method: "POST", headers, body: JSON.stringify(VALID_BRIEF) })).json()) as Json;
+    const strategy = (await (
+      await fetch(`${server.url}/api/strategy/generate`, { method: "POST", headers, body: JSON.stringify(VALID_BRIEF) })
+    ).json()) as Json;
     bedrock.script({ kind: "stall", modelId: NOVA_CANVAS });
     const accepted = await fetch(`${server.url}/api/strategy/${strategy.id}/images`, { method: "POST", headers, body: JSON.stringify({ prompt_index: 0 }) });
     expect(accepted.status).toBe(202);

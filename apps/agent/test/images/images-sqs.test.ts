@@ -43,7 +43,9 @@ describe("image jobs fed by SQS (the worker service), against a local SQS stand-
   it("the agent only sends the wake-up; the worker service receives it, completes the job and deletes the message", async () => {
     const strategy = (await generate(harness, "queued", VALID_BRIEF)).json() as Json;
     const headers = { authorization: `Bearer ${harness.token("queued")}` };
-    const accepted = (await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/images`, headers, payload: { prompt_index: 0 } })).json() as Json;
+    const accepted = (
+      await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/images`, headers, payload: { prompt_index: 0 } })
+    ).json() as Json;
     expect(sqs.messages("image-jobs").map((message) => JSON.parse(message.body))).toEqual([{ job_id: accepted.job_id }]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const waiting = (await harness.app.inject({ url: `/api/images/jobs/${accepted.job_id}`, headers })).json() as Json;

@@ -23,7 +23,12 @@ class StuckImageModel implements ImageModel {
   }
 }
 
-async function waitForJob(harness: Harness, userId: string, jobId: string, until: (job: Json) => boolean = (job) => job.status === "completed" || job.status === "failed"): Promise<Json> {
+async function waitForJob(
+  harness: Harness,
+  userId: string,
+  jobId: string,
+  until: (job: Json) => boolean = (job) => job.status === "completed" || job.status === "failed",
+): Promise<Json> {
   for (let i = 0; i < 200; i++) {
     const response = await harness.app.inject({ url: `/api/images/jobs/${jobId}`, headers: { authorization: `Bearer ${harness.token(userId)}` } });
     const job = response.json() as Json;
@@ -47,7 +52,12 @@ function imageParts(harness: Harness) {
 }
 
 function postImage(harness: Harness, userId: string, strategyId: string, body: unknown) {
-  return harness.app.inject({ method: "POST", url: `/api/strategy/${strategyId}/images`, headers: { authorization: `Bearer ${harness.token(userId)}` }, payload: body as object });
+  return harness.app.inject({
+    method: "POST",
+    url: `/api/strategy/${strategyId}/images`,
+    headers: { authorization: `Bearer ${harness.token(userId)}` },
+    payload: body as object,
+  });
 }
 
 describe("image jobs API (offline image model, embedded S3)", () => {
@@ -81,7 +91,10 @@ describe("image jobs API (offline image model, embedded S3)", () => {
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(expected)).toBe(true);
 
-    const content = await harness.app.inject({ url: `/api/images/jobs/${job.job_id}/content?download=1`, headers: { authorization: `Bearer ${harness.token("ada")}` } });
+    const content = await harness.app.inject({
+      url: `/api/images/jobs/${job.job_id}/content?download=1`,
+      headers: { authorization: `Bearer ${harness.token("ada")}` },
+    });
     expect(content.statusCode).toBe(200);
     expect(content.headers["content-type"]).toBe("image/png");
     expect(content.headers["content-disposition"]).toContain("attachment");
@@ -105,7 +118,10 @@ describe("image jobs API (offline image model, embedded S3)", () => {
     const cursor = first.headers["x-next-cursor"] as string;
     const second = await harness.app.inject({ url: `/api/strategy/${fresh.id}/images?limit=2&cursor=${encodeURIComponent(cursor)}`, headers });
     expect((second.json() as Json[]).map((job) => job.job_id)).toEqual([ids[0]]);
-    const foreignCursor = await harness.app.inject({ url: `/api/strategy/${fresh.id}/images?cursor=${encodeURIComponent(cursor)}`, headers: { authorization: `Bearer ${harness.token("ada")}` } });
+    const foreignCursor = await harness.app.inject({
+      url: `/api/strategy/${fresh.id}/images?cursor=${encodeURIComponent(cursor)}`,
+      headers: { authorization: `Bearer ${harness.token("ada")}` },
+    });
     expect(foreignCursor.statusCode).toBe(403);
   });
 
@@ -158,7 +174,9 @@ describe("image jobs API (offline image model, embedded S3)", () => {
 
   it("documents the image routes in the OpenAPI document", async () => {
     const document = (await harness.app.inject({ url: "/docs/json" })).json() as Json;
-    const operations = Object.values(document.paths as Record<string, Record<string, Json>>).flatMap((path) => Object.values(path).map((operation) => operation.operationId));
+    const operations = Object.values(document.paths as Record<string, Record<string, Json>>).flatMap((path) =>
+      Object.values(path).map((operation) => operation.operationId),
+    );
     expect(operations).toEqual(expect.arrayContaining(["createImageJob", "getImageJob", "listImageJobs", "getImageContent"]));
   });
 
@@ -178,7 +196,11 @@ describe("image jobs API (offline image model, embedded S3)", () => {
     const survivor = (await postImage(harness, "ada", strategy.id, { prompt_index: 0 })).json() as Json;
     await waitForJob(harness, "ada", survivor.job_id);
 
-    const deleted = await harness.app.inject({ method: "DELETE", url: `/api/strategy/${fresh.id}`, headers: { authorization: `Bearer ${harness.token("deleter")}` } });
+    const deleted = await harness.app.inject({
+      method: "DELETE",
+      url: `/api/strategy/${fresh.id}`,
+      headers: { authorization: `Bearer ${harness.token("deleter")}` },
+    });
     expect(deleted.statusCode).toBe(204);
     expect(await images.store.exists(key)).toBe(false);
     expect(await images.repository.get(accepted.job_id)).toBeUndefined();
@@ -186,7 +208,6 @@ describe("image jobs API (offline image model, embedded S3)", () => {
     expect(job.statusCode).toBe(404);
     expect(await images.store.exists(`images/${strategy.id}/${survivor.job_id}.png`)).toBe(true);
   });
-
 });
 
 describe("per-user image job limit", () => {

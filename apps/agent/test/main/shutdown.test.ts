@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OfflineModel } from "../../src/models/offline/model";
 import { closeGracefully } from "../../src/main/app";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 describe("graceful shutdown", () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness({ models: [{ id: "slow-offline", model: new OfflineModel({ chunkDelayMs: 100, chunks: 6 }) }] });
+    harness = await startHarness({ models: [{ id: "slow-offline", model: new OfflineModel(OFFLINE_WRITERS, { chunkDelayMs: 100, chunks: 6 }) }] });
   });
   afterAll(() => harness.close().catch(() => undefined));
 
@@ -24,7 +25,7 @@ describe("graceful shutdown", () => {
   });
 
   it("closes promptly when a client that hung up left a spare keep-alive connection open", async () => {
-    const local = await startHarness({ models: [{ id: "slow-offline", model: new OfflineModel({ chunkDelayMs: 100, chunks: 6 }) }] });
+    const local = await startHarness({ models: [{ id: "slow-offline", model: new OfflineModel(OFFLINE_WRITERS, { chunkDelayMs: 100, chunks: 6 }) }] });
     const url = await local.app.listen({ host: "127.0.0.1", port: 0 });
     const controller = new AbortController();
     const response = await fetch(`${url}/api/strategy/generate/stream`, {

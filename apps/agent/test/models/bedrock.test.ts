@@ -2,7 +2,7 @@ import type { Behaviour, LocalBedrock } from "@strategist/local-bedrock";
 import { ERROR_DETAILS } from "@strategist/schemas";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_PROMPT } from "../../src/strategies/prompt";
-import { MAX_MODEL_TURNS } from "../../src/strategies/strategist";
+import { MAX_MODEL_TURNS } from "../../src/models/model-call";
 import { CLAUDE, NOVA, QWEN, startBedrockHarness, type BedrockHarness } from "../support/bedrock-harness";
 import { generate, VALID_BRIEF } from "../support/harness";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_PRICES, parsePrices, PriceTable } from "../../src/models/pricing";
-import { loadConfig } from "../../src/core/config";
+import { DEFAULT_PRICES, PriceTable } from "../../src/models/pricing";
+import { loadConfig, parsePrices } from "../../src/core/config";
 import { annotateCost } from "../../src/http/plugins/cost";
 import { StrategyRepository } from "../../src/strategies/repository";
 import { CLAUDE, startBedrockHarness, type BedrockHarness } from "../support/bedrock-harness";
@@ -14,12 +14,17 @@ describe("the price table", () => {
   it("property: cost is never negative, grows with every kind of token, and is zero for the offline model", () => {
     const table = new PriceTable();
     fc.assert(
-      fc.property(usage, fc.constantFrom(...Object.keys(DEFAULT_PRICES)), fc.constantFrom("input_tokens", "output_tokens", "cache_read_tokens"), (used, model, kind) => {
-        const cost = table.estimate(model, used)!;
-        expect(cost).toBeGreaterThanOrEqual(0);
-        expect(table.estimate(model, { ...used, [kind]: used[kind] + 1_000_000 })!).toBeGreaterThanOrEqual(cost);
-        expect(table.estimate("offline", used)).toBe(0);
-      }),
+      fc.property(
+        usage,
+        fc.constantFrom(...Object.keys(DEFAULT_PRICES)),
+        fc.constantFrom("input_tokens", "output_tokens", "cache_read_tokens"),
+        (used, model, kind) => {
+          const cost = table.estimate(model, used)!;
+          expect(cost).toBeGreaterThanOrEqual(0);
+          expect(table.estimate(model, { ...used, [kind]: used[kind] + 1_000_000 })!).toBeGreaterThanOrEqual(cost);
+          expect(table.estimate("offline", used)).toBe(0);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -31,20 +36,35 @@ describe("the price table", () => {
   });
 
   it("takes overrides from MODEL_PRICES and refuses a malformed entry at startup", () => {
-    expect(parsePrices("llama3.1:8b=0/0, gpt-4o=2.5/10/1.25")).toEqual({ "llama3.1:8b": { input: 0, output: 0, cacheRead: 0 }, "gpt-4o": { input: 2.5, output: 10, cacheRead: 1.25 } });
+    expect(parsePrices("llama3.1:8b=0/0, gpt-4o=2.5/10/1.25")).toEqual({
+      "llama3.1:8b": { input: 0, output: 0, cacheRead: 0 },
+      "gpt-4o": { input: 2.5, output: 10, cacheRead: 1.25 },
+    });
     expect(() => loadConfig({ JWT_SECRET: TEST_SECRET, MODEL_PRICES: "gpt-4o=cheap" })).toThrow(/MODEL_PRICES/);
     expect(() => loadConfig({ JWT_SECRET: TEST_SECRET, MODEL_PRICES: "gpt-4o=-1/2" })).toThrow(/MODEL_PRICES/);
   });
 
   it("annotates nested records (a list, versions) without touching anything else", () => {
     const table = new PriceTable();
-    const record = { id: "s1", model: "offline", usage: { input_tokens: 5, output_tokens: 7, cache_read_tokens: 0 }, versions: [{ model: CLAUDE, usage: { input_tokens: 1000, output_tokens: 0, cache_read_tokens: 0 } }] };
+    const record = {
+      id: "s1",
+      model: "offline",
+      usage: { input_tokens: 5, output_tokens: 7, cache_read_tokens: 0 },
+      versions: [{ model: CLAUDE, usage: { input_tokens: 1000, output_tokens: 0, cache_read_tokens: 0 } }],
+    };
     expect(annotateCost([record], table)).toEqual([
-      { ...record, usage: { ...record.usage, estimated_cost_usd: 0 }, versions: [{ model: CLAUDE, usage: { input_tokens: 1000, output_tokens: 0, cache_read_tokens: 0, estimated_cost_usd: 0.003 } }] },
+      {
+        ...record,
+        usage: { ...record.usage, estimated_cost_usd: 0 },
+        versions: [{ model: CLAUDE, usage: { input_tokens: 1000, output_tokens: 0, cache_read_tokens: 0, estimated_cost_usd: 0.003 } }],
+      },
     ]);
     expect(annotateCost({ detail: "Access denied" }, table)).toEqual({ detail: "Access denied" });
     // Nothing to price: the very same objects come back, not copies.
-    const summaries = [{ id: "s2", model: "offline", version: 1 }, { id: "s3", model: CLAUDE, version: 2 }];
+    const summaries = [
+      { id: "s2", model: "offline", version: 1 },
+      { id: "s3", model: CLAUDE, version: 2 },
+    ];
     expect(annotateCost(summaries, table)).toBe(summaries);
     const page = { records: [record, summaries[0]] };
     const annotatedPage = annotateCost(page, table) as typeof page;
@@ -57,7 +77,13 @@ describe("the price table", () => {
     const usage = fc.record({ input_tokens: fc.nat(10_000), output_tokens: fc.nat(10_000), cache_read_tokens: fc.nat(10_000) });
     const priced = fc.record({ model: fc.constantFrom("offline", CLAUDE, "unlisted-model"), usage, id: fc.string() });
     const { tree } = fc.letrec((tie) => ({
-      tree: fc.oneof({ depthSize: "small" }, priced, fc.jsonValue({ maxDepth: 2 }), fc.array(tie("tree"), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 6 }), tie("tree"), { maxKeys: 4 })),
+      tree: fc.oneof(
+        { depthSize: "small" },
+        priced,
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.array(tie("tree"), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 6 }), tie("tree"), { maxKeys: 4 }),
+      ),
     }));
     fc.assert(
       fc.property(tree, (payload) => {
@@ -68,7 +94,14 @@ describe("the price table", () => {
           Array.isArray(value)
             ? value.map(strip)
             : typeof value === "object" && value !== null
-              ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key === "usage" && typeof inner === "object" && inner !== null ? Object.fromEntries(Object.entries(inner).filter(([name]) => name !== "estimated_cost_usd")) : strip(inner)]))
+              ? Object.fromEntries(
+                  Object.entries(value).map(([key, inner]) => [
+                    key,
+                    key === "usage" && typeof inner === "object" && inner !== null
+                      ? Object.fromEntries(Object.entries(inner).filter(([name]) => name !== "estimated_cost_usd"))
+                      : strip(inner),
+                  ]),
+                )
               : value;
         expect(strip(annotated)).toEqual(strip(before));
       }),
@@ -117,7 +150,12 @@ describe("usage.estimated_cost_usd on versions", () => {
   it("prices every version of a strategy, in the version list and when a version is read", async () => {
     const auth = { authorization: `Bearer ${harness.token("u-versions")}` };
     const first = (await generate(harness, "u-versions", VALID_BRIEF)).json();
-    const refined = await harness.app.inject({ method: "POST", url: `/api/strategy/${first.id}/refine`, headers: auth, payload: { message: "Make it more formal" } });
+    const refined = await harness.app.inject({
+      method: "POST",
+      url: `/api/strategy/${first.id}/refine`,
+      headers: auth,
+      payload: { message: "Make it more formal" },
+    });
     expect(refined.statusCode).toBe(200);
     const versions = (await harness.app.inject({ url: `/api/strategy/${first.id}/versions`, headers: auth })).json();
     expect(versions.map((version: { version: number }) => version.version)).toEqual([2, 1]);

@@ -94,6 +94,8 @@ describe("MODEL_PROVIDER=openai with a fallback model", () => {
   });
 
   it("refuses a fallback that is not one of OPENAI_MODELS at startup", async () => {
-    await expect(startOpenAIHarness({ env: { OPENAI_FALLBACK_MODEL_IDS: "gpt-nowhere" } })).rejects.toThrow(/OPENAI_FALLBACK_MODEL_IDS: gpt-nowhere is not in OPENAI_MODELS/);
+    await expect(startOpenAIHarness({ env: { OPENAI_FALLBACK_MODEL_IDS: "gpt-nowhere" } })).rejects.toThrow(
+      /OPENAI_FALLBACK_MODEL_IDS: gpt-nowhere is not in OPENAI_MODELS/,
+    );
   });
 });

@@ -6,10 +6,11 @@ import { offlineEntry } from "../../src/models/providers";
 import { strategyCall } from "../../src/strategies/strategist";
 import { ModelCaller } from "../../src/models/model-call";
 import { VALID_BRIEF } from "../support/harness";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 // The Strands SDK is patched (patches/README.md) to serialize conversation content only onto spans that record.
 describe("OpenTelemetry spans of a model call", () => {
-  const models = new ModelCaller(new ModelCatalog([offlineEntry(true)]));
+  const models = new ModelCaller(new ModelCatalog([offlineEntry(OFFLINE_WRITERS, true)]));
   const call = () => models.call(strategyCall(VALID_BRIEF), { signal: new AbortController().signal, deadline: Date.now() + 10_000 });
   const brand = VALID_BRIEF.brand_name;
   afterAll(() => trace.disable());

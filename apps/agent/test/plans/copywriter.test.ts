@@ -18,9 +18,7 @@ const brief: fc.Arbitrary<PlanBrief> = fc.record({
   industry: text(200),
   platforms: fc
     .uniqueArray(fc.constantFrom(...PLATFORM_IDS), { minLength: 1, maxLength: 8 })
-    .chain((ids) =>
-      fc.tuple(...ids.map((id) => fc.constantFrom<Priority>("high", "medium", "low").map((priority) => ({ id, name: id, priority })))),
-    )
+    .chain((ids) => fc.tuple(...ids.map((id) => fc.constantFrom<Priority>("high", "medium", "low").map((priority) => ({ id, name: id, priority })))))
     .map((platforms) => [...platforms].sort((a, b) => ["high", "medium", "low"].indexOf(a.priority) - ["high", "medium", "low"].indexOf(b.priority))),
   pillars: fc.array(text(300), { minLength: 3, maxLength: 6 }),
   themes: fc.array(text(400), { minLength: 5, maxLength: 8 }),
@@ -34,31 +32,37 @@ describe("the offline copywriter", () => {
   it("property: every plan it writes meets every platform rule and passes the plan schema the service accepts", () => {
     // Up to 4 weeks keeps each run cheap; the weeks only repeat the same rotation of pillars, themes and templates.
     fc.assert(
-      fc.property(brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 4) })), (input) => {
-        const plan = writePlan(input);
-        for (const post of plan.posts) expect(checkPost(post.platform, post)).toEqual([]);
-        const schema = planOutputSchema({
-          platforms: input.platforms.map((platform) => platform.id),
-          firstDate: input.start_date,
-          lastDate: lastDay(input.start_date, input.weeks),
-          visualPrompts: input.visual_prompts,
-        });
-        expect(schema.safeParse(plan).success).toBe(true);
-      }),
+      fc.property(
+        brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 4) })),
+        (input) => {
+          const plan = writePlan(input);
+          for (const post of plan.posts) expect(checkPost(post.platform, post)).toEqual([]);
+          const schema = planOutputSchema({
+            platforms: input.platforms.map((platform) => platform.id),
+            firstDate: input.start_date,
+            lastDate: lastDay(input.start_date, input.weeks),
+            visualPrompts: input.visual_prompts,
+          });
+          expect(schema.safeParse(plan).success).toBe(true);
+        },
+      ),
       { numRuns: 120 },
     );
   });
 
   it("property: a high-priority platform gets more posts than a low-priority one, every week", () => {
     fc.assert(
-      fc.property(brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 3) })), (input) => {
-        const plan = writePlan(input);
-        const count = (id: PlatformId) => plan.posts.filter((post) => post.platform === id).length;
-        for (const platform of input.platforms) expect(count(platform.id)).toBe(POSTS_PER_WEEK[platform.priority] * input.weeks);
-        const highs = input.platforms.filter((platform) => platform.priority === "high");
-        const lows = input.platforms.filter((platform) => platform.priority === "low");
-        for (const high of highs) for (const low of lows) expect(count(high.id)).toBeGreaterThan(count(low.id));
-      }),
+      fc.property(
+        brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 3) })),
+        (input) => {
+          const plan = writePlan(input);
+          const count = (id: PlatformId) => plan.posts.filter((post) => post.platform === id).length;
+          for (const platform of input.platforms) expect(count(platform.id)).toBe(POSTS_PER_WEEK[platform.priority] * input.weeks);
+          const highs = input.platforms.filter((platform) => platform.priority === "high");
+          const lows = input.platforms.filter((platform) => platform.priority === "low");
+          for (const high of highs) for (const low of lows) expect(count(high.id)).toBeGreaterThan(count(low.id));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -66,7 +70,10 @@ describe("the offline copywriter", () => {
   it("property: captions name the brand when it fits, and consecutive posts on a platform differ", () => {
     const plain = fc.record({
       brand: fc.stringMatching(/^[A-Z][a-z]{2,14}$/),
-      themes: fc.uniqueArray(fc.stringMatching(/^[A-Za-z ]{5,60}$/).filter((value) => value.trim().length > 4), { minLength: 5, maxLength: 8, selector: (value) => value.trim() }),
+      themes: fc.uniqueArray(
+        fc.stringMatching(/^[A-Za-z ]{5,60}$/).filter((value) => value.trim().length > 4),
+        { minLength: 5, maxLength: 8, selector: (value) => value.trim() },
+      ),
     });
     fc.assert(
       fc.property(plain, fc.constantFrom(...PLATFORM_IDS), ({ brand, themes }, id) => {

@@ -79,7 +79,9 @@ describe("ICS export", () => {
         for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
         const events = icsEvents(text);
         expect(events.map((event) => event.uid)).toEqual(plan.posts.map(eventUid));
-        const expected = plan.posts.map((post) => `${post.caption}\n\n${post.hashtags.join(" ")}\n\nPillar: ${post.pillar}\nTheme: ${post.theme}\nStatus: ${post.status}`.replace(/\r\n?/gu, "\n"));
+        const expected = plan.posts.map((post) =>
+          `${post.caption}\n\n${post.hashtags.join(" ")}\n\nPillar: ${post.pillar}\nTheme: ${post.theme}\nStatus: ${post.status}`.replace(/\r\n?/gu, "\n"),
+        );
         expect(events.map((event) => event.description)).toEqual(expected);
         expect(events.map((event) => event.startDate.toJSDate().getTime())).toEqual(plan.posts.map((post) => Date.parse(post.scheduled_at)));
       }),
@@ -140,7 +142,10 @@ async function pdfText(bytes: Buffer): Promise<string> {
 
 describe("PDF export", () => {
   it("holds the strategy and every post of the plan, readable by pdfjs", async () => {
-    const plan = planWith([{ caption: "Launch week recap for clients", hashtags: ["#TechCorp"] }, { caption: "Café owners: here is how", platform: "x" }]);
+    const plan = planWith([
+      { caption: "Launch week recap for clients", hashtags: ["#TechCorp"] },
+      { caption: "Café owners: here is how", platform: "x" },
+    ]);
     const text = await pdfText(await strategyToPdf(strategy, plan));
     expect(text).toContain("TechCorp");
     expect(text).toContain(strategy.strategy_output.content_pillars[0]!);
@@ -160,7 +165,9 @@ describe("export routes", () => {
   it("send the files with their types and file names, and the same UIDs on every export", async () => {
     const headers = { authorization: `Bearer ${harness.token("exporter")}` };
     const created = (await harness.app.inject({ method: "POST", url: "/api/strategy/generate", headers, payload: VALID_BRIEF })).json() as StrategyRecord;
-    const plan = (await harness.app.inject({ method: "POST", url: `/api/strategy/${created.id}/plan`, headers, payload: { weeks: 8, timezone: "America/New_York" } })).json() as Plan;
+    const plan = (
+      await harness.app.inject({ method: "POST", url: `/api/strategy/${created.id}/plan`, headers, payload: { weeks: 8, timezone: "America/New_York" } })
+    ).json() as Plan;
     const ics = await harness.app.inject({ url: `/api/strategy/${created.id}/plan.ics`, headers });
     expect(ics.statusCode).toBe(200);
     expect(ics.headers["content-type"]).toBe("text/calendar; charset=utf-8");

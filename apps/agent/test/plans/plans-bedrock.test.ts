@@ -67,7 +67,12 @@ describe("content plans on Bedrock (the local Bedrock, the real client)", () => 
   it("refuses posts outside the plan's dates and sends the model the dates it may use", async () => {
     const early = planFor("2026-11-02");
     harness.bedrock.script({ kind: "toolInput", input: early }, { kind: "toolInput", input: planFor("2026-12-07") });
-    const response = await harness.app.inject({ method: "POST", url: `/api/strategy/${strategy.id}/plan`, headers: headers(), payload: { weeks: 1, start_date: "2026-12-07" } });
+    const response = await harness.app.inject({
+      method: "POST",
+      url: `/api/strategy/${strategy.id}/plan`,
+      headers: headers(),
+      payload: { weeks: 1, start_date: "2026-12-07" },
+    });
     expect(response.statusCode).toBe(200);
     expect(JSON.stringify(harness.bedrock.requests[1]!.body.messages)).toContain("Must be between 2026-12-07 and 2026-12-13");
   });

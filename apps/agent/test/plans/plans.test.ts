@@ -5,6 +5,7 @@ import { OfflineModel } from "../../src/models/offline/model";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
 import { ThrowingModel } from "../support/models";
 import { parseSse } from "../support/sse";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 const NOW = new Date("2026-11-30T18:00:00Z"); // a Monday
 const BRIEF = {
@@ -30,7 +31,7 @@ describe("content plans", () => {
     harness = await startHarness({
       clock: () => NOW,
       models: [
-        { id: "offline", model: new OfflineModel() },
+        { id: "offline", model: new OfflineModel(OFFLINE_WRITERS) },
         { id: "broken", model: new ThrowingModel() },
       ],
     });

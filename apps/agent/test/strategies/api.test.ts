@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, startHarness, VALID_BRIEF, type Harness } from "../support/harness";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 describe("strategy API", () => {
   let harness: Harness;
@@ -28,7 +29,10 @@ describe("strategy API", () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const response = await harness.app.inject({ url: `/api/strategy/list?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, headers: auth(user) });
+      const response = await harness.app.inject({
+        url: `/api/strategy/list?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        headers: auth(user),
+      });
       expect(response.statusCode).toBe(200);
       const page = response.json();
       expect(page.length).toBeLessThanOrEqual(2);
@@ -89,7 +93,12 @@ describe("strategy API", () => {
       expect(response.statusCode, payload.slice(0, 40)).toBe(status);
       expect(response.json().detail).toBeTruthy();
     }
-    const text = await harness.app.inject({ method: "POST", url: "/api/strategy/generate", headers: { ...auth("u-body"), "content-type": "text/plain" }, payload: "hello" });
+    const text = await harness.app.inject({
+      method: "POST",
+      url: "/api/strategy/generate",
+      headers: { ...auth("u-body"), "content-type": "text/plain" },
+      payload: "hello",
+    });
     expect(text.statusCode).toBe(415);
     expect(await harness.storedItems().then((items) => items.filter((item) => item.userId === "u-body"))).toEqual([]);
   });
@@ -133,12 +142,12 @@ describe("logs", () => {
     const lines: string[] = [];
     const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(...chunk.toString().split("\n").filter(Boolean)), done()) });
     const { createAgentApp } = await import("../../src/main/service-factory");
-    const { loggerOptions } = await import("../../src/main/app");
+    const { loggerOptions } = await import("../../src/core/logging");
     const base = await startHarness();
     const app = await createAgentApp({
       config: base.config,
       client: base.client,
-      catalog: (await import("../../src/models/providers")).createCatalog(base.config),
+      catalog: (await import("../../src/models/providers")).createCatalog(base.config, OFFLINE_WRITERS),
       logger: { ...loggerOptions("info"), stream } as never,
     });
     const token = base.token("logged-user");
@@ -171,7 +180,10 @@ describe("CORS", () => {
       expect(allowed.headers["access-control-allow-credentials"]).toBe("true");
       const other = await preflight("https://evil.example.net");
       expect(other.headers["access-control-allow-origin"]).toBeUndefined();
-      const listed = await harness.app.inject({ url: "/api/strategy/list", headers: { origin: "https://app.example.com", authorization: `Bearer ${harness.token("cors")}` } });
+      const listed = await harness.app.inject({
+        url: "/api/strategy/list",
+        headers: { origin: "https://app.example.com", authorization: `Bearer ${harness.token("cors")}` },
+      });
       expect(String(listed.headers["access-control-expose-headers"])).toContain("x-next-cursor");
     } finally {
       await harness.close();

@@ -14,7 +14,10 @@ describe("strategy prompts", () => {
     const system = STRATEGY_PROMPT.system;
     const expectations: [string, RegExp][] = [
       ["brief's language", /language of the brief/i],
-      ["platform fit with reasons", /LinkedIn for B2B[\s\S]*Instagram and TikTok for young[\s\S]*Google Business Profile[\s\S]*Pinterest for weddings[\s\S]*YouTube for tutorials/],
+      [
+        "platform fit with reasons",
+        /LinkedIn for B2B[\s\S]*Instagram and TikTok for young[\s\S]*Google Business Profile[\s\S]*Pinterest for weddings[\s\S]*YouTube for tutorials/,
+      ],
       ["rationales distinct and in own words", /no two rationales may say the same thing/i],
       ["no pasted brief, no glued templates", /never paste the audience or the goal back verbatim/i],
       ["industry words, forbidden confusion", /kayak tour operator is outdoor adventure, not a hotel/i],

@@ -207,7 +207,12 @@ describe("correctness properties", () => {
           for (const _ of dates) expect((await generate(harness, user, VALID_BRIEF)).statusCode).toBe(200);
           const listed = (await harness.app.inject({ url: "/api/strategy/list", headers: { authorization: `Bearer ${harness.token(user)}` } })).json();
           const created = listed.map((record: { created_at: string }) => record.created_at);
-          expect(created).toEqual([...dates].map((date) => date.toISOString()).sort().reverse());
+          expect(created).toEqual(
+            [...dates]
+              .map((date) => date.toISOString())
+              .sort()
+              .reverse(),
+          );
         },
       ),
       RUNS,
@@ -261,4 +266,3 @@ describe("Property 13: Errors Prevent Incomplete Storage", () => {
     expect(failing["never returns valid output"].model.calls).toBeGreaterThan(0);
   });
 });
-

@@ -5,7 +5,7 @@ import { OfflineModel } from "../../src/models/offline/model";
 import { startBedrockHarness, type BedrockHarness } from "../support/bedrock-harness";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
 import { parseSse, readSse, type SseEvent } from "../support/sse";
-
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 function expectSectionsMatch(events: SseEvent[], output: Record<string, unknown>) {
   const complete = events.filter((event) => event.event === "section" && event.data.complete);
@@ -16,7 +16,7 @@ function expectSectionsMatch(events: SseEvent[], output: Record<string, unknown>
 describe("live generation with the offline model", () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness({ models: [{ id: "offline", model: new OfflineModel({ chunks: 10 }) }] });
+    harness = await startHarness({ models: [{ id: "offline", model: new OfflineModel(OFFLINE_WRITERS, { chunks: 10 }) }] });
   });
   afterAll(() => harness.close());
 
@@ -40,7 +40,12 @@ describe("live generation with the offline model", () => {
   });
 
   it("answers validation, auth and rate-limit errors as plain HTTP before any stream", async () => {
-    const invalid = await harness.app.inject({ method: "POST", url: "/api/strategy/generate/stream", headers: { authorization: `Bearer ${harness.token("s-bad")}` }, payload: { ...VALID_BRIEF, goals: " " } });
+    const invalid = await harness.app.inject({
+      method: "POST",
+      url: "/api/strategy/generate/stream",
+      headers: { authorization: `Bearer ${harness.token("s-bad")}` },
+      payload: { ...VALID_BRIEF, goals: " " },
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().errors).toEqual([{ field: "goals", message: "Must not be empty or only whitespace" }]);
     const anonymous = await harness.app.inject({ method: "POST", url: "/api/strategy/generate/stream", payload: VALID_BRIEF });
@@ -126,7 +131,10 @@ describe("live generation against the local Bedrock", () => {
   it("sends the 503 error event when Bedrock stays throttled, storing nothing", async () => {
     bedrock.setDefault({ kind: "httpError", error: "ThrottlingException" });
     const { events } = await readSse(url, post("s-throttle"));
-    expect(events.at(-1)).toMatchObject({ event: "error", data: { status: 503, body: { detail: ERROR_DETAILS.unavailable }, retry_after: expect.any(Number) } });
+    expect(events.at(-1)).toMatchObject({
+      event: "error",
+      data: { status: 503, body: { detail: ERROR_DETAILS.unavailable }, retry_after: expect.any(Number) },
+    });
     expect(await storedFor("s-throttle")).toEqual([]);
   });
 

@@ -26,19 +26,23 @@ export const blankText = fc.oneof(
 );
 
 /** A user id as a token may carry it. */
-export const userId = fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }).filter((value) => value.trim().length > 0));
+export const userId = fc.oneof(
+  fc.uuid(),
+  fc.string({ minLength: 1, maxLength: 40 }).filter((value) => value.trim().length > 0),
+);
 
 const modelText = (max: number) => fc.string({ minLength: 1, maxLength: max }).filter((value) => /\S/.test(value));
-const list = (bounds: { min: number; max: number }, item: fc.Arbitrary<string>) => fc.array(item, { minLength: bounds.min, maxLength: Math.min(bounds.max, bounds.min + 4) });
+const list = (bounds: { min: number; max: number }, item: fc.Arbitrary<string>) =>
+  fc.array(item, { minLength: bounds.min, maxLength: Math.min(bounds.max, bounds.min + 4) });
 
 /** Any StrategyOutput the schema accepts. */
 export const strategyOutput: fc.Arbitrary<StrategyOutput> = fc.record({
   content_pillars: list(OUTPUT_BOUNDS.content_pillars, modelText(60)),
   posting_schedule: modelText(200),
-  platform_recommendations: fc.array(
-    fc.record({ platform: modelText(30), rationale: modelText(120), priority: fc.constantFrom("high", "medium", "low") }),
-    { minLength: OUTPUT_BOUNDS.platform_recommendations.min, maxLength: 5 },
-  ),
+  platform_recommendations: fc.array(fc.record({ platform: modelText(30), rationale: modelText(120), priority: fc.constantFrom("high", "medium", "low") }), {
+    minLength: OUTPUT_BOUNDS.platform_recommendations.min,
+    maxLength: 5,
+  }),
   content_themes: list(OUTPUT_BOUNDS.content_themes, modelText(60)),
   engagement_tactics: list(OUTPUT_BOUNDS.engagement_tactics, modelText(60)),
   visual_prompts: list(OUTPUT_BOUNDS.visual_prompts, modelText(200)),

@@ -2,7 +2,16 @@ import { randomUUID } from "node:crypto";
 import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Model } from "@strands-agents/sdk";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { brandsTableDefinition, createDocumentClient, ensureTables, imageJobsTableDefinition, limitsTableDefinition, sessionsTableDefinition, strategiesTableDefinition, strategyItemsTableDefinition } from "@strategist/dynamo";
+import {
+  brandsTableDefinition,
+  createDocumentClient,
+  ensureTables,
+  imageJobsTableDefinition,
+  limitsTableDefinition,
+  sessionsTableDefinition,
+  strategiesTableDefinition,
+  strategyItemsTableDefinition,
+} from "@strategist/dynamo";
 import { startEmbeddedDynamo, type EmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createS3Client, ensureBucket } from "@strategist/storage";
 import { startEmbeddedS3, type EmbeddedS3 } from "@strategist/storage/embedded";
@@ -13,6 +22,7 @@ import type { ImageModelCatalog } from "../../src/models/image-models";
 import { createCatalog } from "../../src/models/providers";
 import { loadConfig, type AgentConfig } from "../../src/core/config";
 import { createAgentApp } from "../../src/main/service-factory";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
 
@@ -96,9 +106,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   ]);
   await ensureBucket(s3, config.S3_BUCKET);
   const catalog = options.models
-    ? new ModelCatalog(options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })))
-    : createCatalog(config);
-  const app = await createAgentApp({ config, client, s3, catalog, imageModels: options.imageModels, clock: options.clock, sseHeartbeatMs: options.sseHeartbeatMs });
+    ? new ModelCatalog(
+        options.models.map(({ id, model }, index): CatalogEntry => ({ id, name: id, provider: "bedrock", default: index === 0, create: () => model })),
+      )
+    : createCatalog(config, OFFLINE_WRITERS);
+  const app = await createAgentApp({
+    config,
+    client,
+    s3,
+    catalog,
+    imageModels: options.imageModels,
+    clock: options.clock,
+    sseHeartbeatMs: options.sseHeartbeatMs,
+  });
   await app.ready();
   return {
     app,
@@ -108,8 +128,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     itemsTable,
     s3,
     token: (userId) => sign({ userId }),
-    storedItem: async (strategyId) =>
-      (await client.send(new GetCommand({ TableName: table, Key: { strategyId }, ConsistentRead: true }))).Item,
+    storedItem: async (strategyId) => (await client.send(new GetCommand({ TableName: table, Key: { strategyId }, ConsistentRead: true }))).Item,
     storedItems: async () => {
       const items: Record<string, unknown>[] = [];
       let ExclusiveStartKey: Record<string, unknown> | undefined;

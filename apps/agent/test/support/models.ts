@@ -1,5 +1,6 @@
 import { Model, type BaseModelConfig, type Message, type ModelStreamEvent, type StreamOptions } from "@strands-agents/sdk";
 import { OfflineModel } from "../../src/models/offline/model";
+import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 /** Model stand-ins for failure cases; they stand in for Bedrock, not for any code of ours. */
 abstract class ScriptedModel extends Model<BaseModelConfig> {
@@ -56,6 +57,9 @@ export class InvalidOutputModel extends ScriptedModel {
 /** The offline model, counting calls (to prove a request never reached the model). */
 export class CountingOfflineModel extends OfflineModel {
   calls = 0;
+  constructor() {
+    super(OFFLINE_WRITERS);
+  }
   override async *stream(messages: Message[], options?: StreamOptions): AsyncGenerator<ModelStreamEvent> {
     this.calls++;
     yield* super.stream(messages, options);
@@ -65,8 +69,11 @@ export class CountingOfflineModel extends OfflineModel {
 /** Fails its first `failures` calls, then answers like the offline model. */
 export class FlakyOfflineModel extends OfflineModel {
   calls = 0;
-  constructor(private failures: number, chunkDelayMs = 0) {
-    super({ chunkDelayMs });
+  constructor(
+    private failures: number,
+    chunkDelayMs = 0,
+  ) {
+    super(OFFLINE_WRITERS, { chunkDelayMs });
   }
   override async *stream(messages: Message[], options?: StreamOptions): AsyncGenerator<ModelStreamEvent> {
     this.calls++;

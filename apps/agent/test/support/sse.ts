@@ -15,8 +15,14 @@ export function parseSse(body: string): SseEvent[] {
     .filter((block) => block.split("\n").some((line) => line.startsWith("event:")))
     .map((block) => {
       const lines = block.split("\n");
-      const event = lines.find((line) => line.startsWith("event:"))!.slice(6).trim();
-      const data = lines.filter((line) => line.startsWith("data:")).map((line) => line.slice(5).trim()).join("\n");
+      const event = lines
+        .find((line) => line.startsWith("event:"))!
+        .slice(6)
+        .trim();
+      const data = lines
+        .filter((line) => line.startsWith("data:"))
+        .map((line) => line.slice(5).trim())
+        .join("\n");
       return { event, data: JSON.parse(data), at: 0 };
     });
 }

@@ -40,7 +40,7 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
 export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const appError = error instanceof AppError ? error : fromFastifyError(error) ?? new AppError("internal", { cause: error });
+      const appError = error instanceof AppError ? error : (fromFastifyError(error) ?? new AppError("internal", { cause: error }));
       const status = appError.status;
       if (request.raw.destroyed || reply.raw.destroyed) {
         request.log.info({ code: appError.code, reason: appError.message }, "client went away before the answer");

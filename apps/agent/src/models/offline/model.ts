@@ -1,6 +1,6 @@
 import { Model, type BaseModelConfig, type Message, type ModelStreamEvent, type StreamOptions } from "@strands-agents/sdk";
 import { splitIntoChunks } from "@strategist/composer";
-import { OFFLINE_WRITERS, readTask } from "./protocol";
+import { readTask, type OfflineWriters } from "./protocol";
 
 /** Model id recorded on strategies written by the offline model. */
 export const OFFLINE_MODEL_ID = "offline";
@@ -48,15 +48,19 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * A Strands model provider that needs no AWS account. The user turn's `<task>` line picks a writer from
- * OFFLINE_WRITERS (a strategy from the brief's slots, a refinement of the current strategy, ...), whose output is
+ * A Strands model provider that needs no AWS account. The user turn's `<task>` line picks one of the writers it was
+ * given (a strategy from the brief's slots, a refinement of the current strategy, ...), whose output is
  * answered through the real structured-output tool, deterministically. It is honest about what it is: everything
  * it writes is recorded with the model id `offline`.
  */
 export class OfflineModel extends Model<OfflineModelConfig> {
   private config: OfflineModelConfig;
 
-  constructor(config: OfflineModelConfig = {}) {
+  /** @param writers the writer of each task (the app's registry, built where every capability is known) */
+  constructor(
+    private readonly writers: OfflineWriters,
+    config: OfflineModelConfig = {},
+  ) {
     super();
     this.config = { modelId: OFFLINE_MODEL_ID, chunks: 8, chunkDelayMs: 0, ...config };
   }
@@ -74,8 +78,10 @@ export class OfflineModel extends Model<OfflineModelConfig> {
     const prompt = latestUserText(messages);
     const { task, body } = readTask(prompt);
     const offersTool = options.toolSpecs?.some((spec) => spec.name === STRUCTURED_OUTPUT_TOOL) ?? false;
-    const writer = OFFLINE_WRITERS[task];
-    const written = writer ? writer({ prompt: body, system: systemText(options.systemPrompt) }) : { text: `The offline model has no writer for the task "${task}".` };
+    const writer = this.writers[task];
+    const written = writer
+      ? writer({ prompt: body, system: systemText(options.systemPrompt) })
+      : { text: `The offline model has no writer for the task "${task}".` };
     const usesTool = offersTool && "output" in written;
 
     yield { type: "modelMessageStartEvent", role: "assistant" };
