@@ -1,6 +1,6 @@
 import { ERROR_DETAILS, type ErrorCode, type FieldError } from "@strategist/schemas";
 
-/** The one table from error code to HTTP status (the seed's error table plus the service's own limits). */
+/** The one table from error code to HTTP status (the API's errors and the service's own limits). */
 const ERROR_STATUS: Record<ErrorCode, number> = {
   validation: 400,
   invalid_token: 401,
@@ -45,7 +45,7 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code];
   }
 
-  /** The response body: the seed's `{"detail": ...}`, with `errors` for validation. */
+  /** The response body: `{"detail": ...}`, with `errors` for validation. */
   body(): { detail: string; errors?: FieldError[] } {
     return this.code === "validation" ? { detail: ERROR_DETAILS.validation, errors: this.fields ?? [] } : { detail: ERROR_DETAILS[this.code] };
   }

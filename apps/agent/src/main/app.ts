@@ -98,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Shutdown: requests already running finish and close their connection; requests arriving on a kept-alive
-  // connection get the seed's 503 with Retry-After. Connections are counted so drain() knows when all is done.
+  // connection get a 503 with Retry-After. Connections are counted so drain() knows when all is done.
   let closing = false;
   let active = 0;
   app.addHook("preClose", async () => {

@@ -53,7 +53,7 @@ const DELETE_CONCURRENCY = 10;
 
 /**
  * The strategy-items table: one partition per strategy holding its version snapshots, its conversation and its
- * agent session, and whatever later features store under a strategy. Knows nothing of HTTP.
+ * agent session, and whatever other capabilities store under a strategy. Knows nothing of HTTP.
  */
 export class StrategyItemsRepository {
   constructor(

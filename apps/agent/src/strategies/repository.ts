@@ -3,7 +3,7 @@ import { queryNewestByUser } from "@strategist/dynamo";
 import type { StrategyOutput, StrategyRecord, StrategySummary, TokenUsage } from "@strategist/schemas";
 import { voiceFromItem, voiceToItem, type VoiceItem } from "../brands/repository";
 
-/** The strategies table item: the seed's attribute names, plus the model that wrote it and its usage. */
+/** The strategies table item: the original attribute names, plus the model that wrote it and its usage. */
 interface StrategyItem {
   strategyId: string;
   userId: string;
@@ -113,7 +113,7 @@ function toRecord(item: Record<string, unknown>): StrategyRecord {
   };
 }
 
-/** Strategy storage in DynamoDB (the seed's layout); knows nothing of HTTP. */
+/** Strategy storage in DynamoDB (one item per strategy, listed by user through a GSI); knows nothing of HTTP. */
 export class StrategyRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,

@@ -16,7 +16,7 @@ import { serializeRecord, serializeRecords, serializeSummaries, serializeWith } 
 
 const errors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
 
-/** The seed's strategy API. Routes speak HTTP only; the service does the work. */
+/** The strategy API: generate, list, read and delete. Routes speak HTTP only; the service does the work. */
 export const strategyRoutes: FastifyPluginAsyncZod<{ service: StrategyService }> = async (app, { service }) => {
   app.post(
     "/generate",

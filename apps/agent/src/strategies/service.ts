@@ -12,7 +12,7 @@ import { StrategyAlreadyExistsError, type StrategyRepository } from "./repositor
 
 interface StrategyServiceDeps {
   repository: StrategyRepository;
-  /** Versions, messages, session and later features' items under each strategy. */
+  /** Versions, messages, session and every other capability's items under each strategy. */
   items: StrategyItemsRepository;
   pipeline: GenerationPipeline;
   cursors: CursorCodec;
@@ -144,7 +144,7 @@ export class StrategyService {
   }
 
   /**
-   * Deletes a strategy with everything stored under it: its items (versions, messages, session, later features'
+   * Deletes a strategy with everything stored under it: its items (versions, messages, session, other capabilities'
    * items), then each dependent's data, then the strategy itself. Ownership first: someone else's is 403 and
    * nothing is removed.
    */

@@ -12,7 +12,7 @@ interface StreamRouteOptions {
 
 /**
  * Live generation as Server-Sent Events: `started`, `section` as each part of the strategy is written, `reset`
- * when the model's attempt is discarded, then `completed` with the stored record or `error` with the seed's
+ * when the model's attempt is discarded, then `completed` with the stored record or `error` with its
  * status and body. Auth, validation, the Idempotency-Key and the rate limit answer before the stream opens.
  */
 export const streamRoutes: FastifyPluginAsyncZod<StreamRouteOptions> = async (app, { service, heartbeatMs }) => {

@@ -11,7 +11,7 @@ const INSTRUCTIONS = ["more formal", "more casual", "post daily", "post 3 times 
 /** Each property may take a while on a busy machine: 100 runs of real HTTP requests against dynalite. */
 const PROPERTY_TIMEOUT_MS = 240_000;
 
-// The correctness properties of issue 10, against the real app on dynalite with the offline model.
+// The correctness properties of refine, versions, messages and delete, against the real app on dynalite with the offline model.
 // Each property gets fresh tables (beforeEach), so whole-table comparisons stay cheap.
 describe("refine, versions, messages and delete properties", () => {
   const model = new CountingOfflineModel();
@@ -95,9 +95,11 @@ describe("refine, versions, messages and delete properties", () => {
             for (const plan of plans) {
               const strategy = await generated(prefix + plan.owner);
               for (let index = 0; index < plan.refines; index++) expect((await refine(prefix + plan.owner, strategy.id, "more casual")).statusCode).toBe(200);
-              // Items later features store under a strategy (plans, posts) must go with it too.
+              // Items other capabilities store under a strategy (plans, posts) must go with it too.
               for (const itemKey of new Set(plan.extras)) {
-                await harness.client.send(new PutCommand({ TableName: harness.itemsTable, Item: { strategyId: strategy.id, itemKey, note: "later feature" } }));
+                await harness.client.send(
+                  new PutCommand({ TableName: harness.itemsTable, Item: { strategyId: strategy.id, itemKey, note: "another capability" } }),
+                );
               }
               strategies.push(strategy);
             }

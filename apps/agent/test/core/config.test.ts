@@ -4,7 +4,7 @@ import { agentEnvSchema, loadConfig } from "../../src/core/config";
 const SECRET = "s".repeat(32);
 
 describe("configuration", () => {
-  it("uses the seed's defaults", () => {
+  it("uses the documented defaults", () => {
     const config = loadConfig({ JWT_SECRET: SECRET });
     expect(config).toMatchObject({
       PORT: 8000,

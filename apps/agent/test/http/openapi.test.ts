@@ -67,7 +67,7 @@ describe("the OpenAPI document", () => {
 
   it("gives every operation a stable operationId, a summary, tags and a documented 2XX response", () => {
     expect(contractProblems(spec as never)).toEqual([]);
-    // The seed's operations keep their names; other rooms' operations are held to the same contract above.
+    // The strategy operations keep their names; other rooms' operations are held to the same contract above.
     expect(Object.fromEntries(operations(spec).map(({ route, operation }) => [operation.operationId, route]))).toMatchObject({
       health: "GET /health",
       listModels: "GET /api/models",

@@ -9,7 +9,7 @@ import { invalidTokens } from "../support/tokens";
 
 const RUNS = { numRuns: 100 };
 
-// The seed's 13 correctness properties, each checked against the real app on dynalite with the offline model.
+// The 13 correctness properties of the strategy API, each checked against the real app on dynalite with the offline model.
 describe("correctness properties", () => {
   const model = new CountingOfflineModel();
   let times: Date[] = [];

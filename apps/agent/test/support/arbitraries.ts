@@ -19,7 +19,7 @@ export const validBrief: fc.Arbitrary<StrategyInput> = fc.record({
   goals: briefText(INPUT_LIMITS.goals),
 });
 
-/** Empty or whitespace-only values, the seed's Property 1 inputs. */
+/** Empty or whitespace-only values, the inputs of Property 1. */
 export const blankText = fc.oneof(
   fc.constant(""),
   fc.array(fc.constantFrom(" ", "\t", "\n", "\r", "\u00a0", "\u2003", "\ufeff"), { minLength: 1, maxLength: 20 }).map((parts) => parts.join("")),

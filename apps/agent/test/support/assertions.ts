@@ -1,7 +1,7 @@
 import { OUTPUT_BOUNDS, StrategyOutput } from "@strategist/schemas";
 import { expect } from "vitest";
 
-/** Checks a strategy's shape field by field against the seed's bounds, independently of the zod schema. */
+/** Checks a strategy's shape field by field against the documented bounds, independently of the zod schema. */
 export function expectStrategyShape(output: Record<string, unknown>): void {
   const within = (items: unknown[], { min, max }: { min: number; max: number }) => items.length >= min && items.length <= max;
   const lists = output as Record<"content_pillars" | "content_themes" | "engagement_tactics" | "visual_prompts", string[]>;

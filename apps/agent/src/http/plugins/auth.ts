@@ -24,7 +24,7 @@ export interface SessionCheck {
  * JWT authentication for every /api route: HS256 only, `exp` and a non-empty string `userId` required.
  * A token the web app issued carries its session id (`sid`), and is refused once that session is logged
  * out; a token minted without one (`pnpm mint-token`, service tokens) lives until its `exp`.
- * Failures end the request with the seed's 401 bodies before any handler or model is reached.
+ * Failures end the request with the API's 401 bodies before any handler or model is reached.
  */
 export const authPlugin = fp<{ secret: string; sessions: SessionCheck }>(
   async (app, { secret, sessions }) => {

@@ -36,7 +36,7 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
   return undefined;
 }
 
-/** One error handler: codes become the seed's status and body; 5xx details stay in the log. */
+/** One error handler: codes become their status (core/errors.ts) and body; 5xx details stay in the log. */
 export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
