@@ -38,6 +38,13 @@ module.exports = {
       to: { path: `${SRC}/[^/]+$` },
     },
     {
+      name: "agent-src-root-file",
+      comment: "A file directly under apps/agent/src belongs to no layer: move it into the folder that owns it.",
+      severity: "error",
+      from: { path: `${SRC}/[^/]+$` },
+      to: {},
+    },
+    {
       name: "agent-src-no-build-tools",
       comment: "The running service never imports build-time code (apps/agent/scripts) or tests.",
       severity: "error",
