@@ -1,4 +1,4 @@
-# The seed's three alarms: error rate above 5 %, p95 latency above 30 s, any Bedrock throttling.
+# Three alarms: error rate above 5 %, p95 latency above 30 s, any Bedrock throttling.
 
 resource "aws_sns_topic" "alarms" {
   name = "${local.name}-alarms"

@@ -149,7 +149,7 @@ resource "aws_dynamodb_table" "sessions" {
 }
 
 # Everything stored under a strategy, one partition per strategy: version snapshots (version#000001), the refine
-# conversation (message#000002#0), its Strands session (session#...), later features' items (plan, post#...).
+# conversation (message#000002#0), its Strands session (session#...), the content plan's items (plan, post#...).
 # Deleting a strategy deletes its partition. See docs/conversations.md.
 resource "aws_dynamodb_table" "strategy_items" {
   name                        = "strategy-items-${var.environment}"

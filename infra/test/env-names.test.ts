@@ -37,7 +37,7 @@ describe("environment variable names", () => {
   });
 
   it("report a name .env.example invents, or a schema key it leaves undocumented", () => {
-    expect(envNameProblems({ ...sources, dotenvExample: `${sources.dotenvExample}\n# The seed's old name\nDYNAMODB_TABLE_NAME=users-dev\n` })).toEqual([
+    expect(envNameProblems({ ...sources, dotenvExample: `${sources.dotenvExample}\n# An old name\nDYNAMODB_TABLE_NAME=users-dev\n` })).toEqual([
       ".env.example: DYNAMODB_TABLE_NAME is not a key of agentEnvSchema or webEnvSchema",
     ]);
     expect(envNameProblems({ ...sources, agentKeys: [...sources.agentKeys, "AGENT_MAX_TURNS"] })).toEqual(

@@ -21,7 +21,7 @@ async function problemsAfter(check: (config: TerraformConfig) => string[], file:
 
 // The breakage cases re-parse the stack once per edit (~0.1 s each here); leave room on a busy machine.
 describe("DynamoDB tables", { timeout: 30_000 }, () => {
-  it("match the seed: strategyId key, UserIdIndex on userId + createdAt (ALL); strategy items on strategyId + itemKey; on-demand, PITR and SSE on every table", () => {
+  it("have a strategyId key, UserIdIndex on userId + createdAt (ALL); strategy items on strategyId + itemKey; on-demand, PITR and SSE on every table", () => {
     expect(tableProblems(stack)).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe("network", { timeout: 30_000 }, () => {
 });
 
 describe("operations", { timeout: 30_000 }, () => {
-  it("has the seed's alarms (5xx > 5 %, p95 > 30 s, Bedrock throttling) and log retention", () => {
+  it("has the alarms (5xx > 5 %, p95 > 30 s, Bedrock throttling) and log retention", () => {
     expect(operationsProblems(stack)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { resourcesOf, type Block, type TerraformConfig } from "../terraform";
 
 const metricsOf = (alarm: Block): Block[] => ((alarm.metric_query ?? []) as Block[]).flatMap((query) => (query.metric ?? []) as Block[]);
 
-/** The seed's alarms (5xx rate above 5 %, p95 latency above 30 s, Bedrock throttling), logs with retention. */
+/** The alarms (5xx rate above 5 %, p95 latency above 30 s, Bedrock throttling), logs with retention. */
 export function operationsProblems(config: TerraformConfig): string[] {
   const problems: string[] = [];
   const alarms = resourcesOf(config, "aws_cloudwatch_metric_alarm").map(([, alarm]) => alarm);

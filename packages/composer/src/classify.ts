@@ -1,5 +1,4 @@
-import type { StrategyInput } from "@strategist/schemas";
-import type { PlatformId } from "./platforms";
+import { platformsIn, type PlatformId, type StrategyInput } from "@strategist/schemas";
 import { answerLanguage, detectLanguage, type DetectedLanguage, type WrittenLanguage } from "./language";
 
 /** The kinds of business the offline model knows, most specific first (ties go to the earlier one). */
@@ -156,21 +155,6 @@ function isLocal(audience: string, industry: string, original: string, family: F
   return market === "b2c" && LOCAL_SERVICES.has(family) && family !== "retail";
 }
 
-const PLATFORM_MENTIONS: [PlatformId, RegExp][] = [
-  ["linkedin", /linkedin/],
-  ["instagram", /instagram/],
-  ["tiktok", /tiktok/],
-  ["facebook", /facebook/],
-  ["youtube", /youtube/],
-  ["pinterest", /pinterest/],
-  ["google", /google (?:maps|business)/],
-  ["x", /twitter/],
-];
-
-function namedPlatforms(text: string): PlatformId[] {
-  return PLATFORM_MENTIONS.filter(([, pattern]) => pattern.test(text)).map(([id]) => id);
-}
-
 /** Reads the whole brief: market, reach, kind of business, audience age, goal and language. */
 export function classifyBrief(brief: StrategyInput): BriefProfile {
   const industry = ` ${brief.industry.toLowerCase()} `;
@@ -203,7 +187,7 @@ export function classifyBrief(brief: StrategyInput): BriefProfile {
     localService: reach === "local" && LOCAL_SERVICES.has(family),
     teaching: family === "education" || family === "creator" || has(`${industry} ${goals} ${audience}`, TUTORIAL_WORDS) > 0,
     goal,
-    named: namedPlatforms(`${industry} ${audience} ${goals}`),
+    named: platformsIn(`${industry} ${audience} ${goals}`),
     detected,
     language: answerLanguage(detected),
   };

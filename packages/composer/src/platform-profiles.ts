@@ -1,14 +1,16 @@
+import { PLATFORMS as PLATFORM_TABLE } from "@strategist/schemas";
 import { en } from "./copy/en";
-import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from "./platforms";
+import { RECOMMENDED_PLATFORMS, type RecommendedPlatform } from "./platforms";
 
-/** A platform as other writers (the offline refiner) describe it in English: its name, cadence and strengths. */
+/** A platform as other writers (the offline refiner) describe it in English: its id, name, cadence and strengths. */
 export interface PlatformProfile {
+  id: RecommendedPlatform;
   name: string;
   cadence: string;
   strength: string;
 }
 
-const STRENGTHS: Record<PlatformId, string> = {
+const STRENGTHS: Record<RecommendedPlatform, string> = {
   linkedin: "long-form posts, document carousels and employee advocacy",
   instagram: "Reels, carousels and Stories",
   tiktok: "short native videos that join trends",
@@ -20,4 +22,9 @@ const STRENGTHS: Record<PlatformId, string> = {
 };
 
 /** Every platform the offline model knows, in its tie-break order. */
-export const PLATFORMS: PlatformProfile[] = PLATFORM_IDS.map((id) => ({ name: PLATFORM_NAMES[id], cadence: en.cadence[id], strength: STRENGTHS[id] }));
+export const PLATFORMS: PlatformProfile[] = RECOMMENDED_PLATFORMS.map((id) => ({
+  id,
+  name: PLATFORM_TABLE[id].label,
+  cadence: en.cadence[id],
+  strength: STRENGTHS[id],
+}));

@@ -1,20 +1,9 @@
-import type { Priority } from "@strategist/schemas";
+import { PLATFORMS, type PlatformId, type Priority } from "@strategist/schemas";
 import type { BriefProfile, Family } from "./classify";
 
-/** The platforms the offline model recommends, in the order that breaks ties. */
-export const PLATFORM_IDS = ["linkedin", "instagram", "tiktok", "facebook", "youtube", "pinterest", "google", "x"] as const;
-export type PlatformId = (typeof PLATFORM_IDS)[number];
-
-export const PLATFORM_NAMES: Record<PlatformId, string> = {
-  linkedin: "LinkedIn",
-  instagram: "Instagram",
-  tiktok: "TikTok",
-  facebook: "Facebook",
-  youtube: "YouTube",
-  pinterest: "Pinterest",
-  google: "Google Business Profile",
-  x: "X (Twitter)",
-};
+/** The platforms the offline model recommends, in the order that breaks ties (it writes no strategy for Threads). */
+export const RECOMMENDED_PLATFORMS = ["linkedin", "instagram", "tiktok", "facebook", "youtube", "pinterest", "google", "x"] as const satisfies readonly PlatformId[];
+export type RecommendedPlatform = (typeof RECOMMENDED_PLATFORMS)[number];
 
 const PLANNED_PURCHASES = new Set<Family>(["weddings", "home"]);
 const STYLE = new Set<Family>(["food", "bakery", "fashion", "beauty", "property", "retail"]);
@@ -25,7 +14,7 @@ const PROFESSIONAL = new Set<Family>(["professional", "software", "finance", "le
  * young consumers, Facebook and map listings for local services and older audiences, Pinterest for planned purchases
  * (weddings, homes), YouTube for teaching and creators. Undefined: the platform does not apply at all.
  */
-function fit(platform: PlatformId, brief: BriefProfile): number | undefined {
+function fit(platform: RecommendedPlatform, brief: BriefProfile): number | undefined {
   const b2b = brief.market === "b2b";
   const young = brief.age === "young";
   const older = brief.age === "older";
@@ -59,7 +48,7 @@ function fit(platform: PlatformId, brief: BriefProfile): number | undefined {
 }
 
 export interface RankedPlatform {
-  id: PlatformId;
+  id: RecommendedPlatform;
   name: string;
   priority: Priority;
   score: number;
@@ -67,17 +56,17 @@ export interface RankedPlatform {
 
 /** The three or four platforms that fit best, best first; the top two are high when they fit well. */
 export function rankPlatforms(brief: BriefProfile): RankedPlatform[] {
-  const scored = PLATFORM_IDS.map((id) => {
+  const scored = RECOMMENDED_PLATFORMS.map((id) => {
     const score = fit(id, brief);
     // A platform the brief names itself ("tutorials on YouTube", "grow Instagram") is one the client already counts on.
     return { id, score: score === undefined ? undefined : score + (brief.named.includes(id) ? 3 : 0) };
   })
-    .filter((entry): entry is { id: PlatformId; score: number } => entry.score !== undefined)
+    .filter((entry): entry is { id: RecommendedPlatform; score: number } => entry.score !== undefined)
     .sort((a, b) => b.score - a.score);
   const count = scored[3] && scored[3].score >= 4 ? 4 : 3;
   return scored.slice(0, count).map(({ id, score }, rank) => ({
     id,
-    name: PLATFORM_NAMES[id],
+    name: PLATFORMS[id].label,
     score,
     priority: rank === 0 || (rank === 1 && score >= 6) ? "high" : score >= 3 ? "medium" : "low",
   }));

@@ -1,4 +1,4 @@
-import { bannedWordsPattern, type BrandVoice, type StrategyOutput } from "@strategist/schemas";
+import { bannedWordsPattern, platformOf, type BrandVoice, type PlatformId, type StrategyOutput } from "@strategist/schemas";
 import { answerLanguage, detectLanguage, type WrittenLanguage } from "./language";
 
 /** What stands in for a text that was nothing but banned words: visible, and never a word. */
@@ -86,15 +86,7 @@ function clip(text: string, max: number): string {
 }
 
 /** How many hashtags each platform's posts carry at most, by the platform's own norms. */
-const HASHTAGS_PER_PLATFORM: [RegExp, number][] = [
-  [/instagram/i, 5],
-  [/tiktok/i, 4],
-  [/linkedin/i, 3],
-  [/x \(twitter\)|twitter|^x$/i, 2],
-  [/facebook/i, 2],
-  [/pinterest/i, 3],
-  [/youtube/i, 3],
-];
+const HASHTAGS_PER_PLATFORM: Partial<Record<PlatformId, number>> = { instagram: 5, tiktok: 4, linkedin: 3, x: 2, facebook: 2, pinterest: 3, youtube: 3 };
 
 /** The voice's own words in each language the composer writes. */
 const VOICE_COPY: Record<
@@ -148,7 +140,8 @@ function hashtagTactic(lead: string, hashtags: readonly string[], platforms: rea
   if (hashtags.length === 0) return undefined;
   const uses = platforms
     .map((platform) => {
-      const limit = HASHTAGS_PER_PLATFORM.find(([pattern]) => pattern.test(platform))?.[1] ?? 2;
+      const id = platformOf(platform);
+      const limit = (id && HASHTAGS_PER_PLATFORM[id]) ?? 2;
       return `${platform}: ${hashtags.slice(0, limit).join(" ")}`;
     })
     .join("; ");

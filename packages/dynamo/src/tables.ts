@@ -27,7 +27,7 @@ function userIndexedTable(tableName: string, key: string): CreateTableCommandInp
   };
 }
 
-/** The seed's strategies table: `strategyId` key, `UserIdIndex` on `userId` + `createdAt`, projection ALL. */
+/** The strategies table: `strategyId` key, `UserIdIndex` on `userId` + `createdAt`, projection ALL. */
 export function strategiesTableDefinition(tableName: string): CreateTableCommandInput {
   return userIndexedTable(tableName, "strategyId");
 }
@@ -49,7 +49,7 @@ export function brandsTableDefinition(tableName: string): CreateTableCommandInpu
 /**
  * Everything stored under a strategy, one partition per strategy: `version#000001` snapshots,
  * `message#000002#0` conversation messages, `session#…` (the Strands session of the refine conversation), and
- * later capabilities' items (`plan`, `post#<postId>`). Deleting a strategy deletes its whole partition.
+ * the content plan's items (`plan`, `post#<postId>`). Deleting a strategy deletes its whole partition.
  */
 export function strategyItemsTableDefinition(tableName: string): CreateTableCommandInput {
   return {

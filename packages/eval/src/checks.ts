@@ -1,5 +1,5 @@
 import { detectLanguage } from "@strategist/composer";
-import type { StrategyInput, StrategyOutput } from "@strategist/schemas";
+import { mentionsPlatform, PLATFORM_IDS, platformOf, PLATFORMS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
 import { KNOWN_PLATFORMS, type Expectations, type KnownPlatform } from "./golden";
 
 /** The rule checks, in the order scorecards list them. */
@@ -88,33 +88,16 @@ export function similarity(a: string, b: string): number {
   return shared / (left.size + right.size - shared);
 }
 
-const PLATFORM_ALIASES: [RegExp, KnownPlatform][] = [
-  [/linked\s*in/i, "LinkedIn"],
-  [/instagram|\big\b|reels/i, "Instagram"],
-  [/tik\s*tok/i, "TikTok"],
-  [/facebook|\bfb\b|meta\b/i, "Facebook"],
-  [/youtube/i, "YouTube"],
-  [/pinterest/i, "Pinterest"],
-  [/twitter|^x$|^x\s*\(|\bx\.com\b/i, "X (Twitter)"],
-  [/google|maps|business profile/i, "Google Business Profile"],
-];
-
 /** The known platform a recommended platform name means, if any. */
 export function canonicalPlatform(name: string): KnownPlatform | undefined {
-  return PLATFORM_ALIASES.find(([pattern]) => pattern.test(name.trim()))?.[1];
+  const id = platformOf(name.trim());
+  return KNOWN_PLATFORMS.find((known) => id !== undefined && known === PLATFORMS[id].label);
 }
 
-/** Where a text names a platform (word-bounded, so "x" inside words does not count). */
-const PLATFORM_MENTIONS: Record<KnownPlatform, RegExp> = {
-  LinkedIn: /linked\s*in/i,
-  Instagram: /instagram/i,
-  TikTok: /tik\s*tok/i,
-  Facebook: /facebook/i,
-  YouTube: /youtube/i,
-  Pinterest: /pinterest/i,
-  "X (Twitter)": /twitter|\bX\b(?=\s*(\(|:|—|-|,))/,
-  "Google Business Profile": /google/i,
-};
+/** Whether a text names a known platform (word-bounded, so "x" inside words does not count). */
+function mentions(text: string, known: KnownPlatform): boolean {
+  return PLATFORM_IDS.some((id) => PLATFORMS[id].label === known && mentionsPlatform(text, id));
+}
 
 /** Every text of a strategy, section by section. */
 function allText(output: StrategyOutput): string {
@@ -189,13 +172,13 @@ function scheduleMatches(brief: StrategyInput, output: StrategyOutput): CheckRes
   const problems: string[] = [];
   for (const platform of output.platform_recommendations) {
     const known = canonicalPlatform(platform.platform);
-    const named = known ? PLATFORM_MENTIONS[known].test(output.posting_schedule) : normalize(output.posting_schedule).includes(normalize(platform.platform));
+    const named = known ? mentions(output.posting_schedule, known) : normalize(output.posting_schedule).includes(normalize(platform.platform));
     if (!named) problems.push(`${platform.platform} missing from the schedule`);
   }
   const brand = brief.brand_name.trim();
   const withoutBrand = brand ? output.posting_schedule.split(brand).join(" ") : output.posting_schedule;
   for (const platform of KNOWN_PLATFORMS) {
-    if (!recommended.has(platform) && PLATFORM_MENTIONS[platform].test(withoutBrand)) problems.push(`${platform} scheduled but not recommended`);
+    if (!recommended.has(platform) && mentions(withoutBrand, platform)) problems.push(`${platform} scheduled but not recommended`);
   }
   return result("schedule_matches_platforms", problems);
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { StrategyInput } from "@strategist/schemas";
 import { z } from "zod";
 
-/** The platforms the checks know, by the name a strategy should use; aliases map onto them. */
+/** The platforms the checks know, by their labels in the platform table of @strategist/schemas; other names map onto them. */
 export const KNOWN_PLATFORMS = ["LinkedIn", "Instagram", "TikTok", "Facebook", "YouTube", "Pinterest", "X (Twitter)", "Google Business Profile"] as const;
 export type KnownPlatform = (typeof KNOWN_PLATFORMS)[number];
 

@@ -1,13 +1,13 @@
 import { z } from "zod";
 
-/** The seed's error body: `{"detail": "..."}`. */
+/** The body of every error answer: `{"detail": "..."}`. */
 export const ErrorBody = z.object({ detail: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const FieldError = z.object({ field: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldError>;
 
-/** The seed's 400 body: which field, and why. */
+/** The body of a 400 answer to an invalid request: which field, and why. */
 export const ValidationErrorBody = z.object({
   detail: z.literal("Validation error"),
   errors: z.array(FieldError),
@@ -49,7 +49,7 @@ interface IssueLike {
   keys?: readonly string[];
 }
 
-/** Turns zod issues (or issues of the same shape) into the seed's `errors` list, in the order found. */
+/** Turns zod issues (or issues of the same shape) into the `errors` list of a 400 answer, in the order found. */
 export function fieldErrors(issues: readonly IssueLike[], prefix: readonly PropertyKey[] = []): FieldError[] {
   return issues.map((issue) => {
     if (issue.code === "unrecognized_keys" && issue.keys) {

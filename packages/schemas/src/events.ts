@@ -2,7 +2,7 @@ import { z } from "zod";
 import { FieldError } from "./errors";
 
 /**
- * The Server-Sent Events of every live model-calling route (generate/stream, refine/stream, and later streams):
+ * The Server-Sent Events of every live model-calling route (generate/stream, refine/stream and the other `/stream` routes):
  * `started`, then `section` as parts are written, `reset` when an attempt is discarded, and finally exactly one
  * of `completed` (the stored result) or `error` (the status and body the plain route would have answered).
  */

@@ -7,6 +7,7 @@ export * from "./images";
 export * from "./events";
 export * from "./brands";
 export * from "./conversations";
+export * from "./platforms";
 export * from "./platform-rules";
 export * from "./plans";
 export * from "./time-zone";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkPost, HASHTAG_BOUNDS, isHashtag, PLATFORM_IDS, PLATFORM_RULES, type PlatformId } from "./platform-rules";
+import { checkPost, HASHTAG_BOUNDS, isHashtag, PLATFORM_RULES } from "./platform-rules";
+import { PLAN_PLATFORMS, type PlanPlatformId } from "./platforms";
 import { isTimeZone } from "./time-zone";
 
 /** The most weeks one content plan covers. */
@@ -9,7 +10,7 @@ const MAX_CAPTION_CHARS = 70_000;
 
 /** A platform a plan writes for (the ids of PLATFORM_RULES). */
 const Platform = z
-  .enum(PLATFORM_IDS)
+  .enum(PLAN_PLATFORMS)
   .describe("The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube")
   .meta({ id: "Platform" });
 
@@ -109,7 +110,7 @@ export type RewriteRequest = z.infer<typeof RewriteRequest>;
 export const PostIdParams = z.strictObject({ id: z.string().min(1).max(200), postId: z.string().min(1).max(200) });
 
 /** Adds a zod issue for every platform rule a post breaks, at the post's own path. */
-function enforceRules(post: { platform: PlatformId; caption: string; hashtags: string[] }, ctx: z.RefinementCtx, path: (string | number)[] = []) {
+function enforceRules(post: { platform: PlanPlatformId; caption: string; hashtags: string[] }, ctx: z.RefinementCtx, path: (string | number)[] = []) {
   for (const violation of checkPost(post.platform, post)) {
     const [field, index] = violation.field.split(".");
     ctx.addIssue({ code: "custom", path: [...path, field!, ...(index !== undefined ? [Number(index)] : [])], message: violation.message });
@@ -136,7 +137,7 @@ export type PlannedPostOutput = z.infer<typeof PlannedPostOutput>;
  * The plan as the model must write it, for one request: posts only on the given platforms and days, and every
  * post within its platform's rules (the refinement's messages go back to the model, which corrects them).
  */
-export function planOutputSchema(bounds: { platforms: readonly PlatformId[]; firstDate: string; lastDate: string; visualPrompts: number }) {
+export function planOutputSchema(bounds: { platforms: readonly PlanPlatformId[]; firstDate: string; lastDate: string; visualPrompts: number }) {
   return z
     .object({
       posts: z
@@ -155,14 +156,14 @@ export function planOutputSchema(bounds: { platforms: readonly PlatformId[]; fir
           }),
         )
         .min(1)
-        .max(MAX_PLAN_WEEKS * 7 * PLATFORM_IDS.length),
+        .max(MAX_PLAN_WEEKS * 7 * PLAN_PLATFORMS.length),
     })
     .describe("The content plan: every post, in any order");
 }
 export type PlanOutput = { posts: PlannedPostOutput[] };
 
 /** What the model writes when it rewrites one post, held to that post's platform rules. */
-export function rewriteOutputSchema(platform: PlatformId) {
+export function rewriteOutputSchema(platform: PlanPlatformId) {
   return z
     .object({
       caption: PlannedPostOutput.shape.caption,

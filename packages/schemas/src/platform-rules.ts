@@ -5,17 +5,13 @@
  * Sources were checked in November 2026; each rule names its own. A post is published as its caption, a blank
  * line and its hashtags separated by spaces (`publishedText`), so every limit counts the hashtags too.
  */
+import type { PlanPlatformId } from "./platforms";
 
-/** The platforms a content plan writes for. */
-export const PLATFORM_IDS = ["x", "instagram", "threads", "linkedin", "tiktok", "facebook", "pinterest", "youtube"] as const;
-export type PlatformId = (typeof PLATFORM_IDS)[number];
-
-/** How a platform measures text. */
 /** How a platform measures text: X's weights, graphemes, or graphemes with emoji as their UTF-8 bytes (Threads). */
 type Counting = "x-weighted" | "graphemes" | "threads";
 
 interface PlatformRule {
-  id: PlatformId;
+  id: PlanPlatformId;
   /** The platform's name as users know it; limit messages use it. */
   name: string;
   /** What the text is on this platform (caption, description, title). */
@@ -32,7 +28,7 @@ interface PlatformRule {
 /** Our own bounds where a platform sets none: they keep one post a reasonable item to store and show. */
 export const HASHTAG_BOUNDS = { perPost: 30, length: 100 } as const;
 
-export const PLATFORM_RULES: Record<PlatformId, PlatformRule> = {
+export const PLATFORM_RULES: Record<PlanPlatformId, PlatformRule> = {
   // 280 weighted characters: code points in four ranges weigh 1, others 2, every emoji sequence 2 and every URL 23
   // (the t.co link), after NFC normalisation. Source: https://docs.x.com/fundamentals/counting-characters and
   // twitter-text's config/v3.json (maxWeightedTweetLength 280, scale 100, defaultWeight 200, transformedURLLength 23).
@@ -81,20 +77,6 @@ export const PLATFORM_RULES: Record<PlatformId, PlatformRule> = {
   // coreyhaines31/marketingskills ("Max title chars: 100") and https://docs.upload-post.com/resources/character-limits/
   youtube: { id: "youtube", name: "YouTube Shorts", field: "title", maxLength: 100, counting: "graphemes", source: "https://docs.upload-post.com/resources/character-limits/" },
 };
-
-/** Matches a platform name as a strategy writes it ("X (Twitter)", "Instagram Reels", "YouTube") to a rule. */
-export function platformIdOf(name: string): PlatformId | undefined {
-  const words = name.toLowerCase();
-  if (/\b(x|twitter)\b/.test(words)) return "x";
-  if (words.includes("instagram")) return "instagram";
-  if (words.includes("threads")) return "threads";
-  if (words.includes("linkedin")) return "linkedin";
-  if (words.includes("tiktok") || words.includes("tik tok")) return "tiktok";
-  if (words.includes("facebook")) return "facebook";
-  if (words.includes("pinterest")) return "pinterest";
-  if (words.includes("youtube")) return "youtube";
-  return undefined;
-}
 
 /** The text a platform publishes: the caption, then the hashtags on a line of their own. */
 export function publishedText(caption: string, hashtags: readonly string[]): string {
@@ -211,12 +193,12 @@ function countedLength(counting: Counting, text: string): number {
 }
 
 /** The length of a post's published text as its platform counts it. */
-export function postLength(platform: PlatformId, caption: string, hashtags: readonly string[]): number {
+export function postLength(platform: PlanPlatformId, caption: string, hashtags: readonly string[]): number {
   return countedLength(PLATFORM_RULES[platform].counting, publishedText(caption, hashtags));
 }
 
 /** The message a caption past the limit gets, naming the limit: "Must be at most 280 characters for X, hashtags included". */
-export function lengthMessage(platform: PlatformId): string {
+export function lengthMessage(platform: PlanPlatformId): string {
   const rule = PLATFORM_RULES[platform];
   return `Must be at most ${rule.maxLength.toLocaleString("en-US")} characters for ${rule.name}, hashtags included`;
 }
@@ -242,7 +224,7 @@ interface RuleViolation {
 }
 
 /** Every rule a post breaks on its platform, each with the field and a message naming the limit; empty when it fits. */
-export function checkPost(platform: PlatformId, post: { caption: string; hashtags: readonly string[] }): RuleViolation[] {
+export function checkPost(platform: PlanPlatformId, post: { caption: string; hashtags: readonly string[] }): RuleViolation[] {
   const rule = PLATFORM_RULES[platform];
   const violations: RuleViolation[] = [];
   if (!/\S/u.test(post.caption)) violations.push({ field: "caption", message: "Must contain a visible character" });

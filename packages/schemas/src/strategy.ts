@@ -22,7 +22,7 @@ function briefText(max: number) {
     .refine((value) => !value.includes("\u0000"), { error: "Must not contain NUL characters" });
 }
 
-/** The marketer's brief: the four fields of the seed's StrategyInput. */
+/** The marketer's brief: brand, industry, target audience and goals. */
 export const StrategyInput = z.strictObject({
   brand_name: briefText(INPUT_LIMITS.brand_name).describe("Brand or company name"),
   industry: briefText(INPUT_LIMITS.industry).describe("Industry or business sector"),
@@ -77,7 +77,7 @@ export const PlatformRecommendation = z.object({
 });
 export type PlatformRecommendation = z.infer<typeof PlatformRecommendation>;
 
-/** The bounds the seed puts on a strategy's lists. */
+/** How many items each list of a strategy holds. */
 export const OUTPUT_BOUNDS = {
   content_pillars: { min: 3, max: 6 },
   platform_recommendations: { min: 2, max: 8 },
@@ -136,7 +136,7 @@ export const TokenUsage = z.object({
 });
 export type TokenUsage = z.infer<typeof TokenUsage>;
 
-/** A stored strategy as the API returns it (the seed's StrategyRecord plus the model that wrote it). */
+/** A stored strategy as the API returns it: the brief, the strategy, when it was written and the model that wrote it. */
 export const StrategyRecord = z.object({
   id: z.string().min(1),
   user_id: z.string().min(1),

@@ -6,21 +6,19 @@ import {
   graphemeLength,
   isHashtag,
   lengthMessage,
-  PLATFORM_IDS,
   PLATFORM_RULES,
-  platformIdOf,
   postLength,
   publishedText,
   threadsLength,
   xWeightedLength,
-  type PlatformId,
 } from "../src/platform-rules";
+import { PLAN_PLATFORMS, planPlatformOf, type PlanPlatformId } from "../src/platforms";
 
 // X's own open-source counter, used only as the independent oracle for our zero-dependency one.
 const twitterText = createRequire(import.meta.url)("twitter-text") as { parseTweet(text: string): { weightedLength: number } };
 
 const RUNS = { numRuns: 200 };
-const platform = fc.constantFrom(...PLATFORM_IDS);
+const platform = fc.constantFrom(...PLAN_PLATFORMS);
 const emoji = fc.constantFrom("😀", "👍🏽", "👨‍👩‍👧", "🇫🇷", "1️⃣", "❤️", "🎉");
 const word = fc.stringMatching(/^[A-Za-z]{1,10}$/);
 const hashtag = fc.oneof(
@@ -168,7 +166,7 @@ describe("limits", () => {
   });
 
   it("finds the rule for a platform as strategies name it", () => {
-    const names: [string, PlatformId | undefined][] = [
+    const names: [string, PlanPlatformId | undefined][] = [
       ["X (Twitter)", "x"],
       ["Twitter", "x"],
       ["Instagram Reels", "instagram"],
@@ -177,7 +175,8 @@ describe("limits", () => {
       ["Threads", "threads"],
       ["Snapchat", undefined],
       ["Xing", undefined],
+      ["Google Business Profile", undefined],
     ];
-    for (const [name, id] of names) expect(platformIdOf(name)).toBe(id);
+    for (const [name, id] of names) expect(planPlatformOf(name)).toBe(id);
   });
 });

@@ -46,7 +46,7 @@ describe("StrategyOutput", () => {
     visual_prompts: ["p1", "p2"],
   };
 
-  it("accepts the seed's minimum shape", () => {
+  it("accepts a strategy of the minimum shape", () => {
     expect(StrategyOutput.safeParse(valid).success).toBe(true);
   });
 

@@ -1,22 +1,7 @@
 import { parseBriefSlots, parseVoiceSlot, PLATFORMS, scrubValue, type PlatformProfile } from "@strategist/composer";
-import { OUTPUT_BOUNDS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
+import { mentionsPlatform, OUTPUT_BOUNDS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
 import type { OfflineWriter } from "../models/offline/protocol";
 import { readCurrentStrategy, readInstruction, type RefinedStrategy } from "./prompt";
-
-/** Other ways people name a platform. */
-const ALIASES: Record<string, RegExp> = {
-  Instagram: /\b(?:instagram|insta|ig)\b/i,
-  TikTok: /\btik ?tok\b/i,
-  LinkedIn: /\blinked ?in\b/i,
-  Facebook: /\b(?:facebook|fb)\b/i,
-  YouTube: /\byou ?tube\b/i,
-  Pinterest: /\bpinterest\b/i,
-  "X (Twitter)": /\btwitter\b|(?<![\w-])X(?![\w-])/,
-};
-
-function patternOf(platform: PlatformProfile): RegExp {
-  return ALIASES[platform.name] ?? new RegExp(`\\b${platform.name.replace(/[^a-z0-9]/gi, "")}\\b`, "i");
-}
 
 const REMOVE = /\b(?:drop|remove|delete|cut|skip|lose|exclude|ditch|stop|no longer|get rid of|without|less|no)\b/i;
 const EMPHASIS = /\b(?:more|focus|prioriti[sz]e|double down|lean into|push)\b/i;
@@ -151,7 +136,7 @@ export class OfflineRefiner {
   }
 
   private platforms(clause: string): Outcome[] | undefined {
-    const named = PLATFORMS.filter((platform) => patternOf(platform).test(clause));
+    const named = PLATFORMS.filter((platform) => mentionsPlatform(clause, platform.id));
     if (named.length === 0) return undefined;
     const removing = REMOVE.test(clause) && !/\bmore\b/i.test(clause);
     const emphasis = EMPHASIS.test(clause);
@@ -160,9 +145,9 @@ export class OfflineRefiner {
   }
 
   private removePlatform(platform: PlatformProfile): Outcome {
-    const pattern = patternOf(platform);
+    const named = (text: string) => mentionsPlatform(text, platform.id);
     const recommendations = this.strategy.platform_recommendations;
-    const index = recommendations.findIndex((recommendation) => pattern.test(recommendation.platform));
+    const index = recommendations.findIndex((recommendation) => named(recommendation.platform));
     if (index < 0) return { kept: `${platform.name} was not in the strategy` };
     if (recommendations.length <= OUTPUT_BOUNDS.platform_recommendations.min) {
       return {
@@ -170,15 +155,15 @@ export class OfflineRefiner {
       };
     }
     recommendations.splice(index, 1);
-    const kept = sentences(this.strategy.posting_schedule).filter((sentence) => !pattern.test(sentence));
+    const kept = sentences(this.strategy.posting_schedule).filter((sentence) => !named(sentence));
     if (kept.length > 0) this.strategy.posting_schedule = kept.join(" ");
     return { changed: `removed ${platform.name}` };
   }
 
   private addPlatform(platform: PlatformProfile, emphasis: boolean): Outcome {
-    const pattern = patternOf(platform);
+    const named = (text: string) => mentionsPlatform(text, platform.id);
     const recommendations = this.strategy.platform_recommendations;
-    const existing = recommendations.find((recommendation) => pattern.test(recommendation.platform));
+    const existing = recommendations.find((recommendation) => named(recommendation.platform));
     if (existing) {
       if (!emphasis || existing.priority === "high") return { kept: `${platform.name} was already in the strategy at ${existing.priority} priority` };
       existing.priority = "high";

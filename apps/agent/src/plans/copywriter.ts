@@ -6,7 +6,7 @@ import {
   PLATFORM_RULES,
   type PlannedPostOutput,
   type PlanOutput,
-  type PlatformId,
+  type PlanPlatformId,
   type Priority,
   type RewriteOutput,
 } from "@strategist/schemas";
@@ -16,7 +16,7 @@ import { addDays, weekdayOf } from "./schedule";
 export interface PlanBrief {
   brand_name: string;
   industry: string;
-  platforms: { id: PlatformId; name: string; priority: Priority }[];
+  platforms: { id: PlanPlatformId; name: string; priority: Priority }[];
   pillars: string[];
   themes: string[];
   visual_prompts: number;
@@ -28,7 +28,7 @@ export interface PlanBrief {
 /** What a rewrite is written from: the post as it stands and what the user asked for. */
 export interface RewriteBrief {
   brand_name: string;
-  platform: PlatformId;
+  platform: PlanPlatformId;
   pillar: string;
   theme: string;
   caption: string;
@@ -40,9 +40,9 @@ export interface RewriteBrief {
 export const POSTS_PER_WEEK: Record<Priority, number> = { high: 3, medium: 2, low: 1 };
 const WEEKDAYS: Record<number, number[]> = { 1: [3], 2: [2, 4], 3: [1, 3, 5] };
 /** Hashtags per post by platform: few where the platform or its readers want few. */
-const HASHTAGS_PER_POST: Record<PlatformId, number> = { x: 2, instagram: 5, threads: 1, linkedin: 3, tiktok: 4, facebook: 2, pinterest: 3, youtube: 2 };
+const HASHTAGS_PER_POST: Record<PlanPlatformId, number> = { x: 2, instagram: 5, threads: 1, linkedin: 3, tiktok: 4, facebook: 2, pinterest: 3, youtube: 2 };
 /** When to publish when the posting schedule names no hour for a platform (local time). */
-const DEFAULT_TIME: Record<PlatformId, string> = {
+const DEFAULT_TIME: Record<PlanPlatformId, string> = {
   x: "08:30",
   instagram: "12:00",
   threads: "11:00",
@@ -142,7 +142,7 @@ const STOPWORDS = new Set([
   "s",
 ]);
 
-function hashtagsFor(platform: PlatformId, sources: string[]): string[] {
+function hashtagsFor(platform: PlanPlatformId, sources: string[]): string[] {
   const tags: string[] = [];
   const seen = new Set<string>();
   for (const source of sources) {
@@ -158,7 +158,7 @@ function hashtagsFor(platform: PlatformId, sources: string[]): string[] {
  * The caption from a template that fits the platform with its hashtags: the full slots when they fit, else the
  * slots cut shorter step by step, then fewer hashtags. Always returns a post that meets the platform's rules.
  */
-function fitPost(platform: PlatformId, template: (slots: Slots) => string, slots: Slots, hashtags: string[]): RewriteOutput {
+function fitPost(platform: PlanPlatformId, template: (slots: Slots) => string, slots: Slots, hashtags: string[]): RewriteOutput {
   const attempt = (level: number, tags: number): RewriteOutput | undefined => {
     const [brand, pillar, theme] = BUDGETS[level]!;
     const cutSlots = { brand: shorten(slots.brand, brand), pillar: shorten(slots.pillar, pillar), theme: shorten(slots.theme, theme) };
@@ -191,7 +191,7 @@ function fitPost(platform: PlatformId, template: (slots: Slots) => string, slots
 }
 
 /** The local publishing time the posting schedule gives a platform ("LinkedIn: ... between 8 and 10 am"), if any. */
-export function scheduledTime(schedule: string, platform: { id: PlatformId; name: string }): string | undefined {
+export function scheduledTime(schedule: string, platform: { id: PlanPlatformId; name: string }): string | undefined {
   const names = [platform.name, PLATFORM_RULES[platform.id].name, platform.id === "x" ? "Twitter" : platform.name].map((name) => name.toLowerCase());
   const parts = schedule.split(/[;\n]|\.\s/u);
   const part = parts.find((text) => names.some((name) => text.toLowerCase().includes(name)));

@@ -1,8 +1,8 @@
-import { PLATFORM_RULES, type PlatformId } from "@strategist/schemas";
+import { PLATFORM_RULES, type PlanPlatformId } from "@strategist/schemas";
 import { taskLine } from "../models/offline/protocol";
 import type { PlanBrief, RewriteBrief } from "./copywriter";
 
-function rulesText(platforms: readonly PlatformId[]): string {
+function rulesText(platforms: readonly PlanPlatformId[]): string {
   return platforms
     .map((id) => {
       const rule = PLATFORM_RULES[id];
@@ -14,7 +14,7 @@ function rulesText(platforms: readonly PlatformId[]): string {
 }
 
 /** The copywriter's system prompt for a content plan. */
-export function planSystemPrompt(platforms: readonly PlatformId[]): string {
+export function planSystemPrompt(platforms: readonly PlanPlatformId[]): string {
   return `You are Strategist's copywriter. From a brand's social media strategy you write a content plan: ready-to-post captions with hashtags, scheduled over the plan's weeks.
 
 Rules:
@@ -47,7 +47,7 @@ ${slot(brief)}
 }
 
 /** The copywriter's system prompt for rewriting one post. */
-export function rewriteSystemPrompt(platform: PlatformId): string {
+export function rewriteSystemPrompt(platform: PlanPlatformId): string {
   return `You are Strategist's copywriter. You rewrite one scheduled social media post: a new caption and hashtags for the same pillar and theme, naming the brand, different from the current caption.
 
 ${rulesText([platform])}

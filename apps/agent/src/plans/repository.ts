@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { Plan, PlanPost, PlatformId, PostStatus } from "@strategist/schemas";
+import type { Plan, PlanPost, PlanPlatformId, PostStatus } from "@strategist/schemas";
 import { instant } from "./schedule";
 
 /** Sort keys of a plan's items in the strategy-items table. */
@@ -31,7 +31,7 @@ interface PostItem {
   itemKey: string;
   planId: string;
   postId: string;
-  platform: PlatformId;
+  platform: PlanPlatformId;
   scheduledAt: string;
   pillar: string;
   theme: string;

@@ -3,13 +3,13 @@ import type { FastifyBaseLogger } from "fastify";
 import {
   checkPost,
   planOutputSchema,
-  platformIdOf,
+  planPlatformOf,
   rewriteOutputSchema,
   type Plan,
   type PlanOutput,
   type PlanPost,
   type PlanRequest,
-  type PlatformId,
+  type PlanPlatformId,
   type PostPatch,
   type RewriteOutput,
   type RewriteRequest,
@@ -39,10 +39,10 @@ interface PlanServiceDeps {
 /** The strategy's platforms that have rules, each once, highest priority first (their order kept within a priority). */
 export function planPlatforms(strategy: StrategyRecord): PlanBrief["platforms"] {
   const rank = { high: 0, medium: 1, low: 2 } as const;
-  const seen = new Set<PlatformId>();
+  const seen = new Set<PlanPlatformId>();
   const platforms: PlanBrief["platforms"] = [];
   for (const recommendation of [...strategy.strategy_output.platform_recommendations].sort((a, b) => rank[a.priority] - rank[b.priority])) {
-    const id = platformIdOf(recommendation.platform);
+    const id = planPlatformOf(recommendation.platform);
     if (!id || seen.has(id)) continue;
     seen.add(id);
     platforms.push({ id, name: recommendation.platform, priority: recommendation.priority });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { checkPost, PLATFORM_IDS, planOutputSchema, type PlatformId, type Priority } from "@strategist/schemas";
+import { checkPost, PLAN_PLATFORMS, planOutputSchema, type PlanPlatformId, type Priority } from "@strategist/schemas";
 import { describe, expect, it } from "vitest";
 import { POSTS_PER_WEEK, rewritePost, scheduledTime, writePlan, type PlanBrief } from "../../src/plans/copywriter";
 import { addDays, lastDay } from "../../src/plans/schedule";
@@ -17,8 +17,10 @@ const brief: fc.Arbitrary<PlanBrief> = fc.record({
   brand_name: text(200),
   industry: text(200),
   platforms: fc
-    .uniqueArray(fc.constantFrom(...PLATFORM_IDS), { minLength: 1, maxLength: 8 })
-    .chain((ids) => fc.tuple(...ids.map((id) => fc.constantFrom<Priority>("high", "medium", "low").map((priority) => ({ id, name: id, priority })))))
+    .uniqueArray(fc.constantFrom(...PLAN_PLATFORMS), { minLength: 1, maxLength: 8 })
+    .chain((ids) =>
+      fc.tuple(...ids.map((id) => fc.constantFrom<Priority>("high", "medium", "low").map((priority) => ({ id, name: id, priority })))),
+    )
     .map((platforms) => [...platforms].sort((a, b) => ["high", "medium", "low"].indexOf(a.priority) - ["high", "medium", "low"].indexOf(b.priority))),
   pillars: fc.array(text(300), { minLength: 3, maxLength: 6 }),
   themes: fc.array(text(400), { minLength: 5, maxLength: 8 }),
@@ -52,17 +54,14 @@ describe("the offline copywriter", () => {
 
   it("property: a high-priority platform gets more posts than a low-priority one, every week", () => {
     fc.assert(
-      fc.property(
-        brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 3) })),
-        (input) => {
-          const plan = writePlan(input);
-          const count = (id: PlatformId) => plan.posts.filter((post) => post.platform === id).length;
-          for (const platform of input.platforms) expect(count(platform.id)).toBe(POSTS_PER_WEEK[platform.priority] * input.weeks);
-          const highs = input.platforms.filter((platform) => platform.priority === "high");
-          const lows = input.platforms.filter((platform) => platform.priority === "low");
-          for (const high of highs) for (const low of lows) expect(count(high.id)).toBeGreaterThan(count(low.id));
-        },
-      ),
+      fc.property(brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 3) })), (input) => {
+        const plan = writePlan(input);
+        const count = (id: PlanPlatformId) => plan.posts.filter((post) => post.platform === id).length;
+        for (const platform of input.platforms) expect(count(platform.id)).toBe(POSTS_PER_WEEK[platform.priority] * input.weeks);
+        const highs = input.platforms.filter((platform) => platform.priority === "high");
+        const lows = input.platforms.filter((platform) => platform.priority === "low");
+        for (const high of highs) for (const low of lows) expect(count(high.id)).toBeGreaterThan(count(low.id));
+      }),
       { numRuns: 100 },
     );
   });
@@ -76,7 +75,7 @@ describe("the offline copywriter", () => {
       ),
     });
     fc.assert(
-      fc.property(plain, fc.constantFrom(...PLATFORM_IDS), ({ brand, themes }, id) => {
+      fc.property(plain, fc.constantFrom(...PLAN_PLATFORMS), ({ brand, themes }, id) => {
         const plan = writePlan({
           brand_name: brand,
           industry: "Coffee",

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { checkPost, lengthMessage, postLength, PLATFORM_RULES, platformIdOf, type Plan, type PlanPost, type StrategyRecord } from "@strategist/schemas";
+import { checkPost, lengthMessage, postLength, PLATFORM_RULES, planPlatformOf, type Plan, type PlanPost, type StrategyRecord } from "@strategist/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OfflineModel } from "../../src/models/offline/model";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
@@ -66,7 +66,7 @@ describe("content plans", () => {
     const count = (priority: string) =>
       output.platform_recommendations
         .filter((recommendation) => recommendation.priority === priority)
-        .map((recommendation) => plan.posts.filter((post) => post.platform === platformIdOf(recommendation.platform)).length);
+        .map((recommendation) => plan.posts.filter((post) => post.platform === planPlatformOf(recommendation.platform)).length);
     const high = count("high");
     const low = count("low");
     expect(high.length).toBeGreaterThan(0);

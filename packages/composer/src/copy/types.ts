@@ -1,5 +1,5 @@
 import type { BriefProfile, Family, GoalKind } from "../classify";
-import type { PlatformId, RankedPlatform } from "../platforms";
+import type { RankedPlatform, RecommendedPlatform } from "../platforms";
 
 /** What the offline model knows how to say about one kind of business, in one language. */
 export interface FamilyCopy {
@@ -62,8 +62,8 @@ export interface LanguagePack {
   /** Pillars added to the family's three: one for the goal, one for the audience. */
   pillars(c: WritingContext): string[];
   tactics: TacticCopy;
-  rationale(platform: PlatformId, c: WritingContext): string;
-  cadence: Record<PlatformId, string>;
+  rationale(platform: RecommendedPlatform, c: WritingContext): string;
+  cadence: Record<RecommendedPlatform, string>;
   /** The closing sentence of the posting schedule. */
   scheduleClose(c: WritingContext): string;
   visual(theme: string, scene: string, c: WritingContext): string;
