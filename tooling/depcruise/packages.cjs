@@ -43,7 +43,7 @@ module.exports = {
       comment: "The evaluation harness runs the agent in-process only through its public entry, @strategist/agent/embed.",
       severity: "error",
       from: { path: "^packages/eval/" },
-      to: { path: "^apps/", pathNot: "^apps/agent/src/embed\\.ts$" },
+      to: { path: "^apps/", pathNot: "^apps/agent/src/main/embed\\.ts$" },
     },
     {
       name: "schemas-imports-no-workspace-package",
