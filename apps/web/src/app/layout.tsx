@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/SiteHeader";
+import { SiteHeader } from "@/ui/SiteHeader";
 import "./globals.css";
 
 export const metadata: Metadata = {

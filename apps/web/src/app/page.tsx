@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentSession } from "@/lib/current-session";
+import { currentSession } from "@/server/current-session";
 
 export default async function LandingPage() {
   const session = await currentSession();

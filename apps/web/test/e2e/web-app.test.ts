@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { StrategyRecord } from "@strategist/schemas";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markdownFileName } from "@/lib/markdown";
+import { markdownFileName } from "@/shared/markdown";
 import { ARTIFACTS, launchBrowser, snapBothWidths, WIDTHS } from "./browser";
 import { GENERATIONS_PER_MINUTE, startStack, type Stack } from "./stack";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { listBrands } from "@/lib/agent-api";
-import { loginPath, requireSession } from "@/lib/current-session";
-import "@/components/brands/brands.css";
+import { listBrands } from "@/server/agent-api";
+import { loginPath, requireSession } from "@/server/current-session";
+import "@/brands/brands.css";
 
 export const metadata: Metadata = { title: "Brands" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { LoadMoreStrategies } from "@/components/LoadMoreStrategies";
-import { StrategyCard } from "@/components/StrategyCard";
-import { listStrategies } from "@/lib/agent-api";
-import { loginPath, requireSession } from "@/lib/current-session";
+import { LoadMoreStrategies } from "@/strategies/LoadMoreStrategies";
+import { StrategyCard } from "@/strategies/StrategyCard";
+import { listStrategies } from "@/server/agent-api";
+import { loginPath, requireSession } from "@/server/current-session";
 
 export const metadata: Metadata = { title: "Your strategies" };
 

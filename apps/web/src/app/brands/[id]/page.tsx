@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { BrandForm } from "@/components/brands/BrandForm";
-import { getBrand } from "@/lib/agent-api";
-import { loginPath, requireSession } from "@/lib/current-session";
+import { BrandForm } from "@/brands/BrandForm";
+import { getBrand } from "@/server/agent-api";
+import { loginPath, requireSession } from "@/server/current-session";
 
 interface Props {
   params: Promise<{ id: string }>;

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { StrategyView } from "@/components/StrategyView";
-import { StrategyConversation } from "@/components/conversations/StrategyConversation";
-import { StrategyBrandVoice } from "@/components/brands/StrategyBrandVoice";
-import { StrategyImages } from "@/components/images/StrategyImages";
-import { getStrategy } from "@/lib/agent-api";
-import { loginPath, requireSession } from "@/lib/current-session";
+import { StrategyView } from "@/strategies/StrategyView";
+import { StrategyConversation } from "@/conversations/StrategyConversation";
+import { StrategyBrandVoice } from "@/brands/StrategyBrandVoice";
+import { StrategyImages } from "@/images/StrategyImages";
+import { getStrategy } from "@/server/agent-api";
+import { loginPath, requireSession } from "@/server/current-session";
 
 interface Props {
   params: Promise<{ id: string }>;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { PlanWorkspace } from "@/components/plans/PlanWorkspace";
-import { getBrand, getPlan, getStrategy } from "@/lib/agent-api";
-import { loginPath, requireSession } from "@/lib/current-session";
+import { PlanWorkspace } from "@/plans/PlanWorkspace";
+import { getBrand, getPlan, getStrategy } from "@/server/agent-api";
+import { loginPath, requireSession } from "@/server/current-session";
 
 interface Props {
   params: Promise<{ id: string }>;
