@@ -4,18 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { PASSWORD_RULE } from "./copy";
+import { postAuth } from "@/api/auth";
 import { firstMessages } from "@/shared/field-messages";
+import { lazyModule } from "@/shared/lazy-module";
 
-type AccountChecks = typeof import("./checks");
-let accountChecks: Promise<AccountChecks> | undefined;
-/** The zod checks load on first focus, not with the page (see brief-checks.ts). */
-function loadAccountChecks(): Promise<AccountChecks> {
-  accountChecks ??= import("./checks").catch((error: unknown) => {
-    accountChecks = undefined;
-    throw error;
-  });
-  return accountChecks;
-}
+/** The zod checks load on first focus, not with the page. */
+const loadAccountChecks = lazyModule(() => import("./checks"));
 
 type Mode = "login" | "signup";
 
@@ -57,28 +51,19 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
       return;
     }
     setErrors({});
-    try {
-      const response = await fetch(copy.endpoint, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      if (response.ok) {
-        router.push(returnTo);
-        router.refresh();
-        return;
-      }
-      const answer = (await response.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; message: string }[] };
-      if (response.status === 400 && answer.errors) setErrors(firstMessages(answer.errors));
-      else if (response.status === 409) setErrors({ email: answer.detail ?? "An account with this email already exists" });
-      else if (response.status === 429) {
-        const minutes = Math.max(1, Math.ceil(Number(response.headers.get("retry-after") ?? 60) / 60));
-        setFormError(`Too many failed attempts for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-      }
-      else setFormError(answer.detail ?? "Something went wrong. Please try again.");
-    } catch {
-      setFormError("We couldn't reach Strategist. Check your connection and try again.");
+    const result = await postAuth(copy.endpoint, body);
+    if (result.ok) {
+      router.push(returnTo);
+      router.refresh();
+      return;
     }
+    const { status, detail, errors: fieldErrors, retryAfterSeconds } = result.failure;
+    if (status === 400 && fieldErrors) setErrors(firstMessages(fieldErrors));
+    else if (status === 409) setErrors({ email: detail });
+    else if (status === 429) {
+      const minutes = Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60));
+      setFormError(`Too many failed attempts for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    } else setFormError(detail);
     setBusy(false);
   }
 
@@ -126,7 +111,10 @@ export function AuthForm({ mode, returnTo }: { mode: Mode; returnTo: string }) {
           autoComplete={copy.autocomplete}
           required
           aria-invalid={errors.password ? true : undefined}
-          aria-describedby={[mode === "signup" && errors.password !== PASSWORD_RULE ? "password-hint" : "", errors.password ? "password-error" : ""].join(" ").trim() || undefined}
+          aria-describedby={
+            [mode === "signup" && errors.password !== PASSWORD_RULE ? "password-hint" : "", errors.password ? "password-error" : ""].join(" ").trim() ||
+            undefined
+          }
         />
         {errors.password && (
           <p id="password-error" className="field-error">

@@ -74,9 +74,9 @@ export function BrandForm({ brand }: { brand?: Brand }) {
       router.refresh();
       return;
     }
-    const messages = result.errors ? firstMessages(result.errors) : {};
+    const messages = result.failure.errors ? firstMessages(result.failure.errors) : {};
     setErrors(messages);
-    setStatus({ kind: "error", text: result.errors ? "Some fields need a look — see the messages below." : describeBrandFailure(result) });
+    setStatus({ kind: "error", text: result.failure.errors ? "Some fields need a look — see the messages below." : describeBrandFailure(result.failure) });
     const first = Object.keys(messages)[0];
     if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   }
@@ -87,7 +87,7 @@ export function BrandForm({ brand }: { brand?: Brand }) {
     const result = await brandRequests.suggestVoice(brand.id);
     setSuggesting(false);
     if (!result.ok) {
-      setStatus({ kind: "error", text: result.errors?.[0]?.message ?? describeBrandFailure(result) });
+      setStatus({ kind: "error", text: result.failure.errors?.[0]?.message ?? describeBrandFailure(result.failure) });
       return;
     }
     setSuggestion(result.value);
@@ -144,8 +144,8 @@ export function BrandForm({ brand }: { brand?: Brand }) {
       <fieldset>
         <legend className="section-legend">Sample posts</legend>
         <p className="hint">
-          Up to {BRAND_LIMITS.sample_posts.items} posts in the brand&apos;s voice, each at most {BRAND_LIMITS.sample_posts.length.toLocaleString("en")} characters.
-          Save them, then “Suggest from my posts” learns a voice from them.
+          Up to {BRAND_LIMITS.sample_posts.items} posts in the brand&apos;s voice, each at most {BRAND_LIMITS.sample_posts.length.toLocaleString("en")}{" "}
+          characters. Save them, then “Suggest from my posts” learns a voice from them.
         </p>
         {samples.map((sample, index) => (
           <div className="field sample" key={index}>
@@ -165,11 +165,22 @@ export function BrandForm({ brand }: { brand?: Brand }) {
           </div>
         ))}
         <div className="button-row">
-          <button type="button" className="button small secondary" disabled={samples.length >= BRAND_LIMITS.sample_posts.items} onClick={() => setSamples([...samples, ""])}>
+          <button
+            type="button"
+            className="button small secondary"
+            disabled={samples.length >= BRAND_LIMITS.sample_posts.items}
+            onClick={() => setSamples([...samples, ""])}
+          >
             Add a sample post
           </button>
           {brand && (
-            <button type="button" className="button small secondary" onClick={() => void suggest()} disabled={suggesting || brand.sample_posts.length === 0} aria-busy={suggesting}>
+            <button
+              type="button"
+              className="button small secondary"
+              onClick={() => void suggest()}
+              disabled={suggesting || brand.sample_posts.length === 0}
+              aria-busy={suggesting}
+            >
               {suggesting ? "Reading your posts…" : "Suggest from my posts"}
             </button>
           )}

@@ -17,7 +17,8 @@ export function BrandPicker({ brands, value, onPick, disabled }: { brands: Brand
     <div className="field wide brand-picker">
       <label htmlFor="brand_id">Brand profile</label>
       <p id="brand_id-hint" className="hint">
-        Prefills the brief below and writes in the brand&apos;s voice{chosen && chosen.voice.banned_words.length > 0 ? `, never using: ${chosen.voice.banned_words.join(", ")}` : ""}.
+        Prefills the brief below and writes in the brand&apos;s voice
+        {chosen && chosen.voice.banned_words.length > 0 ? `, never using: ${chosen.voice.banned_words.join(", ")}` : ""}.
       </p>
       <select
         id="brand_id"

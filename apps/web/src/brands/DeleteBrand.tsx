@@ -2,7 +2,8 @@
 
 import type { Brand } from "@strategist/schemas";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { ConfirmDialog } from "@/ui/ConfirmDialog";
 import { brandRequests, describeBrandFailure } from "./requests";
 
 /** Delete with a confirmation step; strategies written for the brand are kept and say so. */
@@ -11,59 +12,37 @@ export function DeleteBrand({ brand }: { brand: Brand }) {
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) cancel.current?.focus();
-  }, [confirming]);
 
   async function remove() {
     setDeleting(true);
     const result = await brandRequests.remove(brand.id);
     setDeleting(false);
-    if (result.ok || result.status === 404) {
+    if (result.ok || result.failure.status === 404) {
       router.push("/brands?deleted=1");
       router.refresh();
       return;
     }
-    setProblem(describeBrandFailure(result));
+    setProblem(describeBrandFailure(result.failure));
   }
 
   if (!confirming) {
     return (
-      <button ref={opener} type="button" className="button secondary danger" onClick={() => setConfirming(true)}>
+      <button type="button" className="button secondary danger" onClick={() => setConfirming(true)}>
         Delete brand
       </button>
     );
   }
   return (
-    <div
-      className="confirm"
-      role="alertdialog"
-      aria-labelledby="delete-title"
-      aria-describedby="delete-detail"
-      onKeyDown={(event) => {
-        if (event.key === "Escape") setConfirming(false);
-      }}
-    >
-      <p id="delete-title">
-        <strong>Delete “{brand.name}”?</strong>
-      </p>
-      <p id="delete-detail">Strategies already written for it are kept, with the voice they followed.</p>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="button" className="button small danger" onClick={() => void remove()} disabled={deleting} aria-busy={deleting}>
-          {deleting ? "Deleting…" : "Yes, delete"}
-        </button>
-        <button ref={cancel} type="button" className="button small secondary" onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    <ConfirmDialog
+      look="inline"
+      title={`Delete “${brand.name}”?`}
+      description="Strategies already written for it are kept, with the voice they followed."
+      confirmLabel="Yes, delete"
+      busyLabel="Deleting…"
+      busy={deleting}
+      problem={problem}
+      onConfirm={() => void remove()}
+      onCancel={() => setConfirming(false)}
+    />
   );
 }

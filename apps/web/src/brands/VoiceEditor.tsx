@@ -10,7 +10,12 @@ const LISTS: { key: keyof BrandVoice; label: string; itemName: string; hint: str
   { key: "tone", label: "Tone", itemName: "tone word", hint: "How the brand sounds, e.g. warm, expert, playful, formal." },
   { key: "do", label: "Do", itemName: "do rule", hint: "What every post does, e.g. name the farm the beans come from." },
   { key: "dont", label: "Don't", itemName: "don't rule", hint: "What posts never do, e.g. mention discounts." },
-  { key: "banned_words", label: "Banned words", itemName: "banned word", hint: "Never written for this brand — not in strategies, posts or hashtags (whole words, any case)." },
+  {
+    key: "banned_words",
+    label: "Banned words",
+    itemName: "banned word",
+    hint: "Never written for this brand — not in strategies, posts or hashtags (whole words, any case).",
+  },
   { key: "preferred_hashtags", label: "Hashtags", itemName: "hashtag", hint: "Used where the platform allows hashtags.", normalise: hashtag },
 ];
 

@@ -3,18 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ImageJob, StrategyRecord } from "@strategist/schemas";
 import { imageContentPath, isRunning, latestJobPerPrompt, progressLabel } from "@/shared/image-jobs";
+import { listImageJobs } from "@/strategies/requests";
+import { readImageJob, startImageJob } from "./requests";
 
 const POLL_MS = 700;
-
-/** Reads a problem body's detail, or a fallback when the answer was not ours. */
-async function problem(response: Response, fallback: string): Promise<string> {
-  try {
-    const body = (await response.json()) as { detail?: string };
-    return body.detail ?? fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 /** One visual prompt: the button, the progress bar, the finished image or the failure with a retry. */
 function PromptImage({ strategyId, index, prompt, initial }: { strategyId: string; index: number; prompt: string; initial?: ImageJob }) {
@@ -25,14 +17,13 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
 
   const follow = useCallback((jobId: string) => {
     const poll = async () => {
-      const response = await fetch(`/api/images/jobs/${encodeURIComponent(jobId)}`, { cache: "no-store" }).catch(() => undefined);
-      if (!response?.ok) {
-        setError(response ? await problem(response, "Could not read the image job") : "The agent could not be reached");
+      const result = await readImageJob(jobId);
+      if (!result.ok) {
+        setError(result.failure.detail);
         return;
       }
-      const next = (await response.json()) as ImageJob;
-      setJob(next);
-      if (isRunning(next)) follow(jobId);
+      setJob(result.value);
+      if (isRunning(result.value)) follow(jobId);
     };
     clearTimeout(timer.current);
     // An unreadable answer is a failed read, not an unhandled rejection in the browser.
@@ -47,24 +38,25 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
   async function generate() {
     setStarting(true);
     setError(undefined);
-    try {
-      const response = await fetch(`/api/strategy/${encodeURIComponent(strategyId)}/images`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ prompt_index: index }),
-      });
-      if (response.status !== 202) {
-        setError(await problem(response, "Could not start the image"));
-        return;
-      }
-      const accepted = (await response.json()) as { job_id: string; created_at: string };
-      setJob({ job_id: accepted.job_id, strategy_id: strategyId, prompt, model: "", status: "queued", progress: 0, attempts: 0, created_at: accepted.created_at, updated_at: accepted.created_at });
-      follow(accepted.job_id);
-    } catch {
-      setError("The agent could not be reached");
-    } finally {
-      setStarting(false);
+    const result = await startImageJob(strategyId, index);
+    setStarting(false);
+    if (!result.ok) {
+      setError(result.failure.detail);
+      return;
     }
+    const accepted = result.value;
+    setJob({
+      job_id: accepted.job_id,
+      strategy_id: strategyId,
+      prompt,
+      model: "",
+      status: "queued",
+      progress: 0,
+      attempts: 0,
+      created_at: accepted.created_at,
+      updated_at: accepted.created_at,
+    });
+    follow(accepted.job_id);
   }
 
   const running = job !== undefined && isRunning(job);
@@ -120,12 +112,9 @@ export function StrategyImages({ strategy }: { strategy: StrategyRecord }) {
 
   useEffect(() => {
     let cancelled = false;
-    void fetch(`/api/strategy/${encodeURIComponent(strategy.id)}/images?limit=50`, { cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<ImageJob[]>) : []))
-      .catch(() => [] as ImageJob[])
-      .then((list) => {
-        if (!cancelled) setJobs(latestJobPerPrompt(prompts, list));
-      });
+    void listImageJobs(strategy.id).then((result) => {
+      if (!cancelled) setJobs(latestJobPerPrompt(prompts, result.ok ? result.value : []));
+    });
     return () => {
       cancelled = true;
     };

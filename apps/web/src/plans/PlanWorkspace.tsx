@@ -5,7 +5,8 @@ import { PLATFORM_RULES } from "@strategist/schemas/platform-rules";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { markdownFileName, strategyMarkdown } from "@/shared/markdown";
-import { createPlan, exportLinks } from "./requests";
+import { downloadText } from "@/ui/download";
+import { createPlan, exportLinks, problemText } from "./requests";
 import { PostEditor } from "./PostEditor";
 
 type View = "week" | "month" | "list";
@@ -55,11 +56,7 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
     const result = await createPlan(strategy.id, { weeks, timezone, ...(startDate ? { start_date: startDate } : {}) });
     setWriting(false);
     if (!result.ok) {
-      setProblem(
-        Object.entries(result.problem.fields)
-          .map(([field, message]) => `${field}: ${message}`)
-          .join("; ") || result.problem.detail,
-      );
+      setProblem(problemText(result.failure));
       return;
     }
     setPlan(result.value);
@@ -71,15 +68,8 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
   }
 
   function exportMarkdown() {
-    const blob = new Blob([strategyMarkdown(strategy, [], plan)], { type: "text/markdown;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = markdownFileName(strategy).replace(/-strategy-/, "-strategy-and-plan-");
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    const fileName = markdownFileName(strategy).replace(/-strategy-/, "-strategy-and-plan-");
+    downloadText(strategyMarkdown(strategy, [], plan), fileName, "text/markdown;charset=utf-8");
   }
 
   const editor = (post: PlanPost) => (

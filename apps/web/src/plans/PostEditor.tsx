@@ -36,7 +36,7 @@ export function PostEditor({ strategyId, post, onChange }: { strategyId: string;
         : await updatePost(strategyId, post.id, kind === "save" ? { caption, hashtags } : { status: post.status === "approved" ? "draft" : "approved" });
     setBusy(null);
     if (!result.ok) {
-      setProblem(Object.values(result.problem.fields)[0] ?? result.problem.detail);
+      setProblem(result.failure.errors?.[0]?.message ?? result.failure.detail);
       return;
     }
     setCaption(result.value.caption);
@@ -56,7 +56,9 @@ export function PostEditor({ strategyId, post, onChange }: { strategyId: string;
       <p className="plan-post-meta">
         {post.pillar} · {post.theme}
       </p>
-      <label htmlFor={ids.caption}>Caption ({rule.field} on {rule.name})</label>
+      <label htmlFor={ids.caption}>
+        Caption ({rule.field} on {rule.name})
+      </label>
       <textarea
         id={ids.caption}
         value={caption}

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { webConfig } from "./config";
 
 /** Server-side reads from the agent for pages, through the generated typed client; the browser goes through the /api proxy instead. */
-type AgentResult<T> = { kind: "ok"; value: T } | { kind: "unauthorized" } | { kind: "forbidden" } | { kind: "not_found" } | { kind: "failed"; status: number };
+export type AgentResult<T> =
+  { kind: "ok"; value: T } | { kind: "unauthorized" } | { kind: "forbidden" } | { kind: "not_found" } | { kind: "failed"; status: number };
 
 /** Page reads are quick lookups, not generations: fail the page rather than hang it. */
 const READ_TIMEOUT_MS = 15_000;

@@ -27,7 +27,10 @@ export const webEnvSchema = z.object({
   DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
   DYNAMODB_CREATE_TABLES: z.preprocess(
     (value) => (typeof value === "string" && value !== "" ? value.toLowerCase() : undefined),
-    z.enum(["true", "false", "1", "0"]).optional().transform((value) => value === "true" || value === "1"),
+    z
+      .enum(["true", "false", "1", "0"])
+      .optional()
+      .transform((value) => value === "true" || value === "1"),
   ),
 });
 export type WebConfig = z.infer<typeof webEnvSchema>;

@@ -70,9 +70,16 @@ async function verifyScrypt(password: string, stored: string): Promise<boolean> 
   if (rest.length > 0 || !saltText || !keyText) return false;
   const params = { N: Number(n), r: Number(r), p: Number(p) };
   const valid =
-    Number.isInteger(params.N) && params.N > 1 && params.N <= MAX_SCRYPT_N && (params.N & (params.N - 1)) === 0 &&
-    Number.isInteger(params.r) && params.r >= 1 && params.r <= 32 &&
-    Number.isInteger(params.p) && params.p >= 1 && params.p <= 16;
+    Number.isInteger(params.N) &&
+    params.N > 1 &&
+    params.N <= MAX_SCRYPT_N &&
+    (params.N & (params.N - 1)) === 0 &&
+    Number.isInteger(params.r) &&
+    params.r >= 1 &&
+    params.r <= 32 &&
+    Number.isInteger(params.p) &&
+    params.p >= 1 &&
+    params.p <= 16;
   if (!valid) return false;
   const expected = Buffer.from(keyText, "base64url");
   if (expected.length < 16) return false;

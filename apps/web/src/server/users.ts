@@ -2,7 +2,15 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { createDocumentClient, ensureTables, limitsTableDefinition, LimitsStore, sessionsTableDefinition, SessionStore, usersTableDefinition } from "@strategist/dynamo";
+import {
+  createDocumentClient,
+  ensureTables,
+  limitsTableDefinition,
+  LimitsStore,
+  sessionsTableDefinition,
+  SessionStore,
+  usersTableDefinition,
+} from "@strategist/dynamo";
 import { webConfig, type WebConfig } from "./config";
 
 /** An account as stored in the users table, keyed by the normalised email. */
@@ -28,9 +36,7 @@ export class UserRepository {
   async create(email: string, passwordHash: string, now = new Date()): Promise<UserItem> {
     const item: UserItem = { email, userId: randomUUID(), passwordHash, createdAt: now.toISOString() };
     try {
-      await this.client.send(
-        new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(email)" }),
-      );
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(email)" }));
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new EmailTakenError(email);
       throw error;

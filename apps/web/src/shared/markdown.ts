@@ -56,38 +56,40 @@ function altText(text: string): string {
 export function strategyMarkdown(strategy: StrategyRecord, images: readonly PromptImage[] = [], plan?: Plan): string {
   const output = strategy.strategy_output;
   const writtenBy = strategy.model === OFFLINE_MODEL ? "the offline model (not an AI language model)" : modelName(strategy.model);
-  return [
-    `# Social media strategy: ${inline(strategy.brand_name)}`,
-    `*Created ${formatDate(strategy.created_at)} by ${writtenBy} with Strategist.*`,
-    "## Brief",
+  return (
     [
-      `- **Brand:** ${inline(strategy.brand_name)}`,
-      `- **Industry:** ${inline(strategy.industry)}`,
-      `- **Target audience:** ${inline(strategy.target_audience)}`,
-      `- **Goals:** ${inline(strategy.goals)}`,
-    ].join("\n"),
-    "## Content pillars",
-    output.content_pillars.map((pillar, index) => `${index + 1}. ${inline(pillar)}`).join("\n"),
-    "## Posting schedule",
-    output.posting_schedule.trim(),
-    "## Platform recommendations",
-    byPriority(output.platform_recommendations)
-      .map((platform) => `### ${inline(platform.platform)} (${platform.priority} priority)\n\n${platform.rationale.trim()}`)
-      .join("\n\n"),
-    "## Content themes",
-    bullets(output.content_themes),
-    "## Engagement tactics",
-    bullets(output.engagement_tactics),
-    "## Visual prompts",
-    output.visual_prompts
-      .map((prompt, index) => {
-        const image = images.find((candidate) => candidate.promptIndex === index);
-        const picture = image ? `\n\n![${altText(prompt)}](<${image.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : "";
-        return `### Prompt ${index + 1}\n\n${prompt.trim()}${picture}`;
-      })
-      .join("\n\n"),
-    ...(plan ? [planMarkdown(plan)] : []),
-  ].join("\n\n") + "\n";
+      `# Social media strategy: ${inline(strategy.brand_name)}`,
+      `*Created ${formatDate(strategy.created_at)} by ${writtenBy} with Strategist.*`,
+      "## Brief",
+      [
+        `- **Brand:** ${inline(strategy.brand_name)}`,
+        `- **Industry:** ${inline(strategy.industry)}`,
+        `- **Target audience:** ${inline(strategy.target_audience)}`,
+        `- **Goals:** ${inline(strategy.goals)}`,
+      ].join("\n"),
+      "## Content pillars",
+      output.content_pillars.map((pillar, index) => `${index + 1}. ${inline(pillar)}`).join("\n"),
+      "## Posting schedule",
+      output.posting_schedule.trim(),
+      "## Platform recommendations",
+      byPriority(output.platform_recommendations)
+        .map((platform) => `### ${inline(platform.platform)} (${platform.priority} priority)\n\n${platform.rationale.trim()}`)
+        .join("\n\n"),
+      "## Content themes",
+      bullets(output.content_themes),
+      "## Engagement tactics",
+      bullets(output.engagement_tactics),
+      "## Visual prompts",
+      output.visual_prompts
+        .map((prompt, index) => {
+          const image = images.find((candidate) => candidate.promptIndex === index);
+          const picture = image ? `\n\n![${altText(prompt)}](<${image.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : "";
+          return `### Prompt ${index + 1}\n\n${prompt.trim()}${picture}`;
+        })
+        .join("\n\n"),
+      ...(plan ? [planMarkdown(plan)] : []),
+    ].join("\n\n") + "\n"
+  );
 }
 
 /** A file name for the export: the brand as a slug plus the creation date. */

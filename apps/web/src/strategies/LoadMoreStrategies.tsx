@@ -1,7 +1,8 @@
 "use client";
 
-import { StrategySummaryList, type StrategySummary } from "@strategist/schemas";
+import type { StrategySummary } from "@strategist/schemas";
 import { useState } from "react";
+import { listStrategyPage } from "./requests";
 import { StrategyCard } from "./StrategyCard";
 
 /** Fetches older strategies page by page through the proxy, following the agent's X-Next-Cursor. */
@@ -15,18 +16,15 @@ export function LoadMoreStrategies({ initialCursor, pageSize }: { initialCursor:
     if (!cursor || loading) return;
     setLoading(true);
     setError(null);
-    try {
-      const query = new URLSearchParams({ limit: String(pageSize), cursor, view: "summary" });
-      const response = await fetch(`/api/strategy/list?${query}`, { cache: "no-store" });
-      if (response.status === 401) {
-        window.location.assign(`/login?next=${encodeURIComponent("/strategies")}`);
-        return;
-      }
-      const page = StrategySummaryList.safeParse(response.ok ? await response.json() : undefined);
-      if (!page.success) throw new Error("unexpected answer");
-      setStrategies((shown) => [...shown, ...page.data]);
-      setCursor(response.headers.get("x-next-cursor"));
-    } catch {
+    const page = await listStrategyPage(pageSize, cursor);
+    if (!page.ok && page.failure.status === 401) {
+      window.location.assign(`/login?next=${encodeURIComponent("/strategies")}`);
+      return;
+    }
+    if (page.ok) {
+      setStrategies((shown) => [...shown, ...page.value]);
+      setCursor(page.nextCursor);
+    } else {
       setError("We couldn't load more strategies. Try again.");
     }
     setLoading(false);

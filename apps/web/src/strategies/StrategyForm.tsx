@@ -5,6 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { firstMessages } from "@/shared/field-messages";
+import { lazyModule } from "@/shared/lazy-module";
+import { useCountdown } from "@/ui/Countdown";
 import type { GenerationProblem } from "./generation-problems";
 import { LiveStrategyView } from "./LiveStrategy";
 import { BrandPicker } from "@/brands/BrandPicker";
@@ -12,18 +14,10 @@ import { useLiveGeneration } from "./use-live-generation";
 
 type BriefField = "brand_name" | "industry" | "target_audience" | "goals";
 type Brief = Record<BriefField, string>;
-type BriefChecks = typeof import("./brief-checks");
+type BriefChecks = Awaited<ReturnType<typeof loadBriefChecks>>;
 
-let briefChecks: Promise<BriefChecks> | undefined;
 /** Loads the schema checks once, on first focus or at the latest on submit. */
-function loadBriefChecks(): Promise<BriefChecks> {
-  briefChecks ??= import("./brief-checks").catch((error: unknown) => {
-    // A chunk that failed to load (offline) is fetched again on the next attempt.
-    briefChecks = undefined;
-    throw error;
-  });
-  return briefChecks;
-}
+const loadBriefChecks = lazyModule(() => import("./brief-checks"));
 
 const EMPTY: Brief = { brand_name: "", industry: "", target_audience: "", goals: "" };
 /** The brief survives a session ending mid-edit: it is restored after logging in again. */
@@ -60,7 +54,7 @@ export function StrategyForm({ models: allModels, brands = [], initialBrandId = 
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const [problem, setProblem] = useState<GenerationProblem | null>(null);
   const [waitUntil, setWaitUntil] = useState(0);
-  const [, setTick] = useState(0);
+  const secondsToWait = useCountdown(waitUntil);
   const [limits, setLimits] = useState<BriefChecks["INPUT_LIMITS"] | null>(null);
   const submitting = useRef(false);
   const form = useRef<HTMLFormElement>(null);
@@ -88,16 +82,6 @@ export function StrategyForm({ models: allModels, brands = [], initialBrandId = 
     form.current?.querySelector<HTMLElement>(focusTarget)?.focus();
     setFocusTarget(null);
   }, [focusTarget, generation.live]);
-
-  // Re-render once a second while a Retry-After is counting down, so the retry button wakes up on time.
-  useEffect(() => {
-    if (waitUntil <= Date.now()) return;
-    const timer = setInterval(() => {
-      setTick((tick) => tick + 1);
-      if (Date.now() >= waitUntil) clearInterval(timer);
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [waitUntil]);
 
   function update(name: BriefField, value: string) {
     const next = { ...brief, [name]: value };
@@ -165,7 +149,7 @@ export function StrategyForm({ models: allModels, brands = [], initialBrandId = 
         return;
       }
     }
-    const failure = checks.describeGenerationFailure(outcome.status, outcome.detail, outcome.retryAfter);
+    const failure = checks.describeGenerationFailure(outcome.status, outcome.detail, outcome.retryAfterSeconds);
     setWaitUntil(failure.retryAfterSeconds ? Date.now() + failure.retryAfterSeconds * 1000 : 0);
     setProblem(failure);
   }
@@ -176,7 +160,6 @@ export function StrategyForm({ models: allModels, brands = [], initialBrandId = 
   }
 
   const busy = generation.live !== null;
-  const secondsToWait = Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000));
   const formError = errors.body ?? errors.model;
 
   return (

@@ -47,9 +47,7 @@ export function SectionBody(content: SectionContent) {
             <li className="platform" key={index}>
               <div className="platform-head">
                 <h3>{platform.platform}</h3>
-                <span className={`badge priority-${platform.priority}`}>
-                  {platform.priority[0]!.toUpperCase() + platform.priority.slice(1)} priority
-                </span>
+                <span className={`badge priority-${platform.priority}`}>{platform.priority[0]!.toUpperCase() + platform.priority.slice(1)} priority</span>
               </div>
               <p>{platform.rationale}</p>
             </li>

@@ -26,8 +26,8 @@ export function StrategyView({ strategy }: { strategy: StrategyRecord }) {
         </div>
         {strategy.model === OFFLINE_MODEL && (
           <p className="offline-note">
-            Written by Strategist&apos;s built-in offline model from templates — not by an AI language model. Use it as a
-            starting point and review it before publishing.
+            Written by Strategist&apos;s built-in offline model from templates — not by an AI language model. Use it as a starting point and review it before
+            publishing.
           </p>
         )}
       </header>

@@ -10,22 +10,13 @@ export interface GenerationProblem {
   needsLogin?: boolean;
 }
 
-/** Parses Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim());
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
 function waitText(seconds: number | undefined, fallback: string): string {
   if (seconds === undefined) return fallback;
   return seconds <= 1 ? "You can try again now." : `You can try again in ${seconds} seconds.`;
 }
 
-/** Explains a failed generation by its HTTP status (0: the request never got an answer). */
-export function describeGenerationFailure(status: number, detail: string | undefined, retryAfter: string | null): GenerationProblem {
-  const wait = retryAfterSeconds(retryAfter);
+/** Explains a failed generation by its HTTP status (0: the request never got an answer) and the seconds Retry-After asked for. */
+export function describeGenerationFailure(status: number, detail: string | undefined, wait: number | undefined): GenerationProblem {
   switch (status) {
     case 0:
       return { title: "You seem to be offline", message: "Your request didn't reach Strategist. Check your connection and try again." };

@@ -61,7 +61,13 @@ export function readLiveEvent({ event, data }: ServerSentEvent): LiveEvent | nul
       const failure = ErrorEvent.safeParse(payload);
       if (!failure.success) return { type: "error", status: 500 };
       const { status, body, retry_after } = failure.data;
-      return { type: "error", status, detail: body.detail, ...(body.errors ? { errors: body.errors } : {}), ...(retry_after ? { retryAfterSeconds: retry_after } : {}) };
+      return {
+        type: "error",
+        status,
+        detail: body.detail,
+        ...(body.errors ? { errors: body.errors } : {}),
+        ...(retry_after ? { retryAfterSeconds: retry_after } : {}),
+      };
     }
     default:
       return null;

@@ -36,9 +36,7 @@ export function startLiveStrategy(startedAt: number): LiveStrategy {
 
 /** The strategy was stored: every section shows its final value while the page moves to it. */
 export function finish(live: LiveStrategy, record: StrategyRecord): LiveStrategy {
-  const sections = Object.fromEntries(
-    SECTION_ORDER.map((section) => [section, { value: record.strategy_output[section], complete: true }]),
-  ) as WrittenSections;
+  const sections = Object.fromEntries(SECTION_ORDER.map((section) => [section, { value: record.strategy_output[section], complete: true }])) as WrittenSections;
   return { ...live, model: record.model, sections, finished: true, news: "Your strategy is ready. Opening it…" };
 }
 

@@ -14,7 +14,13 @@ interface SectionPresentation {
 export const SECTION_ORDER = STRATEGY_SECTIONS;
 
 export const SECTIONS: Record<StrategySection, SectionPresentation> = {
-  content_pillars: { anchor: "pillars", title: "Content pillars", toc: "Content pillars", intro: "The core themes every post should serve.", placeholderItems: 3 },
+  content_pillars: {
+    anchor: "pillars",
+    title: "Content pillars",
+    toc: "Content pillars",
+    intro: "The core themes every post should serve.",
+    placeholderItems: 3,
+  },
   posting_schedule: { anchor: "schedule", title: "Posting schedule", toc: "Posting schedule", placeholderItems: 1 },
   platform_recommendations: {
     anchor: "platforms",
@@ -23,7 +29,13 @@ export const SECTIONS: Record<StrategySection, SectionPresentation> = {
     intro: "Where to show up, most important first.",
     placeholderItems: 2,
   },
-  content_themes: { anchor: "themes", title: "Content themes", toc: "Content themes", intro: "Specific post ideas to fill your calendar.", placeholderItems: 5 },
+  content_themes: {
+    anchor: "themes",
+    title: "Content themes",
+    toc: "Content themes",
+    intro: "Specific post ideas to fill your calendar.",
+    placeholderItems: 5,
+  },
   engagement_tactics: {
     anchor: "tactics",
     title: "Engagement tactics",

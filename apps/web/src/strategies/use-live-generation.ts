@@ -1,7 +1,8 @@
 import type { FieldError, GenerateRequest, StrategyRecord } from "@strategist/schemas";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { advance, finish, startLiveStrategy, type LiveEvent, type LiveStrategy } from "./live-strategy";
-import { readServerSentEvents, type ServerSentEvent } from "@/api/server-sent-events";
+import type { ServerSentEvent } from "@/api/server-sent-events";
+import { postEventStream } from "@/api/stream";
 
 /** The live-generation endpoint on the web origin (proxied to the agent). */
 const LIVE_GENERATION_PATH = "/api/strategy/generate/stream";
@@ -10,7 +11,7 @@ const LIVE_GENERATION_PATH = "/api/strategy/generate/stream";
 type GenerationOutcome =
   | { kind: "completed"; record: StrategyRecord }
   /** The agent's answer: an HTTP status before the stream (0: no answer at all), or the stream's `error` event. */
-  | { kind: "failed"; status: number; detail?: string; errors?: FieldError[]; retryAfter: string | null }
+  | { kind: "failed"; status: number; detail?: string; errors?: FieldError[]; retryAfterSeconds?: number }
   /** The stream ended without saying how the generation ended. */
   | { kind: "interrupted" }
   /** Stopped from this page: the Stop button, or leaving the page. */
@@ -18,12 +19,6 @@ type GenerationOutcome =
 
 /** Reads one stream event into a checked LiveEvent (null: skip it); loaded with the form's schemas. */
 type LiveEventReader = (event: ServerSentEvent) => LiveEvent | null;
-
-async function failure(response: Response): Promise<GenerationOutcome> {
-  const body = ((await response.json().catch(() => undefined)) ?? {}) as { detail?: string; errors?: FieldError[] };
-  // A 200 that is not an event stream is not something this page can use.
-  return { kind: "failed", status: response.ok ? 502 : response.status, detail: body.detail, errors: body.errors, retryAfter: response.headers.get("retry-after") };
-}
 
 /**
  * Runs a live generation: posts the brief to the stream endpoint and keeps `live` up to date as sections are
@@ -44,17 +39,12 @@ export function useLiveGeneration() {
     let streaming = false;
     let outcome: GenerationOutcome = { kind: "interrupted" };
     try {
-      const response = await fetch(LIVE_GENERATION_PATH, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "text/event-stream" },
-        body: JSON.stringify(request),
-        signal: controller.signal,
-      });
-      if (!response.ok || !response.body || !response.headers.get("content-type")?.startsWith("text/event-stream")) {
-        outcome = await failure(response);
+      const answer = await postEventStream(LIVE_GENERATION_PATH, request, controller.signal);
+      if (!answer.ok) {
+        outcome = { kind: "failed", ...answer.failure };
       } else {
         streaming = true;
-        for await (const message of readServerSentEvents(response.body)) {
+        for await (const message of answer.events) {
           const event = readLiveEvent(message);
           if (event?.type === "completed") {
             outcome = { kind: "completed", record: event.record };
@@ -62,14 +52,14 @@ export function useLiveGeneration() {
           }
           if (event?.type === "error") {
             // The stream's `retry_after` stands in for the Retry-After header a plain answer would carry.
-            outcome = { kind: "failed", status: event.status, detail: event.detail, errors: event.errors, retryAfter: event.retryAfterSeconds ? String(event.retryAfterSeconds) : null };
+            outcome = { kind: "failed", status: event.status, detail: event.detail, errors: event.errors, retryAfterSeconds: event.retryAfterSeconds };
             break;
           }
           if (event) setLive((state = advance(state, event)));
         }
       }
     } catch {
-      outcome = controller.signal.aborted ? { kind: "stopped" } : streaming ? { kind: "interrupted" } : { kind: "failed", status: 0, retryAfter: null };
+      outcome = controller.signal.aborted ? { kind: "stopped" } : streaming ? { kind: "interrupted" } : { kind: "failed", status: 0 };
     }
     if (running.current === controller) running.current = null;
     setLive(outcome.kind === "completed" ? finish(state, outcome.record) : null);

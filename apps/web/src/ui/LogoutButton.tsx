@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { postAuth } from "@/api/auth";
 
 export function LogoutButton() {
   const router = useRouter();
@@ -9,7 +10,7 @@ export function LogoutButton() {
 
   async function logOut() {
     setLeaving(true);
-    await fetch("/api/auth/logout", { method: "POST" }).catch(() => undefined);
+    await postAuth("/api/auth/logout");
     router.push("/login");
     router.refresh();
   }

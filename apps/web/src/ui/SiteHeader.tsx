@@ -1,28 +1,27 @@
 import Link from "next/link";
-import { currentSession } from "@/server/current-session";
 import { LogoMark } from "./Logo";
 import { LogoutButton } from "./LogoutButton";
 import { NavLink } from "./NavLink";
 
-export async function SiteHeader() {
-  const session = await currentSession();
+/** The header on every page: the signed-in user's navigation (`email` given) or the way in. */
+export function SiteHeader({ email }: { email?: string }) {
   return (
     <header className="site-header">
       <div className="container">
-        <Link href={session ? "/strategies" : "/"} className="brand">
+        <Link href={email ? "/strategies" : "/"} className="brand">
           <LogoMark />
           Strategist
         </Link>
         <nav className="site-nav" aria-label="Main">
-          {session ? (
+          {email ? (
             <>
               <NavLink href="/strategies">History</NavLink>
               <NavLink href="/strategies/new" exact>
                 New strategy
               </NavLink>
               <NavLink href="/brands">Brands</NavLink>
-              <span className="who" title={session.email}>
-                {session.email}
+              <span className="who" title={email}>
+                {email}
               </span>
               <LogoutButton />
             </>

@@ -46,7 +46,10 @@ describe.skipIf(!OUT)("screenshots of every page", () => {
 
   /** Opens the page fresh at each width (so width-dependent first renders match a real visit) and saves both. */
   async function snap(page: Page, path: string, name: string) {
-    for (const [label, viewport] of [["1280", WIDTHS.desktop], ["375", WIDTHS.mobile]] as const) {
+    for (const [label, viewport] of [
+      ["1280", WIDTHS.desktop],
+      ["375", WIDTHS.mobile],
+    ] as const) {
       await page.setViewportSize(viewport);
       await page.goto(`${stack.webUrl}${path}`, { waitUntil: "networkidle" });
       await page.evaluate(() => document.fonts.ready);
@@ -77,7 +80,11 @@ describe.skipIf(!OUT)("screenshots of every page", () => {
     await page.getByLabel("Industry").fill(BRAND.industry);
     await page.getByLabel("Target audience").fill(BRAND.audience);
     await page.getByLabel("Goals (optional)").fill(BRAND.goals);
-    for (const [itemName, value] of [["tone word", "warm"], ["banned word", "cheap"], ["hashtag", "JuniperBrew"]] as const) {
+    for (const [itemName, value] of [
+      ["tone word", "warm"],
+      ["banned word", "cheap"],
+      ["hashtag", "JuniperBrew"],
+    ] as const) {
       const input = page.getByLabel(`Add ${itemName}`, { exact: true });
       await input.fill(value);
       await input.press("Enter");

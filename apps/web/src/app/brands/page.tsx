@@ -50,7 +50,8 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
                 <p className="muted">{brand.industry}</p>
                 <p>
                   {brand.voice.tone.length > 0 ? `Tone: ${brand.voice.tone.join(", ")}` : "No tone set"}
-                  {brand.voice.banned_words.length > 0 && ` · ${brand.voice.banned_words.length} banned word${brand.voice.banned_words.length === 1 ? "" : "s"}`}
+                  {brand.voice.banned_words.length > 0 &&
+                    ` · ${brand.voice.banned_words.length} banned word${brand.voice.banned_words.length === 1 ? "" : "s"}`}
                 </p>
                 <Link href={`/strategies/new?brand=${encodeURIComponent(brand.id)}`}>
                   New strategy<span className="visually-hidden"> for {brand.name}</span>

@@ -34,8 +34,8 @@ export default async function HistoryPage() {
         <section className="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">No strategies yet</h2>
           <p>
-            Describe your brand, your audience and your goals, and Strategist will write your first social media strategy —
-            pillars, schedule, platforms, post ideas and visual prompts.
+            Describe your brand, your audience and your goals, and Strategist will write your first social media strategy — pillars, schedule, platforms, post
+            ideas and visual prompts.
           </p>
           <Link href="/strategies/new" className="button large">
             Create your first strategy

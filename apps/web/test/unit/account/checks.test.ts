@@ -29,6 +29,10 @@ describe("account rules", () => {
 
   it("rejects unknown fields and malformed emails by field", () => {
     const result = Registration.safeParse({ email: "nope", password: "correct horse 42", admin: true });
-    expect(fieldErrors(result.error!.issues).map((error) => error.field).sort()).toEqual(["admin", "email"]);
+    expect(
+      fieldErrors(result.error!.issues)
+        .map((error) => error.field)
+        .sort(),
+    ).toEqual(["admin", "email"]);
   });
 });

@@ -31,7 +31,10 @@ function cut(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
 }
 
 const lineText = fc.string({ unit: fc.constantFrom("a", "é", "🙂", " ", ":", "{", '"', "x") }).filter((text) => !/[\r\n]/.test(text));
-const streamEvent = fc.record({ event: fc.constantFrom("started", "section", "reset", "completed", "error"), lines: fc.array(lineText, { minLength: 1, maxLength: 3 }) });
+const streamEvent = fc.record({
+  event: fc.constantFrom("started", "section", "reset", "completed", "error"),
+  lines: fc.array(lineText, { minLength: 1, maxLength: 3 }),
+});
 
 describe("reading Server-Sent Events", () => {
   it("yields the same events however the bytes are split and whichever line endings the server used", async () => {
@@ -43,7 +46,10 @@ describe("reading Server-Sent Events", () => {
         fc.array(fc.nat(), { maxLength: 12 }),
         async (events, newline, heartbeats, offsets) => {
           const text = events
-            .map(({ event, lines }) => [...(heartbeats ? [": heartbeat"] : []), `event: ${event}`, ...lines.map((line) => `data: ${line}`), ""].join(newline) + newline)
+            .map(
+              ({ event, lines }) =>
+                [...(heartbeats ? [": heartbeat"] : []), `event: ${event}`, ...lines.map((line) => `data: ${line}`), ""].join(newline) + newline,
+            )
             .join("");
           const bytes = new TextEncoder().encode(text);
           const read = await readAll(body(cut(bytes, offsets)));

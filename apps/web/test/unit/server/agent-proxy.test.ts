@@ -180,7 +180,9 @@ describe("agent proxy", () => {
     const base = "http://agent:8000";
     expect(agentTarget(base, new URL("http://web/api/strategy/list?limit=5"))?.href).toBe("http://agent:8000/api/strategy/list?limit=5");
     expect(agentTarget(base, new URL("http://web/api/models"))?.href).toBe("http://agent:8000/api/models");
-    expect(agentTarget(base, new URL("http://web/api/images/jobs/j1/content?download=1"))?.href).toBe("http://agent:8000/api/images/jobs/j1/content?download=1");
+    expect(agentTarget(base, new URL("http://web/api/images/jobs/j1/content?download=1"))?.href).toBe(
+      "http://agent:8000/api/images/jobs/j1/content?download=1",
+    );
     expect(agentTarget(base, new URL("http://web/api/images/%2e%2e/%2e%2e/docs"))).toBeNull();
     expect(agentTarget(base, new URL("http://web/api/strategy/%2e%2e/%2e%2e/docs"))).toBeNull();
     expect(agentTarget(base, new URL("http://web/health"))).toBeNull();

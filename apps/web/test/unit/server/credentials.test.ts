@@ -13,12 +13,16 @@ const later = () => new Date(Date.now() + 3_600_000);
 beforeAll(async () => {
   dynamo = await startEmbeddedDynamo();
   stores = await openAccountStores(
-    parseWebConfig({ JWT_SECRET: "x".repeat(32), DYNAMODB_ENDPOINT: dynamo.endpoint, DYNAMODB_USERS_TABLE: "users-cred", DYNAMODB_SESSIONS_TABLE: "sessions-cred" }),
+    parseWebConfig({
+      JWT_SECRET: "x".repeat(32),
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_USERS_TABLE: "users-cred",
+      DYNAMODB_SESSIONS_TABLE: "sessions-cred",
+    }),
   );
 });
 
 afterAll(() => dynamo.close());
-
 
 describe("password upgrade at log-in", () => {
   it("rehashes a stored scrypt hash to argon2id once, and the password still logs in", async () => {
@@ -54,10 +58,14 @@ describe("password change", () => {
   it("refuses a wrong current password and a change that lost a race, ending no session", async () => {
     const user = await stores.users.create("race-change@example.com", legacyScryptHash("first pass 1"));
     const other = await stores.sessions.create(user.userId, later());
-    await expect(changePassword(stores, user, { currentPassword: "wrong 1", newPassword: "second pass 2", keepSessionId: "x" })).rejects.toThrow(PasswordChangeError);
+    await expect(changePassword(stores, user, { currentPassword: "wrong 1", newPassword: "second pass 2", keepSessionId: "x" })).rejects.toThrow(
+      PasswordChangeError,
+    );
     await changePassword(stores, user, { currentPassword: "first pass 1", newPassword: "second pass 2", keepSessionId: other.sessionId });
     // The same stale user record again: the stored hash is no longer the one it read.
-    await expect(changePassword(stores, user, { currentPassword: "first pass 1", newPassword: "third pass 3", keepSessionId: "x" })).rejects.toThrow(PasswordChangeError);
+    await expect(changePassword(stores, user, { currentPassword: "first pass 1", newPassword: "third pass 3", keepSessionId: "x" })).rejects.toThrow(
+      PasswordChangeError,
+    );
     expect(await stores.sessions.isActive(other.sessionId, user.userId)).toBe(true);
   });
 });

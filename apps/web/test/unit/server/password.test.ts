@@ -10,7 +10,6 @@ const FAST = { memoryCost: 256, timeCost: 1, parallelism: 1, outputLen: 32 };
 /** A hash stored before argon2id (scrypt N=2^15, r=8, p=1) of "correct horse 42", as the old code wrote it. */
 const STORED_SCRYPT = "scrypt$32768$8$1$XCRkcHshbOsK8XQQ5X-c7A$_mKuIcH5fZV6hdzYKsFsPAaZD_dzgFarJZpqJZnQNCU";
 
-
 describe("password hashing", () => {
   it("stores argon2id at OWASP's parameters by default (19 MiB, 2 passes, 1 lane)", async () => {
     const stored = await hashPassword("correct horse 42");

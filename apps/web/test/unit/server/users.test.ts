@@ -9,7 +9,8 @@ let users: UserRepository;
 beforeAll(async () => {
   dynamo = await startEmbeddedDynamo();
   // A local endpoint: the users table is created without DYNAMODB_CREATE_TABLES.
-  users = (await openAccountStores(parseWebConfig({ JWT_SECRET: "x".repeat(32), DYNAMODB_ENDPOINT: dynamo.endpoint, DYNAMODB_USERS_TABLE: "users-test" }))).users;
+  users = (await openAccountStores(parseWebConfig({ JWT_SECRET: "x".repeat(32), DYNAMODB_ENDPOINT: dynamo.endpoint, DYNAMODB_USERS_TABLE: "users-test" })))
+    .users;
 });
 
 afterAll(() => dynamo.close());

@@ -18,14 +18,18 @@ const job = (jobId: string, prompt: string, status: ImageJob["status"] = "comple
 describe("image jobs on the page", () => {
   it("shows, for each visual prompt, the newest job drawn from that prompt and none for the others", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 20 }), { minLength: 2, maxLength: 3 }), fc.array(fc.nat(2), { maxLength: 8 }), (prompts, picks) => {
-        // The API lists jobs newest first.
-        const jobs = picks.filter((index) => index < prompts.length).map((index, position) => job(`j${position}`, prompts[index]!));
-        const latest = latestJobPerPrompt(prompts, jobs);
-        prompts.forEach((prompt, index) => {
-          expect(latest[index]).toBe(jobs.find((candidate) => candidate.prompt === prompt));
-        });
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 20 }), { minLength: 2, maxLength: 3 }),
+        fc.array(fc.nat(2), { maxLength: 8 }),
+        (prompts, picks) => {
+          // The API lists jobs newest first.
+          const jobs = picks.filter((index) => index < prompts.length).map((index, position) => job(`j${position}`, prompts[index]!));
+          const latest = latestJobPerPrompt(prompts, jobs);
+          prompts.forEach((prompt, index) => {
+            expect(latest[index]).toBe(jobs.find((candidate) => candidate.prompt === prompt));
+          });
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -20,10 +20,13 @@ const record = fc.record({
   strategy_output: fc.record({
     content_pillars: list(OUTPUT_BOUNDS.content_pillars),
     posting_schedule: text,
-    platform_recommendations: fc.array(fc.record({ platform: text, rationale: text, priority: fc.constantFrom("high" as const, "medium" as const, "low" as const) }), {
-      minLength: 2,
-      maxLength: 5,
-    }),
+    platform_recommendations: fc.array(
+      fc.record({ platform: text, rationale: text, priority: fc.constantFrom("high" as const, "medium" as const, "low" as const) }),
+      {
+        minLength: 2,
+        maxLength: 5,
+      },
+    ),
     content_themes: list(OUTPUT_BOUNDS.content_themes),
     engagement_tactics: list(OUTPUT_BOUNDS.engagement_tactics),
     visual_prompts: list(OUTPUT_BOUNDS.visual_prompts),
@@ -88,8 +91,9 @@ describe("Markdown export", () => {
 describe("Markdown export of the plan", () => {
   it("property: the plan follows the strategy, every post quoted whole, line by line", () => {
     const caption = fc.string({ unit: "grapheme", minLength: 1, maxLength: 80 }).filter((value) => /\S/u.test(value));
-    const plan = fc.array(fc.record({ caption, platform: fc.constantFrom("x" as const, "instagram" as const, "threads" as const) }), { minLength: 1, maxLength: 5 }).map(
-      (posts): Plan => ({
+    const plan = fc
+      .array(fc.record({ caption, platform: fc.constantFrom("x" as const, "instagram" as const, "threads" as const) }), { minLength: 1, maxLength: 5 })
+      .map((posts): Plan => ({
         strategy_id: "s",
         strategy_version: 1,
         timezone: "Europe/Paris",
@@ -107,15 +111,17 @@ describe("Markdown export of the plan", () => {
           hashtags: ["#Coffee"],
           status: index % 2 ? "approved" : "draft",
         })),
-      }),
-    );
+      }));
     fc.assert(
       fc.property(record, plan, (strategy, contentPlan) => {
         const markdown = strategyMarkdown(strategy as StrategyRecord, [], contentPlan);
         expect(markdown.indexOf("## Content plan")).toBeGreaterThan(markdown.indexOf("## Visual prompts"));
         expect(markdown.endsWith(`${planMarkdown(contentPlan)}\n`)).toBe(true);
         for (const post of contentPlan.posts) {
-          const quoted = `${post.caption}\n\n#Coffee`.split(/\r\n|\r|\n/).map((line) => `> ${line}`).join("\n");
+          const quoted = `${post.caption}\n\n#Coffee`
+            .split(/\r\n|\r|\n/)
+            .map((line) => `> ${line}`)
+            .join("\n");
           expect(markdown).toContain(quoted);
         }
       }),
@@ -130,7 +136,10 @@ describe("generated images in the Markdown export", () => {
     fc.assert(
       fc.property(record, fc.webUrl(), (strategy, url) => {
         const prompt = strategy.strategy_output.visual_prompts[1]!.trim();
-        const alt = prompt.replace(/\s*\n\s*/g, " ").trim().replace(/[[\]]/g, "");
+        const alt = prompt
+          .replace(/\s*\n\s*/g, " ")
+          .trim()
+          .replace(/[[\]]/g, "");
         const plain = strategyMarkdown(strategy);
         const withImage = strategyMarkdown(strategy, [{ promptIndex: 1, url }]);
         const heading = `### Prompt 2\n\n${prompt}`;

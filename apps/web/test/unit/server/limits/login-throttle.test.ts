@@ -66,11 +66,21 @@ describe("client IP for per-IP limits", () => {
     const octet = fc.integer({ min: 0, max: 255 });
     const ipv4 = fc.tuple(octet, octet, octet, octet).map((parts) => parts.join("."));
     fc.assert(
-      fc.property(fc.array(fc.oneof(ipv4, fc.string({ maxLength: 20 }).filter((text) => !text.includes(","))), { maxLength: 5 }), fc.array(ipv4, { minLength: 1, maxLength: 3 }), (spoofed, appended) => {
-        // The first appended entry is the client as the outermost trusted proxy saw it; the rest are our proxies.
-        const chain = [...spoofed, ...appended].join(", ");
-        expect(clientIp(headers(chain), appended.length)).toBe(appended[0]);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            ipv4,
+            fc.string({ maxLength: 20 }).filter((text) => !text.includes(",")),
+          ),
+          { maxLength: 5 },
+        ),
+        fc.array(ipv4, { minLength: 1, maxLength: 3 }),
+        (spoofed, appended) => {
+          // The first appended entry is the client as the outermost trusted proxy saw it; the rest are our proxies.
+          const chain = [...spoofed, ...appended].join(", ");
+          expect(clientIp(headers(chain), appended.length)).toBe(appended[0]);
+        },
+      ),
       { numRuns: 200 },
     );
   });
