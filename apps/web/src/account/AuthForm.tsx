@@ -7,6 +7,7 @@ import { PASSWORD_RULE } from "./copy";
 import { postAuth } from "@/api/auth";
 import { firstMessages } from "@/shared/field-messages";
 import { lazyModule } from "@/shared/lazy-module";
+import "./account.css";
 
 /** The zod checks load on first focus, not with the page. */
 const loadAccountChecks = lazyModule(() => import("./checks"));

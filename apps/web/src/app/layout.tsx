@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { currentSession } from "@/server/current-session";
 import { SiteHeader } from "@/ui/SiteHeader";
 import "./globals.css";
+import "@/ui/controls.css";
 
 export const metadata: Metadata = {
   title: { default: "Strategist — your AI social media strategist", template: "%s · Strategist" },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { currentSession } from "@/server/current-session";
+import "./landing.css";
 
 export default async function LandingPage() {
   const session = await currentSession();

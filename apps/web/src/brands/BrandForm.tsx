@@ -144,8 +144,8 @@ export function BrandForm({ brand }: { brand?: Brand }) {
       <fieldset>
         <legend className="section-legend">Sample posts</legend>
         <p className="hint">
-          Up to {BRAND_LIMITS.sample_posts.items} posts in the brand&apos;s voice, each at most {BRAND_LIMITS.sample_posts.length.toLocaleString("en")}{" "}
-          characters. Save them, then “Suggest from my posts” learns a voice from them.
+          Up to {BRAND_LIMITS.sample_posts.items} posts in the brand&apos;s voice, each at most {BRAND_LIMITS.sample_posts.length.toLocaleString("en")}
+          {" characters. Save them, then “Suggest from my posts” learns a voice from them."}
         </p>
         {samples.map((sample, index) => (
           <div className="field sample" key={index}>

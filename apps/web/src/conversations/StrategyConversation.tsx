@@ -10,6 +10,7 @@ import { ConversationChat } from "./ConversationChat";
 import { loadVersion } from "./requests";
 import { useConversation } from "./use-conversation";
 import { VersionHistory, VersionView } from "./VersionHistory";
+import "./conversations.css";
 
 /**
  * The living strategy: refine it by chat (the revision streams in), switch and compare versions, regenerate it,

@@ -5,6 +5,7 @@ import type { ImageJob, StrategyRecord } from "@strategist/schemas";
 import { imageContentPath, isRunning, latestJobPerPrompt, progressLabel } from "@/shared/image-jobs";
 import { listImageJobs } from "@/strategies/requests";
 import { readImageJob, startImageJob } from "./requests";
+import "./images.css";
 
 const POLL_MS = 700;
 

@@ -8,6 +8,7 @@ import { markdownFileName, strategyMarkdown } from "@/shared/markdown";
 import { downloadText } from "@/ui/download";
 import { createPlan, exportLinks, problemText } from "./requests";
 import { PostEditor } from "./PostEditor";
+import "./plans.css";
 
 type View = "week" | "month" | "list";
 

@@ -6,6 +6,7 @@ import { SECTION_ORDER, SECTIONS } from "./strategy-sections";
 import { GenerationProgress } from "./GenerationProgress";
 import { ModelBadge } from "./ModelBadge";
 import { contentOf, SectionBody, SectionFrame, SectionSkeleton, type SectionState } from "./StrategySections";
+import "./live.css";
 
 interface Brief {
   brand_name: string;

@@ -4,6 +4,7 @@ import type { StrategySummary } from "@strategist/schemas";
 import { useState } from "react";
 import { listStrategyPage } from "./requests";
 import { StrategyCard } from "./StrategyCard";
+import "./history.css";
 
 /** Fetches older strategies page by page through the proxy, following the agent's X-Next-Cursor. */
 export function LoadMoreStrategies({ initialCursor, pageSize }: { initialCursor: string; pageSize: number }) {

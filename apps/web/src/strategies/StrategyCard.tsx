@@ -2,6 +2,7 @@ import type { StrategySummary } from "@strategist/schemas";
 import Link from "next/link";
 import { formatDate } from "@/shared/format";
 import { ModelBadge } from "./ModelBadge";
+import "./history.css";
 
 /** One strategy in the history list, from its summary: brand, industry, date, model and version. */
 export function StrategyCard({ strategy }: { strategy: StrategySummary }) {

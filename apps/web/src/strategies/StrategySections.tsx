@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { byPriority } from "@/shared/markdown";
 import { SECTIONS } from "./strategy-sections";
 import { CopyButton } from "@/ui/CopyButton";
+import "./strategy.css";
 
 /** A section of a strategy with its value, typed together so each section gets its own layout. */
 export type SectionContent = { [S in StrategySection]: { section: S; value: StrategyOutput[S] } }[StrategySection];
