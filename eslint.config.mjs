@@ -5,7 +5,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/.data/**", "**/next-env.d.ts", "packages/api-client/src/schema.ts", "**/*.mjs", "**/*.js"],
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/dist/**",
+      "**/.data/**",
+      "**/next-env.d.ts",
+      "packages/api-client/src/schema.ts",
+      "**/*.mjs",
+      "**/*.js",
+      "**/*.cjs",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
