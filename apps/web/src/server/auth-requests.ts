@@ -11,7 +11,7 @@ import { sessionStore } from "./users";
 /** Account bodies are two short strings; anything bigger is not a sign-up. */
 const MAX_BODY_BYTES = 8 * 1024;
 
-/** Reads and validates a JSON auth body, or says why not in the seed's error shape. */
+/** Reads and validates a JSON auth body, or says why not in the API's error shape. */
 export async function readAuthBody<T>(request: Request, schema: z.ZodType<T>): Promise<{ value: T } | { error: Response }> {
   if (changesState(request.method) && isCrossSiteRequest(request.headers)) return { error: detail(403, CROSS_SITE_DETAIL) };
   const text = await request.text();

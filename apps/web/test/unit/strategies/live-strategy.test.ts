@@ -106,7 +106,7 @@ describe("reading the stream's events", () => {
     expect(readLiveEvent({ event: "started", data: "{not json" })).toBeNull();
   });
 
-  it("reads the stored record on completed, and the seed's status and detail on error", () => {
+  it("reads the stored record on completed, and the agent's status and detail on error", () => {
     expect(event("completed", RECORD)).toEqual({ type: "completed", record: RECORD });
     expect(event("error", { status: 503, body: { detail: "AI service temporarily unavailable" } })).toEqual({
       type: "error",
