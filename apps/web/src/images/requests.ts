@@ -1,7 +1,5 @@
 import { call } from "@/api/client";
 
-export { listImageJobs } from "@/strategies/requests";
-
 /** Starts drawing the visual prompt at `promptIndex`; the agent answers 202 with the job's id. */
 export function startImageJob(id: string, promptIndex: number) {
   return call((api) => api.POST("/api/strategy/{id}/images", { params: { path: { id } }, body: { prompt_index: promptIndex } }));
