@@ -42,6 +42,7 @@ export const ImageJob = z
   .object({
     job_id: z.string(),
     strategy_id: z.string(),
+    post_id: z.string().optional().describe("The planned post the picture is for"),
     prompt: z.string(),
     model: z.string(),
     status: ImageJobStatus,

@@ -10,4 +10,5 @@ export * from "./conversations";
 export * from "./platforms";
 export * from "./platform-rules";
 export * from "./plans";
+export * from "./plan-feeds";
 export * from "./time-zone";

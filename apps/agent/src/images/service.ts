@@ -70,7 +70,7 @@ export class ImageService {
     }
     const release = await this.deps.limits.acquire(userId);
     const now = this.clock();
-    const job = queuedJob({ jobId: randomUUID(), userId, strategyId, prompt, source, modelId }, now);
+    const job = queuedJob({ jobId: randomUUID(), userId, strategyId, prompt, source, modelId, ...(request.post_id ? { postId: request.post_id } : {}) }, now);
     try {
       await this.deps.repository.create(job);
     } finally {
@@ -114,6 +114,26 @@ export class ImageService {
     };
   }
 
+  /** The completed jobs of a strategy's posts, by post id, oldest first (for the plan's calendar links). */
+  async completedByPost(strategyId: string): Promise<Record<string, string[]>> {
+    const byPost: Record<string, string[]> = {};
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.deps.repository.listByStrategy(strategyId, 100, startKey);
+      for (const job of page.jobs) if (job.postId && job.status === "completed") (byPost[job.postId] ??= []).unshift(job.jobId);
+      startKey = page.lastKey;
+    } while (startKey);
+    return byPost;
+  }
+
+  /** A completed job's picture when the job belongs to the strategy (for a feed, whose token the caller checked). */
+  async contentOf(strategyId: string, jobId: string): Promise<{ body: Readable; contentType: string; contentLength?: number } | undefined> {
+    const job = await this.deps.repository.get(jobId);
+    if (!job || job.strategyId !== strategyId || job.status !== "completed" || !job.imageKey) return undefined;
+    const object = await this.deps.store.read(job.imageKey);
+    return { body: object.body, contentType: job.contentType ?? object.contentType ?? "image/png", contentLength: object.contentLength };
+  }
+
   /** Deletes every job of a strategy and its object (called when the strategy is deleted). */
   async deleteFor(strategyId: string, log: FastifyBaseLogger): Promise<void> {
     let startKey: Record<string, unknown> | undefined;
@@ -145,6 +165,7 @@ export class ImageService {
     const answer: ImageJob = {
       job_id: job.jobId,
       strategy_id: job.strategyId,
+      ...(job.postId ? { post_id: job.postId } : {}),
       prompt: job.prompt,
       model: job.modelId,
       status: job.status,

@@ -14,7 +14,10 @@ import {
   type RewriteOutput,
   type RewriteRequest,
   type StrategyRecord,
+  type BulkApproveRequest,
+  type BulkApproveResult,
 } from "@strategist/schemas";
+import { DateTime } from "luxon";
 import { assertNoBannedWords, bannedWordErrors, withVoice } from "../generation/voice";
 import { AppError } from "../core/errors";
 import type { ModelCallResult } from "../models/model-call";
@@ -195,6 +198,39 @@ export class PlanService {
     const stored = await this.update(strategyId, planId, changed);
     log.info({ strategy_id: strategyId, post_id: postId, fields: Object.keys(patch) }, "post edited");
     return stored;
+  }
+
+  /**
+   * Gives a selection of posts, or every post of a week (in the plan's zone), one status. Idempotent: posts that
+   * already have it stay as they are. Every id must name a post of the current plan, or nothing is written.
+   */
+  async setStatus(userId: string, strategyId: string, request: BulkApproveRequest, log: FastifyBaseLogger): Promise<BulkApproveResult> {
+    const { planId, plan } = await this.current(userId, strategyId, log);
+    let postIds: string[];
+    if (request.post_ids) {
+      const known = new Set(plan.posts.map((post) => post.id));
+      const unknown = request.post_ids.flatMap((id, index) => (known.has(id) ? [] : [{ field: `post_ids.${index}`, message: "No post of the current plan has this id" }]));
+      if (unknown.length > 0) throw new AppError("validation", { fields: unknown });
+      postIds = [...new Set(request.post_ids)];
+    } else {
+      const first = DateTime.fromISO(request.week_start!, { zone: plan.timezone }).startOf("day");
+      const end = first.plus({ days: 7 });
+      postIds = plan.posts
+        .filter((post) => {
+          const when = DateTime.fromISO(post.scheduled_at, { setZone: true });
+          return when >= first && when < end;
+        })
+        .map((post) => post.id);
+    }
+    let changed: number;
+    try {
+      changed = await this.deps.repository.setStatus(strategyId, planId, postIds, request.status);
+    } catch (error) {
+      if (error instanceof PlanChangedError) throw new AppError("conflict", { cause: error });
+      throw error;
+    }
+    log.info({ strategy_id: strategyId, posts: postIds.length, changed, status: request.status }, "post statuses set");
+    return { status: request.status, post_ids: postIds, changed };
   }
 
   /** A new caption and hashtags for one post, through the generation pipeline; the rest of the post stays. */
