@@ -11,4 +11,5 @@ export * from "./platforms";
 export * from "./platform-rules";
 export * from "./plans";
 export * from "./plan-feeds";
+export * from "./platform-media";
 export * from "./time-zone";

@@ -89,8 +89,8 @@ export async function createAgentApp(options: {
     strategies: { get: (userId, strategyId, log) => service.get(userId, strategyId, log) },
     cursors,
     limits,
-    // An image for a planned post draws the strategy's visual prompt the post names (plans are created below).
-    posts: { visualPrompt: (strategyId, postId) => plans.visualPrompt(strategyId, postId) },
+    // An image for a planned post draws the post's visual brief, or the visual prompt it names and its caption (plans are created below).
+    posts: { imagePosts: (strategyId, selection) => plans.imagePosts(strategyId, selection) },
     clock: options.clock,
   });
   const service = new StrategyService({
@@ -116,6 +116,8 @@ export async function createAgentApp(options: {
     strategies: service,
     strategyRecords: repository,
     repository: planRepository,
+    // A post or a plan that goes takes its pictures with it.
+    postImages: imageJobs.service,
     pipeline,
     brands,
     clock: options.clock,

@@ -220,6 +220,30 @@ export class PlanRepository {
     return changed;
   }
 
+  /** Deletes one post of the current plan; false when it is not there. */
+  async deletePost(strategyId: string, planId: string, postId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { strategyId, itemKey: `${POST_PREFIX}${postId}` },
+          ConditionExpression: "planId = :planId",
+          ExpressionAttributeValues: { ":planId": planId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  }
+
+  /** Deletes the plan: its `plan` item first (so it stops showing at once), then every post. */
+  async deletePlan(strategyId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId, itemKey: PLAN_KEY } }));
+    await this.deletePosts(strategyId, () => true);
+  }
+
   private async head(strategyId: string): Promise<PlanItem | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { strategyId, itemKey: PLAN_KEY }, ConsistentRead: true }));
     return Item as PlanItem | undefined;

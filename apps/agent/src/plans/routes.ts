@@ -99,6 +99,40 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
     async (request) => service.patchPost(request.userId, request.params.id, request.params.postId, request.body, request.log),
   );
 
+  app.delete(
+    "/:id/plan",
+    {
+      schema: {
+        operationId: "deletePlan",
+        tags,
+        summary: "Delete the content plan, its posts and their pictures",
+        params: StrategyIdParams,
+        response: { 204: z.null().describe("Deleted"), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      await service.deletePlan(request.userId, request.params.id, request.log);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/:id/posts/:postId",
+    {
+      schema: {
+        operationId: "deletePost",
+        tags,
+        summary: "Delete one post of the plan and its pictures",
+        params: PostIdParams,
+        response: { 204: z.null().describe("Deleted"), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      await service.deletePost(request.userId, request.params.id, request.params.postId, request.log);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.post(
     "/:id/posts/approve",
     {
