@@ -30,10 +30,7 @@ run("pnpm install --frozen-lockfile");
 if (task === "test") {
   // The browser tests drive Debian's Chromium (never a browser download); the PDF export's test reads the text back
   // with pdftotext from Debian's poppler-utils.
-  const missing = [
-    ...(existsSync(process.env.CHROME_PATH ?? "/usr/bin/chromium") ? [] : ["chromium"]),
-    ...(has("pdftotext") ? [] : ["poppler-utils"]),
-  ];
+  const missing = [...(existsSync(process.env.CHROME_PATH ?? "/usr/bin/chromium") ? [] : ["chromium"]), ...(has("pdftotext") ? [] : ["poppler-utils"])];
   if (missing.length > 0) {
     const sudo = process.getuid?.() === 0 ? "" : "sudo ";
     run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq ${missing.join(" ")}`, { DEBIAN_FRONTEND: "noninteractive" });

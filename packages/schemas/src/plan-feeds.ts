@@ -42,7 +42,10 @@ export const BulkApproveRequest = z
       .min(1, { error: "Must name at least one post" })
       .max(500, { error: "Must name at most 500 posts" })
       .optional(),
-    week_start: z.iso.date({ error: "Must be a date as YYYY-MM-DD" }).optional().describe("The week's first day: posts from this day to six days later, in the plan's zone"),
+    week_start: z.iso
+      .date({ error: "Must be a date as YYYY-MM-DD" })
+      .optional()
+      .describe("The week's first day: posts from this day to six days later, in the plan's zone"),
     status: z.enum(["approved", "draft"], { error: "Must be approved or draft" }),
   })
   .superRefine((value, context) => {

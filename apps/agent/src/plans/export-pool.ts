@@ -42,8 +42,10 @@ export class ExportPool {
       const bytes = await this.pool.run(task, { signal });
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (error) {
-      if (signal.aborted) throw new AppError("timeout", { retryAfterSeconds: RETRY_AFTER_SECONDS, message: "export took longer than its budget", cause: error });
-      if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new AppError("exports_busy", { retryAfterSeconds: RETRY_AFTER_SECONDS, cause: error });
+      if (signal.aborted)
+        throw new AppError("timeout", { retryAfterSeconds: RETRY_AFTER_SECONDS, message: "export took longer than its budget", cause: error });
+      if (error instanceof Error && /queue is at limit/i.test(error.message))
+        throw new AppError("exports_busy", { retryAfterSeconds: RETRY_AFTER_SECONDS, cause: error });
       throw error;
     }
   }

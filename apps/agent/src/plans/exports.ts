@@ -50,7 +50,7 @@ export function escapeText(value: string): string {
     .replace(/\r\n?/gu, "\n")
     .replace(/[\\;,]/gu, (char) => `\\${char}`)
     .replace(/\n/gu, "\\n")
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/gu, " ");
+    .replace(/\p{Cc}/gu, (char) => (char === "\t" ? char : " "));
 }
 
 /** A content line folded as RFC 5545 (3.1) says: at most 75 octets a line, continued after CRLF and a space, never inside a character. */
@@ -75,7 +75,7 @@ export function foldLine(line: string): string {
 
 /** A URI value: it is not TEXT (no escaping), so it must not hold what could end a line or a value. */
 function uri(value: string): string {
-  return value.replace(/[\u0000-\u0020\u007f"\\]/gu, encodeURIComponent);
+  return value.replace(/[\p{Cc} "\\]/gu, encodeURIComponent);
 }
 
 function utc(date: Date): string {

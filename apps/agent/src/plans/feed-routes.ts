@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ErrorBody, PlanFeed, PlanFeedFileParams, PlanFeedImageParams, PlanFeedPatch, PlanFeedRequest, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
+import {
+  ErrorBody,
+  PlanFeed,
+  PlanFeedFileParams,
+  PlanFeedImageParams,
+  PlanFeedPatch,
+  PlanFeedRequest,
+  StrategyIdParams,
+  ValidationErrorBody,
+} from "@strategist/schemas";
 import { z } from "zod";
 import type { PlanFeedService } from "./feed-service";
 
@@ -85,7 +94,12 @@ export const publicFeedRoutes: FastifyPluginAsyncZod<{ feeds: PlanFeedService }>
         summary: "The plan as a subscribable iCalendar feed (no sign-in: the token is the key); ETag, If-None-Match gives 304",
         security: [],
         params: PlanFeedFileParams,
-        response: { 200: z.string().describe("text/calendar; charset=utf-8"), 304: z.null().describe("Not modified"), 400: ValidationErrorBody, 404: ErrorBody },
+        response: {
+          200: z.string().describe("text/calendar; charset=utf-8"),
+          304: z.null().describe("Not modified"),
+          400: ValidationErrorBody,
+          404: ErrorBody,
+        },
       },
     },
     async (request, reply) => {

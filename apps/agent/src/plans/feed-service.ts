@@ -91,7 +91,16 @@ export class PlanFeedService {
     const posts = plan ? (approvedOnly ? plan.posts.filter((post) => post.status === "approved") : plan.posts) : [];
     const shown: Plan = plan
       ? { ...plan, posts }
-      : { strategy_id: strategy.id, strategy_version: strategy.version, timezone: "UTC", start_date: "1970-01-01", weeks: 1, created_at: strategy.created_at, model: "", posts };
+      : {
+          strategy_id: strategy.id,
+          strategy_version: strategy.version,
+          timezone: "UTC",
+          start_date: "1970-01-01",
+          weeks: 1,
+          created_at: strategy.created_at,
+          model: "",
+          posts,
+        };
     const links = await this.links(strategy.id, shown, token);
     // The stamp is the plan's own time, so an unchanged plan gives the same bytes, and the same ETag.
     const body = await this.deps.exports.render({ kind: "ics", strategy, plan: shown, now: shown.created_at, links });

@@ -43,11 +43,19 @@ export function fonts(): Map<FontName, { bytes: Buffer; font: fontkit.Font }> {
 }
 
 /** Characters that belong to the glyph before them: marks, joiners, variation selectors, emoji modifiers, tags. */
-const CLINGS = /^[\p{M}\u200c\u200d\ufe00-\ufe0f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
+const MARK = /^\p{M}$/u;
 
 /** Whether a character belongs to the glyph before it. */
 export function clings(char: string): boolean {
-  return CLINGS.test(char);
+  const code = char.codePointAt(0)!;
+  return (
+    MARK.test(char) ||
+    code === 0x200c ||
+    code === 0x200d ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    (code >= 0x1f3fb && code <= 0x1f3ff) ||
+    (code >= 0xe0020 && code <= 0xe007f)
+  );
 }
 
 /** Splits text into runs, each set in the first font of the style that has a glyph for its characters. */

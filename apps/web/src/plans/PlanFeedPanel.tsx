@@ -38,20 +38,26 @@ export function PlanFeedPanel({ strategyId }: { strategyId: string }) {
   }
 
   const create = (rotating: boolean) =>
-    run(async () => {
-      const result = await createFeed(strategyId, approvedOnly);
-      if (result.ok) setFeed(result.value);
-      return result;
-    }, rotating ? "A new link is ready; the old one no longer works." : "The calendar feed is ready.");
+    run(
+      async () => {
+        const result = await createFeed(strategyId, approvedOnly);
+        if (result.ok) setFeed(result.value);
+        return result;
+      },
+      rotating ? "A new link is ready; the old one no longer works." : "The calendar feed is ready.",
+    );
 
   const toggle = (value: boolean) => {
     setApprovedOnly(value);
     if (!feed) return;
-    void run(async () => {
-      const result = await updateFeed(strategyId, value);
-      if (result.ok) setFeed((current) => current && { ...current, approved_only: result.value.approved_only });
-      return result;
-    }, value ? "The feed now holds approved posts only." : "The feed now holds every post.");
+    void run(
+      async () => {
+        const result = await updateFeed(strategyId, value);
+        if (result.ok) setFeed((current) => current && { ...current, approved_only: result.value.approved_only });
+        return result;
+      },
+      value ? "The feed now holds approved posts only." : "The feed now holds every post.",
+    );
   };
 
   const revoke = () =>

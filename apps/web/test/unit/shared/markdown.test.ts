@@ -173,7 +173,11 @@ describe("hostile text in the Markdown export", () => {
         const withHostile = {
           ...strategy,
           brand_name: brandText,
-          strategy_output: { ...strategy.strategy_output, posting_schedule: caption, visual_prompts: [caption, ...strategy.strategy_output.visual_prompts.slice(1)] },
+          strategy_output: {
+            ...strategy.strategy_output,
+            posting_schedule: caption,
+            visual_prompts: [caption, ...strategy.strategy_output.visual_prompts.slice(1)],
+          },
         } as StrategyRecord;
         const contentPlan: Plan = {
           strategy_id: "s",
@@ -183,7 +187,19 @@ describe("hostile text in the Markdown export", () => {
           weeks: 1,
           created_at: "2026-11-30T18:00:00Z",
           model: "offline",
-          posts: [{ id: "p", platform: "x", scheduled_at: "2026-12-07T09:00:00+00:00", pillar: caption, theme: brandText, goal: caption, caption, hashtags: [], status: "draft" }],
+          posts: [
+            {
+              id: "p",
+              platform: "x",
+              scheduled_at: "2026-12-07T09:00:00+00:00",
+              pillar: caption,
+              theme: brandText,
+              goal: caption,
+              caption,
+              hashtags: [],
+              status: "draft",
+            },
+          ],
         };
         const html = renderer.render(strategyMarkdown(withHostile, [], contentPlan));
         expect(html).not.toMatch(/<(img|script)\b/iu);
