@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import nodeModule from "node:module";
 import { dirname, join } from "node:path";
 import * as fontkit from "fontkit";
 
@@ -27,7 +27,8 @@ export const STYLES = {
 } as const satisfies Record<string, readonly FontName[]>;
 export type Style = keyof typeof STYLES;
 
-const require = createRequire(import.meta.url);
+// Through the module object: the bundle's banner already declares a `createRequire` binding.
+const require = nodeModule.createRequire(import.meta.url);
 let loaded: Map<FontName, { bytes: Buffer; font: fontkit.Font }> | undefined;
 
 /** The font files, read and parsed once per thread. */
