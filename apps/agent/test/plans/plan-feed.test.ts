@@ -147,8 +147,12 @@ describe("plan feed, bulk status and post pictures", () => {
   });
 
   it("takes pictures for one post up to its platform's carousel size, then answers 400 on post_id", async () => {
-    const fresh = (await harness.app.inject({ method: "POST", url: "/api/strategy/generate", headers: headers(), payload: VALID_BRIEF })).json() as StrategyRecord;
-    const freshPlan = (await harness.app.inject({ method: "POST", url: `/api/strategy/${fresh.id}/plan`, headers: headers(), payload: { weeks: 1 } })).json() as Plan;
+    const fresh = (
+      await harness.app.inject({ method: "POST", url: "/api/strategy/generate", headers: headers(), payload: VALID_BRIEF })
+    ).json() as StrategyRecord;
+    const freshPlan = (
+      await harness.app.inject({ method: "POST", url: `/api/strategy/${fresh.id}/plan`, headers: headers(), payload: { weeks: 1 } })
+    ).json() as Plan;
     const post = freshPlan.posts[0]!;
     const most = maxImagesPerPost(post.platform);
     for (let index = 0; index < most; index++) {
@@ -166,7 +170,10 @@ describe("plan feed, bulk status and post pictures", () => {
     const token = `${Buffer.from("s-1").toString("base64url")}~${"a".repeat(43)}`;
     expect(loggedUrl(`/api/plan-feeds/${token}.ics`)).toBe("/api/plan-feeds/***.ics");
     expect(loggedUrl(`/api/plan-feeds/${token}/images/j1`)).toBe("/api/plan-feeds/***/images/j1");
-    const serialized = (loggerOptions("info").serializers!.req as (request: unknown) => { url: string })({ method: "GET", url: `/api/plan-feeds/${token}.ics` });
+    const serialized = (loggerOptions("info").serializers!.req as (request: unknown) => { url: string })({
+      method: "GET",
+      url: `/api/plan-feeds/${token}.ics`,
+    });
     expect(JSON.stringify(serialized)).not.toContain(token.split("~")[1]);
   });
 
