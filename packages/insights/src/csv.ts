@@ -48,7 +48,7 @@ function readCount(cell: string): { value: number | undefined } | { reason: stri
 
 /** Counts the line breaks of a record's raw text, so a quoted multi-line cell keeps the line numbers right. */
 function lineBreaks(raw: string): number {
-  return (raw.replace(/^[\r\n]+/, "").match(/\r\n|\r|\n/g) ?? []).length;
+  return (raw.replace(/^[\r\n]+|[\r\n]+$/g, "").match(/\r\n|\r|\n/g) ?? []).length;
 }
 
 interface ParsedRecord {

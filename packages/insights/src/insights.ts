@@ -29,6 +29,7 @@ export interface PlatformInsight {
   posts: number;
   /** Posts with neither impressions nor reach: they have no rate and are left out of every rate. */
   posts_without_reach: number;
+  /** The posts' mean rate, each post weighing its effective trials; the interval is its Beta posterior's. */
   engagement_rate: number;
   interval: Interval;
   enough_evidence: boolean;
@@ -208,12 +209,16 @@ export function computeInsights(records: readonly ResultRecord[], timezone: stri
       group.map((s) => s.observation),
       prior,
     );
-    platformMeans.set(platform, weightedRate(group.map((s) => s.observation), prior) ?? 0);
+    const mean = weightedRate(
+      group.map((s) => s.observation),
+      prior,
+    );
+    platformMeans.set(platform, mean ?? 0);
     platforms.push({
       platform,
       posts: postsOf.get(platform) ?? 0,
       posts_without_reach: withoutReach.get(platform) ?? 0,
-      engagement_rate: group.length > 0 ? estimate.rate : 0,
+      engagement_rate: mean ?? 0,
       interval: group.length > 0 ? interval(estimate) : { low: 0, high: 1 },
       enough_evidence: group.length >= THRESHOLDS.minPlatformPosts,
     });
