@@ -23,7 +23,11 @@ export const HEADER_ALIASES: Record<CanonicalColumn, readonly string[]> = {
 
 /** A header cell as aliases are compared: trimmed, lower case, one space between words. */
 export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/\s+/g, " ");
+  return header
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ");
 }
 
 /** Which column index feeds each canonical column, and the headers nothing reads. */

@@ -25,18 +25,19 @@ const OFFSET_FORMATS = ["yyyy-MM-dd HH:mm ZZZ", "yyyy-MM-dd HH:mm:ss ZZZ", "yyyy
 export function readPublishedAt(cell: string, timezone: string | undefined): { value: string } | { reason: string } {
   const iso = DateTime.fromISO(cell, { setZone: true });
   const hasOffset = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(cell);
-  if (iso.isValid && hasOffset && /T|\d \d/.test(cell)) return { value: iso.toISO({ suppressMilliseconds: true })! };
+  if (iso.isValid && hasOffset && /T|\d \d/.test(cell)) return { value: iso.toISO({ suppressMilliseconds: true }) };
   for (const format of OFFSET_FORMATS) {
     const parsed = DateTime.fromFormat(cell, format, { setZone: true });
-    if (parsed.isValid) return { value: parsed.toISO({ suppressMilliseconds: true })! };
+    if (parsed.isValid) return { value: parsed.toISO({ suppressMilliseconds: true }) };
   }
   if (/^\d{4}-\d{2}-\d{2}$|^\d{1,2}\/\d{1,2}\/\d{4}$/.test(cell)) return { reason: "Must have a time of day; a date alone cannot place the post in an hour" };
-  const local = [DateTime.fromISO(cell, { zone: timezone ?? "UTC" }), ...LOCAL_FORMATS.map((format) => DateTime.fromFormat(cell, format, { zone: timezone ?? "UTC" }))].find(
-    (parsed) => parsed.isValid,
-  );
+  const local = [
+    DateTime.fromISO(cell, { zone: timezone ?? "UTC" }),
+    ...LOCAL_FORMATS.map((format) => DateTime.fromFormat(cell, format, { zone: timezone ?? "UTC" })),
+  ].find((parsed) => parsed.isValid);
   if (!local) return { reason: "Must be a date-time, e.g. 2026-03-03T18:00:00+01:00 or 03/03/2026 18:00" };
   if (!timezone) return { reason: "Has no offset: add one (e.g. +01:00) or import with the plan's time zone" };
-  return { value: local.toISO({ suppressMilliseconds: true })! };
+  return { value: local.toISO({ suppressMilliseconds: true }) };
 }
 
 /** Reads a count cell: digits, optionally with thousands commas; empty or "-" means unknown. */
@@ -82,7 +83,11 @@ export function parseResultsCsv(text: string, options: CsvImportOptions = {}): C
   const missing = (["published_at", ...(options.platform ? [] : ["platform"])] as CanonicalColumn[]).filter((column) => columns[column] === undefined);
   if (missing.length > 0) {
     const headerLine = header.info.lines - lineBreaks(header.info.raw);
-    return { rows: [], rejected: missing.map((field) => ({ line: headerLine, field, reason: "No column for it: see docs/results.md for the headers read" })), ignored_columns: ignored };
+    return {
+      rows: [],
+      rejected: missing.map((field) => ({ line: headerLine, field, reason: "No column for it: see docs/results.md for the headers read" })),
+      ignored_columns: ignored,
+    };
   }
 
   const rows: ImportRow[] = [];

@@ -47,7 +47,9 @@ const sameSlot = (a: WeeklySlot, b: WeeklySlot) => a.weekday === b.weekday && a.
 
 function platformSlots(request: GuidanceRequest["platforms"][number], claimed: readonly SlotInsight[]) {
   const count = Math.max(0, Math.floor(request.posts_per_week));
-  const chosen: (WeeklySlot & { source: "evidence" | "default" })[] = claimed.slice(0, count).map(({ weekday, hour }) => ({ weekday, hour, source: "evidence" }));
+  const chosen: (WeeklySlot & { source: "evidence" | "default" })[] = claimed
+    .slice(0, count)
+    .map(({ weekday, hour }) => ({ weekday, hour, source: "evidence" }));
   for (const slot of request.default_slots) {
     if (chosen.length >= count) break;
     if (!chosen.some((taken) => sameSlot(taken, slot))) chosen.push({ weekday: slot.weekday, hour: slot.hour, source: "default" });
@@ -61,7 +63,8 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((weight) => (sum > 0 ? (total * weight) / sum : 0));
   const parts = exact.map(Math.floor);
   const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (let i = 0; i < total - parts.reduce((a, b) => a + b, 0); i += 1) parts[order[i % order.length]!.index]! += 1;
+  const shortfall = total - parts.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < shortfall; i += 1) parts[order[i % order.length]!.index]! += 1;
   return parts;
 }
 
@@ -98,17 +101,30 @@ export function planGuidance(insights: Insights, request: GuidanceRequest): Plan
     const slotPosts = used.reduce((sum, slot) => sum + slot.posts, 0);
     const lift = used.reduce((sum, slot) => sum + slot.lift * slot.posts, 0) / slotPosts;
     const posts = (insights.slots[platform] ?? []).reduce((sum, slot) => sum + slot.posts, 0);
-    insights_used.push(`${PLATFORM_RULES[platform].name} moved to ${describeSlots(evidenced)}: ${times(lift)} the engagement of other slots over ${posts} posts`);
+    insights_used.push(
+      `${PLATFORM_RULES[platform].name} moved to ${describeSlots(evidenced)}: ${times(lift)} the engagement of other slots over ${posts} posts`,
+    );
   }
 
   const total = 2 * request.platforms.reduce((sum, platform) => sum + Math.max(0, Math.floor(platform.posts_per_week)), 0);
   const byName = new Map(insights.pillars.map((pillar) => [pillar.pillar, pillar]));
   const weights = request.pillars.map((pillar) => pillarWeight(byName.get(pillar)));
-  const even = mix(total, request.pillars, request.pillars.map(() => 1));
+  const even = mix(
+    total,
+    request.pillars,
+    request.pillars.map(() => 1),
+  );
   const shifted = mix(total, request.pillars, weights);
   const planned = shifted.reduce((a, b) => a + b, 0);
-  const pillar_mix = request.pillars.map((pillar, index) => ({ pillar, share: planned > 0 ? shifted[index]! / planned : 0, posts_per_fortnight: shifted[index]! }));
-  request.pillars.forEach((pillar, index) => {
+  const pillar_mix = request.pillars.map((pillar, index) => ({
+    pillar,
+    share: planned > 0 ? shifted[index]! / planned : 0,
+    posts_per_fortnight: shifted[index]!,
+  }));
+  const byLift = request.pillars
+    .map((pillar, index) => ({ pillar, index }))
+    .sort((a, b) => (byName.get(b.pillar)?.lift ?? 1) - (byName.get(a.pillar)?.lift ?? 1) || a.index - b.index);
+  byLift.forEach(({ pillar, index }) => {
     const insight = byName.get(pillar);
     if (!insight || shifted[index] === even[index]) return;
     const more = shifted[index]! > even[index]!;
@@ -142,7 +158,9 @@ export function summariseForPrompt(insights: Insights): string {
   }
   const pillars = insights.pillars.filter((pillar) => pillar.enough_evidence);
   if (pillars.length > 0) {
-    lines.push(`- Pillars, best first: ${pillars.map((pillar) => `${pillar.pillar} ${percent(pillar.engagement_rate)} (${pillar.lift.toFixed(1)}× the others, ${pillar.posts} posts)`).join("; ")}.`);
+    lines.push(
+      `- Pillars, best first: ${pillars.map((pillar) => `${pillar.pillar} ${percent(pillar.engagement_rate)} (${pillar.lift.toFixed(1)}× the others, ${pillar.posts} posts)`).join("; ")}.`,
+    );
   }
   const top = insights.top_posts[0];
   if (top?.text) lines.push(`- Best post: "${top.text.slice(0, 100)}" on ${PLATFORM_RULES[top.platform].name} (${percent(top.engagement_rate)}).`);

@@ -1,8 +1,30 @@
 export * from "./schemas";
 export { HEADER_ALIASES, normaliseHeader, resolveHeader } from "./aliases";
 export { parseResultsCsv, readPublishedAt, neutraliseCell, type CsvImportOptions, type CsvImportResult } from "./csv";
-export { matchRows, dedupeKey, mergeResults, normaliseUrl, MATCH_WINDOW_MS, type MatchablePost, type MatchedBy, type MatchResult, type MergeResult } from "./match";
-export { CREDIBILITY, PRIOR_POSTS, RHO_FLOOR, RHO_CEILING, fitPrior, shrunkEstimate, pooledEstimate, effectiveTrials, type Observation, type Estimate, type Prior } from "./stats";
+export {
+  matchRows,
+  dedupeKey,
+  mergeResults,
+  normaliseUrl,
+  MATCH_WINDOW_MS,
+  type MatchablePost,
+  type MatchedBy,
+  type MatchResult,
+  type MergeResult,
+} from "./match";
+export {
+  CREDIBILITY,
+  PRIOR_POSTS,
+  RHO_FLOOR,
+  RHO_CEILING,
+  fitPrior,
+  shrunkEstimate,
+  pooledEstimate,
+  effectiveTrials,
+  type Observation,
+  type Estimate,
+  type Prior,
+} from "./stats";
 export {
   computeInsights,
   observationOf,

@@ -1,7 +1,22 @@
 import { DateTime } from "luxon";
 import type { PlatformId } from "@strategist/schemas";
 import { ENGAGEMENT_METRICS, type ImportRow } from "./schemas";
-import { CREDIBILITY, fitPrior, pooledEstimate, postRate, PRIOR_POSTS, RHO_CEILING, RHO_FLOOR, shrunkEstimate, weightedRate, type Estimate, type Observation, type Prior } from "./stats";
+import {
+  CREDIBILITY,
+  fitPrior,
+  pooledEstimate,
+  postRate,
+  PRIOR_POSTS,
+  quantile,
+  RHO_CEILING,
+  RHO_FLOOR,
+  shrunkEstimate,
+  shrunkPosterior,
+  weightedRate,
+  type Estimate,
+  type Observation,
+  type Prior,
+} from "./stats";
 
 /** A post's results as the insights read them: an import row, with the pillar of the plan post it matched. */
 export type ResultRecord = ImportRow & { pillar?: string };
@@ -114,27 +129,31 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 function slotInsights(scored: readonly Scored[], prior: Prior): { all: SlotInsight[]; claimed: SlotInsight[] } {
+  const groups = [...groupBy(scored, (s) => `${s.weekday} ${s.hour}`).values()];
+  // Every slot with enough posts is a comparison; the claim's one-sided level is split among them (Bonferroni).
+  const candidates = groups.filter((group) => group.length >= THRESHOLDS.minSlotPosts).length;
+  const claimLevel = (1 - CREDIBILITY) / 2 / Math.max(1, candidates);
   const all: SlotInsight[] = [];
   const claimed: SlotInsight[] = [];
-  for (const group of groupBy(scored, (s) => `${s.weekday} ${s.hour}`).values()) {
-    const estimate = shrunkEstimate(
-      group.map((s) => s.observation),
-      prior,
-    );
+  for (const group of groups) {
+    const { weekday, hour } = group[0]!;
+    const observations = group.map((s) => s.observation);
+    const estimate = shrunkEstimate(observations, prior);
     const rest = weightedRate(
-      scored.filter((s) => s.weekday !== group[0]!.weekday || s.hour !== group[0]!.hour).map((s) => s.observation),
+      scored.filter((s) => s.weekday !== weekday || s.hour !== hour).map((s) => s.observation),
       prior,
     );
     const slot: SlotInsight = {
-      weekday: group[0]!.weekday,
-      hour: group[0]!.hour,
+      weekday,
+      hour,
       engagement_rate: estimate.rate,
       posts: group.length,
       interval: interval(estimate),
       lift: rest ? estimate.rate / rest : 1,
     };
     all.push(slot);
-    if (scored.length >= THRESHOLDS.minPlatformPosts && group.length >= THRESHOLDS.minSlotPosts && rest !== undefined && estimate.interval.low > rest) claimed.push(slot);
+    const enough = scored.length >= THRESHOLDS.minPlatformPosts && group.length >= THRESHOLDS.minSlotPosts && rest !== undefined;
+    if (enough && quantile(shrunkPosterior(observations, prior), claimLevel) > rest) claimed.push(slot);
   }
   const best = (a: SlotInsight, b: SlotInsight) => b.engagement_rate - a.engagement_rate || a.weekday - b.weekday || a.hour - b.hour;
   return { all: all.sort(best), claimed: claimed.sort(best) };

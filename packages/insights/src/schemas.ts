@@ -35,7 +35,9 @@ const Url = z
   .describe("The published post's address");
 
 /** The counts of one post; a count the platform did not report is omitted, never 0. */
-export const ResultCounts = z.strictObject(Object.fromEntries(METRICS.map((metric) => [metric, Count.optional()])) as Record<Metric, z.ZodOptional<typeof Count>>);
+export const ResultCounts = z.strictObject(
+  Object.fromEntries(METRICS.map((metric) => [metric, Count.optional()])) as Record<Metric, z.ZodOptional<typeof Count>>,
+);
 export type ResultCounts = z.infer<typeof ResultCounts>;
 
 /** PUT /api/strategy/:id/posts/:post_id/results: one post's results; a later PUT replaces the earlier one. */

@@ -80,11 +80,17 @@ function betaEstimate(alpha: number, beta: number): Estimate {
   return { rate: alpha / (alpha + beta), interval: { low: jStat.beta.inv(tail, alpha, beta), high: jStat.beta.inv(1 - tail, alpha, beta) } };
 }
 
+/** A Beta posterior: its two parameters. */
+export interface Posterior {
+  alpha: number;
+  beta: number;
+}
+
 /**
- * A group's (slot's, pillar's) rate shrunk toward the prior mean: Beta(m W0 + sum w_i p_i, (1 - m) W0 + sum w_i (1 - p_i))
+ * A group's (slot's, pillar's) posterior shrunk toward the prior mean: Beta(m W0 + sum w_i p_i, (1 - m) W0 + sum w_i (1 - p_i))
  * with w_i a post's effective trials and W0 = PRIOR_POSTS typical posts. Few posts stay near the mean, with a wide interval.
  */
-export function shrunkEstimate(observations: readonly Observation[], prior: Prior): Estimate {
+export function shrunkPosterior(observations: readonly Observation[], prior: Prior): Posterior {
   const priorWeight = PRIOR_POSTS * Math.max(prior.typicalWeight, 1);
   const mean = Math.min(1 - 1e-9, Math.max(1e-9, prior.mean));
   let alpha = mean * priorWeight;
@@ -94,7 +100,18 @@ export function shrunkEstimate(observations: readonly Observation[], prior: Prio
     alpha += w * rateOf(observation);
     beta += w * (1 - rateOf(observation));
   }
+  return { alpha, beta };
+}
+
+/** The shrunk posterior's mean and CREDIBILITY interval. */
+export function shrunkEstimate(observations: readonly Observation[], prior: Prior): Estimate {
+  const { alpha, beta } = shrunkPosterior(observations, prior);
   return betaEstimate(alpha, beta);
+}
+
+/** The p-quantile of a posterior (e.g. a lower bound at a stricter level than the stated interval). */
+export function quantile(posterior: Posterior, p: number): number {
+  return jStat.beta.inv(p, posterior.alpha, posterior.beta);
 }
 
 /** A whole platform's rate with no shrinkage: the weighted posts under a Jeffreys Beta(1/2, 1/2) prior. */

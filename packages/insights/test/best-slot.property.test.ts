@@ -18,7 +18,10 @@ function results(scenario: Scenario): ResultRecord[] {
     .flatMap((hour) => [1, 3, 5].map((weekday) => ({ weekday, hour })))
     .filter((slot) => slot.weekday !== scenario.planted.weekday || slot.hour !== scenario.planted.hour)
     .slice(0, 6);
-  const slots = [{ ...scenario.planted, rate: scenario.baseRate * scenario.k }, ...others.map((slot) => ({ ...slot, posts: scenario.otherPosts, rate: scenario.baseRate }))];
+  const slots = [
+    { ...scenario.planted, rate: scenario.baseRate * scenario.k },
+    ...others.map((slot) => ({ ...slot, posts: scenario.otherPosts, rate: scenario.baseRate })),
+  ];
   const rows: ResultRecord[] = [];
   for (const slot of slots) {
     for (let week = 0; week < slot.posts; week += 1) {
@@ -54,7 +57,8 @@ describe("best times", () => {
 
           const scarce = computeInsights(results({ seed, k, baseRate, planted: { ...slot, posts: tooFew }, otherPosts: tooFew }), "UTC");
           expect(scarce.best_times.instagram).toEqual([]);
-          const plantedAlone = computeInsights(results({ seed, k, baseRate, planted: { ...slot, posts: tooFew }, otherPosts: 8 }), "UTC").best_times.instagram ?? [];
+          const plantedAlone =
+            computeInsights(results({ seed, k, baseRate, planted: { ...slot, posts: tooFew }, otherPosts: 8 }), "UTC").best_times.instagram ?? [];
           expect(plantedAlone.some((claimed) => claimed.weekday === slot.weekday && claimed.hour === slot.hour)).toBe(false);
         },
       ),

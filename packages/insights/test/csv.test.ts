@@ -32,7 +32,7 @@ describe("parseResultsCsv", () => {
   it("reads Meta Business Suite's Instagram export headers, in the given time zone, whatever their case", () => {
     const csv = [
       "\uFEFFPost ID,Account username,Description,PUBLISH TIME,Permalink,Post type,Data comment,Date,Views,Reach,Likes,Shares,Follows,Comments,Saves",
-      "1790,crumb,Fresh bread,03/03/2026 18:05,https://www.instagram.com/p/ABC/,IG image,,Lifetime,\"2,500\",1900,190,4,1,12,9",
+      '1790,crumb,Fresh bread,03/03/2026 18:05,https://www.instagram.com/p/ABC/,IG image,,Lifetime,"2,500",1900,190,4,1,12,9',
     ].join("\r\n");
     const { rows, rejected, ignored_columns } = parseResultsCsv(csv, { platform: "instagram", timezone: "Europe/Berlin" });
     expect(rejected).toEqual([]);
@@ -55,7 +55,7 @@ describe("parseResultsCsv", () => {
 
   it("reads Facebook's reactions as likes and never a total such as Interactions or Reactions, comments and shares", () => {
     const csv = [
-      "Post ID,Page name,Title,Description,Publish time,Permalink,Post type,Impressions,Reach,\"Reactions, comments and shares\",Reactions,Comments,Shares,Link clicks",
+      'Post ID,Page name,Title,Description,Publish time,Permalink,Post type,Impressions,Reach,"Reactions, comments and shares",Reactions,Comments,Shares,Link clicks',
       "9,Crumb,Bread,Fresh bread,03/03/2026 18:05,https://www.facebook.com/crumb/posts/9,Photo,3000,2000,70,50,12,8,30",
     ].join("\n");
     const { rows } = parseResultsCsv(csv, { platform: "facebook", timezone: "UTC" });
@@ -83,8 +83,18 @@ describe("parseResultsCsv", () => {
   });
 
   it("reads the newer X post export's names (post text, reposts, bookmarks, share)", () => {
-    const csv = ["Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Share,Replies,Reposts", "1,2026-03-03T09:00:00Z,Hi,https://x.com/c/status/1,100,5,9,1,0,2,1"].join("\n");
-    expect(parseResultsCsv(csv, { platform: "x" }).rows[0]).toMatchObject({ text: "Hi", url: "https://x.com/c/status/1", likes: 5, saves: 1, shares: 0, comments: 2 });
+    const csv = [
+      "Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Share,Replies,Reposts",
+      "1,2026-03-03T09:00:00Z,Hi,https://x.com/c/status/1,100,5,9,1,0,2,1",
+    ].join("\n");
+    expect(parseResultsCsv(csv, { platform: "x" }).rows[0]).toMatchObject({
+      text: "Hi",
+      url: "https://x.com/c/status/1",
+      likes: 5,
+      saves: 1,
+      shares: 0,
+      comments: 2,
+    });
   });
 
   it("lists every bad field with its file line and still keeps the good rows", () => {

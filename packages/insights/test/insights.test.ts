@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { computeInsights, observationOf, type ResultRecord } from "../src/index";
 
-const record = (published_at: string, fields: Partial<ResultRecord> = {}): ResultRecord => ({ platform: "instagram", published_at, impressions: 1000, likes: 30, ...fields });
+const record = (published_at: string, fields: Partial<ResultRecord> = {}): ResultRecord => ({
+  platform: "instagram",
+  published_at,
+  impressions: 1000,
+  likes: 30,
+  ...fields,
+});
 
 describe("observationOf", () => {
   it("adds likes, comments, shares, saves and clicks over impressions, else reach, else nothing", () => {

@@ -45,9 +45,15 @@ describe("matchRows", () => {
 
 describe("dedupeKey", () => {
   it("uses the url when there is one, else platform, instant and text", () => {
-    expect(dedupeKey(row({ published_at: "2026-03-04T12:00:00Z", url: "https://WWW.Instagram.com/p/A/#x" }))).toBe(dedupeKey(row({ published_at: "2020-01-01T00:00:00Z", url: "https://www.instagram.com/p/A" })));
-    expect(dedupeKey(row({ published_at: "2026-03-04T13:00:00+01:00", text: " Hi  there" }))).toBe(dedupeKey(row({ published_at: "2026-03-04T12:00:00Z", text: "Hi there" })));
-    expect(dedupeKey(row({ published_at: "2026-03-04T12:00:00Z", text: "Hi" }))).not.toBe(dedupeKey(row({ published_at: "2026-03-04T12:00:00Z", text: "Hi", platform: "x" })));
+    expect(dedupeKey(row({ published_at: "2026-03-04T12:00:00Z", url: "https://WWW.Instagram.com/p/A/#x" }))).toBe(
+      dedupeKey(row({ published_at: "2020-01-01T00:00:00Z", url: "https://www.instagram.com/p/A" })),
+    );
+    expect(dedupeKey(row({ published_at: "2026-03-04T13:00:00+01:00", text: " Hi  there" }))).toBe(
+      dedupeKey(row({ published_at: "2026-03-04T12:00:00Z", text: "Hi there" })),
+    );
+    expect(dedupeKey(row({ published_at: "2026-03-04T12:00:00Z", text: "Hi" }))).not.toBe(
+      dedupeKey(row({ published_at: "2026-03-04T12:00:00Z", text: "Hi", platform: "x" })),
+    );
   });
 });
 
