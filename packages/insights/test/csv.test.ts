@@ -153,3 +153,13 @@ describe("readPublishedAt", () => {
     expect(readPublishedAt("01/15/2026 18:00", "Europe/Berlin")).toEqual({ value: "2026-01-15T18:00:00+01:00" });
   });
 });
+
+describe("docs/results-example.csv", () => {
+  it("imports whole", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(new URL("../../../docs/results-example.csv", import.meta.url), "utf8");
+    const { rows, rejected } = parseResultsCsv(text);
+    expect(rejected).toEqual([]);
+    expect(rows.map((row) => row.platform)).toEqual(["instagram", "instagram", "linkedin", "x", "tiktok"]);
+  });
+});
