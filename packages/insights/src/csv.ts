@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { DateTime } from "luxon";
-import { platformIdOf, type PlatformId } from "@strategist/schemas";
+import { platformOf, type PlatformId } from "@strategist/schemas";
 import { resolveHeader } from "./aliases";
 import { ImportRow, METRICS, resultErrors, type CanonicalColumn, type ImportResult, type ResultError } from "./schemas";
 
@@ -102,7 +102,7 @@ export function parseResultsCsv(text: string, options: CsvImportOptions = {}): C
     const candidate: Record<string, unknown> = {};
 
     const platformCell = cell("platform");
-    const platform = platformCell === "" ? options.platform : platformIdOf(platformCell);
+    const platform = platformCell === "" ? options.platform : platformOf(platformCell);
     if (platform) candidate.platform = platform;
     else errors.push({ line, field: "platform", reason: platformCell === "" ? "Must not be empty" : `Unknown platform: ${platformCell}` });
 

@@ -1,4 +1,4 @@
-import { PLATFORM_RULES, type PlatformId } from "@strategist/schemas";
+import { PLATFORMS, type PlatformId } from "@strategist/schemas";
 import type { Insights, PillarInsight, SlotInsight } from "./insights";
 
 /** A weekly posting time: ISO weekday (Monday = 1) and hour, in the plan's time zone. */
@@ -101,9 +101,7 @@ export function planGuidance(insights: Insights, request: GuidanceRequest): Plan
     const slotPosts = used.reduce((sum, slot) => sum + slot.posts, 0);
     const lift = used.reduce((sum, slot) => sum + slot.lift * slot.posts, 0) / slotPosts;
     const posts = (insights.slots[platform] ?? []).reduce((sum, slot) => sum + slot.posts, 0);
-    insights_used.push(
-      `${PLATFORM_RULES[platform].name} moved to ${describeSlots(evidenced)}: ${times(lift)} the engagement of other slots over ${posts} posts`,
-    );
+    insights_used.push(`${PLATFORMS[platform].label} moved to ${describeSlots(evidenced)}: ${times(lift)} the engagement of other slots over ${posts} posts`);
   }
 
   const total = 2 * request.platforms.reduce((sum, platform) => sum + Math.max(0, Math.floor(platform.posts_per_week)), 0);
@@ -144,7 +142,7 @@ export function summariseForPrompt(insights: Insights): string {
     `Results of ${posts} posts (engagement rate = engagements / impressions, else reach; ${Math.round(insights.credibility * 100)} % intervals; slots and pillars shrunk toward the platform mean; times in ${insights.timezone}):`,
   );
   for (const platform of insights.platforms) {
-    const name = PLATFORM_RULES[platform.platform].name;
+    const name = PLATFORMS[platform.platform].label;
     const best = insights.best_times[platform.platform] ?? [];
     const times = best.length
       ? `best times ${best
@@ -163,6 +161,6 @@ export function summariseForPrompt(insights: Insights): string {
     );
   }
   const top = insights.top_posts[0];
-  if (top?.text) lines.push(`- Best post: "${top.text.slice(0, 100)}" on ${PLATFORM_RULES[top.platform].name} (${percent(top.engagement_rate)}).`);
+  if (top?.text) lines.push(`- Best post: "${top.text.slice(0, 100)}" on ${PLATFORMS[top.platform].label} (${percent(top.engagement_rate)}).`);
   return lines.join("\n");
 }

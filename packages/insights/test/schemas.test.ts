@@ -35,3 +35,12 @@ describe("parseImportRows", () => {
     ]);
   });
 });
+
+describe("the insights' wire shape", () => {
+  it("describes what computeInsights returns, so the routes' responses serialise it whole", async () => {
+    const { InsightsResponse } = await import("@strategist/schemas");
+    const { computeInsights, plantedResults, PLANTED_DEFAULTS } = await import("../src/index");
+    const insights = computeInsights(plantedResults({ ...PLANTED_DEFAULTS, rows: 400, seed: 7 }), PLANTED_DEFAULTS.timezone);
+    expect(InsightsResponse.parse(insights)).toEqual(insights);
+  });
+});
