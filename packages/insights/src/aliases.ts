@@ -18,6 +18,7 @@ export const HEADER_ALIASES: Record<CanonicalColumn, readonly string[]> = {
   saves: ["saves", "bookmarks"],
   clicks: ["clicks", "url clicks", "link clicks"],
   video_views: ["video_views", "video views", "views", "plays"],
+  pillar: ["pillar", "content pillar"],
   post_id: ["post_id"],
 };
 

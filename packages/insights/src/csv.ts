@@ -110,7 +110,7 @@ export function parseResultsCsv(text: string, options: CsvImportOptions = {}): C
     if ("value" in publishedAt) candidate.published_at = publishedAt.value;
     else errors.push({ line, field: "published_at", reason: publishedAt.reason });
 
-    for (const column of ["url", "text", "post_id"] as const) {
+    for (const column of ["url", "text", "post_id", "pillar"] as const) {
       const value = columns[column] === undefined ? "" : (record[columns[column]] ?? "");
       if (value.trim() !== "") candidate[column] = column === "text" ? value : value.trim();
     }

@@ -8,8 +8,8 @@ export type Metric = (typeof METRICS)[number];
 /** The counts that make up an engagement (the numerator of the engagement rate). */
 export const ENGAGEMENT_METRICS = ["likes", "comments", "shares", "saves", "clicks"] as const satisfies readonly Metric[];
 
-/** The canonical columns of a results import, in order. */
-export const CANONICAL_COLUMNS = ["platform", "published_at", "url", "text", ...METRICS, "post_id"] as const;
+/** The canonical columns of a results import, in order; `pillar` is optional: it names the strategy pillar of a post made before Strategist. */
+export const CANONICAL_COLUMNS = ["platform", "published_at", "url", "text", ...METRICS, "post_id", "pillar"] as const;
 export type CanonicalColumn = (typeof CANONICAL_COLUMNS)[number];
 
 /** Why one field of one row was refused; `line` is the 1-based line of the file (or the 1-based index of a JSON row). */
@@ -58,6 +58,12 @@ export const ImportRow = z
     url: Url.optional(),
     text: z.string({ error: "Must be a string" }).max(70_000, { error: "Must be at most 70000 characters" }).optional(),
     post_id: z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional(),
+    pillar: z
+      .string({ error: "Must be a string" })
+      .min(1, { error: "Must not be empty" })
+      .max(300, { error: "Must be at most 300 characters" })
+      .optional()
+      .describe("The strategy pillar the post served; a row matched to a plan post takes the post's pillar"),
     ...ResultCounts.shape,
   })
   .meta({ id: "ResultImportRow" });
@@ -151,7 +157,7 @@ export const PostResultRecord = PostResult.extend({
 export type PostResultRecord = z.infer<typeof PostResultRecord>;
 
 /** Params of PUT /api/strategy/:id/posts/:post_id/results. */
-export const PostResultParams = z.object({ id: z.string().min(1), post_id: z.string().min(1) });
+export const PostResultParams = z.strictObject({ id: z.string().min(1).max(200), post_id: z.string().min(1).max(200) });
 
 const Rate = z.number().min(0).max(1);
 const IntervalSchema = z.object({ low: Rate, high: Rate }).describe("Credible interval of the rate");

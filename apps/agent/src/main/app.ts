@@ -29,11 +29,14 @@ import type { BrandService } from "../brands/service";
 import { conversationRoutes } from "../conversations/routes";
 import type { ConversationService } from "../conversations/service";
 import { EventLoopTurns } from "../generation/turns";
+import { brandInsightRoutes, resultRoutes } from "../results/routes";
+import type { ResultService } from "../results/service";
 
 interface AppDeps {
   service: StrategyService;
   brands: BrandService;
   plans: PlanService;
+  results: ResultService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -156,6 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(imageRoutes, { service: deps.images });
       await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
       await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
+      await api.register(resultRoutes, { prefix: "/strategy", service: deps.results });
+      await api.register(brandInsightRoutes, { prefix: "/brands", service: deps.results });
     },
     { prefix: "/api" },
   );

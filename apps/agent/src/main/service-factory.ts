@@ -29,6 +29,8 @@ import { createImageCatalog, type ImageModelCatalog } from "../models/image-mode
 import { createImageJobs } from "../images/wiring";
 import { BrandRepository } from "../brands/repository";
 import { BrandService } from "../brands/service";
+import { ResultRepository } from "../results/repository";
+import { ResultService } from "../results/service";
 
 /** Wires repository, agent and service into the HTTP app for a given configuration. */
 export async function createAgentApp(options: {
@@ -108,10 +110,18 @@ export async function createAgentApp(options: {
     conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
     clock: options.clock,
   });
+  const planRepository = new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
+  const results = new ResultService({
+    strategies: service,
+    brands,
+    plans: { find: async (strategyId) => (await planRepository.find(strategyId))?.plan },
+    repository: new ResultRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    clock: options.clock,
+  });
   const plans = new PlanService({
     strategies: service,
     strategyRecords: repository,
-    repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    repository: planRepository,
     pipeline,
     brands,
     clock: options.clock,
@@ -120,6 +130,7 @@ export async function createAgentApp(options: {
     service,
     brands,
     plans,
+    results,
     clock: options.clock,
     conversations,
     readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),
