@@ -124,6 +124,7 @@ export async function createAgentApp(options: {
     repository: planRepository,
     pipeline,
     brands,
+    insights: results,
     clock: options.clock,
   });
   const app = await buildApp({

@@ -20,10 +20,12 @@ import { AppError } from "../core/errors";
 import type { ModelCallResult } from "../models/model-call";
 import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { StrategyService } from "../strategies/service";
+import type { Insights } from "@strategist/insights";
 import type { PlanBrief } from "./copywriter";
 import { planPrompt, planSystemPrompt, rewritePrompt, rewriteSystemPrompt } from "./prompt";
 import { inTimeOrder, PlanChangedError, type PlanRepository, type StoredPlan } from "./repository";
 import { lastDay, nextMonday, zonedDateTime } from "./schedule";
+import { guideBrief } from "./insights";
 
 interface PlanServiceDeps {
   strategies: StrategyService;
@@ -33,6 +35,8 @@ interface PlanServiceDeps {
   pipeline: GenerationPipeline;
   /** The brand's default time zone, for a plan request that names none. */
   brands?: { defaultTimezone(userId: string, brandId: string): Promise<string | undefined> };
+  /** The strategy's results, in the plan's time zone, for a caller that checked ownership (the results capability). */
+  insights?: { insightsOf(strategy: StrategyRecord, timezone: string): Promise<Insights> };
   clock?: () => Date;
 }
 
@@ -80,7 +84,7 @@ export class PlanService {
     const timezone = request.timezone ?? brandTimezone ?? "UTC";
     const startDate = request.start_date ?? nextMonday(timezone, this.clock());
     const output = strategy.strategy_output;
-    const brief: PlanBrief = {
+    const unguided: PlanBrief = {
       brand_name: strategy.brand_name,
       industry: strategy.industry,
       platforms,
@@ -91,6 +95,8 @@ export class PlanService {
       start_date: startDate,
       weeks: request.weeks,
     };
+    // What worked moves the schedule and the pillar mix before the copywriter writes (plans/insights.ts).
+    const { brief, insights_used } = guideBrief(unguided, await this.deps.insights?.insightsOf(strategy, timezone));
     const useCase: UseCase<PlanOutput, Plan> = {
       name: "plan generation",
       userId,
@@ -118,7 +124,7 @@ export class PlanService {
         const stored = await this.deps.repository.find(strategyId);
         return stored?.planId === planId ? stored.plan : undefined;
       },
-      store: (generation, planId) => this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId),
+      store: (generation, planId) => this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId, insights_used),
       logged: (plan) => ({ message: "plan generated", fields: { strategy_id: strategyId, posts: plan.posts.length, weeks: plan.weeks } }),
     };
     return this.deps.pipeline.admit(useCase);
@@ -131,6 +137,7 @@ export class PlanService {
     startDate: string,
     generation: ModelCallResult<PlanOutput>,
     planId: string,
+    insights_used: string[],
   ): Promise<Plan> {
     // The last check before anything is stored: no caption or hashtag uses one of the brand's banned words.
     if (bannedWordErrors(generation.output, strategy.voice).length > 0)
@@ -155,6 +162,7 @@ export class PlanService {
       created_at: this.clock().toISOString(),
       model: generation.model,
       posts: inTimeOrder(posts),
+      insights_used,
     };
     try {
       await this.deps.repository.replace(userId, planId, plan);
