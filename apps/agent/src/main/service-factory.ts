@@ -31,6 +31,8 @@ import { BrandRepository } from "../brands/repository";
 import { BrandService } from "../brands/service";
 import { ResultRepository } from "../results/repository";
 import { ResultService } from "../results/service";
+import type { Insights } from "@strategist/insights";
+import type { StrategyRecord } from "@strategist/schemas";
 
 /** Wires repository, agent and service into the HTTP app for a given configuration. */
 export async function createAgentApp(options: {
@@ -99,6 +101,8 @@ export async function createAgentApp(options: {
     pipeline,
     cursors,
     dependents: [...(options.dependents ?? []), imageJobs.service],
+    // A new strategy for a brand starts from the brand's results (the results service is created below).
+    brandInsights: { insightsOfBrand: (brandId: string, timezone: string): Promise<Insights> => results.insightsOfBrand(brandId, timezone) },
     clock: options.clock,
   });
   const conversations = new ConversationService({
@@ -108,6 +112,7 @@ export async function createAgentApp(options: {
     pipeline,
     cursors,
     conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
+    insights: { insightsFor: (strategy: StrategyRecord): Promise<Insights> => results.insightsFor(strategy) },
     clock: options.clock,
   });
   const planRepository = new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);

@@ -8,7 +8,6 @@ import {
   PostResultRecord,
   ResultImportBody,
   ResultImportQuery,
-  ResultImportRequest,
   ResultImportResponse,
   StrategyIdParams,
   ValidationErrorBody,
@@ -47,7 +46,7 @@ export const resultRoutes: FastifyPluginAsyncZod<{ service: ResultService }> = a
       bodyLimit: IMPORT_BODY_LIMIT,
       // Ownership first: another user's strategy gets its 403 before a byte of a body of up to 10 MB is read.
       onRequest: async (request) => {
-        await service.assertOwner(request.userId, (request.params as { id: string }).id, request.log);
+        await service.assertOwner(request.userId, request.params.id, request.log);
       },
       schema: {
         operationId: "importResults",
@@ -64,7 +63,7 @@ export const resultRoutes: FastifyPluginAsyncZod<{ service: ResultService }> = a
       const { body } = request;
       const csv = request.headers["content-type"]?.toLowerCase().startsWith("text/csv") ?? false;
       if (csv !== (typeof body === "string")) throw new AppError("unsupported_media_type");
-      const input = typeof body === "string" ? { csv: body } : { rows: (body as ResultImportRequest).rows };
+      const input = typeof body === "string" ? { csv: body } : { rows: body.rows };
       return service.import(
         request.userId,
         request.params.id,

@@ -165,6 +165,13 @@ export class ResultService {
     );
   }
 
+  /** A strategy's insights in its plan's time zone (else its brand's, else UTC), for a caller that checked ownership (a refine). */
+  async insightsFor(strategy: StrategyRecord): Promise<Insights> {
+    const plan = await this.deps.plans.find(strategy.id);
+    const timezone = plan?.timezone ?? (strategy.brand_id ? await this.deps.brands.defaultTimezone(strategy.user_id, strategy.brand_id) : undefined) ?? "UTC";
+    return this.insightsOf(strategy, timezone);
+  }
+
   /** A brand's insights for a caller that checked ownership already (a new strategy for the brand). */
   async insightsOfBrand(brandId: string, timezone: string): Promise<Insights> {
     return computeInsights(await this.deps.repository.forBrand(brandId), timezone);
