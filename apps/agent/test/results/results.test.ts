@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { Plan, ResultImportResponse, StrategyRecord } from "@strategist/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -129,6 +130,14 @@ describe("results in", () => {
       [4, "platform"],
       [5, "likes"],
     ]);
+  });
+
+  it("reads the example file of docs/ without a refused row", async () => {
+    const csv = readFileSync(new URL("../../../../docs/results-example.csv", import.meta.url), "utf8");
+    const response = await importCsv(csv, "?dry_run=true");
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ rejected: [], ignored_columns: [] });
+    expect(response.json().added).toBe(csv.trim().split("\n").length - 1);
   });
 
   it("imports JSON rows, listing a bad one by its index", async () => {
