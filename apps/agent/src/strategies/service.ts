@@ -83,8 +83,7 @@ export class StrategyService {
     if (input.goals === undefined) {
       throw new AppError("validation", { fields: [{ field: "goals", message: "Field required: the brand has no goals to default from" }] });
     }
-    const timezone = (await this.deps.brands.defaultTimezone(userId, brandId)) ?? "UTC";
-    const results = resultsEvidence(await this.deps.brandInsights?.insightsOfBrand(brandId, timezone));
+    const results = resultsEvidence(await this.deps.brandInsights?.insightsOfBrand(brandId, brand.default_timezone ?? "UTC"));
     return { input: { ...input, goals: input.goals }, modelId, brand: { id: brand.id, voice: brand.voice }, ...(results ? { results } : {}) };
   }
 
