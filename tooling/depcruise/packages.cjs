@@ -7,8 +7,8 @@
 const TIERS = [
   // The shapes (schemas) and the adapters with no workspace dependency.
   ["schemas", "dynamo", "storage", "api-client", "local-sqs"],
-  // The offline copywriter: reads briefs and writes strategies with the schemas' shapes.
-  ["composer"],
+  // The offline copywriter (reads briefs, writes strategies) and the results statistics: both build on the shapes.
+  ["composer", "insights"],
   // The model stand-ins answer with the offline copywriter's text.
   ["local-bedrock", "local-openai"],
 ];

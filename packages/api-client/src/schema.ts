@@ -541,6 +541,74 @@ export type paths = {
         patch: operations["updatePlanFeed"];
         trace?: never;
     };
+    "/api/strategy/{id}/posts/{post_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Store one plan post's results (published_at with an offset, url, counts); a later PUT replaces the earlier one */
+        put: operations["putPostResults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import results as text/csv (canonical columns or a platform's export headers) or JSON {rows}; matched to plan posts, the rest kept as earlier posts; ?dry_run=true stores nothing; bodies over 10 MB get 413 */
+        post: operations["importResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What worked for the strategy: rates per platform and pillar with intervals, best evidenced times, top and bottom posts */
+        get: operations["getStrategyInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/brands/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What worked across every strategy of the brand: the insights a new strategy for it starts from */
+        get: operations["getBrandInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -765,6 +833,60 @@ export type components = {
         };
         /** @enum {string} */
         ImageJobStatus: "queued" | "processing" | "completed" | "failed";
+        Insights: {
+            /** @description IANA time zone of weekdays and hours: the plan's, else the brand's, else UTC */
+            timezone: string;
+            /** @description Level of every interval, e.g. 0.9 */
+            credibility: number;
+            platforms: {
+                /** @enum {string} */
+                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+                /** @description Posts with results */
+                posts: number;
+                posts_without_reach: number;
+                /** @description (likes + comments + shares + saves + clicks) / impressions, else reach */
+                engagement_rate: number;
+                /** @description Credible interval of the rate */
+                interval: {
+                    low: number;
+                    high: number;
+                };
+                enough_evidence: boolean;
+            }[];
+            /** @description Best first */
+            pillars: {
+                pillar: string;
+                posts: number;
+                engagement_rate: number;
+                /** @description Credible interval of the rate */
+                interval: {
+                    low: number;
+                    high: number;
+                };
+                lift: number;
+                enough_evidence: boolean;
+            }[];
+            /** @description Per platform, the slots with enough evidence, best first; empty keeps the defaults */
+            best_times: {
+                [key: string]: components["schemas"]["SlotInsight"][];
+            };
+            /** @description Per platform, every weekday-hour slot with posts (a heatmap) */
+            slots: {
+                [key: string]: components["schemas"]["SlotInsight"][];
+            };
+            top_posts: components["schemas"]["PostInsight"][];
+            bottom_posts: components["schemas"]["PostInsight"][];
+            thresholds: {
+                minSlotPosts: number;
+                minPlatformPosts: number;
+                minPillarPosts: number;
+                listedPosts: number;
+                credibility: number;
+                prior_posts: number;
+                rho_floor: number;
+                rho_ceiling: number;
+            };
+        };
         ModelInfo: {
             id: string;
             name: string;
@@ -791,6 +913,8 @@ export type components = {
             /** @description The model that wrote the plan; 'offline' for the built-in offline model */
             model: string;
             posts: components["schemas"]["PlanPost"][];
+            /** @description One sentence per choice the results changed (a platform's slots, a pillar's share), saying why; empty when nothing was evidenced */
+            insights_used?: string[];
         };
         PlanFeed: {
             approved_only: boolean;
@@ -878,6 +1002,17 @@ export type components = {
             /** @description An image model from GET /api/models (kind image); the default image model when absent */
             model?: string;
         };
+        PostInsight: {
+            /** @enum {string} */
+            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+            published_at: string;
+            url?: string;
+            text?: string;
+            post_id?: string;
+            pillar?: string;
+            engagement_rate: number;
+            lift: number;
+        };
         PostPatch: {
             /** @description The post's text, without its hashtags */
             caption?: string;
@@ -885,6 +1020,50 @@ export type components = {
             /** Format: date-time */
             scheduled_at?: string;
             status?: components["schemas"]["PostStatus"];
+        };
+        PostResult: {
+            /**
+             * Format: date-time
+             * @description When the post was published, ISO 8601 with an offset
+             */
+            published_at: string;
+            /**
+             * Format: uri
+             * @description The published post's address
+             */
+            url?: string;
+            impressions?: number;
+            reach?: number;
+            likes?: number;
+            comments?: number;
+            shares?: number;
+            saves?: number;
+            clicks?: number;
+            video_views?: number;
+        };
+        PostResultRecord: {
+            /**
+             * Format: date-time
+             * @description When the post was published, ISO 8601 with an offset
+             */
+            published_at: string;
+            /**
+             * Format: uri
+             * @description The published post's address
+             */
+            url?: string;
+            impressions?: number;
+            reach?: number;
+            likes?: number;
+            comments?: number;
+            shares?: number;
+            saves?: number;
+            clicks?: number;
+            video_views?: number;
+            post_id: string;
+            /** @enum {string} */
+            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+            pillar: string;
         };
         /** @enum {string} */
         PostStatus: "draft" | "approved";
@@ -902,6 +1081,43 @@ export type components = {
             model: string;
             reason: string;
         };
+        /** @description A refused field of one row: the 1-based file line (or JSON row index), the column, and why */
+        ResultError: {
+            line: number;
+            field: string;
+            reason: string;
+        };
+        ResultImportRequest: {
+            rows: {
+                [key: string]: unknown;
+            }[];
+        };
+        ResultImportResponse: {
+            dry_run: boolean;
+            /** @description Rows tied to a post of the plan */
+            matched: {
+                post_id: string;
+                /**
+                 * @description The rule that tied the row to the post
+                 * @enum {string}
+                 */
+                by: "post_id" | "url" | "time";
+                /** @enum {string} */
+                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+                published_at: string;
+            }[];
+            /** @description Rows tied to no post: kept as earlier posts of the strategy (and its brand) */
+            earlier: number;
+            /** @description Rows not stored before */
+            added: number;
+            /** @description Rows stored before whose numbers changed */
+            updated: number;
+            /** @description Rows stored before exactly as imported: re-importing a file adds nothing */
+            unchanged: number;
+            rejected: components["schemas"]["ResultError"][];
+            /** @description Headers no column is read from */
+            ignored_columns: string[];
+        };
         RewriteRequest: {
             /** @description What to change, e.g. 'shorter, with a question' */
             instruction?: string;
@@ -911,6 +1127,20 @@ export type components = {
             section: string;
             value: unknown;
             complete: boolean;
+        };
+        SlotInsight: {
+            /** @description ISO weekday, Monday = 1, in the insights' time zone */
+            weekday: number;
+            hour: number;
+            engagement_rate: number;
+            posts: number;
+            /** @description Credible interval of the rate */
+            interval: {
+                low: number;
+                high: number;
+            };
+            /** @description engagement_rate over the platform's other posts' mean rate */
+            lift: number;
         };
         StartedEvent: {
             request_id: string;
@@ -4151,6 +4381,290 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putPostResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostResult"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResultRecord"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importResults: {
+        parameters: {
+            query?: {
+                /** @description true: answer what would happen and store nothing */
+                dry_run?: "true" | "false";
+                /** @description The platform of a CSV without a platform column (a platform's own export) */
+                platform?: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string | components["schemas"]["ResultImportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultImportResponse"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getStrategyInsights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBrandInsights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -13,3 +13,4 @@ export * from "./plans";
 export * from "./plan-feeds";
 export * from "./platform-media";
 export * from "./time-zone";
+export * from "./results";

@@ -59,6 +59,10 @@ export const Plan = z
     created_at: z.iso.datetime({ offset: true }),
     model: z.string().describe("The model that wrote the plan; 'offline' for the built-in offline model"),
     posts: z.array(PlanPost),
+    insights_used: z
+      .array(z.string())
+      .optional()
+      .describe("One sentence per choice the results changed (a platform's slots, a pillar's share), saying why; empty when nothing was evidenced"),
   })
   .meta({ id: "Plan" });
 export type Plan = z.infer<typeof Plan>;

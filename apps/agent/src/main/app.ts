@@ -32,6 +32,8 @@ import type { BrandService } from "../brands/service";
 import { conversationRoutes } from "../conversations/routes";
 import type { ConversationService } from "../conversations/service";
 import { EventLoopTurns } from "../generation/turns";
+import { brandInsightRoutes, resultRoutes } from "../results/routes";
+import type { ResultService } from "../results/service";
 
 interface AppDeps {
   service: StrategyService;
@@ -41,6 +43,7 @@ interface AppDeps {
   feeds: PlanFeedService;
   /** Worker threads rendering exports; closed with the app. */
   exports: ExportPool;
+  results: ResultService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -174,6 +177,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         clock: deps.clock,
       });
       await api.register(planFeedRoutes, { prefix: "/strategy", feeds: deps.feeds });
+      await api.register(resultRoutes, { prefix: "/strategy", service: deps.results });
+      await api.register(brandInsightRoutes, { prefix: "/brands", service: deps.results });
     },
     { prefix: "/api" },
   );

@@ -32,6 +32,10 @@ import { createImageCatalog, type ImageModelCatalog } from "../models/image-mode
 import { createImageJobs } from "../images/wiring";
 import { BrandRepository } from "../brands/repository";
 import { BrandService } from "../brands/service";
+import { ResultRepository } from "../results/repository";
+import { ResultService } from "../results/service";
+import type { Insights } from "@strategist/insights";
+import type { StrategyRecord } from "@strategist/schemas";
 
 /** Wires repository, agent and service into the HTTP app for a given configuration. */
 export async function createAgentApp(options: {
@@ -100,6 +104,8 @@ export async function createAgentApp(options: {
     pipeline,
     cursors,
     dependents: [...(options.dependents ?? []), imageJobs.service],
+    // A new strategy for a brand starts from the brand's results (the results service is created below).
+    brandInsights: { insightsOfBrand: (brandId: string, timezone: string): Promise<Insights> => results.insightsOfBrand(brandId, timezone) },
     clock: options.clock,
   });
   const conversations = new ConversationService({
@@ -109,9 +115,17 @@ export async function createAgentApp(options: {
     pipeline,
     cursors,
     conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
+    insights: { insightsFor: (strategy: StrategyRecord): Promise<Insights> => results.insightsFor(strategy) },
     clock: options.clock,
   });
   const planRepository = new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
+  const results = new ResultService({
+    strategies: service,
+    brands,
+    plans: { find: async (strategyId) => (await planRepository.find(strategyId))?.plan },
+    repository: new ResultRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    clock: options.clock,
+  });
   const plans = new PlanService({
     strategies: service,
     strategyRecords: repository,
@@ -120,6 +134,7 @@ export async function createAgentApp(options: {
     postImages: imageJobs.service,
     pipeline,
     brands,
+    insights: results,
     clock: options.clock,
   });
   const exports = new ExportPool({
@@ -145,6 +160,7 @@ export async function createAgentApp(options: {
     plans,
     feeds,
     exports,
+    results,
     clock: options.clock,
     conversations,
     readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),

@@ -24,6 +24,8 @@ interface PlanItem {
   weeks: number;
   createdAt: string;
   modelId: string;
+  /** What the results changed, one sentence each. */
+  insightsUsed?: string[];
 }
 
 interface PostItem {
@@ -114,6 +116,7 @@ export class PlanRepository {
         created_at: head.createdAt,
         model: head.modelId,
         posts: inTimeOrder(posts),
+        insights_used: head.insightsUsed ?? [],
       },
     };
   }
@@ -138,6 +141,7 @@ export class PlanRepository {
       weeks: plan.weeks,
       createdAt: plan.created_at,
       modelId: plan.model,
+      ...(plan.insights_used?.length ? { insightsUsed: plan.insights_used } : {}),
     };
     try {
       await this.client.send(

@@ -24,10 +24,12 @@ import { AppError } from "../core/errors";
 import type { ModelCallResult } from "../models/model-call";
 import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { StrategyService } from "../strategies/service";
+import type { Insights } from "@strategist/insights";
 import type { PlanBrief } from "./copywriter";
 import { planPrompt, planSystemPrompt, rewritePrompt, rewriteSystemPrompt } from "./prompt";
 import { inTimeOrder, PlanChangedError, type PlanRepository, type StoredPlan } from "./repository";
 import { lastDay, nextMonday, zonedDateTime } from "./schedule";
+import { guideBrief } from "./insights";
 
 interface PlanServiceDeps {
   strategies: StrategyService;
@@ -39,6 +41,8 @@ interface PlanServiceDeps {
   postImages?: { deleteForPostsExcept(strategyId: string, keep: ReadonlySet<string>, log: FastifyBaseLogger): Promise<void> };
   /** The brand's default time zone, for a plan request that names none. */
   brands?: { defaultTimezone(userId: string, brandId: string): Promise<string | undefined> };
+  /** The strategy's results, in the plan's time zone, for a caller that checked ownership (the results capability). */
+  insights?: { insightsOf(strategy: StrategyRecord, timezone: string): Promise<Insights> };
   clock?: () => Date;
 }
 
@@ -114,7 +118,7 @@ export class PlanService {
     const timezone = request.timezone ?? brandTimezone ?? "UTC";
     const startDate = request.start_date ?? nextMonday(timezone, this.clock());
     const output = strategy.strategy_output;
-    const brief: PlanBrief = {
+    const unguided: PlanBrief = {
       brand_name: strategy.brand_name,
       industry: strategy.industry,
       platforms,
@@ -125,6 +129,8 @@ export class PlanService {
       start_date: startDate,
       weeks: request.weeks,
     };
+    // What worked moves the schedule and the pillar mix before the copywriter writes (plans/insights.ts).
+    const { brief, insights_used } = guideBrief(unguided, await this.deps.insights?.insightsOf(strategy, timezone));
     const useCase: UseCase<PlanOutput, Plan> = {
       name: "plan generation",
       userId,
@@ -153,7 +159,7 @@ export class PlanService {
         return stored?.planId === planId ? stored.plan : undefined;
       },
       store: async (generation, planId) => {
-        const plan = await this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId);
+        const plan = await this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId, insights_used);
         // The replaced plan's posts are gone: so are their pictures.
         await this.deps.postImages?.deleteForPostsExcept(strategyId, new Set(plan.posts.map((post) => post.id)), context.log);
         return plan;
@@ -170,6 +176,7 @@ export class PlanService {
     startDate: string,
     generation: ModelCallResult<PlanOutput>,
     planId: string,
+    insights_used: string[],
   ): Promise<Plan> {
     // The last check before anything is stored: no caption or hashtag uses one of the brand's banned words.
     if (bannedWordErrors(generation.output, strategy.voice).length > 0)
@@ -194,6 +201,7 @@ export class PlanService {
       created_at: this.clock().toISOString(),
       model: generation.model,
       posts: inTimeOrder(posts),
+      insights_used,
     };
     try {
       await this.deps.repository.replace(userId, planId, plan);
@@ -264,7 +272,9 @@ export class PlanService {
     let postIds: string[];
     if (request.post_ids) {
       const known = new Set(plan.posts.map((post) => post.id));
-      const unknown = request.post_ids.flatMap((id, index) => (known.has(id) ? [] : [{ field: `post_ids.${index}`, message: "No post of the current plan has this id" }]));
+      const unknown = request.post_ids.flatMap((id, index) =>
+        known.has(id) ? [] : [{ field: `post_ids.${index}`, message: "No post of the current plan has this id" }],
+      );
       if (unknown.length > 0) throw new AppError("validation", { fields: unknown });
       postIds = [...new Set(request.post_ids)];
     } else {

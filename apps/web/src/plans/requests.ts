@@ -1,4 +1,4 @@
-import type { PostPatch } from "@strategist/schemas";
+import type { PostPatch, PostResult } from "@strategist/schemas";
 import { call } from "@/api/client";
 
 /** Writes a new plan (replacing the current one) through the web proxy. */
@@ -14,6 +14,23 @@ export function updatePost(id: string, postId: string, patch: PostPatch) {
 /** Asks for a new caption and hashtags for one post. */
 export function rewritePost(id: string, postId: string, instruction?: string) {
   return call((api) => api.POST("/api/strategy/{id}/posts/{postId}/rewrite", { params: { path: { id, postId } }, body: instruction ? { instruction } : {} }));
+}
+
+/** Stores one post's results (a later save replaces the earlier one). */
+export function savePostResults(id: string, postId: string, body: PostResult) {
+  return call((api) => api.PUT("/api/strategy/{id}/posts/{post_id}/results", { params: { path: { id, post_id: postId } }, body }));
+}
+
+/** Imports a results CSV; with `dryRun`, answers what the import would do and stores nothing. */
+export function importResults(id: string, csv: string, dryRun: boolean) {
+  return call((api) =>
+    api.POST("/api/strategy/{id}/results", {
+      params: { path: { id }, query: dryRun ? { dry_run: "true" } : {} },
+      body: csv,
+      headers: { "content-type": "text/csv" },
+      bodySerializer: (body: unknown) => body as string,
+    }),
+  );
 }
 
 const base = (strategyId: string) => `/api/strategy/${encodeURIComponent(strategyId)}`;

@@ -2,5 +2,5 @@ import { proxyToAgent } from "@/server/proxy-route";
 
 export const dynamic = "force-dynamic";
 
-// PATCH and DELETE serve the post edits and strategy deletion the agent answers; no agent route takes PUT.
-export { proxyToAgent as GET, proxyToAgent as POST, proxyToAgent as PATCH, proxyToAgent as DELETE };
+// PUT stores a post's results; PATCH and DELETE serve the post edits and strategy deletion the agent answers.
+export { proxyToAgent as GET, proxyToAgent as POST, proxyToAgent as PUT, proxyToAgent as PATCH, proxyToAgent as DELETE };
