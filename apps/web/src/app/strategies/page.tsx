@@ -6,7 +6,7 @@ import { StrategyCard } from "@/strategies/StrategyCard";
 import { listStrategies } from "@/server/agent-api";
 import { loginPath, requireSession } from "@/server/current-session";
 
-export const metadata: Metadata = { title: "Your strategies" };
+export const metadata: Metadata = { title: "History" };
 
 const PAGE_SIZE = 12;
 
@@ -21,7 +21,7 @@ export default async function HistoryPage() {
     <>
       <div className="page-head">
         <div>
-          <h1>Your strategies</h1>
+          <h1>History</h1>
           <p>Newest first. Open one to read, copy, export or print it.</p>
         </div>
         {strategies.length > 0 && (
