@@ -694,6 +694,8 @@ export type components = {
             /** @description IANA time zone of the schedule; when absent, the default_timezone of the strategy's brand, else UTC */
             timezone?: string;
             model?: string;
+            /** @description Keep the current plan's approved posts that fall within the new plan's days (the new plan writes no post for the same platform on their day) */
+            keep_approved?: boolean;
         };
         /**
          * @description The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube

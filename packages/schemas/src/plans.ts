@@ -78,6 +78,12 @@ export const PlanRequest = z
       .optional()
       .describe("IANA time zone of the schedule; when absent, the default_timezone of the strategy's brand, else UTC"),
     model: z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional(),
+    keep_approved: z
+      .boolean({ error: "Must be true or false" })
+      .optional()
+      .describe(
+        "Keep the current plan's approved posts that fall within the new plan's days (the new plan writes no post for the same platform on their day)",
+      ),
   })
   .meta({ id: "PlanRequest" });
 export type PlanRequest = z.infer<typeof PlanRequest>;

@@ -50,6 +50,15 @@ export function planPlatforms(strategy: StrategyRecord): PlanBrief["platforms"] 
   return platforms;
 }
 
+/** A post's local day: `scheduled_at` carries the plan's offset, so its date part is the day in the plan's zone. */
+const localDay = (post: PlanPost) => post.scheduled_at.slice(0, 10);
+
+/** The new posts, less those on the platform and day of a kept post (a kept approved post takes that slot). */
+export function withoutClashes(posts: PlanPost[], kept: PlanPost[]): PlanPost[] {
+  const taken = new Set(kept.map((post) => `${post.platform} ${localDay(post)}`));
+  return posts.filter((post) => !taken.has(`${post.platform} ${localDay(post)}`));
+}
+
 /** The content plan use cases: write (through the generation pipeline), read, edit a post, rewrite a post. */
 export class PlanService {
   private readonly clock: () => Date;
@@ -146,6 +155,7 @@ export class PlanService {
       ...(post.visual_prompt_index !== undefined ? { visual_prompt_index: post.visual_prompt_index } : {}),
       status: "draft",
     }));
+    const kept = request.keep_approved ? await this.approvedWithin(strategy.id, startDate, lastDay(startDate, request.weeks)) : [];
     const plan: Plan = {
       strategy_id: strategy.id,
       strategy_version: strategy.version,
@@ -154,7 +164,7 @@ export class PlanService {
       weeks: request.weeks,
       created_at: this.clock().toISOString(),
       model: generation.model,
-      posts: inTimeOrder(posts),
+      posts: inTimeOrder([...kept, ...withoutClashes(posts, kept)]),
     };
     try {
       await this.deps.repository.replace(userId, planId, plan);
@@ -163,6 +173,14 @@ export class PlanService {
       throw error;
     }
     return plan;
+  }
+
+  /** The current plan's approved posts on the days from `first` to `last` (local days), each under a new id for the new plan. */
+  private async approvedWithin(strategyId: string, first: string, last: string): Promise<PlanPost[]> {
+    const current = await this.deps.repository.find(strategyId);
+    return (current?.plan.posts ?? [])
+      .filter((post) => post.status === "approved" && localDay(post) >= first && localDay(post) <= last)
+      .map((post) => ({ ...post, id: randomUUID() }));
   }
 
   /** The strategy's plan; 403/404 for the strategy first, then 404 "Plan not found". */

@@ -6,6 +6,7 @@ import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
 import { ThrowingModel } from "../support/models";
 import { parseSse } from "../support/sse";
 import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
+import { withoutClashes } from "../../src/plans/service";
 
 const NOW = new Date("2026-11-30T18:00:00Z"); // a Monday
 const BRIEF = {
@@ -128,6 +129,44 @@ describe("content plans", () => {
     expect(old.json()).toEqual({ detail: "Post not found" });
     const posts = (await harness.strategyItems(strategy.id)).filter((item) => String(item.itemKey).startsWith("post#"));
     expect(posts.map((item) => item.postId).sort()).toEqual(second.posts.map((post) => post.id).sort());
+  });
+
+  it("keeps the approved posts within the new plan's days when asked (keep_approved), in place of new posts on their platform and day", async () => {
+    const first = await makePlan({ weeks: 2, start_date: "2026-12-07", timezone: "Europe/Paris" });
+    const [inside, outside] = [first.posts[0]!, first.posts.at(-1)!];
+    for (const post of [inside, outside]) {
+      expect((await inject("PATCH", `/api/strategy/${strategy.id}/posts/${post.id}`, { status: "approved" })).statusCode).toBe(200);
+    }
+    const second = await makePlan({ weeks: 1, start_date: "2026-12-07", timezone: "Europe/Paris", keep_approved: true });
+    const approved = second.posts.filter((post) => post.status === "approved");
+    expect(approved).toHaveLength(1);
+    expect(approved[0]).toMatchObject({ platform: inside.platform, scheduled_at: inside.scheduled_at, caption: inside.caption });
+    expect(second.posts.filter((post) => post.platform === inside.platform && post.scheduled_at.slice(0, 10) === inside.scheduled_at.slice(0, 10))).toHaveLength(1);
+    // Without the option every post is new and a draft.
+    const third = await makePlan({ weeks: 1, start_date: "2026-12-07", timezone: "Europe/Paris" });
+    expect(third.posts.every((post) => post.status === "draft")).toBe(true);
+    expect((await inject("POST", `/api/strategy/${strategy.id}/plan`, { keep_approved: "yes" })).json()).toMatchObject({
+      errors: [{ field: "keep_approved", message: "Must be true or false" }],
+    });
+  });
+
+  it("property: a kept approved post never shares its platform and day with a new post, and no other new post is dropped", () => {
+    const post = fc.record({
+      id: fc.uuid(),
+      platform: fc.constantFrom("x", "instagram", "linkedin"),
+      scheduled_at: fc.constantFrom("2026-12-07T09:00:00+01:00", "2026-12-07T18:00:00+01:00", "2026-12-08T09:00:00+01:00"),
+    });
+    fc.assert(
+      fc.property(fc.array(post), fc.array(post), (fresh, kept) => {
+        const asPosts = (posts: typeof fresh) => posts.map((one) => ({ ...one, pillar: "", theme: "", caption: "", hashtags: [], status: "draft" as const })) as PlanPost[];
+        const left = withoutClashes(asPosts(fresh), asPosts(kept));
+        const slot = (one: { platform: string; scheduled_at: string }) => `${one.platform} ${one.scheduled_at.slice(0, 10)}`;
+        const taken = new Set(kept.map(slot));
+        expect(left.every((one) => !taken.has(slot(one)))).toBe(true);
+        expect(left).toHaveLength(fresh.filter((one) => !taken.has(slot(one))).length);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it("edits a post: approve, and a caption past X's limit is refused with the limit named and nothing stored", async () => {

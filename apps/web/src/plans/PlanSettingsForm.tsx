@@ -75,12 +75,23 @@ export function PlanSettingsForm({ plan, brandTimezone, writing, problem, atRisk
       {confirming && (
         <ConfirmDialog
           title="Replace this plan?"
-          description={`A new plan replaces every post, including ${risk}.`}
-          confirmLabel="Replace the plan"
+          description={`A new plan replaces every post, including ${risk}. Approved posts within the new plan's days can stay.`}
+          confirmLabel={atRisk.approved > 0 ? "Replace every post" : "Replace the plan"}
           onConfirm={() => {
             setConfirming(false);
             onWrite(settings());
           }}
+          alternative={
+            atRisk.approved > 0
+              ? {
+                  label: "Replace, keeping approved posts",
+                  onChoose: () => {
+                    setConfirming(false);
+                    onWrite({ ...settings(), keep_approved: true });
+                  },
+                }
+              : undefined
+          }
           onCancel={() => setConfirming(false)}
         />
       )}

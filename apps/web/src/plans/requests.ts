@@ -7,6 +7,8 @@ export interface PlanSettings {
   weeks: number;
   start_date?: string;
   timezone: string;
+  /** Keep the current plan's approved posts that fall within the new plan's days. */
+  keep_approved?: boolean;
 }
 
 /** Writes a new plan (replacing the current one) through the web proxy. */
