@@ -41,13 +41,18 @@ describe("plan dates", () => {
 
   it("property: moving a post to another day keeps its local time in the plan's zone, across daylight-saving changes", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: -60, max: 60 }), fc.constantFrom("Europe/Paris", "America/Chicago", "UTC"), (from, shift, zone) => {
-        const day = new Date(Date.UTC(2026, 0, 1 + from)).toISOString().slice(0, 10);
-        const target = new Date(Date.UTC(2026, 0, 1 + from + shift)).toISOString().slice(0, 10);
-        const moved = movedTo(zonedDateTime(day, "09:30", zone), target, zone);
-        expect(moved.slice(0, 16)).toBe(`${target}T09:30`);
-        expect(wallTime(moved, zone)).toBe(`${target}T09:30`);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: -60, max: 60 }),
+        fc.constantFrom("Europe/Paris", "America/Chicago", "UTC"),
+        (from, shift, zone) => {
+          const day = new Date(Date.UTC(2026, 0, 1 + from)).toISOString().slice(0, 10);
+          const target = new Date(Date.UTC(2026, 0, 1 + from + shift)).toISOString().slice(0, 10);
+          const moved = movedTo(zonedDateTime(day, "09:30", zone), target, zone);
+          expect(moved.slice(0, 16)).toBe(`${target}T09:30`);
+          expect(wallTime(moved, zone)).toBe(`${target}T09:30`);
+        },
+      ),
       { numRuns: 200 },
     );
   });
