@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
+import type { ZodType } from "zod";
 import {
   checkPost,
   planOutputSchema,
   planPlatformOf,
+  rewriteAlternativesSchema,
   rewriteOutputSchema,
   type Plan,
   type PlanOutput,
@@ -11,7 +13,9 @@ import {
   type PlanRequest,
   type PlanPlatformId,
   type PostPatch,
+  type RewriteAlternativesOutput,
   type RewriteOutput,
+  type RewrittenPost,
   type RewriteRequest,
   type StrategyRecord,
 } from "@strategist/schemas";
@@ -215,11 +219,15 @@ export class PlanService {
     return stored;
   }
 
-  /** A new caption and hashtags for one post, through the generation pipeline; the rest of the post stays. */
-  async rewrite(userId: string, strategyId: string, postId: string, request: RewriteRequest, context: ModelCallContext): Promise<PlanPost> {
+  /**
+   * A new caption and hashtags for one post, through the generation pipeline; the rest of the post stays. Asked for
+   * 2-3 alternatives, the model writes that many different ones: the first is stored and all come back to choose from.
+   */
+  async rewrite(userId: string, strategyId: string, postId: string, request: RewriteRequest, context: ModelCallContext): Promise<RewrittenPost> {
     const strategy = await this.deps.strategies.get(userId, strategyId, context.log);
     const { planId, post } = await this.post(userId, strategyId, postId, context.log);
-    const useCase: UseCase<RewriteOutput, PlanPost> = {
+    const count = request.alternatives ?? 1;
+    const useCase: UseCase<RewriteOutput | RewriteAlternativesOutput, RewrittenPost> = {
       name: "post rewrite",
       userId,
       log: context.log,
@@ -228,7 +236,9 @@ export class PlanService {
       request: { route: "rewrite", strategyId, postId, body: request },
       model: withVoice(
         {
-          schema: rewriteOutputSchema(post.platform),
+          schema: (count > 1 ? rewriteAlternativesSchema(post.platform, count) : rewriteOutputSchema(post.platform)) as ZodType<
+            RewriteOutput | RewriteAlternativesOutput
+          >,
           systemPrompt: rewriteSystemPrompt(post.platform),
           prompt: rewritePrompt({
             brand_name: strategy.brand_name,
@@ -238,6 +248,7 @@ export class PlanService {
             caption: post.caption,
             hashtags: post.hashtags,
             ...(request.instruction ? { instruction: request.instruction } : {}),
+            ...(count > 1 ? { alternatives: count } : {}),
           }),
           modelId: request.model,
         },
@@ -249,12 +260,14 @@ export class PlanService {
         const { rewriteId: _, ...rest } = stored;
         return rest;
       },
-      store: (generation, rewriteId) => {
+      store: async (generation, rewriteId) => {
         if (bannedWordErrors(generation.output, strategy.voice).length > 0)
           throw new AppError("structured_output", { message: "banned word in the model's output" });
-        return this.update(strategyId, planId, { ...post, ...generation.output }, rewriteId);
+        const alternatives = "alternatives" in generation.output ? generation.output.alternatives : [generation.output];
+        const stored = await this.update(strategyId, planId, { ...post, ...alternatives[0]! }, rewriteId);
+        return count > 1 ? { ...stored, alternatives } : stored;
       },
-      logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId } }),
+      logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId, alternatives: count } }),
     };
     return this.deps.pipeline.run(useCase);
   }

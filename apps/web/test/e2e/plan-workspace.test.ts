@@ -92,10 +92,12 @@ describe("the plan workspace", () => {
       // Refine once, then draw a picture: the page follows the new job until the image shows.
       await act.fill(page.getByLabel("Ask for a change"), "Make the tone more playful and relaxed");
       await act.click(page.getByRole("button", { name: "Send" }));
-      await page.getByText("Version 2, updated").waitFor({ timeout: 30_000 });
+      // As a person would: as soon as the revision is announced, while the page is still reloading the strategy.
+      await page.getByRole("status").filter({ hasText: "Version 2 is ready." }).waitFor({ timeout: 30_000 });
       const firstPrompt = page.getByTestId("image-prompt-0");
       await act.click(firstPrompt.getByRole("button", { name: "Generate image" }));
-      await firstPrompt.getByRole("img").waitFor({ timeout: 30_000 });
+      await firstPrompt.getByRole("img").waitFor({ timeout: 20_000 });
+      await page.getByText("Version 2, updated").waitFor();
 
       await act.click(planLink);
       await page.waitForURL(/\/plan$/);
