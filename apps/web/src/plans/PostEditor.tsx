@@ -42,6 +42,8 @@ export function PostEditor({ strategyId, brand, timezone, post, draft, onDraft, 
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [waitUntil, setWaitUntil] = useState(0);
+  /** The rewrites to choose from after a rewrite (the first is the one stored). */
+  const [choices, setChoices] = useState<{ caption: string; hashtags: string[] }[]>([]);
   const secondsToWait = useCountdown(waitUntil);
   const ids = { title: useId(), caption: useId(), tags: useId(), when: useId(), counter: useId(), error: useId() };
 
@@ -65,6 +67,7 @@ export function PostEditor({ strategyId, brand, timezone, post, draft, onDraft, 
     setBusy(kind);
     setProblem(null);
     setNotice(null);
+    setChoices([]);
     const result = await request();
     setBusy(null);
     if (!result.ok) {
@@ -93,8 +96,24 @@ export function PostEditor({ strategyId, brand, timezone, post, draft, onDraft, 
     run(
       "rewrite",
       () => rewritePost(strategyId, post.id, instruction),
-      () => ({ text: "Rewritten", undo: { caption: post.caption, hashtags: post.hashtags } }),
+      (saved) => {
+        const alternatives = (saved as PlanPost & { alternatives?: { caption: string; hashtags: string[] }[] }).alternatives ?? [];
+        setChoices(alternatives.length > 1 ? alternatives : []);
+        return {
+          text: alternatives.length > 1 ? "Rewritten: the first alternative is in place" : "Rewritten",
+          undo: { caption: post.caption, hashtags: post.hashtags },
+        };
+      },
     );
+  const choose = async (choice: { caption: string; hashtags: string[] }) => {
+    const [undoTo, offered] = [notice?.undo, choices];
+    await run(
+      "rewrite",
+      () => updatePost(strategyId, post.id, choice),
+      () => ({ text: "Alternative chosen", ...(undoTo ? { undo: undoTo } : {}) }),
+    );
+    setChoices(offered);
+  };
   const undo = (patch: PostPatch) =>
     run(
       "undo",
@@ -192,6 +211,25 @@ export function PostEditor({ strategyId, brand, timezone, post, draft, onDraft, 
               </>
             )}
           </p>
+          {choices.length > 1 && (
+            <section className="rewrite-choices" aria-label="Alternatives">
+              <h4>Alternatives</h4>
+              <ol>
+                {choices.map((choice, index) => (
+                  <li key={index}>
+                    <p>{choice.caption}</p>
+                    {choice.caption === post.caption ? (
+                      <span className="plan-chip-approved">In place</span>
+                    ) : (
+                      <button type="button" className="button secondary small" disabled={busy !== null} onClick={() => void choose(choice)}>
+                        Use alternative {index + 1}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
           {dirty && <p className="hint">Save or discard your changes to rewrite or approve.</p>}
           <RewriteControls disabled={busy !== null || dirty || waiting} busy={busy === "rewrite"} onRewrite={(instruction) => void rewrite(instruction)} />
         </div>

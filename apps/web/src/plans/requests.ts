@@ -34,9 +34,14 @@ export async function setPostsStatus(id: string, postIds: readonly string[], sta
   return { ok: true as const, value: results.flatMap((result) => (result.ok ? [result.value] : [])) };
 }
 
-/** Asks for a new caption and hashtags for one post. */
-export function rewritePost(id: string, postId: string, instruction?: string) {
-  return call((api) => api.POST("/api/strategy/{id}/posts/{postId}/rewrite", { params: { path: { id, postId } }, body: instruction ? { instruction } : {} }));
+/** Asks for new captions and hashtags for one post: the first is stored, the others come back to choose from. */
+export function rewritePost(id: string, postId: string, instruction?: string, alternatives = 3) {
+  return call((api) =>
+    api.POST("/api/strategy/{id}/posts/{postId}/rewrite", {
+      params: { path: { id, postId } },
+      body: { alternatives, ...(instruction ? { instruction } : {}) },
+    }),
+  );
 }
 
 /** The strategy's image jobs, newest first (one page of 50). */

@@ -153,6 +153,13 @@ describe("the plan workspace", () => {
       await instruction.fill("End with a question about paddling");
       await editor.getByRole("button", { name: "Rewrite", exact: true }).click();
       await editor.getByRole("status").filter({ hasText: "Rewritten" }).waitFor();
+      // Three alternatives to choose from; choosing the second puts it in place.
+      const alternatives = editor.getByRole("region", { name: "Alternatives" }).getByRole("listitem");
+      expect(await alternatives.count()).toBe(3);
+      const second = (await alternatives.nth(1).locator("p").textContent())!;
+      await editor.getByRole("button", { name: "Use alternative 2" }).click();
+      await editor.getByRole("status").filter({ hasText: "Alternative chosen" }).waitFor();
+      expect(await editor.getByLabel(/^Caption/).inputValue()).toBe(second);
       await editor.getByRole("button", { name: "Undo" }).click();
       await editor.getByRole("status").filter({ hasText: "Undone" }).waitFor();
 
