@@ -89,11 +89,14 @@ export function PlanCalendar(props: CalendarProps) {
   }
 
   return (
-    <ol className="plan-agenda">
-      {[...byDay.entries()].map(([day, posts]) => (
-        <Day key={day} day={day} posts={posts} {...props} droppable={false} />
-      ))}
-    </ol>
+    <>
+      <h2 className="visually-hidden">Agenda</h2>
+      <ol className="plan-agenda">
+        {[...byDay.entries()].map(([day, posts]) => (
+          <Day key={day} day={day} posts={posts} {...props} droppable={false} />
+        ))}
+      </ol>
+    </>
   );
 }
 
