@@ -462,7 +462,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Rewrite one post's caption and hashtags */
+        /** Rewrite one post's caption and hashtags (optionally 2-3 alternatives to choose from) */
         post: operations["rewritePost"];
         delete?: never;
         options?: never;
@@ -967,6 +967,8 @@ export type components = {
             /** @description IANA time zone of the schedule; when absent, the default_timezone of the strategy's brand, else UTC */
             timezone?: string;
             model?: string;
+            /** @description Keep the current plan's approved posts that fall within the new plan's days (the new plan writes no post for the same platform on their day) */
+            keep_approved?: boolean;
         };
         /**
          * @description The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube
@@ -1121,7 +1123,34 @@ export type components = {
         RewriteRequest: {
             /** @description What to change, e.g. 'shorter, with a question' */
             instruction?: string;
+            /** @description How many different rewrites to write (1-3, default 1): the first is stored, the others come back to choose from */
+            alternatives?: number;
             model?: string;
+        };
+        RewrittenPost: {
+            id: string;
+            platform: components["schemas"]["Platform"];
+            /**
+             * Format: date-time
+             * @description When to publish, ISO 8601 with the plan's time zone offset
+             */
+            scheduled_at: string;
+            pillar: string;
+            theme: string;
+            caption: string;
+            hashtags: string[];
+            /** @description Index into the strategy's visual_prompts */
+            visual_prompt_index?: number;
+            /** @description The goal of the brief this post serves */
+            goal?: string;
+            /** @description What the post's picture shows, written with its caption */
+            visual_brief?: string;
+            status: components["schemas"]["PostStatus"];
+            /** @description Every rewrite written, the stored one first; each meets the platform's rules. Choose another with PATCH */
+            alternatives?: {
+                caption: string;
+                hashtags: string[];
+            }[];
         };
         SectionEvent: {
             section: string;
@@ -3792,7 +3821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanPost"];
+                    "application/json": components["schemas"]["RewrittenPost"];
                 };
             };
             /** @description Validation error: which fields, and why */

@@ -84,6 +84,10 @@ export const PlanRequest = z
       .optional()
       .describe("IANA time zone of the schedule; when absent, the default_timezone of the strategy's brand, else UTC"),
     model: z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional(),
+    keep_approved: z
+      .boolean({ error: "Must be true or false" })
+      .optional()
+      .describe("Keep the current plan's approved posts that fall within the new plan's days (the new plan writes no post for the same platform on their day)"),
   })
   .meta({ id: "PlanRequest" });
 export type PlanRequest = z.infer<typeof PlanRequest>;
@@ -108,10 +112,26 @@ export const RewriteRequest = z
       .max(500, { error: "Must be at most 500 characters" })
       .optional()
       .describe("What to change, e.g. 'shorter, with a question'"),
+    alternatives: z
+      .number({ error: "Must be a number" })
+      .int({ error: "Must be a whole number" })
+      .min(1, { error: "Must be at least 1" })
+      .max(3, { error: "Must be at most 3" })
+      .optional()
+      .describe("How many different rewrites to write (1-3, default 1): the first is stored, the others come back to choose from"),
     model: z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional(),
   })
   .meta({ id: "RewriteRequest" });
 export type RewriteRequest = z.infer<typeof RewriteRequest>;
+
+/** The answer of a rewrite: the post as stored (with the first rewrite) and, when more were asked for, every alternative. */
+export const RewrittenPost = PlanPost.extend({
+  alternatives: z
+    .array(z.object({ caption: z.string(), hashtags: z.array(z.string()) }))
+    .optional()
+    .describe("Every rewrite written, the stored one first; each meets the platform's rules. Choose another with PATCH"),
+}).meta({ id: "RewrittenPost" });
+export type RewrittenPost = z.infer<typeof RewrittenPost>;
 
 export const PostIdParams = z.strictObject({ id: z.string().min(1).max(200), postId: z.string().min(1).max(200) });
 
@@ -179,3 +199,18 @@ export function rewriteOutputSchema(platform: PlanPlatformId) {
     .describe(`A new ${PLATFORM_RULES[platform].field} for ${PLATFORM_RULES[platform].name}`);
 }
 export type RewriteOutput = { caption: string; hashtags: string[] };
+
+/** What the model writes when asked for `count` (2-3) different rewrites of one post: distinct captions, each within the rules. */
+export function rewriteAlternativesSchema(platform: PlanPlatformId, count: number) {
+  return z
+    .object({
+      alternatives: z
+        .array(rewriteOutputSchema(platform))
+        .length(count, { error: `Must be exactly ${count} alternatives` })
+        .refine((alternatives) => new Set(alternatives.map((alternative) => alternative.caption.trim())).size === alternatives.length, {
+          error: "Every alternative must have a different caption",
+        }),
+    })
+    .describe(`${count} different rewrites of one post for ${PLATFORM_RULES[platform].name}`);
+}
+export type RewriteAlternativesOutput = { alternatives: RewriteOutput[] };

@@ -44,6 +44,8 @@ export interface RewriteBrief {
   caption: string;
   hashtags: string[];
   instruction?: string;
+  /** How many different rewrites to write (2-3); absent: one. */
+  alternatives?: number;
 }
 
 /** Posts a week per platform by the strategy's priority: a high-priority platform always gets more than a low one. */

@@ -114,7 +114,15 @@ export function eventDescription(post: PlanPost, links?: FeedLinks): string {
  */
 export function planToIcs(strategy: StrategyRecord, plan: Plan, now: Date, links?: FeedLinks): string {
   const name = escapeText(`${strategy.brand_name}: content plan`);
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Strategist//Content plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `NAME:${name}`, `X-WR-CALNAME:${name}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Strategist//Content plan//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `NAME:${name}`,
+    `X-WR-CALNAME:${name}`,
+  ];
   if (links?.subscription) lines.push("REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H");
   for (const post of plan.posts) {
     const start = new Date(post.scheduled_at);

@@ -62,7 +62,12 @@ export function strategyToPdf(strategy: StrategyRecord, plan: Plan | undefined):
   const write = (text: string, style: Style, size: number, options: PDFKit.Mixins.TextOptions = {}) => {
     const runs = fontRuns(wrapLongWords(text.replace(/\r\n?/gu, "\n").replace(/\t/gu, " ")), style);
     if (runs.length === 0) runs.push({ font: "sans", text: " " });
-    runs.forEach((run, index) => doc.font(run.font).fontSize(size).text(run.text, { ...options, continued: index < runs.length - 1 }));
+    runs.forEach((run, index) =>
+      doc
+        .font(run.font)
+        .fontSize(size)
+        .text(run.text, { ...options, continued: index < runs.length - 1 }),
+    );
   };
   const field = (text: string) => cutText(text, PDF_BOUNDS.fieldGraphemes);
   const heading = (text: string, size = 14) => {

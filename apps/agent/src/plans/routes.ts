@@ -1,5 +1,18 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { BulkApproveRequest, BulkApproveResult, ErrorBody, Plan, PlanPost, PlanRequest, PostIdParams, PostPatch, RewriteRequest, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
+import {
+  BulkApproveRequest,
+  BulkApproveResult,
+  ErrorBody,
+  Plan,
+  PlanPost,
+  PlanRequest,
+  PostIdParams,
+  PostPatch,
+  RewriteRequest,
+  RewrittenPost,
+  StrategyIdParams,
+  ValidationErrorBody,
+} from "@strategist/schemas";
 import { z } from "zod";
 import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../http/generation";
 import { streamAdmitted } from "../http/sse";
@@ -154,11 +167,11 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
       schema: {
         operationId: "rewritePost",
         tags,
-        summary: "Rewrite one post's caption and hashtags",
+        summary: "Rewrite one post's caption and hashtags (optionally 2-3 alternatives to choose from)",
         params: PostIdParams,
         body: RewriteRequest,
         headers: IdempotencyHeaders,
-        response: { 200: PlanPost, ...MODEL_CALL_ERRORS },
+        response: { 200: RewrittenPost, ...MODEL_CALL_ERRORS },
       },
     },
     async (request, reply) =>

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
+import type { ZodType } from "zod";
 import {
   checkPost,
   PLATFORM_RULES,
   planOutputSchema,
   planPlatformOf,
+  rewriteAlternativesSchema,
   rewriteOutputSchema,
   type Plan,
   type PlanOutput,
@@ -12,7 +14,9 @@ import {
   type PlanRequest,
   type PlanPlatformId,
   type PostPatch,
+  type RewriteAlternativesOutput,
   type RewriteOutput,
+  type RewrittenPost,
   type RewriteRequest,
   type StrategyRecord,
   type BulkApproveRequest,
@@ -86,6 +90,15 @@ export function imagePrompt(post: PlanPost, visualPrompts: readonly string[]): s
   const visual = post.visual_prompt_index !== undefined ? visualPrompts[post.visual_prompt_index] : undefined;
   const caption = post.caption.slice(0, PROMPT_CAPTION_CHARS).replace(/\s+/gu, " ").trim();
   return [visual, `A picture for this ${PLATFORM_RULES[post.platform].name} post: ${caption}`].filter(Boolean).join(" ");
+}
+
+/** A post's local day: `scheduled_at` carries the plan's offset, so its date part is the day in the plan's zone. */
+const localDay = (post: PlanPost) => post.scheduled_at.slice(0, 10);
+
+/** The new posts, less those on the platform and day of a kept post (a kept approved post takes that slot). */
+export function withoutClashes(posts: PlanPost[], kept: PlanPost[]): PlanPost[] {
+  const taken = new Set(kept.map((post) => `${post.platform} ${localDay(post)}`));
+  return posts.filter((post) => !taken.has(`${post.platform} ${localDay(post)}`));
 }
 
 /** The content plan use cases: write (through the generation pipeline), read, edit a post, rewrite a post. */
@@ -192,6 +205,7 @@ export class PlanService {
       ...(post.visual_prompt_index !== undefined ? { visual_prompt_index: post.visual_prompt_index } : {}),
       status: "draft",
     }));
+    const kept = request.keep_approved ? await this.approvedWithin(strategy.id, startDate, lastDay(startDate, request.weeks)) : [];
     const plan: Plan = {
       strategy_id: strategy.id,
       strategy_version: strategy.version,
@@ -200,7 +214,7 @@ export class PlanService {
       weeks: request.weeks,
       created_at: this.clock().toISOString(),
       model: generation.model,
-      posts: inTimeOrder(posts),
+      posts: inTimeOrder([...kept, ...withoutClashes(posts, kept)]),
       insights_used,
     };
     try {
@@ -210,6 +224,14 @@ export class PlanService {
       throw error;
     }
     return plan;
+  }
+
+  /** The current plan's approved posts on the days from `first` to `last` (local days), each under a new id for the new plan. */
+  private async approvedWithin(strategyId: string, first: string, last: string): Promise<PlanPost[]> {
+    const current = await this.deps.repository.find(strategyId);
+    return (current?.plan.posts ?? [])
+      .filter((post) => post.status === "approved" && localDay(post) >= first && localDay(post) <= last)
+      .map((post) => ({ ...post, id: randomUUID() }));
   }
 
   /** The strategy's plan; 403/404 for the strategy first, then 404 "Plan not found". */
@@ -291,11 +313,15 @@ export class PlanService {
     return { status: request.status, post_ids: postIds, changed };
   }
 
-  /** A new caption and hashtags for one post, through the generation pipeline; the rest of the post stays. */
-  async rewrite(userId: string, strategyId: string, postId: string, request: RewriteRequest, context: ModelCallContext): Promise<PlanPost> {
+  /**
+   * A new caption and hashtags for one post, through the generation pipeline; the rest of the post stays. Asked for
+   * 2-3 alternatives, the model writes that many different ones: the first is stored and all come back to choose from.
+   */
+  async rewrite(userId: string, strategyId: string, postId: string, request: RewriteRequest, context: ModelCallContext): Promise<RewrittenPost> {
     const strategy = await this.deps.strategies.get(userId, strategyId, context.log);
     const { planId, post } = await this.post(userId, strategyId, postId, context.log);
-    const useCase: UseCase<RewriteOutput, PlanPost> = {
+    const count = request.alternatives ?? 1;
+    const useCase: UseCase<RewriteOutput | RewriteAlternativesOutput, RewrittenPost> = {
       name: "post rewrite",
       userId,
       log: context.log,
@@ -304,7 +330,9 @@ export class PlanService {
       request: { route: "rewrite", strategyId, postId, body: request },
       model: withVoice(
         {
-          schema: rewriteOutputSchema(post.platform),
+          schema: (count > 1 ? rewriteAlternativesSchema(post.platform, count) : rewriteOutputSchema(post.platform)) as ZodType<
+            RewriteOutput | RewriteAlternativesOutput
+          >,
           systemPrompt: rewriteSystemPrompt(post.platform),
           prompt: rewritePrompt({
             brand_name: strategy.brand_name,
@@ -314,6 +342,7 @@ export class PlanService {
             caption: post.caption,
             hashtags: post.hashtags,
             ...(request.instruction ? { instruction: request.instruction } : {}),
+            ...(count > 1 ? { alternatives: count } : {}),
           }),
           modelId: request.model,
         },
@@ -325,12 +354,14 @@ export class PlanService {
         const { rewriteId: _, ...rest } = stored;
         return rest;
       },
-      store: (generation, rewriteId) => {
+      store: async (generation, rewriteId) => {
         if (bannedWordErrors(generation.output, strategy.voice).length > 0)
           throw new AppError("structured_output", { message: "banned word in the model's output" });
-        return this.update(strategyId, planId, { ...post, ...generation.output }, rewriteId);
+        const alternatives = "alternatives" in generation.output ? generation.output.alternatives : [generation.output];
+        const stored = await this.update(strategyId, planId, { ...post, ...alternatives[0]! }, rewriteId);
+        return count > 1 ? { ...stored, alternatives } : stored;
       },
-      logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId } }),
+      logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId, alternatives: count } }),
     };
     return this.deps.pipeline.run(useCase);
   }

@@ -1,9 +1,24 @@
-import type { PostPatch, PostResult } from "@strategist/schemas";
+import type { PlanPost, PostPatch, PostResult, PostStatus } from "@strategist/schemas";
 import { call } from "@/api/client";
+import { postEventStream } from "@/api/stream";
+
+/** What writing a plan takes. */
+export interface PlanSettings {
+  weeks: number;
+  start_date?: string;
+  timezone: string;
+  /** Keep the current plan's approved posts that fall within the new plan's days. */
+  keep_approved?: boolean;
+}
 
 /** Writes a new plan (replacing the current one) through the web proxy. */
-export function createPlan(id: string, body: { weeks: number; start_date?: string; timezone: string }) {
+export function createPlan(id: string, body: PlanSettings) {
   return call((api) => api.POST("/api/strategy/{id}/plan", { params: { path: { id } }, body }));
+}
+
+/** Writes a new plan and streams its posts as the model writes them (the agent's server-sent events). */
+export function streamPlan(id: string, body: PlanSettings, signal?: AbortSignal) {
+  return postEventStream(`/api/strategy/${encodeURIComponent(id)}/plan/stream`, body, signal);
 }
 
 /** Saves changes to one post. */
@@ -11,9 +26,38 @@ export function updatePost(id: string, postId: string, patch: PostPatch) {
   return call((api) => api.PATCH("/api/strategy/{id}/posts/{postId}", { params: { path: { id, postId } }, body: patch }));
 }
 
-/** Asks for a new caption and hashtags for one post. */
-export function rewritePost(id: string, postId: string, instruction?: string) {
-  return call((api) => api.POST("/api/strategy/{id}/posts/{postId}/rewrite", { params: { path: { id, postId } }, body: instruction ? { instruction } : {} }));
+/** Approves (or returns to draft) several posts in one call; the answer is the posts as they now are. */
+export async function setPostsStatus(id: string, posts: readonly PlanPost[], status: PostStatus) {
+  const result = await call((api) =>
+    api.POST("/api/strategy/{id}/posts/approve", { params: { path: { id } }, body: { post_ids: posts.map((post) => post.id), status } }),
+  );
+  if (!result.ok) return result;
+  return { ok: true as const, value: posts.map((post) => ({ ...post, status })) };
+}
+
+/** Asks for new captions and hashtags for one post: the first is stored, the others come back to choose from. */
+export function rewritePost(id: string, postId: string, instruction?: string, alternatives = 3) {
+  return call((api) =>
+    api.POST("/api/strategy/{id}/posts/{postId}/rewrite", {
+      params: { path: { id, postId } },
+      body: { alternatives, ...(instruction ? { instruction } : {}) },
+    }),
+  );
+}
+
+/** The strategy's image jobs, newest first (one page of 50). */
+export function listPlanImages(id: string) {
+  return call((api) => api.GET("/api/strategy/{id}/images", { params: { path: { id }, query: { limit: 50 } } }));
+}
+
+/** Starts drawing the strategy's visual prompt at `promptIndex` (the picture of the posts that use it). */
+export function startPostImage(id: string, promptIndex: number) {
+  return call((api) => api.POST("/api/strategy/{id}/images", { params: { path: { id } }, body: { prompt_index: promptIndex } }));
+}
+
+/** One image job as it is now. */
+export function readPostImage(jobId: string) {
+  return call((api) => api.GET("/api/images/jobs/{job_id}", { params: { path: { job_id: jobId } } }));
 }
 
 /** Stores one post's results (a later save replaces the earlier one). */
@@ -42,7 +86,7 @@ export function exportLinks(strategyId: string) {
 
 /** A failed plan call in one line: the message of each field the agent refused, else its detail. */
 export function problemText(failure: { detail: string; errors?: { field: string; message: string }[] }): string {
-  return failure.errors?.map((error) => `${error.field}: ${error.message}`).join("; ") || failure.detail;
+  return failure.errors?.map((error) => error.message).join("; ") || failure.detail;
 }
 
 /** The plan's calendar feed, if it has one (its link is never answered again after it is made). */

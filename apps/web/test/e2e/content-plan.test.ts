@@ -56,27 +56,31 @@ describe("content plan in the browser", () => {
     await page.getByRole("button", { name: "Write the plan" }).click();
     await page.getByText(/^\d+ posts over 1 week from/).waitFor();
 
-    // The week view: choose a post in the calendar with the keyboard, and its preview opens below.
+    // The week view: choose a post in the calendar with the keyboard, and its preview opens beside it.
     const firstChip = page.locator(".plan-chip").first();
     await firstChip.focus();
     await page.keyboard.press("Enter");
     await page.locator(".plan-selected .plan-post").waitFor();
 
-    await page.getByRole("radio", { name: "List" }).check();
-    const xPost = page.locator(".plan-post", { has: page.locator(".plan-platform", { hasText: /^X$/ }) }).first();
+    await page.getByRole("radio", { name: "Agenda" }).check();
+    await page.locator('.plan-chip[data-platform="x"]').first().click();
+    const xPost = page.locator(".plan-selected .plan-post");
+    expect(await xPost.locator(".plan-platform").textContent()).toBe("X");
     const caption = xPost.getByLabel(/^Caption/);
     await caption.fill("A caption far too long for X. ".repeat(11));
     const error = xPost.getByRole("alert");
-    await expect.poll(() => error.textContent()).toMatch(/^Too long: \d+ characters? over the limit of 280 for X\.$/);
+    await expect.poll(() => error.allTextContents()).toEqual([expect.stringMatching(/^Too long: \d+ characters? over the limit of 280 for X\.$/)]);
     expect(await caption.getAttribute("aria-invalid")).toBe("true");
     expect(await xPost.locator(".plan-counter").textContent()).toMatch(/^\d{3} \/ 280 characters for X, hashtags included$/);
-    // The agent refuses it too, naming the limit, if the user saves anyway.
-    await xPost.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => xPost.getByRole("alert").allTextContents()).toContain("Must be at most 280 characters for X, hashtags included");
+    // Save stays disabled while the post breaks the platform's rule (the agent refuses it too: tested in the agent).
+    expect(await xPost.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
+    await xPost.getByRole("button", { name: "Discard changes" }).click();
 
-    const other = page.locator(".plan-post").nth(1);
+    await page.locator(".plan-chip").nth(1).click();
+    const other = page.locator(".plan-selected .plan-post");
     await other.getByRole("button", { name: "Approve" }).click();
-    await expect.poll(() => page.locator(".plan-post.approved").count()).toBe(1);
+    await other.getByRole("status").filter({ hasText: "Approved" }).waitFor();
+    await expect.poll(() => page.locator(".plan-chip.approved").count()).toBe(1);
 
     expect(await snapBothWidths(page, "content-plan")).toBe(0);
 
@@ -84,7 +88,7 @@ describe("content plan in the browser", () => {
     expect(ics.suggestedFilename()).toBe("quill-labs-plan.ics");
     const calendar = new ICAL.Component(ICAL.parse(await saved(ics)));
     const events = calendar.getAllSubcomponents("vevent").map((event) => new ICAL.Event(event));
-    const posts = await page.locator(".plan-post").count();
+    const posts = await page.locator(".plan-chip").count();
     expect(events).toHaveLength(posts);
     expect(events.every((event) => event.uid.endsWith("@strategist"))).toBe(true);
 
