@@ -39,6 +39,7 @@ export const ERROR_DETAILS = {
   version_not_found: "Version not found",
   plan_not_found: "Plan not found",
   post_not_found: "Post not found",
+  post_conflict: "Post was changed by another request",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 

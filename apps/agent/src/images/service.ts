@@ -5,6 +5,7 @@ import type { ImageJob, ImageJobAccepted, ImageJobRequest } from "@strategist/sc
 import { AppError } from "../core/errors";
 import { invalidCursor, type CursorCodec } from "../core/cursor";
 import type { StrategyService } from "../strategies/service";
+import { keepIfStanding, type StrategyHead } from "../strategies/standing";
 import type { ImageModelCatalog } from "../models/image-models";
 import type { ImageJobQueue } from "./queue";
 import { queuedJob, type ImageJobItem, type ImageJobRepository } from "./repository";
@@ -31,6 +32,8 @@ interface ImageServiceDeps {
   /** Queued and running jobs one user may have (IMAGE_JOBS_MAX_ACTIVE_PER_USER); past it, 429. */
   maxActivePerUser: number;
   posts?: PostPrompts;
+  /** A job is kept, and readable, only while its strategy stands (strategies/standing.ts). */
+  head?: StrategyHead;
   clock?: () => Date;
 }
 
@@ -72,7 +75,12 @@ export class ImageService {
     const now = this.clock();
     const job = queuedJob({ jobId: randomUUID(), userId, strategyId, prompt, source, modelId }, now);
     try {
-      await this.deps.repository.create(job);
+      await keepIfStanding(
+        this.deps.head,
+        strategyId,
+        () => this.deps.repository.create(job),
+        () => this.deps.repository.delete(job.jobId),
+      );
     } finally {
       await release();
     }
@@ -114,7 +122,10 @@ export class ImageService {
     };
   }
 
-  /** Deletes every job of a strategy and its object (called when the strategy is deleted). */
+  /**
+   * Deletes every job of a strategy and its object (called when the strategy is deleted). Each job is first retired
+   * (failed, its lease taken away) so a worker still drawing it cannot complete it and removes what it stored.
+   */
   async deleteFor(strategyId: string, log: FastifyBaseLogger): Promise<void> {
     let startKey: Record<string, unknown> | undefined;
     let deleted = 0;
@@ -122,6 +133,7 @@ export class ImageService {
       const page = await this.deps.repository.listByStrategy(strategyId, 100, startKey);
       for (const job of page.jobs) {
         // The object first: a crash in between leaves a job pointing at nothing, never an object nobody knows.
+        await this.deps.repository.retire(job.jobId, this.clock());
         await this.deps.store.delete(imageKey(job.strategyId, job.jobId));
         await this.deps.repository.delete(job.jobId);
         deleted++;
@@ -135,9 +147,11 @@ export class ImageService {
     const job = await this.deps.repository.get(jobId);
     if (!job) throw new AppError("job_not_found");
     if (job.userId !== userId) {
-      log.warn({ job_id: jobId }, "access to another user's image job denied");
+      log.warn({ job_id: jobId, strategy_id: job.strategyId }, "access to another user's image job denied");
       throw new AppError("access_denied");
     }
+    // A job whose strategy is being deleted is about to go with it.
+    if (this.deps.head && !(await this.deps.head.standing(job.strategyId))) throw new AppError("job_not_found");
     return job;
   }
 

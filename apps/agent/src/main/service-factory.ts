@@ -74,7 +74,7 @@ export async function createAgentApp(options: {
     clock: options.clock,
   });
   const repository = new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE);
-  const items = new StrategyItemsRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
+  const items = new StrategyItemsRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, repository);
   const cursors = new CursorCodec(config.JWT_SECRET);
   const imageModels = options.imageModels ?? createImageCatalog(config);
   // Image jobs check strategy ownership through the strategy service, and are deleted with their strategy.
@@ -88,6 +88,7 @@ export async function createAgentApp(options: {
     limits,
     // An image for a planned post draws the strategy's visual prompt the post names (plans are created below).
     posts: { visualPrompt: (strategyId, postId) => plans.visualPrompt(strategyId, postId) },
+    head: repository,
     clock: options.clock,
   });
   const service = new StrategyService({
@@ -105,13 +106,13 @@ export async function createAgentApp(options: {
     items,
     pipeline,
     cursors,
-    conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
+    conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId, repository),
     clock: options.clock,
   });
   const plans = new PlanService({
     strategies: service,
     strategyRecords: repository,
-    repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, repository),
     pipeline,
     brands,
     clock: options.clock,

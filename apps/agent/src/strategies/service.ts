@@ -144,12 +144,17 @@ export class StrategyService {
   }
 
   /**
-   * Deletes a strategy with everything stored under it: its items (versions, messages, session, other capabilities'
-   * items), then each dependent's data, then the strategy itself. Ownership first: someone else's is 403 and
-   * nothing is removed.
+   * Deletes a strategy with everything stored under it. The head is marked first (a conditional write): from then on
+   * the strategy reads as gone and every writer under it undoes its own write (strategies/standing.ts). Then its
+   * items (versions, messages, session, other capabilities' items), each dependent's data, and the head itself.
+   * Ownership first: someone else's is 403 and nothing is removed. A delete that stopped half-way is finished by
+   * the next one.
    */
   async delete(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<void> {
-    await this.get(userId, strategyId, log);
+    const head = await this.deps.repository.findHead(strategyId);
+    if (!head) throw new AppError("not_found");
+    this.checkOwner(userId, head.record, log);
+    if (!(await this.deps.repository.markDeleting(strategyId, userId, this.clock().toISOString()))) throw new AppError("not_found");
     const started = performance.now();
     const items = await this.deps.items.deleteAll(strategyId);
     for (const dependent of this.deps.dependents ?? []) await dependent.deleteFor(strategyId, log);
@@ -161,10 +166,13 @@ export class StrategyService {
   async get(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<StrategyRecord> {
     const record = await this.deps.repository.findById(strategyId);
     if (!record) throw new AppError("not_found");
-    if (record.user_id !== userId) {
-      log.warn({ strategy_id: strategyId }, "access to another user's strategy denied");
-      throw new AppError("access_denied");
-    }
+    this.checkOwner(userId, record, log);
     return record;
+  }
+
+  private checkOwner(userId: string, record: StrategyRecord, log: FastifyBaseLogger): void {
+    if (record.user_id === userId) return;
+    log.warn({ strategy_id: record.id }, "access to another user's strategy denied");
+    throw new AppError("access_denied");
   }
 }
