@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isTimeZone } from "./time-zone";
+import { canonicalTimeZone, isTimeZone } from "./time-zone";
+import { multiLine, singleLine } from "./text-rules";
 
 /** Limits on a brand profile: like the brief's, they bound the prompt, the stored item and the page. */
 export const BRAND_LIMITS = {
@@ -55,9 +56,9 @@ const hashtag = z
 
 /** The voice's lists, each bounded; shared by the voice and its PATCH. */
 const VOICE_LISTS = {
-  tone: list(text(BRAND_LIMITS.tone.length), BRAND_LIMITS.tone.items).describe("Tone words, e.g. warm, expert (at most 5)"),
-  do: list(text(BRAND_LIMITS.do.length), BRAND_LIMITS.do.items).describe("What the brand's copy always does"),
-  dont: list(text(BRAND_LIMITS.dont.length), BRAND_LIMITS.dont.items).describe("What the brand's copy never does"),
+  tone: list(singleLine(text(BRAND_LIMITS.tone.length)), BRAND_LIMITS.tone.items).describe("Tone words, e.g. warm, expert (at most 5)"),
+  do: list(singleLine(text(BRAND_LIMITS.do.length)), BRAND_LIMITS.do.items).describe("What the brand's copy always does"),
+  dont: list(singleLine(text(BRAND_LIMITS.dont.length)), BRAND_LIMITS.dont.items).describe("What the brand's copy never does"),
   banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe("Words that never appear in anything written for the brand (whole word, any case)"),
   preferred_hashtags: list(hashtag, BRAND_LIMITS.preferred_hashtags.items).describe("Hashtags to use where the platform allows"),
 };
@@ -74,18 +75,21 @@ export const BrandVoice = z
   .meta({ id: "BrandVoice" });
 export type BrandVoice = z.infer<typeof BrandVoice>;
 
-const timezone = text(BRAND_LIMITS.timezone).refine(isTimeZone, { error: "Must be an IANA time zone such as Europe/Berlin" });
+/** Stored in its canonical spelling (`europe/berlin` → `Europe/Berlin`). */
+const timezone = singleLine(text(BRAND_LIMITS.timezone))
+  .refine(isTimeZone, { error: "Must be an IANA time zone such as Europe/Berlin" })
+  .overwrite(canonicalTimeZone);
 const samplePosts = z
-  .array(text(BRAND_LIMITS.sample_posts.length), { error: "Must be a list" })
+  .array(multiLine(text(BRAND_LIMITS.sample_posts.length)), { error: "Must be a list" })
   .max(BRAND_LIMITS.sample_posts.items, { error: `Must have at most ${BRAND_LIMITS.sample_posts.items} items` });
 
 /** POST /api/brands: a brand profile. */
 export const BrandCreate = z
   .strictObject({
-    name: text(BRAND_LIMITS.name).describe("Brand name; prefills the brief's brand_name"),
-    industry: text(BRAND_LIMITS.industry).describe("Prefills the brief's industry"),
-    target_audience: text(BRAND_LIMITS.target_audience).describe("Prefills the brief's target_audience"),
-    goals: text(BRAND_LIMITS.goals).optional().describe("Prefills the brief's goals"),
+    name: singleLine(text(BRAND_LIMITS.name)).describe("Brand name; prefills the brief's brand_name"),
+    industry: singleLine(text(BRAND_LIMITS.industry)).describe("Prefills the brief's industry"),
+    target_audience: multiLine(text(BRAND_LIMITS.target_audience)).describe("Prefills the brief's target_audience"),
+    goals: multiLine(text(BRAND_LIMITS.goals)).optional().describe("Prefills the brief's goals"),
     voice: BrandVoice.default({ tone: [], do: [], dont: [], banned_words: [], preferred_hashtags: [] }),
     sample_posts: samplePosts.default([]).describe("Up to 5 posts in the brand's voice, each at most 2,200 characters"),
     default_timezone: timezone.optional().describe("IANA time zone for plans, e.g. Europe/Berlin"),
@@ -96,10 +100,10 @@ export type BrandCreate = z.infer<typeof BrandCreate>;
 /** PATCH /api/brands/:id: any field; `voice` merges key by key; `null` clears goals or the time zone. */
 export const BrandPatch = z
   .strictObject({
-    name: text(BRAND_LIMITS.name).optional(),
-    industry: text(BRAND_LIMITS.industry).optional(),
-    target_audience: text(BRAND_LIMITS.target_audience).optional(),
-    goals: text(BRAND_LIMITS.goals).nullable().optional(),
+    name: singleLine(text(BRAND_LIMITS.name)).optional(),
+    industry: singleLine(text(BRAND_LIMITS.industry)).optional(),
+    target_audience: multiLine(text(BRAND_LIMITS.target_audience)).optional(),
+    goals: multiLine(text(BRAND_LIMITS.goals)).nullable().optional(),
     voice: z
       .strictObject({
         tone: VOICE_LISTS.tone.optional(),

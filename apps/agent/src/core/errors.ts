@@ -26,6 +26,9 @@ const ERROR_STATUS: Record<ErrorCode, number> = {
   plan_not_found: 404,
   post_not_found: 404,
   post_conflict: 409,
+  bad_request: 400,
+  uri_too_long: 414,
+  headers_too_large: 431,
 };
 
 /** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */

@@ -113,12 +113,12 @@ export class ImageService {
     log: FastifyBaseLogger,
   ): Promise<{ jobs: ImageJob[]; nextCursor?: string }> {
     await this.deps.strategies.get(userId, strategyId, log);
-    const startKey = this.deps.cursors.startKey(userId, cursor);
+    const startKey = this.deps.cursors.startKey(userId, cursor, "images");
     if (startKey && startKey.strategyId !== strategyId) throw invalidCursor();
     const page = await this.deps.repository.listByStrategy(strategyId, limit, startKey);
     return {
       jobs: await Promise.all(page.jobs.map((job) => this.toApi(job))),
-      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined,
+      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "images") : undefined,
     };
   }
 

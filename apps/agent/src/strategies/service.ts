@@ -3,6 +3,7 @@ import type { BrandVoice, GenerateRequest, StrategyInput, StrategyOutput, Strate
 import type { BrandService } from "../brands/service";
 import { bannedWordErrors } from "../generation/voice";
 import { AppError } from "../core/errors";
+import { unbound } from "../core/logging";
 import { strategyCall } from "./strategist";
 import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { CursorCodec } from "../core/cursor";
@@ -133,14 +134,14 @@ export class StrategyService {
 
   /** The user's strategies, newest first, one page at a time. */
   async list(userId: string, limit: number, cursor?: string): Promise<StrategyListPage> {
-    const page = await this.deps.repository.listByUser(userId, limit, this.deps.cursors.startKey(userId, cursor));
-    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+    const page = await this.deps.repository.listByUser(userId, limit, this.deps.cursors.startKey(userId, cursor, "strategies"));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "strategies") : undefined };
   }
 
   /** The same pages as list(), as summaries (the cursors are interchangeable). */
   async listSummaries(userId: string, limit: number, cursor?: string): Promise<StrategyListPage<StrategySummary>> {
-    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.deps.cursors.startKey(userId, cursor));
-    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.deps.cursors.startKey(userId, cursor, "strategies"));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "strategies") : undefined };
   }
 
   /**
@@ -172,7 +173,7 @@ export class StrategyService {
 
   private checkOwner(userId: string, record: StrategyRecord, log: FastifyBaseLogger): void {
     if (record.user_id === userId) return;
-    log.warn({ strategy_id: record.id }, "access to another user's strategy denied");
+    log.warn(unbound(log, { strategy_id: record.id }), "access to another user's strategy denied");
     throw new AppError("access_denied");
   }
 }
