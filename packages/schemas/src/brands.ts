@@ -1,3 +1,4 @@
+import unhomoglyph from "unhomoglyph";
 import { z } from "zod";
 import { canonicalTimeZone, isTimeZone } from "./time-zone";
 import { multiLine, singleLine } from "./text-rules";
@@ -180,12 +181,34 @@ export function bannedWordsPattern(words: readonly string[]): RegExp | undefined
   return new RegExp(`(?<![${WORD_CHAR}])(?:${alternatives.join("|")})(?![${WORD_CHAR}])`, "giu");
 }
 
-/** The banned words a text uses, as written in the banned list, in list order. */
+/** The confusable skeleton of Unicode TR39: NFD, each character mapped to its prototype (confusables.txt, as shipped by unhomoglyph), NFD. */
+function skeleton(value: string): string {
+  return unhomoglyph(value.normalize("NFD")).normalize("NFD");
+}
+
+/**
+ * The form in which look-alike spellings meet: format characters removed (zero-width spaces and joiners, soft
+ * hyphens), lower case, the TR39 skeleton; then NFKC (fullwidth and other compatibility letters become plain ones)
+ * and the skeleton again, since each step can reveal what the other maps (`ϲ` is a `c` to the skeleton but a `ς`
+ * to NFKC), lower-cased last because prototypes may be capitals (`0` → `O`). Two spellings that look alike have
+ * the same form; the form is for comparing, never for showing.
+ */
+export function comparableForm(value: string): string {
+  const once = skeleton(value.replace(/\p{Cf}/gu, "").toLowerCase());
+  return skeleton(once.normalize("NFKC").toLowerCase()).toLowerCase();
+}
+
+/**
+ * The banned words a text uses, as written in the banned list, in list order: a word is found as written, and in
+ * any spelling whose comparable form (comparableForm) is the word's.
+ */
 export function findBannedWords(value: string, words: readonly string[]): string[] {
+  if (words.length === 0) return [];
   const normalized = value.normalize("NFC");
-  const any = bannedWordsPattern(words);
-  if (!any?.test(normalized)) return [];
-  return words.filter((word) => bannedWordsPattern([word])?.test(normalized));
+  const comparable = comparableForm(value);
+  const found = (word: string) => Boolean(bannedWordsPattern([word])?.test(normalized) || bannedWordsPattern([comparableForm(word)])?.test(comparable));
+  const any = bannedWordsPattern(words)?.test(normalized) || bannedWordsPattern(words.map(comparableForm))?.test(comparable);
+  return any ? words.filter(found) : [];
 }
 
 /** Every string inside a value (objects and arrays walked), with its path. */
