@@ -49,10 +49,13 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
 
 /**
  * Fastify's router errors (a path parameter past maxParamLength, a URL that is not valid percent-encoding) in the
- * product's `{ "detail" }` shape, through the one error handler; Fastify's own body would quote the URL.
+ * product's `{ "detail" }` shape; Fastify's own body would quote the URL. They come before routing, so the error
+ * handler below never sees them.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  void reply.send(error);
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appError = fromFastifyError(error) ?? new AppError("bad_request", { cause: error });
+  request.log.info({ code: appError.code, reason: error.code }, "request rejected");
+  void reply.code(appError.status).send(appError.body());
 }
 
 /** The answers node's HTTP parser gives before Fastify sees a request, by its error code. */
