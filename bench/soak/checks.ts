@@ -154,11 +154,7 @@ function replaysAreFree({ ledger, bedrock }: SoakEvidence): Verdict {
   const twinOutcomes = tally(ledger.generates.filter((call) => call.role === "twin").map((call) => call.outcome));
   return {
     check: "e. idempotent replays returned the same id and caused no extra Bedrock request",
-    pass:
-      replaysSame === count(replays, (call) => call.id !== undefined) &&
-      twinsSame === bothAnswered.length &&
-      twinsOneCall === bothAnswered.length &&
-      afterSuccess === 0,
+    pass: replaysSame === count(replays, (call) => call.id !== undefined) && twinsSame === bothAnswered.length && twinsOneCall === bothAnswered.length && afterSuccess === 0,
     numbers:
       `${replays.length} sequential replays (${tally(replays.map((call) => call.outcome))}), same id ${replaysSame}; ` +
       `${twinKeys.length} concurrent twin pairs (${twinOutcomes}), both 2xx ${bothAnswered.length}, same id ${twinsSame}, ` +
@@ -170,12 +166,7 @@ function replaysAreFree({ ledger, bedrock }: SoakEvidence): Verdict {
 export function tally(names: string[]): string {
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return (
-    [...counts]
-      .sort((a, b) => b[1] - a[1])
-      .map(([name, n]) => `${name}: ${n}`)
-      .join(", ") || "none"
-  );
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name}: ${n}`).join(", ") || "none";
 }
 
 export const CHECKS = [acknowledgedEqualsStored, failuresStoredNothing, usersIsolated, agentNeverCrashed, replaysAreFree];

@@ -1,6 +1,7 @@
 /** How one HTTP call ended: a status, or why there was none. */
 export type CallOutcome =
-  { status: number; body: unknown; headers: Headers } | { failure: "refused" | "aborted by the soak" | "client timeout" | "network error"; message: string };
+  | { status: number; body: unknown; headers: Headers }
+  | { failure: "refused" | "aborted by the soak" | "client timeout" | "network error"; message: string };
 
 interface CallOptions {
   method?: "GET" | "POST" | "DELETE";

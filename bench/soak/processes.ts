@@ -178,8 +178,7 @@ export class AgentProcess {
 function parseLogLine(line: string): { level: number; msg: string } | undefined {
   try {
     const entry = JSON.parse(line) as { level?: unknown; msg?: unknown; code?: unknown };
-    const msg =
-      entry.code === undefined ? String(entry.msg) : `${String(entry.msg)} (${typeof entry.code === "string" ? entry.code : JSON.stringify(entry.code)})`;
+    const msg = entry.code === undefined ? String(entry.msg) : `${String(entry.msg)} (${typeof entry.code === "string" ? entry.code : JSON.stringify(entry.code)})`;
     return typeof entry.level === "number" ? { level: entry.level, msg } : undefined;
   } catch {
     return undefined;

@@ -25,11 +25,9 @@ export async function startSlowDatabase(target: string, random: Random): Promise
     agentSide.on("data", (chunk) => {
       const wait = databaseDelay(random);
       if (wait > 0) delayed++;
-      queue = queue
-        .then(() => new Promise<void>((resolve) => setTimeout(resolve, wait)))
-        .then(() => {
-          if (!databaseSide.destroyed) databaseSide.write(chunk);
-        });
+      queue = queue.then(() => new Promise<void>((resolve) => setTimeout(resolve, wait))).then(() => {
+        if (!databaseSide.destroyed) databaseSide.write(chunk);
+      });
     });
     databaseSide.pipe(agentSide);
     const closeBoth = () => {

@@ -18,9 +18,7 @@ interface TamperTargets {
  * telling the soak (d). Returns what it did.
  */
 export async function tamper({ client, table, baseUrl, ledger, users, agentPid }: TamperTargets): Promise<string[]> {
-  const lastAnswered = (role: GenerateRole) => [
-    ...new Map(ledger.generates.filter((call) => call.id && call.role === role).map((call) => [call.key.name, call])).values(),
-  ];
+  const lastAnswered = (role: GenerateRole) => [...new Map(ledger.generates.filter((call) => call.id && call.role === role).map((call) => [call.key.name, call])).values()];
   const firsts = lastAnswered("first");
   // A twin key asks for the clean model, so its replay surely reaches Bedrock once the key is forgotten.
   const forgotten = lastAnswered("twin").at(-1);
@@ -33,12 +31,7 @@ export async function tamper({ client, table, baseUrl, ledger, users, agentPid }
 
   const thief = users.find((user) => user !== moved.key.user)!;
   await client.send(
-    new UpdateCommand({
-      TableName: table,
-      Key: { strategyId: moved.id },
-      UpdateExpression: "SET userId = :thief",
-      ExpressionAttributeValues: { ":thief": thief.userId },
-    }),
+    new UpdateCommand({ TableName: table, Key: { strategyId: moved.id }, UpdateExpression: "SET userId = :thief", ExpressionAttributeValues: { ":thief": thief.userId } }),
   );
   const read = await readOwnStrategy({ baseUrl, ledger }, moved.key.user, moved.id!);
   done.push(`gave record ${moved.id} (${moved.key.name}) to ${thief.userId}; its owner's GET answered ${outcomeName(read)}`);

@@ -70,12 +70,7 @@ describe("grapheme counting", () => {
 
   it("property: pieced-together grapheme counting equals the segmenter's count of the whole text", () => {
     const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-    const piece = fc.oneof(
-      fc.string({ unit: "grapheme", maxLength: 40 }),
-      fc.string({ unit: "binary", maxLength: 40 }),
-      emoji,
-      fc.constantFrom("\r\n", "\r", "e\u0301", "🇫", "नमस्ते", "각"),
-    );
+    const piece = fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), emoji, fc.constantFrom("\r\n", "\r", "e\u0301", "🇫", "नमस्ते", "각"));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
         const text = parts.join("");
@@ -124,15 +119,9 @@ describe("hashtags", () => {
 
   it("holds Instagram to 5 hashtags and Threads to 1 topic tag", () => {
     const six = ["#a", "#b", "#c", "#d", "#e", "#f"];
-    expect(checkPost("instagram", { caption: "Hi", hashtags: six })).toContainEqual({
-      field: "hashtags",
-      message: "Must have at most 5 hashtags for Instagram",
-    });
+    expect(checkPost("instagram", { caption: "Hi", hashtags: six })).toContainEqual({ field: "hashtags", message: "Must have at most 5 hashtags for Instagram" });
     expect(checkPost("instagram", { caption: "Hi", hashtags: six.slice(0, 5) })).toEqual([]);
-    expect(checkPost("threads", { caption: "Hi", hashtags: ["#a", "#b"] })).toContainEqual({
-      field: "hashtags",
-      message: "Must have at most 1 hashtag for Threads",
-    });
+    expect(checkPost("threads", { caption: "Hi", hashtags: ["#a", "#b"] })).toContainEqual({ field: "hashtags", message: "Must have at most 1 hashtag for Threads" });
   });
 });
 
@@ -147,10 +136,7 @@ describe("limits", () => {
       platform,
       filler: fc.oneof(fc.constant("a"), fc.constant("日"), emoji, fc.constant("é")),
       caption: fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).filter((text) => /\S/u.test(text) && !text.includes("\u0000")),
-      hashtags: fc.uniqueArray(
-        word.map((text) => `#${text}`),
-        { maxLength: 1, selector: (tag) => tag.toLowerCase() },
-      ),
+      hashtags: fc.uniqueArray(word.map((text) => `#${text}`), { maxLength: 1, selector: (tag) => tag.toLowerCase() }),
     });
     fc.assert(
       fc.property(post, fc.integer({ min: -3, max: 3 }), ({ platform: id, filler: chosen, caption, hashtags }, delta) => {

@@ -24,7 +24,7 @@ export const jsonBodyPlugin = fp(
       } catch (error) {
         return done(new AppError("validation", { fields: [{ field: "body", message: "Body must be valid UTF-8" }], cause: error }), undefined);
       }
-      parse(request, text, done);
+      void parse(request, text, done);
     });
   },
   { name: "json-body" },
