@@ -206,11 +206,44 @@ export function comparableForm(value: string): string {
  */
 export function findBannedWords(value: string, words: readonly string[]): string[] {
   if (words.length === 0) return [];
+  const matcher = bannedWordMatcher(words);
   const normalized = value.normalize("NFC");
   const comparable = comparableForm(value);
-  const found = (word: string) => Boolean(bannedWordsPattern([word])?.test(normalized) || bannedWordsPattern([comparableForm(word)])?.test(comparable));
-  const any = bannedWordsPattern(words)?.test(normalized) || bannedWordsPattern(words.map(comparableForm))?.test(comparable);
-  return any ? words.filter(found) : [];
+  if (!matcher.any.test(normalized) && !matcher.anyComparable.test(comparable)) return [];
+  return words.filter((_, index) => matcher.each[index]!.plain?.test(normalized) || matcher.each[index]!.comparable?.test(comparable));
+}
+
+/** The patterns of one banned list, as written and in comparable form. */
+interface BannedWordMatcher {
+  any: RegExp;
+  anyComparable: RegExp;
+  each: { plain?: RegExp; comparable?: RegExp }[];
+}
+
+/** Matchers of the banned lists seen lately: a validation loop checks every string of an output against one list. */
+const matchers = new Map<string, BannedWordMatcher>();
+const MATCHERS_KEPT = 64;
+const NEVER = /(?!)/;
+
+function bannedWordMatcher(words: readonly string[]): BannedWordMatcher {
+  const key = words.join("\u0000");
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    const comparable = words.map(comparableForm);
+    // Kept patterns test without the global flag, so a test never starts where the last one stopped.
+    const pattern = (list: string[]) => {
+      const global = bannedWordsPattern(list);
+      return global && new RegExp(global.source, "iu");
+    };
+    matcher = {
+      any: pattern([...words]) ?? NEVER,
+      anyComparable: pattern(comparable) ?? NEVER,
+      each: words.map((word, index) => ({ plain: pattern([word]), comparable: pattern([comparable[index]!]) })),
+    };
+    if (matchers.size >= MATCHERS_KEPT) matchers.delete(matchers.keys().next().value!);
+    matchers.set(key, matcher);
+  }
+  return matcher;
 }
 
 /** Every string inside a value (objects and arrays walked), with its path. */
