@@ -43,6 +43,8 @@ export const ERROR_DETAILS = {
   bad_request: "Malformed request",
   uri_too_long: "Request URL too long",
   headers_too_large: "Request headers too large",
+  exports_busy: "Too many exports in progress",
+  feed_not_found: "Feed not found",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 

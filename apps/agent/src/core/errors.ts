@@ -29,6 +29,8 @@ const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   uri_too_long: 414,
   headers_too_large: 431,
+  exports_busy: 503,
+  feed_not_found: 404,
 };
 
 /** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */

@@ -36,12 +36,16 @@ export function endToEndHeaders(source: Headers, drop: ReadonlySet<string> = new
   return result;
 }
 
-/** The agent URL for a web-origin path; only the strategy and brand APIs, image jobs and the model list are reachable through us. */
+/**
+ * The agent URL for a web-origin path; only the strategy and brand APIs, image jobs, the plan's calendar feeds and
+ * the model list are reachable through us.
+ */
 export function agentTarget(agentUrl: string, incoming: URL): URL | null {
   const target = new URL(incoming.pathname + incoming.search, agentUrl);
   const allowed =
     target.pathname.startsWith("/api/strategy/") ||
     target.pathname.startsWith("/api/images/") ||
+    target.pathname.startsWith("/api/plan-feeds/") ||
     target.pathname === "/api/models" ||
     target.pathname === "/api/brands" ||
     target.pathname.startsWith("/api/brands/");
