@@ -961,7 +961,7 @@ export type components = {
             weeks: number;
             /**
              * Format: date
-             * @description First day of the plan; the next Monday in the time zone when absent
+             * @description First day of the plan, from a year ago to two years ahead; the next Monday in the time zone when absent
              */
             start_date?: string;
             /** @description IANA time zone of the schedule; when absent, the default_timezone of the strategy's brand, else UTC */
@@ -1019,7 +1019,10 @@ export type components = {
             /** @description The post's text, without its hashtags */
             caption?: string;
             hashtags?: string[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When to publish, from a year ago to two years ahead
+             */
             scheduled_at?: string;
             status?: components["schemas"]["PostStatus"];
         };

@@ -14,3 +14,4 @@ export * from "./plan-feeds";
 export * from "./platform-media";
 export * from "./time-zone";
 export * from "./results";
+export * from "./text-rules";

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { checkPost, HASHTAG_BOUNDS, isHashtag, PLATFORM_RULES } from "./platform-rules";
+import { checkPost, graphemeLength, HASHTAG_BOUNDS, isHashtag, PLATFORM_RULES } from "./platform-rules";
 import { PLAN_PLATFORMS, type PlanPlatformId } from "./platforms";
-import { isTimeZone } from "./time-zone";
+import { canonicalTimeZone, isTimeZone } from "./time-zone";
+import { multiLine } from "./text-rules";
 
 /** The most weeks one content plan covers. */
 const MAX_PLAN_WEEKS = 8;
@@ -19,13 +20,50 @@ export type PostStatus = z.infer<typeof PostStatus>;
 
 const IsoDate = z.iso.date({ error: "Must be a date as YYYY-MM-DD" });
 const OffsetDateTime = z.iso.datetime({ offset: true, error: "Must be an ISO 8601 date-time with an offset" });
-const Caption = z
-  .string({ error: "Must be a string" })
-  .max(MAX_CAPTION_CHARS, { error: `Must be at most ${MAX_CAPTION_CHARS} characters` })
-  .describe("The post's text, without its hashtags");
+
+/** How far from today a plan may start or a post be scheduled: a year back, two years ahead. */
+export const DATE_WINDOW = { yearsBack: 1, yearsAhead: 2 } as const;
+
+/** The first and last day (YYYY-MM-DD, UTC) a plan date may fall on, as of `now`. */
+export function dateWindow(now: Date = new Date()): { from: string; to: string } {
+  const shifted = (years: number) => {
+    const day = new Date(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate()));
+    return day.toISOString().slice(0, 10);
+  };
+  return { from: shifted(-DATE_WINDOW.yearsBack), to: shifted(DATE_WINDOW.yearsAhead) };
+}
+
+const outsideWindow = () => {
+  const { from, to } = dateWindow();
+  return `Must be between ${from} and ${to}`;
+};
+
+/** A date in the window (compared as YYYY-MM-DD strings, which sort like dates). */
+const PlanDate = IsoDate.refine(
+  (value) => {
+    const { from, to } = dateWindow();
+    return value >= from && value <= to;
+  },
+  { error: outsideWindow },
+);
+
+/** A date-time whose day (in its own offset) is in the window. */
+const PlanDateTime = OffsetDateTime.refine(
+  (value) => {
+    const { from, to } = dateWindow();
+    const day = value.slice(0, 10);
+    return day >= from && day <= to;
+  },
+  { error: outsideWindow },
+);
+
+const Caption = multiLine(
+  z.string({ error: "Must be a string" }).max(MAX_CAPTION_CHARS, { error: `Must be at most ${MAX_CAPTION_CHARS} characters` }),
+).describe("The post's text, without its hashtags");
 const Hashtag = z
-  .string()
-  .max(HASHTAG_BOUNDS.length * 4)
+  .string({ error: "Must be a string" })
+  .max(HASHTAG_BOUNDS.length * 4, { error: `Must be at most ${HASHTAG_BOUNDS.length} characters`, abort: true })
+  .refine((tag) => graphemeLength(tag) <= HASHTAG_BOUNDS.length, { error: `Must be at most ${HASHTAG_BOUNDS.length} characters`, abort: true })
   .refine(isHashtag, { error: "Must be # followed by letters, digits or underscores" })
   .describe("A hashtag: # then letters, digits or underscores");
 const Hashtags = z.array(Hashtag).max(HASHTAG_BOUNDS.perPost, { error: `Must have at most ${HASHTAG_BOUNDS.perPost} hashtags` });
@@ -76,11 +114,12 @@ export const PlanRequest = z
       .min(1, { error: "Must be at least 1" })
       .max(MAX_PLAN_WEEKS, { error: `Must be at most ${MAX_PLAN_WEEKS}` })
       .default(2),
-    start_date: IsoDate.optional().describe("First day of the plan; the next Monday in the time zone when absent"),
+    start_date: PlanDate.optional().describe("First day of the plan, from a year ago to two years ahead; the next Monday in the time zone when absent"),
     timezone: z
       .string({ error: "Must be a string" })
       .max(100, { error: "Must be at most 100 characters" })
       .refine(isTimeZone, { error: "Unknown time zone: use an IANA name such as Europe/Paris" })
+      .overwrite(canonicalTimeZone)
       .optional()
       .describe("IANA time zone of the schedule; when absent, the default_timezone of the strategy's brand, else UTC"),
     model: z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional(),
@@ -97,7 +136,7 @@ export const PostPatch = z
   .strictObject({
     caption: Caption.optional(),
     hashtags: Hashtags.optional(),
-    scheduled_at: OffsetDateTime.optional(),
+    scheduled_at: PlanDateTime.optional().describe("When to publish, from a year ago to two years ahead"),
     status: PostStatus.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { error: "Must change at least one of caption, hashtags, scheduled_at, status" })

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BrandVoice } from "./brands";
 import { STRATEGY_SECTIONS } from "./sections";
+import { multiLine, singleLine } from "./text-rules";
 
 export { STRATEGY_SECTIONS, type StrategySection } from "./sections";
 
@@ -24,10 +25,10 @@ function briefText(max: number) {
 
 /** The marketer's brief: brand, industry, target audience and goals. */
 export const StrategyInput = z.strictObject({
-  brand_name: briefText(INPUT_LIMITS.brand_name).describe("Brand or company name"),
-  industry: briefText(INPUT_LIMITS.industry).describe("Industry or business sector"),
-  target_audience: briefText(INPUT_LIMITS.target_audience).describe("Target audience description"),
-  goals: briefText(INPUT_LIMITS.goals).describe("Business goals and objectives"),
+  brand_name: singleLine(briefText(INPUT_LIMITS.brand_name)).describe("Brand or company name"),
+  industry: singleLine(briefText(INPUT_LIMITS.industry)).describe("Industry or business sector"),
+  target_audience: multiLine(briefText(INPUT_LIMITS.target_audience)).describe("Target audience description"),
+  goals: multiLine(briefText(INPUT_LIMITS.goals)).describe("Business goals and objectives"),
 });
 export type StrategyInput = z.infer<typeof StrategyInput>;
 

@@ -53,9 +53,9 @@ export class BrandService {
 
   /** The user's brands, newest first, one page at a time (cursors bound to the user, like the strategy list). */
   async list(userId: string, limit: number, cursor?: string): Promise<BrandListPage> {
-    const startKey = this.deps.cursors.startKey(userId, cursor);
+    const startKey = this.deps.cursors.startKey(userId, cursor, "brands");
     const page = await this.deps.repository.listByUser(userId, limit, startKey);
-    return { brands: page.brands.map(withoutOwner), nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+    return { brands: page.brands.map(withoutOwner), nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "brands") : undefined };
   }
 
   async get(userId: string, brandId: string, log: FastifyBaseLogger): Promise<Brand> {

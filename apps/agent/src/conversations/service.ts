@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { ConversationMessage, RefineRequest, RegenerateRequest, StrategyOutput, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
 import { strategyCall } from "../strategies/strategist";
 import { AppError } from "../core/errors";
+import { unbound } from "../core/logging";
 import type { ModelCallResult, PriorTurns } from "../models/model-call";
 import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { CursorCodec } from "../core/cursor";
@@ -95,9 +96,9 @@ export class ConversationService {
   async messages(userId: string, strategyId: string, limit: number, cursor: string | undefined, log: FastifyBaseLogger): Promise<MessagePage> {
     await this.deps.strategies.get(userId, strategyId, log);
     const binding = JSON.stringify([userId, strategyId]);
-    const startKey = this.deps.cursors.startKey(binding, cursor);
+    const startKey = this.deps.cursors.startKey(binding, cursor, "messages");
     const page = await this.deps.items.listMessages(strategyId, limit, startKey);
-    return { messages: page.messages, nextCursor: page.lastKey ? this.deps.cursors.encode(binding, page.lastKey) : undefined };
+    return { messages: page.messages, nextCursor: page.lastKey ? this.deps.cursors.encode(binding, page.lastKey, "messages") : undefined };
   }
 
   private async refinement(
@@ -136,7 +137,10 @@ export class ConversationService {
             await generation.saveConversation?.(`Version ${record.version}: ${summary}`);
           } catch (error) {
             // The version and its messages stand; the model will only miss this exchange in later refines.
-            context.log.warn({ err: error, strategy_id: strategyId, version: record.version }, "could not save the refine session");
+            context.log.warn(
+              { err: error, ...unbound(context.log, { strategy_id: strategyId }), version: record.version },
+              "could not save the refine session",
+            );
           }
         };
         await Promise.all([

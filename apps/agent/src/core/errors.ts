@@ -25,6 +25,10 @@ const ERROR_STATUS: Record<ErrorCode, number> = {
   version_not_found: 404,
   plan_not_found: 404,
   post_not_found: 404,
+  post_conflict: 409,
+  bad_request: 400,
+  uri_too_long: 414,
+  headers_too_large: 431,
   exports_busy: 503,
   feed_not_found: 404,
 };

@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { UnknownModelError } from "../models/catalog";
 import { classifyModelFailure, describeAwsFailure } from "../models/failures";
 import { AppError } from "../core/errors";
+import { unbound } from "../core/logging";
 import { IdempotencyConflict, requestFingerprint, type IdempotencyClaim, type IdempotencyStore } from "./idempotency";
 import { LiveSections } from "./live-sections";
 import type { ModelCaller, ModelCallResult, ModelCallSpec } from "../models/model-call";
@@ -114,7 +115,10 @@ export class GenerationPipeline {
       // The result was stored and has since been deleted.
       if (!existing) throw new AppError("not_found", { message: "idempotent result no longer exists" });
       if (claim.kind === "owner") await claim.complete();
-      useCase.log.info({ ...useCase.logged(existing).fields, idempotent_replay: true }, `${useCase.name}: replayed for its Idempotency-Key`);
+      useCase.log.info(
+        { ...unbound(useCase.log, useCase.logged(existing).fields), idempotent_replay: true },
+        `${useCase.name}: replayed for its Idempotency-Key`,
+      );
       return {
         execute: async (onProgress) => {
           onProgress?.({ type: "started", model: modelId ?? this.deps.models.defaultModelId });
@@ -245,7 +249,7 @@ export class GenerationPipeline {
     const { message, fields } = useCase.logged(result);
     log.info(
       {
-        ...fields,
+        ...unbound(log, fields),
         model: generation.model,
         execution_time_ms: Math.round(performance.now() - started),
         input_tokens: generation.usage.input_tokens,

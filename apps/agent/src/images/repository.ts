@@ -138,6 +138,20 @@ export class ImageJobRepository {
   }
 
   /**
+   * Takes a job out of the running for good, whatever its state (its strategy is being deleted): failed, without a
+   * lease, so a worker still drawing it can no longer complete it.
+   */
+  async retire(jobId: string, now: Date): Promise<void> {
+    await this.transition(
+      jobId,
+      { expression: "attribute_exists(#status)", values: {} },
+      { status: "failed", errorDetail: "The strategy was deleted" },
+      ["leaseOwner", "leaseExpiresAt", "activeUserId"],
+      now,
+    );
+  }
+
+  /**
    * Applies a change only if `guard` still holds; returns the job after it, or undefined when another writer got
    * there first. Every change bumps the version and the update time.
    */

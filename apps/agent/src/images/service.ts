@@ -5,6 +5,7 @@ import { maxImagesPerPost, type ImageJob, type ImageJobAccepted, type ImageJobRe
 import { AppError } from "../core/errors";
 import { invalidCursor, type CursorCodec } from "../core/cursor";
 import type { StrategyService } from "../strategies/service";
+import { keepIfStanding, type StrategyHead } from "../strategies/standing";
 import type { ImageModelCatalog } from "../models/image-models";
 import type { ImageJobQueue } from "./queue";
 import { queuedJob, type ImageJobItem, type ImageJobRepository } from "./repository";
@@ -38,6 +39,8 @@ interface ImageServiceDeps {
   /** Queued and running jobs one user may have (IMAGE_JOBS_MAX_ACTIVE_PER_USER); past it, 429. */
   maxActivePerUser: number;
   posts?: PostPrompts;
+  /** A job is kept, and readable, only while its strategy stands (strategies/standing.ts). */
+  head?: StrategyHead;
   clock?: () => Date;
 }
 
@@ -153,7 +156,14 @@ export class ImageService {
     const now = this.clock();
     const jobs = sources.map((source) => queuedJob({ jobId: randomUUID(), userId, strategyId, modelId, ...source }, now));
     try {
-      for (const job of jobs) await this.deps.repository.create(job);
+      await keepIfStanding(
+        this.deps.head,
+        strategyId,
+        async () => {
+          for (const job of jobs) await this.deps.repository.create(job);
+        },
+        () => Promise.all(jobs.map((job) => this.deps.repository.delete(job.jobId))),
+      );
     } finally {
       await release();
     }
@@ -200,12 +210,12 @@ export class ImageService {
     log: FastifyBaseLogger,
   ): Promise<{ jobs: ImageJob[]; nextCursor?: string }> {
     await this.deps.strategies.get(userId, strategyId, log);
-    const startKey = this.deps.cursors.startKey(userId, cursor);
+    const startKey = this.deps.cursors.startKey(userId, cursor, "images");
     if (startKey && startKey.strategyId !== strategyId) throw invalidCursor();
     const page = await this.deps.repository.listByStrategy(strategyId, limit, startKey);
     return {
       jobs: await Promise.all(page.jobs.map((job) => this.toApi(job))),
-      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined,
+      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "images") : undefined,
     };
   }
 
@@ -227,7 +237,10 @@ export class ImageService {
     return { body: object.body, contentType: job.contentType ?? object.contentType ?? "image/png", contentLength: object.contentLength };
   }
 
-  /** Deletes every job of a strategy and its object (called when the strategy is deleted). */
+  /**
+   * Deletes every job of a strategy and its object (called when the strategy is deleted). Each job is first retired
+   * (failed, its lease taken away) so a worker still drawing it cannot complete it and removes what it stored.
+   */
   async deleteFor(strategyId: string, log: FastifyBaseLogger): Promise<void> {
     let startKey: Record<string, unknown> | undefined;
     let deleted = 0;
@@ -235,6 +248,7 @@ export class ImageService {
       const page = await this.deps.repository.listByStrategy(strategyId, 100, startKey);
       for (const job of page.jobs) {
         // The object first: a crash in between leaves a job pointing at nothing, never an object nobody knows.
+        await this.deps.repository.retire(job.jobId, this.clock());
         await this.deps.store.delete(imageKey(job.strategyId, job.jobId));
         await this.deps.repository.delete(job.jobId);
         deleted++;
@@ -248,9 +262,11 @@ export class ImageService {
     const job = await this.deps.repository.get(jobId);
     if (!job) throw new AppError("job_not_found");
     if (job.userId !== userId) {
-      log.warn({ job_id: jobId }, "access to another user's image job denied");
+      log.warn({ job_id: jobId, strategy_id: job.strategyId }, "access to another user's image job denied");
       throw new AppError("access_denied");
     }
+    // A job whose strategy is being deleted is about to go with it.
+    if (this.deps.head && !(await this.deps.head.standing(job.strategyId))) throw new AppError("job_not_found");
     return job;
   }
 

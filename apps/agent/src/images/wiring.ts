@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { AgentConfig } from "../core/config";
 import type { CursorCodec } from "../core/cursor";
 import type { StrategyService } from "../strategies/service";
+import type { StrategyHead } from "../strategies/standing";
 import type { ImageModelCatalog } from "../models/image-models";
 import { InProcessImageQueue, type ImageJobQueue } from "./queue";
 import { ImageJobRepository } from "./repository";
@@ -23,6 +24,8 @@ export function createImageJobs(options: {
   limits: GenerationAdmission;
   /** Planned posts' visual prompts, for image jobs asked for a post. */
   posts?: PostPrompts;
+  /** Whether a strategy stands: jobs are kept and readable only while it does. */
+  head?: StrategyHead;
   clock?: () => Date;
 }) {
   const { config } = options;
@@ -45,6 +48,7 @@ export function createImageJobs(options: {
     cursors: options.cursors,
     limits: options.limits,
     posts: options.posts,
+    head: options.head,
     maxActivePerUser: config.IMAGE_JOBS_MAX_ACTIVE_PER_USER,
     clock: options.clock,
   });

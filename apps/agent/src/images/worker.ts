@@ -121,9 +121,10 @@ export class ImageWorker {
         new Date(this.now()),
       ));
     if (!completed) {
-      // Our lease lapsed and someone else has the job now. If it has already failed, the object is ours to remove.
+      // Our lease lapsed (or the job was retired with its strategy). If the job failed or is gone, the object is ours
+      // to remove.
       const current = await repository.get(job.jobId);
-      if (current?.status === "failed") await this.discardObject(job, log);
+      if (!current || current.status === "failed") await this.discardObject(job, log);
       log.warn({ attempt: job.attempts }, "image job lost its lease before completing");
       return { kind: "done" };
     }

@@ -11,7 +11,8 @@ import { PriceTable } from "../models/pricing";
 import { swaggerOptions } from "../http/openapi/document";
 import { authPlugin, type SessionCheck } from "../http/plugins/auth";
 import { costPlugin } from "../http/plugins/cost";
-import { errorsPlugin } from "../http/plugins/errors";
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from "../http/plugins/errors";
+import { jsonBodyPlugin } from "../http/plugins/json-body";
 import { readLimitPlugin } from "../http/plugins/read-limit";
 import { healthRoutes } from "../http/health";
 import { modelRoutes } from "../http/models";
@@ -99,6 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
     routerOptions: { maxParamLength: 200 },
+    // Router and HTTP parser errors answer in the product's `{ "detail" }` shape too, never quoting the URL.
+    frameworkErrors,
+    clientErrorHandler,
     return503OnClosing: false,
     keepAliveTimeout: 72_000,
   }).withTypeProvider<ZodTypeProvider>();
@@ -133,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(errorsPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(costPlugin, { prices: deps.prices ?? new PriceTable() });
   await app.register(cors, {
     origin: deps.frontendUrl

@@ -81,7 +81,7 @@ export async function createAgentApp(options: {
     clock: options.clock,
   });
   const repository = new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE);
-  const items = new StrategyItemsRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
+  const items = new StrategyItemsRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, repository);
   const cursors = new CursorCodec(config.JWT_SECRET);
   const imageModels = options.imageModels ?? createImageCatalog(config);
   // Image jobs check strategy ownership through the strategy service, and are deleted with their strategy.
@@ -95,6 +95,7 @@ export async function createAgentApp(options: {
     limits,
     // An image for a planned post draws the post's visual brief, or the visual prompt it names and its caption (plans are created below).
     posts: { imagePosts: (strategyId, selection) => plans.imagePosts(strategyId, selection) },
+    head: repository,
     clock: options.clock,
   });
   const service = new StrategyService({
@@ -114,11 +115,11 @@ export async function createAgentApp(options: {
     items,
     pipeline,
     cursors,
-    conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
+    conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId, repository),
     insights: { insightsFor: (strategy: StrategyRecord): Promise<Insights> => results.insightsFor(strategy) },
     clock: options.clock,
   });
-  const planRepository = new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
+  const planRepository = new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, repository);
   const results = new ResultService({
     strategies: service,
     brands,
@@ -146,7 +147,7 @@ export async function createAgentApp(options: {
     strategies: service,
     strategyRecords: repository,
     plans: planRepository,
-    feeds: new FeedRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    feeds: new FeedRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, repository),
     images: {
       completedByPost: (strategyId) => imageJobs.service.completedByPost(strategyId),
       content: (strategyId, jobId) => imageJobs.service.contentOf(strategyId, jobId),

@@ -1,5 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Plan, PlanPost, PlanPlatformId, PostStatus } from "@strategist/schemas";
+import { keepIfStanding, StrategyDeletedError, type StrategyHead } from "../strategies/standing";
 import { instant } from "./schedule";
 
 /** Sort keys of a plan's items in the strategy-items table. */
@@ -43,6 +44,8 @@ interface PostItem {
   status: PostStatus;
   /** The request id of the rewrite that wrote the current caption, so a retry under its Idempotency-Key finds it. */
   rewriteId?: string;
+  /** Bumped by every edit; an edit is conditional on the revision it read (absent: 0). */
+  revision?: number;
 }
 
 /** Another request replaced the plan or changed the post first. */
@@ -50,9 +53,17 @@ export class PlanChangedError extends Error {
   override name = "PlanChangedError";
 }
 
+/** Another edit of the same post was stored since this one read it. */
+export class PostChangedError extends Error {
+  override name = "PostChangedError";
+}
+
+/** A stored post with what a conditional edit needs: the revision it is at and the rewrite that wrote it. */
+export type StoredPost = PlanPost & { rewriteId?: string; revision: number };
+
 const WRITE_CONCURRENCY = 16;
 
-function postItem(strategyId: string, planId: string, post: PlanPost, rewriteId?: string): PostItem {
+function postItem(strategyId: string, planId: string, post: PlanPost, rewriteId?: string, revision?: number): PostItem {
   return {
     strategyId,
     itemKey: `${POST_PREFIX}${post.id}`,
@@ -67,6 +78,7 @@ function postItem(strategyId: string, planId: string, post: PlanPost, rewriteId?
     ...(post.visual_prompt_index !== undefined ? { visualPromptIndex: post.visual_prompt_index } : {}),
     status: post.status,
     ...(rewriteId ? { rewriteId } : {}),
+    ...(revision ? { revision } : {}),
   };
 }
 
@@ -97,6 +109,8 @@ export class PlanRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Every write is kept only while the strategy stands (strategies/standing.ts). */
+    private readonly strategyHead?: StrategyHead,
   ) {}
 
   /** The strategy's current plan with its posts in time order, if it has one. */
@@ -128,6 +142,16 @@ export class PlanRepository {
    */
   async replace(userId: string, planId: string, plan: Plan): Promise<void> {
     const strategyId = plan.strategy_id;
+    await keepIfStanding(
+      this.strategyHead,
+      strategyId,
+      () => this.write(userId, planId, plan),
+      () => this.discard(strategyId, planId),
+    );
+  }
+
+  private async write(userId: string, planId: string, plan: Plan): Promise<void> {
+    const strategyId = plan.strategy_id;
     const previous = await this.head(strategyId);
     await this.inParallel(plan.posts, (post) => this.client.send(new PutCommand({ TableName: this.tableName, Item: postItem(strategyId, planId, post) })));
     const item: PlanItem = {
@@ -156,6 +180,7 @@ export class PlanRepository {
     } catch (error) {
       if (error instanceof Error && error.name === "ConditionalCheckFailedException") {
         await this.deletePosts(strategyId, (post) => post.planId === planId);
+        await this.unlessGone(strategyId);
         throw new PlanChangedError("the plan was replaced by another request", { cause: error });
       }
       throw error;
@@ -163,33 +188,64 @@ export class PlanRepository {
     await this.deletePosts(strategyId, (post) => post.planId !== planId);
   }
 
+  /** Removes a plan this request wrote under a strategy that is being deleted: its posts, and its `plan` item if current. */
+  private async discard(strategyId: string, planId: string): Promise<void> {
+    await this.deletePosts(strategyId, (post) => post.planId === planId);
+    await this.client
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { strategyId, itemKey: PLAN_KEY },
+          ConditionExpression: "planId = :planId",
+          ExpressionAttributeValues: { ":planId": planId },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.name === "ConditionalCheckFailedException")) throw error;
+      });
+  }
+
+  /** Throws StrategyDeletedError when the strategy's delete has begun (a lost write is then a 404, not a conflict). */
+  private async unlessGone(strategyId: string): Promise<void> {
+    if (this.strategyHead && !(await this.strategyHead.standing(strategyId))) throw new StrategyDeletedError(strategyId);
+  }
+
   /** One post of the current plan. */
-  async findPost(strategyId: string, planId: string, postId: string): Promise<(PlanPost & { rewriteId?: string }) | undefined> {
+  async findPost(strategyId: string, planId: string, postId: string): Promise<StoredPost | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: { strategyId, itemKey: `${POST_PREFIX}${postId}` }, ConsistentRead: true }),
     );
     const item = Item as PostItem | undefined;
     if (!item || item.planId !== planId) return undefined;
-    return { ...toPost(item), ...(item.rewriteId ? { rewriteId: item.rewriteId } : {}) };
+    return { ...toPost(item), ...(item.rewriteId ? { rewriteId: item.rewriteId } : {}), revision: item.revision ?? 0 };
   }
 
-  /** Overwrites a post of the current plan; PlanChangedError when the post or its plan is gone. */
-  async updatePost(strategyId: string, planId: string, post: PlanPost, rewriteId?: string): Promise<PlanPost> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: postItem(strategyId, planId, post, rewriteId),
-          ConditionExpression: "planId = :planId",
-          ExpressionAttributeValues: { ":planId": planId },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof Error && error.name === "ConditionalCheckFailedException") {
-        throw new PlanChangedError("the post's plan was replaced", { cause: error });
+  /**
+   * Overwrites a post of the current plan, only if it is still at `basedOn` (the revision read before the edit):
+   * of concurrent edits of one post exactly one is stored, the others get PostChangedError. PlanChangedError when the
+   * post or its plan is gone; StrategyDeletedError when the strategy's delete has begun.
+   */
+  async updatePost(strategyId: string, planId: string, post: PlanPost, basedOn: number, rewriteId?: string): Promise<PlanPost> {
+    const key = { strategyId, itemKey: `${POST_PREFIX}${post.id}` };
+    const write = async () => {
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: postItem(strategyId, planId, post, rewriteId, basedOn + 1),
+            ConditionExpression: basedOn === 0 ? "planId = :planId AND attribute_not_exists(revision)" : "planId = :planId AND revision = :basedOn",
+            ExpressionAttributeValues: { ":planId": planId, ...(basedOn === 0 ? {} : { ":basedOn": basedOn }) },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof Error && error.name === "ConditionalCheckFailedException")) throw error;
+        await this.unlessGone(strategyId);
+        const current = await this.findPost(strategyId, planId, post.id);
+        if (!current) throw new PlanChangedError("the post's plan was replaced", { cause: error });
+        throw new PostChangedError("the post was changed by another request", { cause: error });
       }
-      throw error;
-    }
+    };
+    await keepIfStanding(this.strategyHead, strategyId, write, () => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key })));
     return post;
   }
 
@@ -206,10 +262,11 @@ export class PlanRepository {
           new UpdateCommand({
             TableName: this.tableName,
             Key: { strategyId, itemKey: `${POST_PREFIX}${postId}` },
-            UpdateExpression: "SET #status = :status",
+            // A bulk change is an edit too: it moves the revision, so a PATCH read before it gets 409.
+            UpdateExpression: "SET #status = :status, revision = if_not_exists(revision, :zero) + :one",
             ConditionExpression: "planId = :planId",
             ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: { ":status": status, ":planId": planId },
+            ExpressionAttributeValues: { ":status": status, ":planId": planId, ":zero": 0, ":one": 1 },
             ReturnValues: "UPDATED_OLD",
           }),
         );

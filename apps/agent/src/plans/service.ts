@@ -31,7 +31,7 @@ import type { StrategyService } from "../strategies/service";
 import type { Insights } from "@strategist/insights";
 import type { PlanBrief } from "./copywriter";
 import { planPrompt, planSystemPrompt, rewritePrompt, rewriteSystemPrompt } from "./prompt";
-import { inTimeOrder, PlanChangedError, type PlanRepository, type StoredPlan } from "./repository";
+import { inTimeOrder, PlanChangedError, PostChangedError, type PlanRepository, type StoredPlan } from "./repository";
 import { lastDay, nextMonday, zonedDateTime } from "./schedule";
 import { guideBrief } from "./insights";
 
@@ -274,13 +274,13 @@ export class PlanService {
 
   /** Changes a post; the result must meet its platform's rules, or nothing is stored and the 400 names the limit. */
   async patchPost(userId: string, strategyId: string, postId: string, patch: PostPatch, log: FastifyBaseLogger): Promise<PlanPost> {
-    const { planId, post } = await this.post(userId, strategyId, postId, log);
+    const { planId, post, revision } = await this.post(userId, strategyId, postId, log);
     // A user's own edit may not use the brand's banned words either: 400 naming the word and the field.
     assertNoBannedWords(patch, (await this.deps.strategies.get(userId, strategyId, log)).voice);
     const changed: PlanPost = { ...post, ...patch };
     const violations = checkPost(changed.platform, changed);
     if (violations.length > 0) throw new AppError("validation", { fields: violations });
-    const stored = await this.update(strategyId, planId, changed);
+    const stored = await this.update(strategyId, planId, changed, revision);
     log.info({ strategy_id: strategyId, post_id: postId, fields: Object.keys(patch) }, "post edited");
     return stored;
   }
@@ -319,7 +319,7 @@ export class PlanService {
    */
   async rewrite(userId: string, strategyId: string, postId: string, request: RewriteRequest, context: ModelCallContext): Promise<RewrittenPost> {
     const strategy = await this.deps.strategies.get(userId, strategyId, context.log);
-    const { planId, post } = await this.post(userId, strategyId, postId, context.log);
+    const { planId, post, revision } = await this.post(userId, strategyId, postId, context.log);
     const count = request.alternatives ?? 1;
     const useCase: UseCase<RewriteOutput | RewriteAlternativesOutput, RewrittenPost> = {
       name: "post rewrite",
@@ -351,14 +351,14 @@ export class PlanService {
       findStored: async (rewriteId) => {
         const stored = await this.deps.repository.findPost(strategyId, planId, postId);
         if (stored?.rewriteId !== rewriteId) return undefined;
-        const { rewriteId: _, ...rest } = stored;
+        const { rewriteId: _, revision: _revision, ...rest } = stored;
         return rest;
       },
       store: async (generation, rewriteId) => {
         if (bannedWordErrors(generation.output, strategy.voice).length > 0)
           throw new AppError("structured_output", { message: "banned word in the model's output" });
         const alternatives = "alternatives" in generation.output ? generation.output.alternatives : [generation.output];
-        const stored = await this.update(strategyId, planId, { ...post, ...alternatives[0]! }, rewriteId);
+        const stored = await this.update(strategyId, planId, { ...post, ...alternatives[0]! }, revision, rewriteId);
         return count > 1 ? { ...stored, alternatives } : stored;
       },
       logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId, alternatives: count } }),
@@ -391,20 +391,26 @@ export class PlanService {
     return stored;
   }
 
-  private async post(userId: string, strategyId: string, postId: string, log: FastifyBaseLogger): Promise<{ planId: string; post: PlanPost }> {
+  private async post(
+    userId: string,
+    strategyId: string,
+    postId: string,
+    log: FastifyBaseLogger,
+  ): Promise<{ planId: string; post: PlanPost; revision: number }> {
     await this.deps.strategies.get(userId, strategyId, log);
     const stored = await this.deps.repository.find(strategyId);
     const post = stored && (await this.deps.repository.findPost(strategyId, stored.planId, postId));
     if (!stored || !post) throw new AppError("post_not_found");
-    const { rewriteId: _, ...rest } = post;
-    return { planId: stored.planId, post: rest };
+    const { rewriteId: _, revision, ...rest } = post;
+    return { planId: stored.planId, post: rest, revision };
   }
 
-  private async update(strategyId: string, planId: string, post: PlanPost, rewriteId?: string): Promise<PlanPost> {
+  private async update(strategyId: string, planId: string, post: PlanPost, basedOn: number, rewriteId?: string): Promise<PlanPost> {
     try {
-      return await this.deps.repository.updatePost(strategyId, planId, post, rewriteId);
+      return await this.deps.repository.updatePost(strategyId, planId, post, basedOn, rewriteId);
     } catch (error) {
       if (error instanceof PlanChangedError) throw new AppError("conflict", { cause: error });
+      if (error instanceof PostChangedError) throw new AppError("post_conflict", { cause: error });
       throw error;
     }
   }

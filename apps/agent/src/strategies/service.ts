@@ -3,6 +3,7 @@ import type { BrandVoice, GenerateRequest, StrategyInput, StrategyOutput, Strate
 import type { BrandService } from "../brands/service";
 import { bannedWordErrors } from "../generation/voice";
 import { AppError } from "../core/errors";
+import { unbound } from "../core/logging";
 import { strategyCall } from "./strategist";
 import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { CursorCodec } from "../core/cursor";
@@ -140,23 +141,28 @@ export class StrategyService {
 
   /** The user's strategies, newest first, one page at a time. */
   async list(userId: string, limit: number, cursor?: string): Promise<StrategyListPage> {
-    const page = await this.deps.repository.listByUser(userId, limit, this.deps.cursors.startKey(userId, cursor));
-    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+    const page = await this.deps.repository.listByUser(userId, limit, this.deps.cursors.startKey(userId, cursor, "strategies"));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "strategies") : undefined };
   }
 
   /** The same pages as list(), as summaries (the cursors are interchangeable). */
   async listSummaries(userId: string, limit: number, cursor?: string): Promise<StrategyListPage<StrategySummary>> {
-    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.deps.cursors.startKey(userId, cursor));
-    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.deps.cursors.startKey(userId, cursor, "strategies"));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "strategies") : undefined };
   }
 
   /**
-   * Deletes a strategy with everything stored under it: its items (versions, messages, session, other capabilities'
-   * items), then each dependent's data, then the strategy itself. Ownership first: someone else's is 403 and
-   * nothing is removed.
+   * Deletes a strategy with everything stored under it. The head is marked first (a conditional write): from then on
+   * the strategy reads as gone and every writer under it undoes its own write (strategies/standing.ts). Then its
+   * items (versions, messages, session, other capabilities' items), each dependent's data, and the head itself.
+   * Ownership first: someone else's is 403 and nothing is removed. A delete that stopped half-way is finished by
+   * the next one.
    */
   async delete(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<void> {
-    await this.get(userId, strategyId, log);
+    const head = await this.deps.repository.findHead(strategyId);
+    if (!head) throw new AppError("not_found");
+    this.checkOwner(userId, head.record, log);
+    if (!(await this.deps.repository.markDeleting(strategyId, userId, this.clock().toISOString()))) throw new AppError("not_found");
     const started = performance.now();
     const items = await this.deps.items.deleteAll(strategyId);
     for (const dependent of this.deps.dependents ?? []) await dependent.deleteFor(strategyId, log);
@@ -168,10 +174,13 @@ export class StrategyService {
   async get(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<StrategyRecord> {
     const record = await this.deps.repository.findById(strategyId);
     if (!record) throw new AppError("not_found");
-    if (record.user_id !== userId) {
-      log.warn({ strategy_id: strategyId }, "access to another user's strategy denied");
-      throw new AppError("access_denied");
-    }
+    this.checkOwner(userId, record, log);
     return record;
+  }
+
+  private checkOwner(userId: string, record: StrategyRecord, log: FastifyBaseLogger): void {
+    if (record.user_id === userId) return;
+    log.warn(unbound(log, { strategy_id: record.id }), "access to another user's strategy denied");
+    throw new AppError("access_denied");
   }
 }

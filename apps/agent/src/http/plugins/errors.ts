@@ -1,7 +1,9 @@
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import fp from "fastify-plugin";
 import { fieldErrors } from "@strategist/schemas";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import type { FastifyError } from "fastify";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../core/errors";
 
 /** 5xx answers that report the model service's state rather than a fault of ours: logged as warnings. */
@@ -21,6 +23,10 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
     return new AppError("validation", { fields, cause: error });
   }
   switch (error.code) {
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new AppError("uri_too_long", { cause: error });
+    case "FST_ERR_BAD_URL":
+      return new AppError("bad_request", { cause: error, message: "the URL is not valid percent-encoding" });
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new AppError("payload_too_large", { cause: error });
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
@@ -30,10 +36,50 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return new AppError("validation", { fields: [{ field: "body", message: "Body must be valid JSON" }], cause: error });
   }
-  if (error instanceof SyntaxError || error.statusCode === 400) {
-    return new AppError("validation", { fields: [{ field: "body", message: error.message }], cause: error });
+  if (error instanceof SyntaxError) {
+    return new AppError("validation", { fields: [{ field: "body", message: "Body must be valid JSON" }], cause: error });
   }
+  // Any other request error of Fastify's: its status, our shape, and never its message (which may quote the URL).
+  if (error.code?.startsWith("FST_ERR") && typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError(error.statusCode === 413 ? "payload_too_large" : error.statusCode === 415 ? "unsupported_media_type" : "bad_request", { cause: error });
+  }
+  if (error.statusCode === 400) return new AppError("bad_request", { cause: error });
   return undefined;
+}
+
+/**
+ * Fastify's router errors (a path parameter past maxParamLength, a URL that is not valid percent-encoding) in the
+ * product's `{ "detail" }` shape; Fastify's own body would quote the URL. They come before routing, so the error
+ * handler below never sees them.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const appError = fromFastifyError(error) ?? new AppError("bad_request", { cause: error });
+  request.log.info({ code: appError.code, reason: error.code }, "request rejected");
+  void reply.code(appError.status).send(appError.body());
+}
+
+/** The answers node's HTTP parser gives before Fastify sees a request, by its error code. */
+const CLIENT_ERRORS: Record<string, "headers_too_large" | "uri_too_long"> = {
+  HPE_HEADER_OVERFLOW: "headers_too_large",
+  HPE_URI_TOO_LONG: "uri_too_long",
+};
+
+/**
+ * Answers a request node could not parse (headers past the size limit, a malformed request line) with a JSON
+ * `{ "detail" }` body, then closes the connection. The request itself is never echoed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code = CLIENT_ERRORS[error.code ?? ""] ?? "bad_request";
+  const appError = new AppError(code);
+  const body = JSON.stringify(appError.body());
+  socket.end(
+    `HTTP/1.1 ${appError.status} ${STATUS_CODES[appError.status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** One error handler: codes become their status (core/errors.ts) and body; 5xx details stay in the log. */
@@ -42,7 +88,8 @@ export const errorsPlugin = fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const appError = error instanceof AppError ? error : (fromFastifyError(error) ?? new AppError("internal", { cause: error }));
       const status = appError.status;
-      if (request.raw.destroyed || reply.raw.destroyed) {
+      // The socket is what tells whether the client is still there: an answered request's stream is destroyed too.
+      if (reply.raw.destroyed || request.raw.socket?.destroyed) {
         request.log.info({ code: appError.code, reason: appError.message }, "client went away before the answer");
       } else if (EXPECTED_FAILURES.has(appError.code)) {
         // The model service being busy, slow or wrong is an outcome the API is built for, not a bug here.
