@@ -78,6 +78,15 @@ export interface Metrics {
   expose(): Promise<string>;
 }
 
+/**
+ * prom-client's default set includes three gauges ending in `_total` (totals of the per-type gauges
+ * nodejs_active_handles, nodejs_active_requests and nodejs_active_resources, which stay); promtool rejects
+ * the suffix on a gauge, so the totals are removed: `sum()` over the per-type gauges gives them back.
+ */
+function removeNonCounterTotals(registry: Registry): void {
+  for (const name of ["nodejs_active_handles_total", "nodejs_active_requests_total", "nodejs_active_resources_total"]) registry.removeSingleMetric(name);
+}
+
 const nonNegative = (value: number) => (Number.isFinite(value) && value > 0 ? value : 0);
 
 /** Builds a fresh registry with the default process metrics (event-loop lag included) and the product's families. */
@@ -86,6 +95,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
   const registers = [registry];
+  removeNonCounterTotals(registry);
   const name = (family: keyof typeof FAMILIES) => `${prefix}${family}`;
 
   const httpDuration = new Histogram({
@@ -95,7 +105,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     buckets: HTTP_BUCKETS,
     registers,
   });
-  const generations = new Counter({ name: name("generations_total"), help: "Generations by outcome and model.", labelNames: ["outcome", "model"] as const, registers });
+  const generations = new Counter({
+    name: name("generations_total"),
+    help: "Generations by outcome and model.",
+    labelNames: ["outcome", "model"] as const,
+    registers,
+  });
   const modelDuration = new Histogram({
     name: name("model_call_duration_seconds"),
     help: "Model call duration by model and kind.",
@@ -103,10 +118,30 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     buckets: MODEL_BUCKETS,
     registers,
   });
-  const inputTokens = new Counter({ name: name("model_input_tokens_total"), help: "Input tokens sent to each model.", labelNames: ["model"] as const, registers });
-  const outputTokens = new Counter({ name: name("model_output_tokens_total"), help: "Output tokens received from each model.", labelNames: ["model"] as const, registers });
-  const cost = new Counter({ name: name("model_cost_usd_total"), help: "Estimated model cost in US dollars, from the configured prices.", labelNames: ["model"] as const, registers });
-  const limitRejections = new Counter({ name: name("limit_rejections_total"), help: "Requests turned away by a limit.", labelNames: ["limit"] as const, registers });
+  const inputTokens = new Counter({
+    name: name("model_input_tokens_total"),
+    help: "Input tokens sent to each model.",
+    labelNames: ["model"] as const,
+    registers,
+  });
+  const outputTokens = new Counter({
+    name: name("model_output_tokens_total"),
+    help: "Output tokens received from each model.",
+    labelNames: ["model"] as const,
+    registers,
+  });
+  const cost = new Counter({
+    name: name("model_cost_usd_total"),
+    help: "Estimated model cost in US dollars, from the configured prices.",
+    labelNames: ["model"] as const,
+    registers,
+  });
+  const limitRejections = new Counter({
+    name: name("limit_rejections_total"),
+    help: "Requests turned away by a limit.",
+    labelNames: ["limit"] as const,
+    registers,
+  });
   const imageJobs = new Counter({ name: name("image_jobs_total"), help: "Image job state transitions.", labelNames: ["state"] as const, registers });
   const queueDepth = new Gauge({ name: name("image_queue_depth"), help: "Image jobs waiting to be processed.", registers });
   const queueAge = new Gauge({ name: name("image_queue_oldest_age_seconds"), help: "Age of the oldest waiting image job.", registers });

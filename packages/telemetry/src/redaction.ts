@@ -165,9 +165,9 @@ export class RedactingSpanProcessor implements SpanProcessor {
   }
 
   onEnd(span: ReadableSpan): void {
-    redactAttributes(span.attributes as Record<string, unknown>, this.captureContent);
-    for (const event of span.events) if (event.attributes) redactAttributes(event.attributes as Record<string, unknown>, this.captureContent);
-    for (const link of span.links) if (link.attributes) redactAttributes(link.attributes as Record<string, unknown>, this.captureContent);
+    redactAttributes(span.attributes, this.captureContent);
+    for (const event of span.events) if (event.attributes) redactAttributes(event.attributes, this.captureContent);
+    for (const link of span.links) if (link.attributes) redactAttributes(link.attributes, this.captureContent);
     this.next.onEnd(span);
   }
 

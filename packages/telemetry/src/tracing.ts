@@ -64,17 +64,25 @@ export async function startTracing(env: Env, options: TracingOptions): Promise<S
   const { register } = await import("node:module");
   register("@opentelemetry/instrumentation/hook.mjs", import.meta.url);
 
-  const [{ NodeSDK }, { BatchSpanProcessor }, { resourceFromAttributes }, { HttpInstrumentation }, { AwsInstrumentation }, { UndiciInstrumentation }, { PinoInstrumentation }, { RedactingSpanProcessor }] =
-    await Promise.all([
-      import("@opentelemetry/sdk-node"),
-      import("@opentelemetry/sdk-trace-base"),
-      import("@opentelemetry/resources"),
-      import("@opentelemetry/instrumentation-http"),
-      import("@opentelemetry/instrumentation-aws-sdk"),
-      import("@opentelemetry/instrumentation-undici"),
-      import("@opentelemetry/instrumentation-pino"),
-      import("./redaction"),
-    ]);
+  const [
+    { NodeSDK },
+    { BatchSpanProcessor },
+    { resourceFromAttributes },
+    { HttpInstrumentation },
+    { AwsInstrumentation },
+    { UndiciInstrumentation },
+    { PinoInstrumentation },
+    { RedactingSpanProcessor },
+  ] = await Promise.all([
+    import("@opentelemetry/sdk-node"),
+    import("@opentelemetry/sdk-trace-base"),
+    import("@opentelemetry/resources"),
+    import("@opentelemetry/instrumentation-http"),
+    import("@opentelemetry/instrumentation-aws-sdk"),
+    import("@opentelemetry/instrumentation-undici"),
+    import("@opentelemetry/instrumentation-pino"),
+    import("./redaction"),
+  ]);
   const exporter =
     protocol === "http/json"
       ? new (await import("@opentelemetry/exporter-trace-otlp-http")).OTLPTraceExporter({ url })

@@ -54,7 +54,7 @@ describe("createMetrics", () => {
     expect(text).toMatch(/strategist_model_input_tokens_total\{model="us\.anthropic\.claude-sonnet-4-20250514-v1:0"\} 1200/);
   });
 
-  it("records a request on an unregistered path as the route \"unmatched\", never the path", async () => {
+  it('records a request on an unregistered path as the route "unmatched", never the path', async () => {
     const metrics = createMetrics({ routes: ROUTES });
     metrics.observeRequest("/api/strategy/0b7e6a6e-1c1d-4c1e-9d0a-5f1f1c3c2d11", "GET", 404, 0.001);
     const routes = seriesOf(await metrics.expose(), "strategist_http_request_duration_seconds").map((sample) => sample.labels.route);
@@ -85,8 +85,17 @@ describe("createMetrics", () => {
   it("property: every label value stays in its closed set, whatever strings the callers pass", async () => {
     const anyText = fc.oneof(fc.string(), fc.emailAddress(), fc.uuid(), fc.webPath());
     const call = fc.oneof(
-      fc.tuple(fc.constant("request" as const), fc.oneof(fc.constantFrom(...ROUTES), anyText), fc.oneof(fc.constantFrom(...HTTP_METHODS), fc.string()), fc.integer({ min: -5, max: 1000 })),
-      fc.tuple(fc.constant("generation" as const), fc.oneof(fc.constantFrom(...GENERATION_OUTCOMES), fc.string()), fc.oneof(fc.constantFrom(...MODELS), anyText)),
+      fc.tuple(
+        fc.constant("request" as const),
+        fc.oneof(fc.constantFrom(...ROUTES), anyText),
+        fc.oneof(fc.constantFrom(...HTTP_METHODS), fc.string()),
+        fc.integer({ min: -5, max: 1000 }),
+      ),
+      fc.tuple(
+        fc.constant("generation" as const),
+        fc.oneof(fc.constantFrom(...GENERATION_OUTCOMES), fc.string()),
+        fc.oneof(fc.constantFrom(...MODELS), anyText),
+      ),
       fc.tuple(fc.constant("model" as const), fc.oneof(fc.constantFrom(...MODEL_CALL_KINDS), fc.string()), fc.oneof(fc.constantFrom(...MODELS), anyText)),
       fc.tuple(fc.constant("limit" as const), fc.oneof(fc.constantFrom(...LIMITS), fc.string())),
       fc.tuple(fc.constant("image" as const), fc.oneof(fc.constantFrom(...IMAGE_JOB_STATES), fc.string())),
