@@ -49,7 +49,7 @@ beforeAll(async () => {
     OTEL_SERVICE_NAME: "",
   };
   Object.assign(process.env, env);
-  stop = await startTracing(env, { defaultServiceName: "strategist-agent" });
+  stop = await startTracing(env, { defaultServiceName: "strategist-agent", fastify: true });
 });
 
 afterAll(async () => {
@@ -99,6 +99,15 @@ describe("startTracing with OTEL_EXPORTER_OTLP_PROTOCOL=http/json", () => {
         .on("error", reject);
     });
     await new Promise<void>((resolve) => app.close(() => resolve()));
+
+    // A Fastify 5 app built after tracing started: @fastify/otel hooks in when the instance is created.
+    const fastify = require("fastify") as typeof import("fastify").default;
+    const api = fastify();
+    api.get("/api/brands/:brandId", async () => ({ ok: true }));
+    await api.listen({ port: 0, host: "127.0.0.1" });
+    const apiPort = (api.server.address() as AddressInfo).port;
+    await (await fetch(`http://127.0.0.1:${apiPort}/api/brands/b-123`)).text();
+    await api.close();
     await stop();
 
     expect(received.length).toBeGreaterThan(0);
@@ -126,6 +135,10 @@ describe("startTracing with OTEL_EXPORTER_OTLP_PROTOCOL=http/json", () => {
     expect(exported).not.toContain("vegan bakery");
     expect(exported).not.toContain("eyJhbGciOiJIUzI1NiJ9");
     expect(exported).not.toContain("X-Amz-Signature");
+
+    const routeSpans = spans.filter((span) => attributesOf(span)["http.route"] === "/api/brands/:brandId");
+    expect(routeSpans.length, "Fastify spans carry the route template").toBeGreaterThan(0);
+    expect(routeSpans.map((span) => span.name)).toContain("GET /api/brands/:brandId");
 
     const line = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(line.trace_id).toBe(TRACE_ID);
