@@ -80,9 +80,10 @@ export function closed<T extends string>(allowed: readonly T[], value: string): 
 }
 
 /**
- * A route template looks like `/api/strategy/:id`: it starts with a slash and has no query string.
- * Registration refuses anything else, so a caller cannot register a concrete URL by mistake.
+ * A route template looks like `/api/strategy/:id` (Fastify) or `/api/agent/[...path]` (Next): it starts with
+ * a slash and has no query string, scheme or `@`. Registration refuses anything else, so a caller cannot
+ * register a concrete URL by mistake.
  */
 export function isRouteTemplate(value: string): boolean {
-  return /^\/[A-Za-z0-9_\-./:*{}]*$/.test(value) && value.length <= 200;
+  return /^\/[A-Za-z0-9_\-./:*{}[\]]*$/.test(value) && value.length <= 200;
 }

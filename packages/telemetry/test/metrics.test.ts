@@ -64,6 +64,7 @@ describe("createMetrics", () => {
   it("refuses to register a concrete URL or a query string as a route template", () => {
     const metrics = createMetrics();
     expect(() => metrics.registerRoute("/api/strategy/:id")).not.toThrow();
+    expect(() => metrics.registerRoute("/api/agent/[...path]")).not.toThrow();
     expect(() => metrics.registerRoute("https://example.com/api")).toThrow(/not a route template/);
     expect(() => metrics.registerRoute("/api/strategies?cursor=abc")).toThrow(/not a route template/);
     expect(() => metrics.registerRoute("someone@example.com")).toThrow(/not a route template/);
