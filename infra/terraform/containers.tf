@@ -57,6 +57,9 @@ locals {
       { name = "IMAGE_JOB_SWEEP_SECONDS", value = "60" },
       { name = "IMAGE_JOB_RETRY_BASE_MS", value = "1000" },
       { name = "IMAGE_JOBS_MAX_ACTIVE_PER_USER", value = tostring(var.image_jobs_max_active_per_user) },
+      # Read by the OpenTelemetry SDK: spans go to the collector sidecar (observability.tf) on localhost.
+      { name = "OTEL_EXPORTER_OTLP_ENDPOINT", value = "http://127.0.0.1:4318" },
+      { name = "OTEL_EXPORTER_OTLP_PROTOCOL", value = "http/protobuf" },
     ]
 
     secrets = [
@@ -107,6 +110,9 @@ locals {
       # The load balancer appends the client's address to X-Forwarded-For: one trusted hop.
       { name = "TRUST_PROXY_HOPS", value = "1" },
       { name = "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE", value = tostring(var.auth_rate_limit_per_ip_per_minute) },
+      # Read by the OpenTelemetry SDK: spans go to the collector sidecar (observability.tf) on localhost.
+      { name = "OTEL_EXPORTER_OTLP_ENDPOINT", value = "http://127.0.0.1:4318" },
+      { name = "OTEL_EXPORTER_OTLP_PROTOCOL", value = "http/protobuf" },
       { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
     ]
