@@ -151,6 +151,19 @@ export function redactAttributes(attributes: Record<string, unknown>, captureCon
 }
 
 /**
+ * Strands records a model call's finish reason only inside its `gen_ai.choice` events, beside the message text the
+ * redaction drops; the reasons are copied to the span's `gen_ai.response.finish_reasons` so they survive it.
+ */
+function liftFinishReasons(span: ReadableSpan): void {
+  const attributes = span.attributes as Record<string, unknown>;
+  if (attributes["gen_ai.response.finish_reasons"] !== undefined) return;
+  const reasons = span.events
+    .filter((event) => event.name === "gen_ai.choice" && typeof event.attributes?.finish_reason === "string")
+    .map((event) => event.attributes!.finish_reason as string);
+  if (reasons.length > 0) attributes["gen_ai.response.finish_reasons"] = reasons;
+}
+
+/**
  * Runs before the exporting processor: span, event and link attributes are filtered to the allowed keys
  * when the span ends, so nothing else ever reaches the exporter.
  */
@@ -165,6 +178,7 @@ export class RedactingSpanProcessor implements SpanProcessor {
   }
 
   onEnd(span: ReadableSpan): void {
+    liftFinishReasons(span);
     redactAttributes(span.attributes, this.captureContent);
     for (const event of span.events) if (event.attributes) redactAttributes(event.attributes, this.captureContent);
     for (const link of span.links) if (link.attributes) redactAttributes(link.attributes, this.captureContent);

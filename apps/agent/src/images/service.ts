@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { FastifyBaseLogger } from "fastify";
+import { context, propagation } from "@opentelemetry/api";
+import type { Metrics } from "@strategist/telemetry";
 import type { ImageJob, ImageJobAccepted, ImageJobRequest } from "@strategist/schemas";
 import { AppError } from "../core/errors";
 import { invalidCursor, type CursorCodec } from "../core/cursor";
@@ -32,6 +34,8 @@ interface ImageServiceDeps {
   maxActivePerUser: number;
   posts?: PostPrompts;
   clock?: () => Date;
+  /** Counts queued jobs (`strategist_image_jobs_total{state="queued"}`). */
+  metrics?: Pick<Metrics, "countImageJob">;
 }
 
 /** Seconds a user is asked to wait when they have too many image jobs running. */
@@ -66,11 +70,14 @@ export class ImageService {
       if (!prompt) throw new AppError("validation", { fields: [{ field: "post_id", message: "No planned post with a visual prompt has this id" }] });
     }
     if ((await this.deps.repository.countActive(userId)) >= this.deps.maxActivePerUser) {
-      throw new AppError("image_jobs_busy", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+      throw new AppError("image_jobs_busy", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS, limit: "image_jobs_active_per_user" });
     }
     const release = await this.deps.limits.acquire(userId);
     const now = this.clock();
-    const job = queuedJob({ jobId: randomUUID(), userId, strategyId, prompt, source, modelId }, now);
+    // The request's trace context (none when tracing is off), so the worker's span links back to this request.
+    const carrier: { traceparent?: string } = {};
+    propagation.inject(context.active(), carrier);
+    const job = queuedJob({ jobId: randomUUID(), userId, strategyId, prompt, source, modelId, traceparent: carrier.traceparent }, now);
     try {
       await this.deps.repository.create(job);
     } finally {
@@ -79,6 +86,7 @@ export class ImageService {
     await this.deps.queue
       .send(job.jobId)
       .catch((error) => log.warn({ err: error, job_id: job.jobId }, "image job wake-up not sent; the sweep picks the job up"));
+    this.deps.metrics?.countImageJob("queued");
     log.info({ job_id: job.jobId, strategy_id: strategyId, model: modelId, source }, "image job queued");
     return { job_id: job.jobId, status: "queued", created_at: job.createdAt };
   }

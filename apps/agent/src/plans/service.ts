@@ -93,6 +93,7 @@ export class PlanService {
     };
     const useCase: UseCase<PlanOutput, Plan> = {
       name: "plan generation",
+      kind: "plan",
       userId,
       log: context.log,
       signal: context.signal,
@@ -203,6 +204,7 @@ export class PlanService {
     const { planId, post } = await this.post(userId, strategyId, postId, context.log);
     const useCase: UseCase<RewriteOutput, PlanPost> = {
       name: "post rewrite",
+      kind: "rewrite",
       userId,
       log: context.log,
       signal: context.signal,

@@ -88,6 +88,7 @@ export class StrategyService {
     };
     return {
       name: "strategy generation",
+      kind: "strategy",
       userId,
       log: context.log,
       signal: context.signal,
