@@ -110,20 +110,16 @@ export class ImageWorker {
     if (job.status === "processing") log.warn({ attempt: claimed.attempts }, "image job lease lapsed; claimed again");
     this.options.metrics?.countImageJob("processing");
     // A span of its own (the job runs after its request answered), linked to the request that queued it.
-    return tracer.startActiveSpan(
-      "image job",
-      { links: linkToRequest(job.traceparent), attributes: { "strategist.job.id": job.jobId } },
-      async (span) => {
-        try {
-          return await this.run(claimed, owner, log, shutdown);
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR });
-          throw error;
-        } finally {
-          span.end();
-        }
-      },
-    );
+    return tracer.startActiveSpan("image job", { links: linkToRequest(job.traceparent), attributes: { "strategist.job.id": job.jobId } }, async (span) => {
+      try {
+        return await this.run(claimed, owner, log, shutdown);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
   }
 
   private async run(job: ImageJobItem, owner: string, log: FastifyBaseLogger, shutdown?: AbortSignal): Promise<WakeOutcome> {

@@ -107,4 +107,3 @@ export async function startAgent(stopTracing: StopTracing): Promise<void> {
     "strategist agent ready",
   );
 }
-

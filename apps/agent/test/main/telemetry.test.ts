@@ -169,7 +169,11 @@ describe("the agent's metrics", () => {
     expect(routes).toContain("unmatched");
     for (const route of routes) expect(route === "unmatched" || isRouteTemplate(route), route).toBe(true);
     const values = labelValues(text);
-    for (const secret of secrets) expect(values.filter((value) => value.includes(secret)), secret).toEqual([]);
+    for (const secret of secrets)
+      expect(
+        values.filter((value) => value.includes(secret)),
+        secret,
+      ).toEqual([]);
     expect(values.filter((value) => /@|[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value))).toEqual([]);
   });
 
@@ -177,7 +181,10 @@ describe("the agent's metrics", () => {
     const webPort = await freePort();
     const config = join(dataDir, "prometheus.yml");
     const target = new URL(metricsUrl).host;
-    writeFileSync(config, `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n  - job_name: agent\n    static_configs:\n      - targets: ["${target}"]\n`);
+    writeFileSync(
+      config,
+      `global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n  - job_name: agent\n    static_configs:\n      - targets: ["${target}"]\n`,
+    );
     await run("promtool", ["check", "config", config]);
     prometheus = spawn(
       "prometheus",
@@ -185,8 +192,11 @@ describe("the agent's metrics", () => {
       { stdio: "ignore" },
     );
     const query = async (promql: string) =>
-      ((await (await fetch(`http://127.0.0.1:${webPort}/api/v1/query?query=${encodeURIComponent(promql)}`)).json()) as { data: { result: { value: [number, string] }[] } })
-        .data.result;
+      (
+        (await (await fetch(`http://127.0.0.1:${webPort}/api/v1/query?query=${encodeURIComponent(promql)}`)).json()) as {
+          data: { result: { value: [number, string] }[] };
+        }
+      ).data.result;
     const up = await until("up == 1", async () => ((await query('up{job="agent"}'))[0]?.value[1] === "1" ? true : undefined), 20_000);
     expect(up).toBe(true);
     expect((await query("strategist_generations_total")).length).toBeGreaterThan(0);
