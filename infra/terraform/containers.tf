@@ -20,6 +20,7 @@ locals {
       { name = "LOG_LEVEL", value = var.log_level },
       { name = "HOST", value = "0.0.0.0" },
       { name = "PORT", value = tostring(local.agent_port) },
+      { name = "METRICS_PORT", value = tostring(local.agent_metrics_port) },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_STRATEGIES_TABLE", value = aws_dynamodb_table.strategies.name },
       { name = "DYNAMODB_STRATEGY_ITEMS_TABLE", value = aws_dynamodb_table.strategy_items.name },
