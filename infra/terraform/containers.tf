@@ -104,6 +104,7 @@ locals {
     environment = [
       { name = "NODE_ENV", value = "production" },
       { name = "PORT", value = tostring(local.web_port) },
+      { name = "METRICS_PORT", value = tostring(local.web_metrics_port) },
       { name = "AGENT_URL", value = "http://${local.agent_dns_name}:${local.agent_port}" },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },

@@ -1,4 +1,4 @@
-export { createMetrics, DEFAULT_PREFIX, FAMILIES, METRIC_FAMILIES, type Metrics, type MetricsOptions } from "./metrics";
+export { createMetrics, DEFAULT_PREFIX, FAMILIES, METRIC_FAMILIES, processMetrics, type Metrics, type MetricsOptions } from "./metrics";
 export { startMetricsServer, type MetricsServer, type MetricsServerOptions } from "./server";
 export { instrumentDynamoDb, DYNAMODB_METRICS_MIDDLEWARE } from "./dynamodb";
 export * from "./labels";

@@ -215,3 +215,14 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     expose: () => registry.metrics(),
   };
 }
+
+/**
+ * The one registry of this process under `name`, created on first use. A bundler may load the module that asks
+ * for it more than once (Next.js compiles its instrumentation hook and its route handlers separately), so the
+ * registry is kept on the global object rather than in a module variable.
+ */
+export function processMetrics(name: string, options: MetricsOptions = {}): Metrics {
+  const key = Symbol.for(`strategist.metrics.${name}`);
+  const store = globalThis as unknown as Record<symbol, Metrics | undefined>;
+  return (store[key] ??= createMetrics(options));
+}
