@@ -10,7 +10,14 @@ export async function register(): Promise<void> {
   const port = webEnvSchema.shape.METRICS_PORT.parse(process.env.METRICS_PORT);
   // Next binds every interface unless told otherwise (HOSTNAME in the standalone server); the exposition does the same.
   const server = await startMetricsServer({ port, host: process.env.HOSTNAME || "0.0.0.0", registry: processMetrics("web").registry });
-  console.log(JSON.stringify({ level: "info", service: "strategist-web", metrics: `http://${process.env.HOSTNAME || "0.0.0.0"}:${server.port}/metrics`, msg: "metrics ready" }));
+  console.log(
+    JSON.stringify({
+      level: "info",
+      service: "strategist-web",
+      metrics: `http://${process.env.HOSTNAME || "0.0.0.0"}:${server.port}/metrics`,
+      msg: "metrics ready",
+    }),
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.once(signal, () => {
       void server.close().then(stopTracing);
