@@ -159,6 +159,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   for (const state of IMAGE_JOB_STATES) imageJobs.inc({ state }, 0);
 
   const routes = new Set<string>();
+  // Keyed by registered route, method and status: bounded by the closed sets (unknown methods share "OTHER").
+  const requestSeries = new Map<string, { observe(value: number): void }>();
   const models = new Set<string>();
   const registerRoute = (template: string) => {
     if (routes.has(template)) return;
@@ -181,7 +183,14 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registerModel,
     observeRequest(routeTemplate, method, status, seconds) {
       const route = routes.has(routeTemplate) ? routeTemplate : UNMATCHED_ROUTE;
-      httpDuration.observe({ route, method: methodLabel(method), status_class: statusClass(status) }, nonNegative(seconds));
+      // One labelled child per series, found by a string key: no label-object hashing on every request.
+      const key = `${route} ${method} ${status}`;
+      let series = requestSeries.get(key);
+      if (!series) {
+        series = httpDuration.labels({ route, method: methodLabel(method), status_class: statusClass(status) });
+        requestSeries.set(key, series);
+      }
+      series.observe(nonNegative(seconds));
     },
     countGeneration(outcome, modelId) {
       generations.inc({ outcome: closed(GENERATION_OUTCOMES, outcome), model: model(modelId) });
