@@ -1,7 +1,7 @@
 // The load benchmark: read path beside a bare Fastify route, the service's own cost per generation (offline model),
 // and 500 concurrent generations against a slow local Bedrock with the agent's memory and event loop watched.
 // Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--warmup 2] [--rounds 3]
-//   [--bare same|separate|same,separate] [--phases read,generate,slow,overhead] [--out FILE]
+//   [--bare same|separate|same,separate] [--reads list,summary,get] [--phases read,generate,slow,overhead] [--out FILE]
 // --bare separate runs the bare twin routes in a process of their own (lib/bare.ts) instead of the agent's, and the
 // agent as users start it (metrics on, LOG_LEVEL=warn); each process's CPU per request is read from /proc.
 // The overhead phase compares the agent with metrics and with tracing each off and on, in one run.
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "2" },
     rounds: { type: "string", default: "3" },
     bare: { type: "string", default: "same" },
+    reads: { type: "string", default: "list,summary,get" },
     out: { type: "string" },
   },
 });
@@ -62,6 +63,8 @@ for (const [modeIndex, bareMode] of (phases.has("read") || phases.has("generate"
     BENCH_REFINE_TARGETS: "10",
     BENCH_USERS: "500",
     BENCH_BARE: bareMode,
+    // The own-time hooks serve the one-connection generation runs only.
+    BENCH_OWN_TIME: runGenerate ? "on" : "off",
     // Separate mode: the agent as users start it (metrics on, LOG_LEVEL=warn).
     ...(separate ? { BENCH_METRICS: "on", BENCH_LOG_LEVEL: "warn" } : {}),
   });
@@ -111,7 +114,9 @@ for (const [modeIndex, bareMode] of (phases.has("read") || phases.has("generate"
         ["get by id", `${bareBase}/bare/get/${info.strategyId}`, `${info.agentUrl}/api/strategy/${info.strategyId}`, "GET /api/strategy/:id"],
       ];
       rows.push(bare);
-      for (const [label, bareUrl, agentUrl, agentName] of pairs) {
+      const reads = new Set(values.reads.split(","));
+      const keys = ["list", "summary", "get"];
+      for (const [label, bareUrl, agentUrl, agentName] of pairs.filter((_, index) => reads.has(keys[index]!))) {
         // Alternating rounds (bare, agent, bare, agent, ...): drift of the machine or of dynalite over the run falls on
         // both sides alike, and the median of the rounds' ratios is reported.
         const measured: { ratio: number; agent: Figures; same: Figures }[] = [];
@@ -206,6 +211,109 @@ for (const [modeIndex, bareMode] of (phases.has("read") || phases.has("generate"
   } finally {
     child.kill("SIGTERM");
     bareProcess?.child.kill("SIGTERM");
+  }
+}
+
+// 4: the cost of metrics and of tracing, each off and on, on the read path (get by id) and on generation (offline
+// model). Four agent processes (as users start them: LOG_LEVEL=warn), measured in alternating rounds within one run;
+// spans go over OTLP/HTTP (protobuf, the shipped default) at the SDK's default sampling to a receiver in this
+// process that discards them.
+if (phases.has("overhead")) {
+  let exportedBytes = 0;
+  const receiver = createServer((request, response) => {
+    request.on("data", (chunk: Buffer) => (exportedBytes += chunk.length));
+    request.on("end", () => response.writeHead(200, { "content-type": "application/x-protobuf" }).end());
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const otlp = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  const variants = [
+    { metrics: false, tracing: false },
+    { metrics: true, tracing: false },
+    { metrics: false, tracing: true },
+    { metrics: true, tracing: true },
+    // The same with every trace sampled (OTEL_TRACES_SAMPLER=parentbased_always_on) instead of the default 10 %.
+    { metrics: true, tracing: true, allSampled: true },
+  ];
+  const servers: Awaited<ReturnType<typeof startServers>>[] = [];
+  for (const variant of variants) {
+    servers.push(
+      await startServers({
+        BENCH_BARE: "separate",
+        BENCH_OWN_TIME: "off",
+        BENCH_LOG_LEVEL: "warn",
+        BENCH_USERS: "500",
+        BENCH_METRICS: variant.metrics ? "on" : "off",
+        BENCH_TRACING: variant.tracing ? "on" : "off",
+        ...(variant.tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlp, OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf" } : {}),
+        ...(variant.allSampled ? { OTEL_TRACES_SAMPLER: "parentbased_always_on" } : {}),
+      }),
+    );
+  }
+  const workloads = [
+    {
+      name: "GET /api/strategy/:id",
+      options: (info: Awaited<ReturnType<typeof startServers>>["info"]): autocannon.Options => ({
+        url: `${info.agentUrl}/api/strategy/${info.strategyId}`,
+        headers: { authorization: `Bearer ${info.token}` },
+      }),
+    },
+    {
+      name: "POST /api/strategy/generate (offline model)",
+      options: (info: Awaited<ReturnType<typeof startServers>>["info"]): autocannon.Options => {
+        let next = 0;
+        return {
+          url: `${info.agentUrl}/api/strategy/generate`,
+          method: "POST",
+          setupClient: (client) => {
+            const offset = next++ * 37;
+            client.setRequests(
+              info.tokens.map((_, index) => ({
+                method: "POST",
+                path: "/api/strategy/generate",
+                headers: { authorization: `Bearer ${info.tokens[(offset + index) % info.tokens.length]}`, "content-type": "application/json" },
+                body: JSON.stringify(info.brief),
+              })),
+            );
+          },
+        };
+      },
+    },
+  ];
+  const results = workloads.map(() => variants.map(() => [] as { rps: number; cpu: number }[]));
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const [w, workload] of workloads.entries()) {
+        for (const [v, { info }] of servers.entries()) {
+          const options = { ...workload.options(info), connections: 10, duration };
+          if (round === 1 && warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
+          const before = processCpuMs(info.pid);
+          const figures = await measure(workload.name, options);
+          const cpuMs = processCpuMs(info.pid) - before;
+          results[w]![v]!.push({ rps: figures.requestsPerSecond, cpu: cpuMs / Math.max(1, figures.requestsPerSecond * duration) });
+        }
+      }
+    }
+  } finally {
+    for (const { child } of servers) child.kill("SIGTERM");
+    receiver.close();
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  say(`\n## Metrics and tracing overhead (10 connections, ${rounds} alternating rounds of ${duration} s, medians)\n`);
+  say(`Each row is its own agent process (LOG_LEVEL=warn, offline model, dynalite in its own process); CPU is the agent`);
+  say(`process's own, read from /proc. Tracing: OTLP/HTTP protobuf, default sampling (parent-based, 10 % of new traces) unless the`);
+  say(`row says every trace, default batch`);
+  say(`processor, to a local receiver that discards the spans (${(exportedBytes / 1024 / 1024).toFixed(1)} MiB received in all).\n`);
+  say(`| workload | metrics | tracing | req/s | CPU ms per request | req/s vs both off | CPU vs both off |\n|---|---|---|---:|---:|---:|---:|`);
+  for (const [w, workload] of workloads.entries()) {
+    const base = { rps: median(results[w]![0]!.map((r) => r.rps)), cpu: median(results[w]![0]!.map((r) => r.cpu)) };
+    for (const [v, variant] of variants.entries()) {
+      const rps = median(results[w]![v]!.map((r) => r.rps));
+      const cpu = median(results[w]![v]!.map((r) => r.cpu));
+      const change = (value: number, from: number) => `${value >= from ? "+" : ""}${(((value - from) / from) * 100).toFixed(1)} %`;
+      say(
+        `| ${workload.name} | ${variant.metrics ? "on" : "off"} | ${variant.tracing ? ("allSampled" in variant ? "on, every trace" : "on, default 10 %") : "off"} | ${rps} (${results[w]![v]!.map((r) => r.rps).join(", ")}) | ${cpu.toFixed(3)} | ${v === 0 ? "" : change(rps, base.rps)} | ${v === 0 ? "" : change(cpu, base.cpu)} |`,
+      );
+    }
   }
 }
 

@@ -6,6 +6,7 @@ export { ALLOWED_PRODUCT_ATTRIBUTES, ALLOWED_SPAN_ATTRIBUTES, isAllowedAttribute
 export {
   CAPTURE_CONTENT_FLAG,
   contentCaptureEnabled,
+  DEFAULT_SAMPLE_RATIO,
   startTracing,
   tracesEndpoint,
   tracesProtocol,

@@ -14,6 +14,12 @@ export interface TracingOptions {
   fastify?: boolean;
 }
 
+/**
+ * The share of new traces sampled when OTEL_TRACES_SAMPLER is unset: parent-based, so a request that arrives with a
+ * sampled traceparent (from the web app, or a caller's) is always traced, and 10 % of the others start a trace.
+ */
+export const DEFAULT_SAMPLE_RATIO = 0.1;
+
 /** Stops tracing after flushing what is buffered. */
 export type StopTracing = () => Promise<void>;
 
@@ -50,7 +56,7 @@ export function contentCaptureEnabled(env: Env): boolean {
 
 /**
  * Starts the OpenTelemetry Node SDK when OTEL_EXPORTER_OTLP_ENDPOINT (or the traces endpoint) is set, and
- * does nothing otherwise. The exporter, sampler (OTEL_TRACES_SAMPLER), batch processor (OTEL_BSP_*), headers
+ * does nothing otherwise. The exporter, sampler (OTEL_TRACES_SAMPLER; parent-based 10 % when unset), batch processor (OTEL_BSP_*), headers
  * and timeouts follow the standard OTEL_* variables. Call it before importing the app: the pino and AWS SDK
  * instrumentations patch those modules as they load.
  */
@@ -66,7 +72,7 @@ export async function startTracing(env: Env, options: TracingOptions): Promise<S
 
   const [
     { NodeSDK },
-    { BatchSpanProcessor },
+    { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler },
     { resourceFromAttributes },
     { HttpInstrumentation },
     { AwsInstrumentation },
@@ -100,11 +106,15 @@ export async function startTracing(env: Env, options: TracingOptions): Promise<S
   ];
   if (options.fastify) {
     const { FastifyOtelInstrumentation } = await import("@fastify/otel");
-    instrumentations.push(new FastifyOtelInstrumentation({ registerOnInitialization: true }));
+    // One span per request, named by its route template; no span per hook and handler (a dozen per request,
+    // most of the tracing cost of a read).
+    instrumentations.push(new FastifyOtelInstrumentation({ registerOnInitialization: true, instrumentHooks: false, instrumentHandler: false }));
   }
 
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ "service.name": env.OTEL_SERVICE_NAME?.trim() || options.defaultServiceName }),
+    // OTEL_TRACES_SAMPLER (and _ARG) win when set; the SDK reads them itself.
+    ...(env.OTEL_TRACES_SAMPLER?.trim() ? {} : { sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(DEFAULT_SAMPLE_RATIO) }) }),
     // The batch processor reads OTEL_BSP_* itself; the redacting processor filters attributes before it.
     spanProcessors: [new RedactingSpanProcessor(new BatchSpanProcessor(exporter), captureContent)],
     instrumentations,
