@@ -15,6 +15,8 @@ import {
   sessionsTableDefinition,
   strategiesTableDefinition,
   strategyItemsTableDefinition,
+  brandsTableDefinition,
+  imageJobsTableDefinition,
 } from "@strategist/dynamo";
 import { createMetrics, instrumentDynamoDb } from "@strategist/telemetry";
 import Fastify from "fastify";
@@ -54,6 +56,9 @@ await ensureTables(client, [
   strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE),
   limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
   sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
+  // The in-process image worker sweeps its table, and a brief may name a brand.
+  imageJobsTableDefinition(config.DYNAMODB_IMAGE_JOBS_TABLE),
+  brandsTableDefinition(config.DYNAMODB_BRANDS_TABLE),
 ]);
 /** The baseline of the burst comparison: every start continues at once, as before starts took turns. */
 class NoTurns extends EventLoopTurns {
