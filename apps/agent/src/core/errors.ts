@@ -35,10 +35,7 @@ export class AppError extends Error {
   /** The limit that turned the request away (a `limit` label value of the metrics), when a limit did. */
   readonly limit?: string;
 
-  constructor(
-    code: ErrorCode,
-    options: { cause?: unknown; fields?: FieldError[]; retryAfterSeconds?: number; message?: string; limit?: string } = {},
-  ) {
+  constructor(code: ErrorCode, options: { cause?: unknown; fields?: FieldError[]; retryAfterSeconds?: number; message?: string; limit?: string } = {}) {
     super(options.message ?? ERROR_DETAILS[code], { cause: options.cause });
     this.name = "AppError";
     this.code = code;
