@@ -1,4 +1,4 @@
-// Bundles the agent into dist/server.js (and the image worker service into dist/image-worker.js) for production images: one file of our code and the pure-JS
+// Bundles the agent into dist/server.js (the image worker service into dist/image-worker.js, the export pool's thread into dist/export-worker.js) for production images: one file of our code and the pure-JS
 // dependencies; packages with native parts or dynamic requires stay external and come from node_modules. The
 // OpenTelemetry packages stay external too: their instrumentations patch fastify, pino and the AWS SDK by module
 // name as they load, and the app is a chunk of its own (splitting) loaded after tracing starts, so those loads
@@ -6,7 +6,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "src/main/server.ts", "image-worker": "src/main/image-worker.ts" },
+  entryPoints: { server: "src/main/server.ts", "image-worker": "src/main/image-worker.ts", "export-worker": "src/plans/export-worker.ts" },
   outdir: "dist",
   bundle: true,
   platform: "node",
@@ -29,6 +29,8 @@ await build({
     "@opentelemetry/*",
     "@fastify/otel",
     "prom-client",
+    "fontkit",
+    "piscina",
   ],
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   logLevel: "info",

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +19,7 @@ afterAll(() => {
 
 /**
  * A scratch workspace laid out like the repo: copies of the real schemas and composer packages (linked under
- * node_modules/@strategist like pnpm links them) and a one-file agent app. `edit` then changes it.
+ * node_modules/@strategist like pnpm links them) and a two-layer agent app (core below main). `edit` then changes it.
  */
 function scratchWorkspace(edit: (root: string) => void = () => {}): string {
   const root = mkdtempSync(join(tmpdir(), "import-rules-"));
@@ -30,8 +30,13 @@ function scratchWorkspace(edit: (root: string) => void = () => {}): string {
     mkdirSync(join(root, "node_modules", "@strategist"), { recursive: true });
     symlinkSync(join(root, "packages", name), join(root, "node_modules", "@strategist", name), "dir");
   }
-  mkdirSync(join(root, "apps", "agent", "src"), { recursive: true });
-  writeFileSync(join(root, "apps", "agent", "src", "app.ts"), 'export const appName = "agent";\n');
+  mkdirSync(join(root, "apps", "agent", "src", "core"), { recursive: true });
+  mkdirSync(join(root, "apps", "agent", "src", "main"), { recursive: true });
+  writeFileSync(join(root, "apps", "agent", "src", "core", "version.ts"), 'export const version = "1";\n');
+  writeFileSync(
+    join(root, "apps", "agent", "src", "main", "app.ts"),
+    'import { version } from "../core/version";\nexport const appName = `agent ${version}`;\n',
+  );
   edit(root);
   return root;
 }
@@ -47,7 +52,7 @@ async function brokenRules(root: string): Promise<string[]> {
   return [...new Set(result.summary.violations.map((violation) => violation.rule.name))].sort();
 }
 
-describe("the import rules of pnpm lint", () => {
+describe("the import rules of pnpm lint", { timeout: 60_000 }, () => {
   it("pass on an unmodified copy of the packages", async () => {
     expect(await brokenRules(scratchWorkspace())).toEqual([]);
   });
@@ -61,7 +66,7 @@ describe("the import rules of pnpm lint", () => {
 
   it("fail on a package that imports an app", async () => {
     const root = scratchWorkspace((at) =>
-      appendFileSync(join(at, "packages", "composer", "src", "index.ts"), 'export { appName } from "../../../apps/agent/src/app";\n'),
+      appendFileSync(join(at, "packages", "composer", "src", "index.ts"), 'export { appName } from "../../../apps/agent/src/main/app";\n'),
     );
     expect(await brokenRules(root)).toEqual(["no-relative-import-into-another-package", "packages-not-to-apps"]);
   });
@@ -73,8 +78,15 @@ describe("the import rules of pnpm lint", () => {
     expect(await brokenRules(root)).toEqual(["no-circular", "packages-import-lower-tiers-only", "schemas-imports-no-workspace-package"]);
   });
 
+  it("fail on an agent layer that imports a higher one", async () => {
+    const root = scratchWorkspace((at) => appendFileSync(join(at, "apps", "agent", "src", "core", "version.ts"), 'export { appName } from "../main/app";\n'));
+    expect(await brokenRules(root)).toEqual(expect.arrayContaining(["agent-layer-core"]));
+  });
+
   it("place every package in a tier", () => {
-    const packages = readdirSync(join(REPO_ROOT, "packages"), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    const packages = readdirSync(join(REPO_ROOT, "packages"), { withFileTypes: true }).filter(
+      (entry) => entry.isDirectory() && existsSync(join(REPO_ROOT, "packages", entry.name, "package.json")),
+    );
     expect(TIERS.flat().sort()).toEqual(packages.map((entry) => entry.name).sort());
   });
 });

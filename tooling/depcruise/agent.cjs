@@ -2,7 +2,7 @@
 // capabilities on one level (conversations, plans, images) never import each other. docs/architecture.md explains
 // what each folder owns.
 const SRC = "^apps/agent/src";
-const LAYERS = [["core"], ["models"], ["generation"], ["http"], ["brands"], ["strategies"], ["conversations", "plans", "images"], ["main"]];
+const LAYERS = [["core"], ["models"], ["generation"], ["http"], ["brands"], ["strategies"], ["conversations", "plans", "images", "results"], ["main"]];
 
 const folders = (names) => `${SRC}/(${names.join("|")})/`;
 

@@ -17,6 +17,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/plan-feeds/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan as a subscribable iCalendar feed (no sign-in: the token is the key); ETag, If-None-Match gives 304 */
+        get: operations["getPlanFeedCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plan-feeds/{token}/images/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A picture of a post of the feed, authorised by the feed's token */
+        get: operations["getPlanFeedImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/models": {
         parameters: {
             query?: never;
@@ -226,6 +260,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/strategy/{id}/posts/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a picture for each chosen post, or for every post of a week, in one call; posts that have their pictures are skipped */
+        post: operations["createPostImageJobs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/posts/{postId}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The image jobs of one planned post, newest first (a carousel's pictures, or the one picture) */
+        get: operations["listPostImageJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/images/jobs/{job_id}": {
         parameters: {
             query?: never;
@@ -326,7 +394,8 @@ export type paths = {
         put?: never;
         /** Write a content plan for the strategy, replacing the previous one */
         post: operations["createPlan"];
-        delete?: never;
+        /** Delete the content plan, its posts and their pictures */
+        delete: operations["deletePlan"];
         options?: never;
         head?: never;
         patch?: never;
@@ -359,11 +428,29 @@ export type paths = {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete one post of the plan and its pictures */
+        delete: operations["deletePost"];
         options?: never;
         head?: never;
         /** Edit a post (caption, hashtags, scheduled_at, status), held to its platform's rules */
         patch: operations["updatePost"];
+        trace?: never;
+    };
+    "/api/strategy/{id}/posts/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (or set back to draft) a selection of posts or a week of the plan, in one call; idempotent */
+        post: operations["setPostsStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/strategy/{id}/posts/{postId}/rewrite": {
@@ -426,6 +513,94 @@ export type paths = {
         };
         /** The strategy and its plan (when it has one) as a PDF document */
         get: operations["exportStrategyPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/plan/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the plan has a calendar feed, and what it holds (never its token) */
+        get: operations["getPlanFeed"];
+        put?: never;
+        /** Create the plan's calendar feed, or rotate its token (the old link stops working); the answer holds the only copy of the links */
+        post: operations["createPlanFeed"];
+        /** Revoke the calendar feed: its link answers 404 from now on */
+        delete: operations["revokePlanFeed"];
+        options?: never;
+        head?: never;
+        /** Change whether the feed holds approved posts only; its link stays */
+        patch: operations["updatePlanFeed"];
+        trace?: never;
+    };
+    "/api/strategy/{id}/posts/{post_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Store one plan post's results (published_at with an offset, url, counts); a later PUT replaces the earlier one */
+        put: operations["putPostResults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import results as text/csv (canonical columns or a platform's export headers) or JSON {rows}; matched to plan posts, the rest kept as earlier posts; ?dry_run=true stores nothing; bodies over 10 MB get 413 */
+        post: operations["importResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What worked for the strategy: rates per platform and pillar with intervals, best evidenced times, top and bottom posts */
+        get: operations["getStrategyInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/brands/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What worked across every strategy of the brand: the insights a new strategy for it starts from */
+        get: operations["getBrandInsights"];
         put?: never;
         post?: never;
         delete?: never;
@@ -555,6 +730,22 @@ export type components = {
              */
             preferred_hashtags: string[];
         };
+        BulkApproveRequest: {
+            post_ids?: string[];
+            /**
+             * Format: date
+             * @description The week's first day: posts from this day to six days later, in the plan's zone
+             */
+            week_start?: string;
+            /** @enum {string} */
+            status: "approved" | "draft";
+        };
+        BulkApproveResult: {
+            /** @enum {string} */
+            status: "approved" | "draft";
+            post_ids: string[];
+            changed: number;
+        };
         ConversationMessage: {
             id: string;
             /** @enum {string} */
@@ -607,6 +798,8 @@ export type components = {
         ImageJob: {
             job_id: string;
             strategy_id: string;
+            /** @description The planned post the picture is for */
+            post_id?: string;
             prompt: string;
             model: string;
             status: components["schemas"]["ImageJobStatus"];
@@ -640,6 +833,60 @@ export type components = {
         };
         /** @enum {string} */
         ImageJobStatus: "queued" | "processing" | "completed" | "failed";
+        Insights: {
+            /** @description IANA time zone of weekdays and hours: the plan's, else the brand's, else UTC */
+            timezone: string;
+            /** @description Level of every interval, e.g. 0.9 */
+            credibility: number;
+            platforms: {
+                /** @enum {string} */
+                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+                /** @description Posts with results */
+                posts: number;
+                posts_without_reach: number;
+                /** @description (likes + comments + shares + saves + clicks) / impressions, else reach */
+                engagement_rate: number;
+                /** @description Credible interval of the rate */
+                interval: {
+                    low: number;
+                    high: number;
+                };
+                enough_evidence: boolean;
+            }[];
+            /** @description Best first */
+            pillars: {
+                pillar: string;
+                posts: number;
+                engagement_rate: number;
+                /** @description Credible interval of the rate */
+                interval: {
+                    low: number;
+                    high: number;
+                };
+                lift: number;
+                enough_evidence: boolean;
+            }[];
+            /** @description Per platform, the slots with enough evidence, best first; empty keeps the defaults */
+            best_times: {
+                [key: string]: components["schemas"]["SlotInsight"][];
+            };
+            /** @description Per platform, every weekday-hour slot with posts (a heatmap) */
+            slots: {
+                [key: string]: components["schemas"]["SlotInsight"][];
+            };
+            top_posts: components["schemas"]["PostInsight"][];
+            bottom_posts: components["schemas"]["PostInsight"][];
+            thresholds: {
+                minSlotPosts: number;
+                minPlatformPosts: number;
+                minPillarPosts: number;
+                listedPosts: number;
+                credibility: number;
+                prior_posts: number;
+                rho_floor: number;
+                rho_ceiling: number;
+            };
+        };
         ModelInfo: {
             id: string;
             name: string;
@@ -666,6 +913,28 @@ export type components = {
             /** @description The model that wrote the plan; 'offline' for the built-in offline model */
             model: string;
             posts: components["schemas"]["PlanPost"][];
+            /** @description One sentence per choice the results changed (a platform's slots, a pillar's share), saying why; empty when nothing was evidenced */
+            insights_used?: string[];
+        };
+        PlanFeed: {
+            approved_only: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** @description https URL of the .ics feed on the web origin; only in the answer that created the token */
+            feed_url?: string;
+            /** @description The same feed as a webcal:// link, which calendar apps subscribe to */
+            webcal_url?: string;
+        };
+        PlanFeedPatch: {
+            /** @description Whether the feed holds approved posts only */
+            approved_only: boolean;
+        };
+        PlanFeedRequest: {
+            /**
+             * @description Whether the feed holds approved posts only
+             * @default false
+             */
+            approved_only: boolean;
         };
         PlanPost: {
             id: string;
@@ -681,6 +950,10 @@ export type components = {
             hashtags: string[];
             /** @description Index into the strategy's visual_prompts */
             visual_prompt_index?: number;
+            /** @description The goal of the brief this post serves */
+            goal?: string;
+            /** @description What the post's picture shows, written with its caption */
+            visual_brief?: string;
             status: components["schemas"]["PostStatus"];
         };
         PlanRequest: {
@@ -711,6 +984,35 @@ export type components = {
              */
             priority: "high" | "medium" | "low";
         };
+        PostImagesAccepted: {
+            jobs: {
+                post_id: string;
+                job_id: string;
+            }[];
+            /** @description Posts left out: they already carry as many pictures as their platform allows */
+            skipped: string[];
+        };
+        PostImagesRequest: {
+            post_ids?: string[];
+            /**
+             * Format: date
+             * @description Every post from this day to six days later, in the plan's zone
+             */
+            week_start?: string;
+            /** @description An image model from GET /api/models (kind image); the default image model when absent */
+            model?: string;
+        };
+        PostInsight: {
+            /** @enum {string} */
+            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+            published_at: string;
+            url?: string;
+            text?: string;
+            post_id?: string;
+            pillar?: string;
+            engagement_rate: number;
+            lift: number;
+        };
         PostPatch: {
             /** @description The post's text, without its hashtags */
             caption?: string;
@@ -718,6 +1020,50 @@ export type components = {
             /** Format: date-time */
             scheduled_at?: string;
             status?: components["schemas"]["PostStatus"];
+        };
+        PostResult: {
+            /**
+             * Format: date-time
+             * @description When the post was published, ISO 8601 with an offset
+             */
+            published_at: string;
+            /**
+             * Format: uri
+             * @description The published post's address
+             */
+            url?: string;
+            impressions?: number;
+            reach?: number;
+            likes?: number;
+            comments?: number;
+            shares?: number;
+            saves?: number;
+            clicks?: number;
+            video_views?: number;
+        };
+        PostResultRecord: {
+            /**
+             * Format: date-time
+             * @description When the post was published, ISO 8601 with an offset
+             */
+            published_at: string;
+            /**
+             * Format: uri
+             * @description The published post's address
+             */
+            url?: string;
+            impressions?: number;
+            reach?: number;
+            likes?: number;
+            comments?: number;
+            shares?: number;
+            saves?: number;
+            clicks?: number;
+            video_views?: number;
+            post_id: string;
+            /** @enum {string} */
+            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+            pillar: string;
         };
         /** @enum {string} */
         PostStatus: "draft" | "approved";
@@ -735,6 +1081,43 @@ export type components = {
             model: string;
             reason: string;
         };
+        /** @description A refused field of one row: the 1-based file line (or JSON row index), the column, and why */
+        ResultError: {
+            line: number;
+            field: string;
+            reason: string;
+        };
+        ResultImportRequest: {
+            rows: {
+                [key: string]: unknown;
+            }[];
+        };
+        ResultImportResponse: {
+            dry_run: boolean;
+            /** @description Rows tied to a post of the plan */
+            matched: {
+                post_id: string;
+                /**
+                 * @description The rule that tied the row to the post
+                 * @enum {string}
+                 */
+                by: "post_id" | "url" | "time";
+                /** @enum {string} */
+                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+                published_at: string;
+            }[];
+            /** @description Rows tied to no post: kept as earlier posts of the strategy (and its brand) */
+            earlier: number;
+            /** @description Rows not stored before */
+            added: number;
+            /** @description Rows stored before whose numbers changed */
+            updated: number;
+            /** @description Rows stored before exactly as imported: re-importing a file adds nothing */
+            unchanged: number;
+            rejected: components["schemas"]["ResultError"][];
+            /** @description Headers no column is read from */
+            ignored_columns: string[];
+        };
         RewriteRequest: {
             /** @description What to change, e.g. 'shorter, with a question' */
             instruction?: string;
@@ -744,6 +1127,20 @@ export type components = {
             section: string;
             value: unknown;
             complete: boolean;
+        };
+        SlotInsight: {
+            /** @description ISO weekday, Monday = 1, in the insights' time zone */
+            weekday: number;
+            hour: number;
+            engagement_rate: number;
+            posts: number;
+            /** @description Credible interval of the rate */
+            interval: {
+                low: number;
+                high: number;
+            };
+            /** @description engagement_rate over the platform's other posts' mean rate */
+            lift: number;
         };
         StartedEvent: {
             request_id: string;
@@ -891,6 +1288,94 @@ export interface operations {
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlanFeedCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar; charset=utf-8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlanFeedImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description image/png bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2048,6 +2533,157 @@ export interface operations {
             };
         };
     };
+    createPostImageJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostImagesRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostImagesAccepted"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listPostImageJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageJobList"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getImageJob: {
         parameters: {
             query?: never;
@@ -2712,6 +3348,72 @@ export interface operations {
             };
         };
     };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     createPlanStream: {
         parameters: {
             query?: never;
@@ -2826,6 +3528,73 @@ export interface operations {
             };
         };
     };
+    deletePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     updatePost: {
         parameters: {
             query?: never;
@@ -2898,6 +3667,87 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    setPostsStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkApproveRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkApproveResult"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: a lost race or a request still in progress */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3096,6 +3946,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request took longer than its time budget */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     exportPlanCsv: {
@@ -3164,6 +4033,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request took longer than its time budget */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     exportStrategyPdf: {
@@ -3184,6 +4072,557 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request took longer than its time budget */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPlanFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanFeed"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createPlanFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanFeedRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanFeed"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revokePlanFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updatePlanFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanFeedPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanFeed"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putPostResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostResult"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResultRecord"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importResults: {
+        parameters: {
+            query?: {
+                /** @description true: answer what would happen and store nothing */
+                dry_run?: "true" | "false";
+                /** @description The platform of a CSV without a platform column (a platform's own export) */
+                platform?: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string | components["schemas"]["ResultImportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultImportResponse"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getStrategyInsights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBrandInsights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
                 };
             };
             /** @description Validation error: which fields, and why */

@@ -39,6 +39,8 @@ export const ERROR_DETAILS = {
   version_not_found: "Version not found",
   plan_not_found: "Plan not found",
   post_not_found: "Post not found",
+  exports_busy: "Too many exports in progress",
+  feed_not_found: "Feed not found",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 

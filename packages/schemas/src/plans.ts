@@ -41,6 +41,8 @@ export const PlanPost = z
     caption: z.string(),
     hashtags: z.array(z.string()),
     visual_prompt_index: z.number().int().nonnegative().optional().describe("Index into the strategy's visual_prompts"),
+    goal: z.string().optional().describe("The goal of the brief this post serves"),
+    visual_brief: z.string().optional().describe("What the post's picture shows, written with its caption"),
     status: PostStatus,
   })
   .meta({ id: "PlanPost" });
@@ -57,6 +59,10 @@ export const Plan = z
     created_at: z.iso.datetime({ offset: true }),
     model: z.string().describe("The model that wrote the plan; 'offline' for the built-in offline model"),
     posts: z.array(PlanPost),
+    insights_used: z
+      .array(z.string())
+      .optional()
+      .describe("One sentence per choice the results changed (a platform's slots, a pillar's share), saying why; empty when nothing was evidenced"),
   })
   .meta({ id: "Plan" });
 export type Plan = z.infer<typeof Plan>;

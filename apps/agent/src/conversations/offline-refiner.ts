@@ -1,8 +1,11 @@
 import { parseBriefSlots, parseVoiceSlot, PLATFORMS, scrubValue, type PlatformProfile } from "@strategist/composer";
 import { mentionsPlatform, OUTPUT_BOUNDS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
 import type { OfflineWriter } from "../models/offline/protocol";
+import { applyResults, readResultsSlot, type ResultsEvidence } from "../strategies/results";
 import { readCurrentStrategy, readInstruction, type RefinedStrategy } from "./prompt";
 
+/** "Use what worked", "follow the results", "post at the best times": the strategy follows the measured evidence. */
+const RESULTS = /\b(?:what (?:has )?worked|what works|(?:the |our |my )?results|insights?|best (?:posting )?times?|evidence)\b/i;
 const REMOVE = /\b(?:drop|remove|delete|cut|skip|lose|exclude|ditch|stop|no longer|get rid of|without|less|no)\b/i;
 const EMPHASIS = /\b(?:more|focus|prioriti[sz]e|double down|lean into|push)\b/i;
 const ADD = /\b(?:add|include|use|start|try|launch|join|expand|grow|be on|get on)\b/i;
@@ -56,6 +59,7 @@ export class OfflineRefiner {
   constructor(
     current: StrategyOutput,
     private readonly brief: StrategyInput | undefined,
+    private readonly evidence?: ResultsEvidence,
   ) {
     this.strategy = structuredClone(current);
   }
@@ -66,7 +70,7 @@ export class OfflineRefiner {
       .map((clause) => clause?.trim() ?? "")
       .filter(Boolean);
     for (const clause of clauses) {
-      const outcomes = this.pillar(clause) ?? this.frequency(clause) ?? this.tone(clause) ?? this.platforms(clause);
+      const outcomes = this.results(clause) ?? this.pillar(clause) ?? this.frequency(clause) ?? this.tone(clause) ?? this.platforms(clause);
       this.outcomes.push(
         ...(outcomes ?? [
           {
@@ -116,6 +120,15 @@ export class OfflineRefiner {
     const platforms = this.strategy.platform_recommendations.map((recommendation) => recommendation.platform);
     this.strategy.posting_schedule = `Post ${pace} on each platform (${listing(platforms)}), at the times its audience is most active. Batch-create the week's posts in one session so the pace stays sustainable for a small team.`;
     return [{ changed: `set the posting schedule to ${pace} on each platform` }];
+  }
+
+  private results(clause: string): Outcome[] | undefined {
+    if (!RESULTS.test(clause)) return undefined;
+    if (!this.evidence) return [{ refused: "I could not use what worked: no results of this strategy's posts have been imported yet" }];
+    const { output, changes } = applyResults(this.strategy, this.evidence);
+    if (changes.length === 0) return [{ kept: "the results name no best time or platform with enough evidence yet, so the schedule stays" }];
+    this.strategy = output;
+    return changes.map((changed) => ({ changed }));
   }
 
   private tone(clause: string): Outcome[] | undefined {
@@ -190,7 +203,7 @@ export const writeRefinement: OfflineWriter = ({ prompt, system }) => {
   if (!current || instruction === undefined) {
     return { text: "The offline refiner needs the current strategy in <current_strategy> and the instruction in <instruction>." };
   }
-  const { change_summary, ...refined } = new OfflineRefiner(current, parseBriefSlots(system)).apply(instruction);
+  const { change_summary, ...refined } = new OfflineRefiner(current, parseBriefSlots(system), readResultsSlot(system)).apply(instruction);
   // The brand's banned words never survive a refine, whatever the instruction asked for.
   return { output: { ...scrubValue(refined, parseVoiceSlot(system)?.banned_words ?? []), change_summary } };
 };

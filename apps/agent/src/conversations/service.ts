@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { Insights } from "@strategist/insights";
+import { resultsEvidence } from "../strategies/results";
 import type { FastifyBaseLogger } from "fastify";
 import type { ConversationMessage, RefineRequest, RegenerateRequest, StrategyOutput, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
 import { strategyCall } from "../strategies/strategist";
@@ -21,6 +23,8 @@ interface ConversationServiceDeps {
   cursors: CursorCodec;
   /** The refine conversation (a Strands session) of a strategy. */
   conversation: (strategyId: string) => PriorTurns;
+  /** A strategy's results, for a caller that checked ownership (the results capability): a refine may use what worked. */
+  insights?: { insightsFor(strategy: StrategyRecord): Promise<Insights> };
   clock?: () => Date;
 }
 
@@ -105,13 +109,20 @@ export class ConversationService {
   ): Promise<UseCase<RefinedStrategy, StrategyRecord>> {
     const current = await this.deps.strategies.get(userId, strategyId, context.log);
     const conversation = this.deps.conversation(strategyId);
+    const results = resultsEvidence(await this.deps.insights?.insightsFor(current));
     return {
       ...this.changeOf(current, "refine", request, context),
       name: "strategy refinement",
       kind: "refine",
       // In the voice stored with the strategy; the note to the user (change_summary) may name a banned word.
       model: withVoice(
-        { schema: RefinedStrategy, systemPrompt: refineSystemPrompt(current), prompt: refinePrompt(request.message), modelId: request.model, conversation },
+        {
+          schema: RefinedStrategy,
+          systemPrompt: refineSystemPrompt(current, results),
+          prompt: refinePrompt(request.message),
+          modelId: request.model,
+          conversation,
+        },
         current.voice,
         ["change_summary"],
       ),

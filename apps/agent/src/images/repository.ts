@@ -10,6 +10,8 @@ export interface ImageJobItem {
   prompt: string;
   /** Where the prompt came from: `prompt_index:<n>` or `post:<postId>`. */
   source: string;
+  /** The planned post the picture is for, when it is for one. */
+  postId?: string;
   modelId: string;
   status: ImageJobStatus;
   progress: number;
@@ -41,7 +43,7 @@ export interface ImageJobItem {
 
 /** A new job, queued now: the one shape every job starts from. */
 export function queuedJob(
-  fields: Pick<ImageJobItem, "jobId" | "userId" | "strategyId" | "prompt" | "source" | "modelId" | "traceparent">,
+  fields: Pick<ImageJobItem, "jobId" | "userId" | "strategyId" | "prompt" | "source" | "modelId" | "postId" | "traceparent">,
   now: Date,
 ): ImageJobItem {
   return {

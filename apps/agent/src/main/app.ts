@@ -23,6 +23,9 @@ import type { ReadLimiter } from "../http/read-limits";
 import type { StrategyService } from "../strategies/service";
 import { planRoutes } from "../plans/routes";
 import type { PlanService } from "../plans/service";
+import type { ExportPool } from "../plans/export-pool";
+import type { PlanFeedService } from "../plans/feed-service";
+import { planFeedRoutes, publicFeedRoutes } from "../plans/feed-routes";
 import type { ImageModelCatalog } from "../models/image-models";
 import { imageRoutes } from "../images/routes";
 import type { ImageService } from "../images/service";
@@ -31,11 +34,18 @@ import type { BrandService } from "../brands/service";
 import { conversationRoutes } from "../conversations/routes";
 import type { ConversationService } from "../conversations/service";
 import { EventLoopTurns } from "../generation/turns";
+import { brandInsightRoutes, resultRoutes } from "../results/routes";
+import type { ResultService } from "../results/service";
 
 interface AppDeps {
   service: StrategyService;
   brands: BrandService;
   plans: PlanService;
+  /** The plan's calendar feed and the links of its exports. */
+  feeds: PlanFeedService;
+  /** Worker threads rendering exports; closed with the app. */
+  exports: ExportPool;
+  results: ResultService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -145,6 +155,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(readLimitPlugin, { limiter: deps.readLimiter });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
+  app.addHook("onClose", async () => deps.exports.close());
+  // The calendar feed is fetched by calendar apps, which carry no token: the feed's own token in the path is the key.
+  await app.register(publicFeedRoutes, { prefix: "/api/plan-feeds", feeds: deps.feeds });
   await app.register(
     async (api) => {
       // Every POST (each model-calling route is one) starts in a turn of the event loop of its own, before the token
@@ -161,7 +174,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
       await api.register(imageRoutes, { service: deps.images });
       await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
-      await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
+      await api.register(planRoutes, {
+        prefix: "/strategy",
+        service: deps.plans,
+        feeds: deps.feeds,
+        exports: deps.exports,
+        heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
+        clock: deps.clock,
+      });
+      await api.register(planFeedRoutes, { prefix: "/strategy", feeds: deps.feeds });
+      await api.register(resultRoutes, { prefix: "/strategy", service: deps.results });
+      await api.register(brandInsightRoutes, { prefix: "/brands", service: deps.results });
     },
     { prefix: "/api" },
   );

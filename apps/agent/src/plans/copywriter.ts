@@ -23,6 +23,16 @@ export interface PlanBrief {
   posting_schedule: string;
   start_date: string;
   weeks: number;
+  /** Per platform, its weekly slots from the results (plans/insights.ts); a platform not listed keeps its defaults. */
+  slots?: Partial<Record<PlanPlatformId, WeeklySlot[]>>;
+  /** The pillars of each fortnight's posts in order, shifted toward what performs (plans/insights.ts); absent: pillars rotate evenly. */
+  pillar_sequence?: string[];
+}
+
+/** A weekly posting time: ISO weekday (Monday = 1) and local time HH:mm. */
+export interface WeeklySlot {
+  weekday: number;
+  time: string;
 }
 
 /** What a rewrite is written from: the post as it stands and what the user asked for. */
@@ -204,6 +214,12 @@ export function scheduledTime(schedule: string, platform: { id: PlanPlatformId; 
   return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
 
+/** A platform's default weekly slots: weekdays by its priority, at the hour its posting schedule names (else the platform's default). */
+export function defaultSlots(brief: Pick<PlanBrief, "posting_schedule">, platform: PlanBrief["platforms"][number]): WeeklySlot[] {
+  const time = scheduledTime(brief.posting_schedule, platform) ?? DEFAULT_TIME[platform.id];
+  return WEEKDAYS[POSTS_PER_WEEK[platform.priority]]!.map((weekday) => ({ weekday, time }));
+}
+
 /**
  * The offline copywriter: a content plan written deterministically from the strategy. Each platform gets posts on
  * fixed weekdays by its priority, at the hour its posting schedule names; pillars, themes and visual prompts rotate;
@@ -212,17 +228,24 @@ export function scheduledTime(schedule: string, platform: { id: PlanPlatformId; 
 export function writePlan(brief: PlanBrief): PlanOutput {
   const posts: PlannedPostOutput[] = [];
   const firstWeekday = weekdayOf(brief.start_date);
+  const weeklySlots = brief.platforms.map((platform) => brief.slots?.[platform.id] ?? defaultSlots(brief, platform));
+  const perWeek = weeklySlots.reduce((sum, slots) => sum + slots.length, 0);
   let n = 0;
+  let offset = 0;
   brief.platforms.forEach((platform, platformIndex) => {
-    const time = scheduledTime(brief.posting_schedule, platform) ?? DEFAULT_TIME[platform.id];
+    const slots = weeklySlots[platformIndex]!;
     for (let week = 0; week < brief.weeks; week++) {
-      for (const weekday of WEEKDAYS[POSTS_PER_WEEK[platform.priority]]!) {
+      slots.forEach(({ weekday, time }, slotIndex) => {
         const date = addDays(brief.start_date, week * 7 + ((weekday - firstWeekday + 7) % 7));
         // Themes rotate post by post and templates block by block, so captions repeat only after every theme met
-        // every template; pillars rotate on their own cycle.
+        // every template; pillars rotate on their own cycle, or follow the fortnight's pillar sequence when given
+        // (each post of a fortnight takes its own place in it, turned by one each fortnight).
         const block = Math.floor(n / brief.themes.length);
         const theme = brief.themes[n % brief.themes.length]!;
-        const pillar = brief.pillars[(n + block) % brief.pillars.length]!;
+        const sequence = brief.pillar_sequence;
+        const pillar = sequence?.length
+          ? sequence[((week % 2) * perWeek + offset + slotIndex + Math.floor(week / 2)) % sequence.length]!
+          : brief.pillars[(n + block) % brief.pillars.length]!;
         const template = TEMPLATES[(block + platformIndex) % TEMPLATES.length]!;
         const hashtags = hashtagsFor(platform.id, [brief.brand_name, pillar, brief.industry, theme]);
         posts.push({
@@ -235,8 +258,9 @@ export function writePlan(brief: PlanBrief): PlanOutput {
           ...(brief.visual_prompts > 0 ? { visual_prompt_index: n % brief.visual_prompts } : {}),
         });
         n++;
-      }
+      });
     }
+    offset += slots.length;
   });
   return { posts };
 }

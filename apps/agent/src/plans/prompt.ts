@@ -38,8 +38,12 @@ function slot(value: unknown): string {
 
 /** The user turn of a plan request. */
 export function planPrompt(brief: PlanBrief): string {
+  const guided = [
+    brief.slots ? "publish each platform listed in `slots` in those weekly slots (weekday 1 = Monday, local time)" : "",
+    brief.pillar_sequence ? "give each pillar as many posts a fortnight as `pillar_sequence` lists it" : "",
+  ].filter(Boolean);
   return `${taskLine("plan")}
-Write the content plan for this strategy, from ${brief.start_date} for ${brief.weeks} week${brief.weeks === 1 ? "" : "s"}.
+Write the content plan for this strategy, from ${brief.start_date} for ${brief.weeks} week${brief.weeks === 1 ? "" : "s"}.${guided.length > 0 ? `\nThe posts' results showed what works: ${guided.join("; and ")}.` : ""}
 
 <plan_request>
 ${slot(brief)}

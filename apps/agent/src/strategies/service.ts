@@ -9,6 +9,8 @@ import type { CursorCodec } from "../core/cursor";
 import type { StrategyDependent } from "../generation/dependents";
 import type { StrategyItemsRepository } from "./items";
 import { StrategyAlreadyExistsError, type StrategyRepository } from "./repository";
+import { resultsEvidence, type ResultsEvidence } from "./results";
+import type { Insights } from "@strategist/insights";
 
 interface StrategyServiceDeps {
   repository: StrategyRepository;
@@ -21,6 +23,8 @@ interface StrategyServiceDeps {
   clock?: () => Date;
   /** Brand profiles, for requests with a `brand_id`. */
   brands?: BrandService;
+  /** A brand's results across its strategies, for a caller that checked ownership (the results capability). */
+  brandInsights?: { insightsOfBrand(brandId: string, timezone: string): Promise<Insights> };
 }
 
 /** A generate request made whole: the brief (brand defaults filled in), the model, and the brand's voice. */
@@ -28,6 +32,8 @@ interface ResolvedBrief {
   input: StrategyInput;
   modelId?: string;
   brand?: { id: string; voice: BrandVoice };
+  /** The brand's results, when it has any: a new strategy starts from its history. */
+  results?: ResultsEvidence;
 }
 
 /** A page of the user's history and the cursor for the next one. */
@@ -77,11 +83,12 @@ export class StrategyService {
     if (input.goals === undefined) {
       throw new AppError("validation", { fields: [{ field: "goals", message: "Field required: the brand has no goals to default from" }] });
     }
-    return { input: { ...input, goals: input.goals }, modelId, brand: { id: brand.id, voice: brand.voice } };
+    const results = resultsEvidence(await this.deps.brandInsights?.insightsOfBrand(brandId, brand.default_timezone ?? "UTC"));
+    return { input: { ...input, goals: input.goals }, modelId, brand: { id: brand.id, voice: brand.voice }, ...(results ? { results } : {}) };
   }
 
   private generation(userId: string, request: GenerateRequest, brief: ResolvedBrief, context: ModelCallContext): UseCase<StrategyOutput, StrategyRecord> {
-    const { input, modelId, brand } = brief;
+    const { input, modelId, brand, results } = brief;
     const owned = async (strategyId: string) => {
       const stored = await this.deps.repository.findById(strategyId);
       return stored?.user_id === userId ? stored : undefined;
@@ -94,7 +101,7 @@ export class StrategyService {
       signal: context.signal,
       idempotencyKey: context.idempotencyKey,
       request,
-      model: strategyCall(input, modelId, brand?.voice),
+      model: strategyCall(input, modelId, brand?.voice, results),
       findStored: owned,
       store: async (generation, recordId) => {
         const now = this.clock().toISOString();

@@ -7,7 +7,9 @@ import { useEffect, useMemo, useState } from "react";
 import { markdownFileName, strategyMarkdown } from "@/shared/markdown";
 import { downloadText } from "@/ui/download";
 import { createPlan, exportLinks, problemText } from "./requests";
+import { PlanFeedPanel } from "./PlanFeedPanel";
 import { PostEditor } from "./PostEditor";
+import { ResultsStep } from "./ResultsStep";
 import "./plans.css";
 
 type View = "week" | "month" | "list";
@@ -135,6 +137,17 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
           <p className="plan-summary">
             {plan.posts.length} posts over {plan.weeks} week{plan.weeks === 1 ? "" : "s"} from {plan.start_date}, times in {plan.timezone}.
           </p>
+          {plan.insights_used && plan.insights_used.length > 0 && (
+            <section className="plan-insights-used" aria-labelledby="insights-used-title">
+              <h2 id="insights-used-title">What the results changed</h2>
+              <ul>
+                {plan.insights_used.map((sentence) => (
+                  <li key={sentence}>{sentence}</li>
+                ))}
+              </ul>
+              <Link href={`/strategies/${encodeURIComponent(strategy.id)}/insights`}>All insights</Link>
+            </section>
+          )}
           <div className="button-row plan-exports" role="group" aria-label="Export the plan">
             <a className="button secondary small" href={links.ics} download>
               Export calendar (ICS)
@@ -149,6 +162,7 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
               Export Markdown
             </button>
           </div>
+          <PlanFeedPanel strategyId={strategy.id} />
 
           <div className="plan-views" role="radiogroup" aria-label="View">
             {(["week", "month", "list"] as const).map((option) => (
@@ -196,6 +210,8 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
 
           {view !== "list" && selectedPost && <div className="plan-selected">{editor(selectedPost)}</div>}
           {view !== "list" && !selectedPost && <p className="hint">Choose a post in the calendar to preview and edit it.</p>}
+
+          <ResultsStep strategyId={strategy.id} />
 
           {view === "list" && (
             <div className="plan-list">

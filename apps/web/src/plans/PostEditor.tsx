@@ -4,6 +4,7 @@ import type { PlanPost } from "@strategist/schemas";
 import { checkPost, PLATFORM_RULES, postLength, publishedText } from "@strategist/schemas/platform-rules";
 import { useId, useState } from "react";
 import { CopyButton } from "@/ui/CopyButton";
+import { PostResultsForm } from "./PostResultsForm";
 import { rewritePost, updatePost } from "./requests";
 
 function when(post: PlanPost): string {
@@ -102,6 +103,7 @@ export function PostEditor({ strategyId, post, onChange }: { strategyId: string;
           {saved}
         </span>
       </div>
+      <PostResultsForm strategyId={strategyId} post={post} />
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import type { PostPatch } from "@strategist/schemas";
+import type { PostPatch, PostResult } from "@strategist/schemas";
 import { call } from "@/api/client";
 
 /** Writes a new plan (replacing the current one) through the web proxy. */
@@ -16,6 +16,23 @@ export function rewritePost(id: string, postId: string, instruction?: string) {
   return call((api) => api.POST("/api/strategy/{id}/posts/{postId}/rewrite", { params: { path: { id, postId } }, body: instruction ? { instruction } : {} }));
 }
 
+/** Stores one post's results (a later save replaces the earlier one). */
+export function savePostResults(id: string, postId: string, body: PostResult) {
+  return call((api) => api.PUT("/api/strategy/{id}/posts/{post_id}/results", { params: { path: { id, post_id: postId } }, body }));
+}
+
+/** Imports a results CSV; with `dryRun`, answers what the import would do and stores nothing. */
+export function importResults(id: string, csv: string, dryRun: boolean) {
+  return call((api) =>
+    api.POST("/api/strategy/{id}/results", {
+      params: { path: { id }, query: dryRun ? { dry_run: "true" } : {} },
+      body: csv,
+      headers: { "content-type": "text/csv" },
+      bodySerializer: (body: unknown) => body as string,
+    }),
+  );
+}
+
 const base = (strategyId: string) => `/api/strategy/${encodeURIComponent(strategyId)}`;
 
 /** Download links of the plan's exports (served by the agent through the proxy, with their file names). */
@@ -26,4 +43,24 @@ export function exportLinks(strategyId: string) {
 /** A failed plan call in one line: the message of each field the agent refused, else its detail. */
 export function problemText(failure: { detail: string; errors?: { field: string; message: string }[] }): string {
   return failure.errors?.map((error) => `${error.field}: ${error.message}`).join("; ") || failure.detail;
+}
+
+/** The plan's calendar feed, if it has one (its link is never answered again after it is made). */
+export function getFeed(id: string) {
+  return call((api) => api.GET("/api/strategy/{id}/plan/feed", { params: { path: { id } } }));
+}
+
+/** Creates the calendar feed, or rotates its link: the answer holds the only copy of the new link. */
+export function createFeed(id: string, approvedOnly: boolean) {
+  return call((api) => api.POST("/api/strategy/{id}/plan/feed", { params: { path: { id } }, body: { approved_only: approvedOnly } }));
+}
+
+/** Changes whether the feed holds approved posts only; its link stays. */
+export function updateFeed(id: string, approvedOnly: boolean) {
+  return call((api) => api.PATCH("/api/strategy/{id}/plan/feed", { params: { path: { id } }, body: { approved_only: approvedOnly } }));
+}
+
+/** Revokes the calendar feed: its link stops working. */
+export function revokeFeed(id: string) {
+  return call((api) => api.DELETE("/api/strategy/{id}/plan/feed", { params: { path: { id } } }));
 }

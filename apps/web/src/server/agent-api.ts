@@ -1,6 +1,6 @@
 import "server-only";
 import { createApiClient, type ApiClient } from "@strategist/api-client";
-import { Brand, BrandList, StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo, Plan } from "@strategist/schemas";
+import { Brand, BrandList, InsightsResponse, StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo, Plan } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
 
@@ -86,4 +86,18 @@ export async function getPlan(token: string, id: string): Promise<AgentResult<Pl
   const result = await call(() => agent(token).GET("/api/strategy/{id}/plan", { params: { path: { id } }, ...readOptions() }));
   if (!result?.response.ok) return failure(result?.response);
   return checked(result.data, Plan);
+}
+
+/** What worked for a strategy: its insights in its plan's time zone. */
+export async function getStrategyInsights(token: string, id: string): Promise<AgentResult<InsightsResponse>> {
+  const result = await call(() => agent(token).GET("/api/strategy/{id}/insights", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, InsightsResponse);
+}
+
+/** What worked across every strategy of a brand. */
+export async function getBrandInsights(token: string, id: string): Promise<AgentResult<InsightsResponse>> {
+  const result = await call(() => agent(token).GET("/api/brands/{id}/insights", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, InsightsResponse);
 }

@@ -6,6 +6,11 @@ import { detail } from "./responses";
 /** Longer than the agent's 60 s generation budget, so the agent's own 504 reaches the user first. */
 const PROXY_TIMEOUT_MS = 90_000;
 export const AGENT_UNREACHABLE = "Agent service unreachable";
+/**
+ * The largest body forwarded: the agent's largest (a results import, 10 MB). A larger one gets the agent's 413 here,
+ * before Next's proxy would cut it at its own 10 MB buffer.
+ */
+export const MAX_FORWARDED_BODY = 10 * 1024 * 1024;
 
 /** RFC 9110 §7.6.1 connection-specific headers, meaningful for one hop only. */
 const HOP_BY_HOP = new Set([
@@ -37,12 +42,16 @@ export function endToEndHeaders(source: Headers, drop: ReadonlySet<string> = new
   return result;
 }
 
-/** The agent URL for a web-origin path; only the strategy and brand APIs, image jobs and the model list are reachable through us. */
+/**
+ * The agent URL for a web-origin path; only the strategy and brand APIs, image jobs, the plan's calendar feeds and
+ * the model list are reachable through us.
+ */
 export function agentTarget(agentUrl: string, incoming: URL): URL | null {
   const target = new URL(incoming.pathname + incoming.search, agentUrl);
   const allowed =
     target.pathname.startsWith("/api/strategy/") ||
     target.pathname.startsWith("/api/images/") ||
+    target.pathname.startsWith("/api/plan-feeds/") ||
     target.pathname === "/api/models" ||
     target.pathname === "/api/brands" ||
     target.pathname.startsWith("/api/brands/");
@@ -64,6 +73,8 @@ interface ForwardOptions {
 export async function forwardToAgent(request: Request, options: ForwardOptions): Promise<Response> {
   const target = agentTarget(options.agentUrl, new URL(request.url));
   if (!target) return detail(404, "Not found");
+
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORWARDED_BODY) return detail(413, ERROR_DETAILS.payload_too_large);
 
   const headers = endToEndHeaders(request.headers, NOT_FOR_AGENT);
   // Compressed upstream bodies would be decoded by fetch and re-labelled wrongly; ask for plain bytes.

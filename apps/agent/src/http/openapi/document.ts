@@ -19,6 +19,7 @@ const API_TAGS: Record<string, string> = {
   plans: "Content plans, their posts and exports",
   images: "Image generation jobs for a strategy's visual prompts",
   brands: "Brand profiles and brand voice",
+  results: "Post results in (one post, or a CSV or JSON import) and insights out, for a strategy or a brand",
   health: "Liveness",
 };
 

@@ -35,6 +35,38 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 describe("agent proxy", () => {
+  it("forwards a results import's PUT and text/csv, and answers a body over 10 MB with 413 before calling the agent", async () => {
+    const seen: string[] = [];
+    handle = async (request, response) => {
+      seen.push(`${request.method} ${request.url} ${request.headers["content-type"]} ${(await readBody(request)).length}`);
+      response.end("{}");
+    };
+    const put = await forwardToAgent(
+      webRequest("/api/strategy/s1/posts/p1/results", { method: "PUT", body: "{}", headers: { "content-type": "application/json" } }),
+      {
+        agentUrl,
+      },
+    );
+    const csv = await forwardToAgent(
+      webRequest("/api/strategy/s1/results?dry_run=true", { method: "POST", body: "a,b\n", headers: { "content-type": "text/csv" } }),
+      {
+        agentUrl,
+      },
+    );
+    expect([put.status, csv.status]).toEqual([200, 200]);
+    const big = await forwardToAgent(
+      webRequest("/api/strategy/s1/results", {
+        method: "POST",
+        body: "x",
+        headers: { "content-type": "text/csv", "content-length": String(12 * 1024 * 1024) },
+      }),
+      { agentUrl },
+    );
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ detail: expect.any(String) });
+    expect(seen).toEqual(["PUT /api/strategy/s1/posts/p1/results application/json 2", "POST /api/strategy/s1/results?dry_run=true text/csv 4"]);
+  });
+
   it("adds the session's Bearer token when the request brings none, and keeps an explicit one", async () => {
     const seen: (string | undefined)[] = [];
     handle = (request, response) => {
@@ -186,6 +218,14 @@ describe("agent proxy", () => {
     expect(agentTarget(base, new URL("http://web/api/images/%2e%2e/%2e%2e/docs"))).toBeNull();
     expect(agentTarget(base, new URL("http://web/api/strategy/%2e%2e/%2e%2e/docs"))).toBeNull();
     expect(agentTarget(base, new URL("http://web/health"))).toBeNull();
+  });
+
+  it("forwards a plan's calendar feed and its pictures, and nothing that only starts like it", () => {
+    const base = "http://agent:8000";
+    expect(agentTarget(base, new URL("http://web/api/plan-feeds/abc~def.ics"))?.href).toBe("http://agent:8000/api/plan-feeds/abc~def.ics");
+    expect(agentTarget(base, new URL("http://web/api/plan-feeds/abc~def/images/j1"))?.href).toBe("http://agent:8000/api/plan-feeds/abc~def/images/j1");
+    expect(agentTarget(base, new URL("http://web/api/plan-feedsX"))).toBeNull();
+    expect(agentTarget(base, new URL("http://web/api/plan-feeds/%2e%2e/%2e%2e/docs"))).toBeNull();
   });
 
   it("forwards the brand API, the list and each brand, and nothing that only starts like it", () => {

@@ -3,7 +3,7 @@ import { proxyToAgent } from "@/server/proxy-route";
 
 export const dynamic = "force-dynamic";
 
-// PATCH and DELETE serve the post edits and strategy deletion the agent answers; no agent route takes PUT.
+// PUT stores a post's results; PATCH and DELETE serve the post edits and strategy deletion the agent answers.
 const proxy = measured("/api/strategy/[...path]", proxyToAgent);
 
-export { proxy as GET, proxy as POST, proxy as PATCH, proxy as DELETE };
+export { proxy as GET, proxy as POST, proxy as PUT, proxy as PATCH, proxy as DELETE };
