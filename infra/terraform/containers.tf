@@ -20,6 +20,7 @@ locals {
       { name = "LOG_LEVEL", value = var.log_level },
       { name = "HOST", value = "0.0.0.0" },
       { name = "PORT", value = tostring(local.agent_port) },
+      { name = "METRICS_PORT", value = tostring(local.agent_metrics_port) },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_STRATEGIES_TABLE", value = aws_dynamodb_table.strategies.name },
       { name = "DYNAMODB_STRATEGY_ITEMS_TABLE", value = aws_dynamodb_table.strategy_items.name },
@@ -60,6 +61,9 @@ locals {
       { name = "EXPORT_THREADS", value = "1" },
       { name = "EXPORT_QUEUE_MAX", value = "8" },
       { name = "EXPORT_TIME_BUDGET_SECONDS", value = "10" },
+      # Read by the OpenTelemetry SDK: spans go to the collector sidecar (observability.tf) on localhost.
+      { name = "OTEL_EXPORTER_OTLP_ENDPOINT", value = "http://127.0.0.1:4318" },
+      { name = "OTEL_EXPORTER_OTLP_PROTOCOL", value = "http/protobuf" },
     ]
 
     secrets = [
@@ -103,6 +107,7 @@ locals {
     environment = [
       { name = "NODE_ENV", value = "production" },
       { name = "PORT", value = tostring(local.web_port) },
+      { name = "METRICS_PORT", value = tostring(local.web_metrics_port) },
       { name = "AGENT_URL", value = "http://${local.agent_dns_name}:${local.agent_port}" },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
@@ -110,6 +115,9 @@ locals {
       # The load balancer appends the client's address to X-Forwarded-For: one trusted hop.
       { name = "TRUST_PROXY_HOPS", value = "1" },
       { name = "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE", value = tostring(var.auth_rate_limit_per_ip_per_minute) },
+      # Read by the OpenTelemetry SDK: spans go to the collector sidecar (observability.tf) on localhost.
+      { name = "OTEL_EXPORTER_OTLP_ENDPOINT", value = "http://127.0.0.1:4318" },
+      { name = "OTEL_EXPORTER_OTLP_PROTOCOL", value = "http/protobuf" },
       { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
     ]

@@ -61,6 +61,7 @@ export class ConversationService {
     return this.deps.pipeline.run<StrategyOutput, StrategyRecord>({
       ...this.changeOf(current, "regenerate", request, context),
       name: "strategy regeneration",
+      kind: "strategy",
       model: strategyCall({ brand_name, industry, target_audience, goals }, request.model, current.voice),
       store: (generation, requestId) => this.storeVersion(current, generation, generation.output, "regenerate", requestId),
     });
@@ -113,6 +114,7 @@ export class ConversationService {
     return {
       ...this.changeOf(current, "refine", request, context),
       name: "strategy refinement",
+      kind: "refine",
       // In the voice stored with the strategy; the note to the user (change_summary) may name a banned word.
       model: withVoice(
         {

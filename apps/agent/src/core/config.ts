@@ -17,6 +17,8 @@ export const agentEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  /** The Prometheus exposition's own port, bound on HOST like the app; never the API port. 0 picks a free one. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   JWT_SECRET: optionalString,
   AWS_REGION: z.string().default("us-east-1"),
   DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),

@@ -38,13 +38,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldError[];
   readonly retryAfterSeconds?: number;
+  /** The limit that turned the request away (a `limit` label value of the metrics), when a limit did. */
+  readonly limit?: string;
 
-  constructor(code: ErrorCode, options: { cause?: unknown; fields?: FieldError[]; retryAfterSeconds?: number; message?: string } = {}) {
+  constructor(code: ErrorCode, options: { cause?: unknown; fields?: FieldError[]; retryAfterSeconds?: number; message?: string; limit?: string } = {}) {
     super(options.message ?? ERROR_DETAILS[code], { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options.fields;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    if (options.limit) this.limit = options.limit;
   }
 
   get status(): number {

@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { FastifyBaseLogger } from "fastify";
-import { maxImagesPerPost, type ImageJob, type ImageJobAccepted, type ImageJobRequest, type PostImagesAccepted, type PostImagesRequest } from "@strategist/schemas";
+import { context, propagation } from "@opentelemetry/api";
+import type { Metrics } from "@strategist/telemetry";
+import {
+  maxImagesPerPost,
+  type ImageJob,
+  type ImageJobAccepted,
+  type ImageJobRequest,
+  type PostImagesAccepted,
+  type PostImagesRequest,
+} from "@strategist/schemas";
 import { AppError } from "../core/errors";
 import { invalidCursor, type CursorCodec } from "../core/cursor";
 import type { StrategyService } from "../strategies/service";
@@ -42,6 +51,8 @@ interface ImageServiceDeps {
   /** A job is kept, and readable, only while its strategy stands (strategies/standing.ts). */
   head?: StrategyHead;
   clock?: () => Date;
+  /** Counts queued jobs (`strategist_image_jobs_total{state="queued"}`). */
+  metrics?: Pick<Metrics, "countImageJob">;
 }
 
 /** Seconds a user is asked to wait when they have too many image jobs running. */
@@ -98,9 +109,14 @@ export class ImageService {
     const modelId = request.model ?? this.deps.models.defaultId;
     if (!this.deps.models.has(modelId)) throw new AppError("validation", { fields: [{ field: "model", message: "Unknown or disabled image model" }] });
     const selection = request.post_ids ? { post_ids: request.post_ids } : { week_start: request.week_start! };
-    const { posts, unknown } = (await this.deps.posts?.imagePosts(strategyId, selection)) ?? { posts: [], unknown: (request.post_ids ?? []).map((_, index) => index) };
+    const { posts, unknown } = (await this.deps.posts?.imagePosts(strategyId, selection)) ?? {
+      posts: [],
+      unknown: (request.post_ids ?? []).map((_, index) => index),
+    };
     if (unknown.length > 0) {
-      throw new AppError("validation", { fields: unknown.map((index) => ({ field: `post_ids.${index}`, message: "No post of the current plan has this id" })) });
+      throw new AppError("validation", {
+        fields: unknown.map((index) => ({ field: `post_ids.${index}`, message: "No post of the current plan has this id" })),
+      });
     }
     const existing = await this.postJobs(strategyId);
     const wanted = posts.filter((post) => (existing.get(post.id)?.filter((job) => job.status !== "failed").length ?? 0) === 0);
@@ -140,7 +156,7 @@ export class ImageService {
 
   private async admitActive(userId: string): Promise<void> {
     if ((await this.deps.repository.countActive(userId)) >= this.deps.maxActivePerUser) {
-      throw new AppError("image_jobs_busy", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+      throw new AppError("image_jobs_busy", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS, limit: "image_jobs_active_per_user" });
     }
   }
 
@@ -154,7 +170,10 @@ export class ImageService {
   ): Promise<ImageJobItem[]> {
     const release = await this.deps.limits.acquire(userId);
     const now = this.clock();
-    const jobs = sources.map((source) => queuedJob({ jobId: randomUUID(), userId, strategyId, modelId, ...source }, now));
+    // The request's trace context (none when tracing is off), so the worker's span links back to this request.
+    const carrier: { traceparent?: string } = {};
+    propagation.inject(context.active(), carrier);
+    const jobs = sources.map((source) => queuedJob({ jobId: randomUUID(), userId, strategyId, modelId, traceparent: carrier.traceparent, ...source }, now));
     try {
       await keepIfStanding(
         this.deps.head,
@@ -171,6 +190,7 @@ export class ImageService {
       await this.deps.queue
         .send(job.jobId)
         .catch((error) => log.warn({ err: error, job_id: job.jobId }, "image job wake-up not sent; the sweep picks the job up"));
+      this.deps.metrics?.countImageJob("queued");
       log.info({ job_id: job.jobId, strategy_id: strategyId, model: modelId, source: job.source }, "image job queued");
     }
     return jobs;

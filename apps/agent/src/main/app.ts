@@ -14,6 +14,8 @@ import { costPlugin } from "../http/plugins/cost";
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from "../http/plugins/errors";
 import { jsonBodyPlugin } from "../http/plugins/json-body";
 import { readLimitPlugin } from "../http/plugins/read-limit";
+import { metricsPlugin } from "../http/plugins/metrics";
+import type { Metrics } from "@strategist/telemetry";
 import { healthRoutes } from "../http/health";
 import { modelRoutes } from "../http/models";
 import { strategyRoutes } from "../strategies/routes";
@@ -68,6 +70,8 @@ interface AppDeps {
   prices?: PriceTable;
   /** The event-loop turns that POST requests (and the pipeline's model calls) take one at a time; fresh when absent. */
   turns?: EventLoopTurns;
+  /** Request durations by route template and limit rejections go here; nothing is recorded when absent. */
+  metrics?: Metrics;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -136,6 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.server.closeAllConnections();
   });
 
+  // First, so that its onRoute hook sees every route the app adds.
+  if (deps.metrics) await app.register(metricsPlugin, { metrics: deps.metrics });
   await app.register(errorsPlugin);
   await app.register(jsonBodyPlugin);
   await app.register(costPlugin, { prices: deps.prices ?? new PriceTable() });

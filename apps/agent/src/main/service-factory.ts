@@ -26,6 +26,7 @@ import { ExportPool } from "../plans/export-pool";
 import { FeedRepository } from "../plans/feed";
 import { PlanFeedService } from "../plans/feed-service";
 import type { LoggerOptions } from "pino";
+import type { Metrics } from "@strategist/telemetry";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { createS3Client } from "@strategist/storage";
 import { createImageCatalog, type ImageModelCatalog } from "../models/image-models";
@@ -52,8 +53,12 @@ export async function createAgentApp(options: {
   imageModels?: ImageModelCatalog;
   /** The event-loop turns starts take (generation/turns.ts); a fresh queue when absent (the benchmark swaps it). */
   turns?: EventLoopTurns;
+  /** The Prometheus registry the app feeds (requests, generations, model calls, limits, image jobs); none when absent. */
+  metrics?: Metrics;
 }): Promise<FastifyInstance> {
-  const { config, client, catalog } = options;
+  const { config, client, catalog, metrics } = options;
+  const prices = new PriceTable(parsePrices(config.MODEL_PRICES));
+  if (metrics) for (const model of catalog.list()) metrics.registerModel(model.id);
   const limitsStore = new LimitsStore(client, config.DYNAMODB_LIMITS_TABLE);
   // One queue of event-loop turns for the whole process: POST requests on arrival, model calls at their start and
   // end, lease renewals (generation/turns.ts).
@@ -74,6 +79,8 @@ export async function createAgentApp(options: {
     timeoutMs: config.AGENT_TIMEOUT_SECONDS * 1000,
     // A lease outlives one generation's whole budget, so only a crashed request's key is ever taken over.
     idempotency: new IdempotencyStore(client, config.DYNAMODB_STRATEGIES_TABLE, config.AGENT_TIMEOUT_SECONDS * 1000 + 10_000),
+    metrics,
+    estimateCost: (modelId, usage) => prices.estimate(modelId, usage),
   });
   const brands = new BrandService({
     repository: new BrandRepository(client, config.DYNAMODB_BRANDS_TABLE),
@@ -97,6 +104,7 @@ export async function createAgentApp(options: {
     posts: { imagePosts: (strategyId, selection) => plans.imagePosts(strategyId, selection) },
     head: repository,
     clock: options.clock,
+    metrics,
   });
   const service = new StrategyService({
     brands,
@@ -174,8 +182,9 @@ export async function createAgentApp(options: {
     frontendUrl: config.FRONTEND_URL,
     logger: options.logger,
     sseHeartbeatMs: options.sseHeartbeatMs,
-    prices: new PriceTable(parsePrices(config.MODEL_PRICES)),
+    prices,
     turns,
+    metrics,
   });
   // The in-process image worker runs while the app does: started when ready, drained when closing.
   imageJobs.attach(app);

@@ -146,6 +146,7 @@ export class PlanService {
     const { brief, insights_used } = guideBrief(unguided, await this.deps.insights?.insightsOf(strategy, timezone));
     const useCase: UseCase<PlanOutput, Plan> = {
       name: "plan generation",
+      kind: "plan",
       userId,
       log: context.log,
       signal: context.signal,
@@ -323,6 +324,7 @@ export class PlanService {
     const count = request.alternatives ?? 1;
     const useCase: UseCase<RewriteOutput | RewriteAlternativesOutput, RewrittenPost> = {
       name: "post rewrite",
+      kind: "rewrite",
       userId,
       log: context.log,
       signal: context.signal,

@@ -96,6 +96,7 @@ export class StrategyService {
     };
     return {
       name: "strategy generation",
+      kind: "strategy",
       userId,
       log: context.log,
       signal: context.signal,

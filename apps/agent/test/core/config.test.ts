@@ -8,6 +8,7 @@ describe("configuration", () => {
     const config = loadConfig({ JWT_SECRET: SECRET });
     expect(config).toMatchObject({
       PORT: 8000,
+      METRICS_PORT: 9464,
       AWS_REGION: "us-east-1",
       DYNAMODB_STRATEGIES_TABLE: "strategies-dev",
       DYNAMODB_USERS_TABLE: "users-dev",

@@ -1,4 +1,5 @@
 import "server-only";
+import { trace } from "@opentelemetry/api";
 import { ERROR_DETAILS } from "@strategist/schemas";
 import { detail } from "./responses";
 
@@ -79,6 +80,12 @@ export async function forwardToAgent(request: Request, options: ForwardOptions):
   // Compressed upstream bodies would be decoded by fetch and re-labelled wrongly; ask for plain bytes.
   headers.set("accept-encoding", "identity");
   if (!headers.has("authorization") && options.sessionToken) headers.set("authorization", `Bearer ${options.sessionToken}`);
+  // With tracing on, the undici instrumentation sends the agent this request's own trace context (the fetch span's
+  // traceparent), so the caller's is not copied beside it; with tracing off the caller's passes through unchanged.
+  if (trace.getActiveSpan()?.isRecording()) {
+    headers.delete("traceparent");
+    headers.delete("tracestate");
+  }
 
   const timeout = AbortSignal.timeout(options.timeoutMs ?? PROXY_TIMEOUT_MS);
   const signal = AbortSignal.any([request.signal, timeout]);

@@ -1,6 +1,7 @@
 import fastifyJwt from "@fastify/jwt";
 import fp from "fastify-plugin";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from "fastify";
+import type { Logger } from "pino";
 import { AppError } from "../../core/errors";
 
 declare module "fastify" {
@@ -37,7 +38,7 @@ export const authPlugin = fp<{ secret: string; sessions: SessionCheck }>(
     });
     app.decorateRequest("userId", "");
 
-    app.decorate("authenticate", async (request: FastifyRequest, reply: FastifyReply) => {
+    app.decorate("authenticate", async (request: FastifyRequest) => {
       const match = BEARER.exec(request.headers.authorization ?? "");
       if (!match) throw new AppError("invalid_token");
       let claims: Record<string, unknown>;
@@ -58,8 +59,10 @@ export const authPlugin = fp<{ secret: string; sessions: SessionCheck }>(
         throw new AppError("invalid_token", { message: "session ended" });
       }
       request.userId = userId;
-      request.log = request.log.child({ user_id: userId });
-      reply.log = request.log;
+      // The request's logger is already a child of its own (Fastify binds request_id): the user id is bound onto it
+      // rather than on a second child per request. A disabled logger has no bindings to set.
+      const log = request.log as FastifyBaseLogger & Partial<Pick<Logger, "setBindings">>;
+      if (typeof log.setBindings === "function") log.setBindings({ user_id: userId });
     });
   },
   { name: "auth" },
