@@ -11,6 +11,7 @@ import {
   ensureTables,
   limitsTableDefinition,
   sessionsTableDefinition,
+  apiKeysTableDefinition,
   strategiesTableDefinition,
   strategyItemsTableDefinition,
   USER_ID_INDEX,
@@ -49,6 +50,7 @@ await ensureTables(client, [
   strategyItemsTableDefinition(config.DYNAMODB_STRATEGY_ITEMS_TABLE),
   limitsTableDefinition(config.DYNAMODB_LIMITS_TABLE),
   sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
+  apiKeysTableDefinition(config.DYNAMODB_API_KEYS_TABLE),
 ]);
 /** The baseline of the burst comparison: every start continues at once, as before starts took turns. */
 class NoTurns extends EventLoopTurns {

@@ -39,6 +39,9 @@ export const ERROR_DETAILS = {
   version_not_found: "Version not found",
   plan_not_found: "Plan not found",
   post_not_found: "Post not found",
+  write_scope_required: "This API key lacks the write scope",
+  session_required: "API keys are managed from a web session: an API key cannot create, list or revoke keys",
+  key_not_found: "API key not found",
 } as const;
 export type ErrorCode = keyof typeof ERROR_DETAILS;
 

@@ -25,6 +25,9 @@ const ERROR_STATUS: Record<ErrorCode, number> = {
   version_not_found: 404,
   plan_not_found: 404,
   post_not_found: 404,
+  write_scope_required: 403,
+  session_required: 403,
+  key_not_found: 404,
 };
 
 /** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */

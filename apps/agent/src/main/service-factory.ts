@@ -29,6 +29,8 @@ import { createImageCatalog, type ImageModelCatalog } from "../models/image-mode
 import { createImageJobs } from "../images/wiring";
 import { BrandRepository } from "../brands/repository";
 import { BrandService } from "../brands/service";
+import { KeyRepository } from "../keys/repository";
+import { KeyService } from "../keys/service";
 
 /** Wires repository, agent and service into the HTTP app for a given configuration. */
 export async function createAgentApp(options: {
@@ -128,6 +130,12 @@ export async function createAgentApp(options: {
     imageModels,
     jwtSecret: config.JWT_SECRET,
     sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE),
+    keys: new KeyService({
+      repository: new KeyRepository(client, config.DYNAMODB_API_KEYS_TABLE),
+      limits: limitsStore,
+      failuresPerIpPerMinute: config.API_KEY_FAILURES_PER_IP_PER_MINUTE,
+    }),
+    trustProxyHops: config.TRUST_PROXY_HOPS,
     modelProvider: config.MODEL_PROVIDER,
     frontendUrl: config.FRONTEND_URL,
     logger: options.logger,
