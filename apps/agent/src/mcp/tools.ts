@@ -74,6 +74,28 @@ function toolError(error: unknown, log: FastifyBaseLogger): CallToolResult {
   };
 }
 
+/** The text of a 400 in the REST API's words: its detail, then each field and why. */
+function validationText(issues: readonly z.core.$ZodIssue[]): string {
+  const body = new AppError("validation", { fields: fieldErrors(issues) }).body();
+  return [body.detail, ...(body.errors ?? []).map((field) => `${field.field}: ${field.message}`)].join("\n");
+}
+
+/**
+ * The SDK checks tool arguments against the input schema before a tool runs, and reports a failure as a tool error
+ * in zod's words. The check is replaced (the SDK keeps it in a private method) by the same schema parse answering
+ * in the REST API's words, so an assistant reads what a REST client reads.
+ */
+function answerInvalidArgumentsLikeRest(server: McpServer): void {
+  const internals = server as unknown as { validateToolInput?: (tool: { inputSchema?: z.ZodType }, args: unknown) => Promise<unknown> };
+  if (typeof internals.validateToolInput !== "function") throw new Error("@modelcontextprotocol/sdk no longer validates tool input where expected");
+  internals.validateToolInput = async (tool, args) => {
+    if (!tool.inputSchema) return undefined;
+    const parsed = await tool.inputSchema.safeParseAsync(args ?? {});
+    if (!parsed.success) throw new Error(validationText(parsed.error.issues));
+    return parsed.data;
+  };
+}
+
 /** A strategy as the REST API answers it (only the schema's fields), as plain JSON. */
 function strategyJson(record: StrategyRecord): Record<string, unknown> {
   return JSON.parse(serializeRecord(record)) as Record<string, unknown>;
@@ -110,6 +132,7 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
     },
   );
   const { userId, log } = caller;
+  answerInvalidArgumentsLikeRest(server);
 
   /** Wraps a tool: scope check, the read limit for reads, and every failure as a tool error in the REST API's words. */
   const tool =
