@@ -40,9 +40,9 @@ export const mcpRoutes: FastifyPluginAsyncZod<McpRouteOptions> = async (app, { s
         operationId: "mcp",
         tags: ["mcp"],
         summary: "Model Context Protocol (Streamable HTTP, stateless) with an API key as Bearer token: tools and resources for assistants",
-        description: "See docs/mcp.md. Tools: generate_strategy, list_strategies, get_strategy, refine_strategy, write_plan, get_plan, export_plan, list_brands.",
+        description: "See docs/mcp.md. A notification is answered 202 with no body. Tools: generate_strategy, list_strategies, get_strategy, refine_strategy, write_plan, get_plan, export_plan, list_brands.",
         body: JsonRpcBody,
-        response: { 200: McpAnswer, 202: z.null().describe("A notification or response was accepted"), 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+        response: { 200: McpAnswer, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {

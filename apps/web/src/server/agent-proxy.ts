@@ -36,15 +36,21 @@ export function endToEndHeaders(source: Headers, drop: ReadonlySet<string> = new
   return result;
 }
 
-/** The agent URL for a web-origin path; only the strategy and brand APIs, image jobs and the model list are reachable through us. */
+/**
+ * The agent URL for a web-origin path; only the strategy and brand APIs, image jobs, the model list, API keys and the
+ * MCP server (`/api/mcp` here, `/mcp` at the agent) are reachable through us.
+ */
 export function agentTarget(agentUrl: string, incoming: URL): URL | null {
+  if (incoming.pathname === "/api/mcp") return new URL(`/mcp${incoming.search}`, agentUrl);
   const target = new URL(incoming.pathname + incoming.search, agentUrl);
   const allowed =
     target.pathname.startsWith("/api/strategy/") ||
     target.pathname.startsWith("/api/images/") ||
     target.pathname === "/api/models" ||
     target.pathname === "/api/brands" ||
-    target.pathname.startsWith("/api/brands/");
+    target.pathname.startsWith("/api/brands/") ||
+    target.pathname === "/api/keys" ||
+    target.pathname.startsWith("/api/keys/");
   return allowed ? target : null;
 }
 
@@ -52,7 +58,19 @@ interface ForwardOptions {
   agentUrl: string;
   /** The session token from the cookie, sent as a Bearer token when the request brings no Authorization. */
   sessionToken?: string;
+  /** The client's address as the web determined it: the agent counts failed API keys per client IP from it. */
+  clientIp?: string;
+  /** This origin as the client reached it: a 401's `resource_metadata` is made to point here, not at the agent. */
+  publicOrigin?: string;
   timeoutMs?: number;
+}
+
+/** Forwarding headers a client could have written itself: the agent gets the client IP from us, or nothing. */
+const CLIENT_FORWARDING = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip"];
+
+/** Points a `WWW-Authenticate: Bearer ... resource_metadata="..."` challenge at this origin's metadata document. */
+export function challengeForOrigin(challenge: string, publicOrigin: string): string {
+  return challenge.replace(/resource_metadata="[^"]*"/u, `resource_metadata="${publicOrigin}/.well-known/oauth-protected-resource"`);
 }
 
 /**
@@ -67,7 +85,10 @@ export async function forwardToAgent(request: Request, options: ForwardOptions):
   const headers = endToEndHeaders(request.headers, NOT_FOR_AGENT);
   // Compressed upstream bodies would be decoded by fetch and re-labelled wrongly; ask for plain bytes.
   headers.set("accept-encoding", "identity");
+  // An API key or a token in the request's own Authorization header goes as it is; otherwise the cookie's session.
   if (!headers.has("authorization") && options.sessionToken) headers.set("authorization", `Bearer ${options.sessionToken}`);
+  for (const name of CLIENT_FORWARDING) headers.delete(name);
+  if (options.clientIp) headers.set("x-forwarded-for", options.clientIp);
 
   const timeout = AbortSignal.timeout(options.timeoutMs ?? PROXY_TIMEOUT_MS);
   const signal = AbortSignal.any([request.signal, timeout]);
@@ -98,5 +119,7 @@ export async function forwardToAgent(request: Request, options: ForwardOptions):
     responseHeaders.delete("content-encoding");
     responseHeaders.delete("content-length");
   }
+  const challenge = responseHeaders.get("www-authenticate");
+  if (challenge && options.publicOrigin) responseHeaders.set("www-authenticate", challengeForOrigin(challenge, options.publicOrigin));
   return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders });
 }
