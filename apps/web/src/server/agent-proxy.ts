@@ -65,7 +65,7 @@ interface ForwardOptions {
   timeoutMs?: number;
 }
 
-/** Forwarding headers a client could have written itself: the agent gets the client IP from us, or nothing. */
+/** Forwarding headers a client could have written itself: the agent gets the client IP and our origin from us, or nothing. */
 const CLIENT_FORWARDING = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip"];
 
 /** Points a `WWW-Authenticate: Bearer ... resource_metadata="..."` challenge at this origin's metadata document. */
@@ -89,6 +89,12 @@ export async function forwardToAgent(request: Request, options: ForwardOptions):
   if (!headers.has("authorization") && options.sessionToken) headers.set("authorization", `Bearer ${options.sessionToken}`);
   for (const name of CLIENT_FORWARDING) headers.delete(name);
   if (options.clientIp) headers.set("x-forwarded-for", options.clientIp);
+  if (options.publicOrigin) {
+    // An agent that trusts us (TRUST_PROXY_HOPS=1) links back to this origin (the MCP server's PDF links).
+    const origin = new URL(options.publicOrigin);
+    headers.set("x-forwarded-host", origin.host);
+    headers.set("x-forwarded-proto", origin.protocol.slice(0, -1));
+  }
 
   const timeout = AbortSignal.timeout(options.timeoutMs ?? PROXY_TIMEOUT_MS);
   const signal = AbortSignal.any([request.signal, timeout]);
