@@ -20,13 +20,15 @@ const upward = LAYERS.slice(0, -1).map((layer, index) => ({
 }));
 
 /** One rule per capability of a level with several: it may not import its siblings. */
-const siblings = LAYERS.filter((level) => level.length > 1).flatMap((level) => level.map((name) => ({
-  name: `agent-sibling-${name}`,
-  comment: `apps/agent/src/${name} does not import the other capabilities of its level (${level.filter((other) => other !== name).join(", ")}); shared code goes into a lower layer.`,
-  severity: "error",
-  from: { path: folders([name]) },
-  to: { path: folders(level.filter((other) => other !== name)) },
-})));
+const siblings = LAYERS.filter((level) => level.length > 1).flatMap((level) =>
+  level.map((name) => ({
+    name: `agent-sibling-${name}`,
+    comment: `apps/agent/src/${name} does not import the other capabilities of its level (${level.filter((other) => other !== name).join(", ")}); shared code goes into a lower layer.`,
+    severity: "error",
+    from: { path: folders([name]) },
+    to: { path: folders(level.filter((other) => other !== name)) },
+  })),
+);
 
 module.exports = {
   forbidden: [

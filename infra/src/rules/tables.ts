@@ -114,7 +114,8 @@ export function tableProblems(config: TerraformConfig): string[] {
     // The index names the key only: the item itself is read from the table, strongly consistent.
     else if (byHash.projection_type !== "KEYS_ONLY") problems.push(`api_keys: KeyHashIndex projection must be KEYS_ONLY, got ${byHash.projection_type}`);
     const byUser = indexes.find((index) => index.name === "UserIdIndex");
-    if (byUser?.hash_key !== "userId" || byUser?.range_key !== "createdAt") problems.push("api_keys: global secondary index UserIdIndex on userId + createdAt is missing");
+    if (byUser?.hash_key !== "userId" || byUser?.range_key !== "createdAt")
+      problems.push("api_keys: global secondary index UserIdIndex on userId + createdAt is missing");
   }
   return problems;
 }

@@ -30,9 +30,7 @@ export class KeyRepository {
 
   /** Stores a new key; never overwrites one. */
   async create(key: StoredKey): Promise<void> {
-    await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: key, ConditionExpression: "attribute_not_exists(keyId)" }),
-    );
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: key, ConditionExpression: "attribute_not_exists(keyId)" }));
   }
 
   /** One key by id, read from the table itself. */
@@ -55,7 +53,7 @@ export class KeyRepository {
         Limit: 1,
       }),
     );
-    const keyId = Items?.[0]?.keyId;
+    const keyId: unknown = Items?.[0]?.keyId;
     return typeof keyId === "string" ? this.get(keyId) : undefined;
   }
 

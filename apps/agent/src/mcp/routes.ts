@@ -24,7 +24,9 @@ export function protectedResourceMetadata(resource: string, webUrl: string): Pro
   };
 }
 
-const JsonRpcBody = z.looseObject({ jsonrpc: z.literal("2.0"), method: z.string().optional() }).describe("A JSON-RPC 2.0 message of the Model Context Protocol");
+const JsonRpcBody = z
+  .looseObject({ jsonrpc: z.literal("2.0"), method: z.string().optional() })
+  .describe("A JSON-RPC 2.0 message of the Model Context Protocol");
 const McpAnswer = z.unknown().describe("application/json or text/event-stream: the JSON-RPC answer, with progress notifications first when asked for");
 
 /**
@@ -40,7 +42,8 @@ export const mcpRoutes: FastifyPluginAsyncZod<McpRouteOptions> = async (app, { s
         operationId: "mcp",
         tags: ["mcp"],
         summary: "Model Context Protocol (Streamable HTTP, stateless) with an API key as Bearer token: tools and resources for assistants",
-        description: "See docs/mcp.md. A notification is answered 202 with no body. Tools: generate_strategy, list_strategies, get_strategy, refine_strategy, write_plan, get_plan, export_plan, list_brands.",
+        description:
+          "See docs/mcp.md. A notification is answered 202 with no body. Tools: generate_strategy, list_strategies, get_strategy, refine_strategy, write_plan, get_plan, export_plan, list_brands.",
         body: JsonRpcBody,
         response: { 200: McpAnswer, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
       },
@@ -67,8 +70,12 @@ export const mcpRoutes: FastifyPluginAsyncZod<McpRouteOptions> = async (app, { s
 
   // Stateless: no server-to-client stream to open and no session to end.
   const notAllowed = { onRequest: app.authenticate, schema: { hide: true } };
-  app.get("/mcp", notAllowed, async (_request, reply) => reply.code(405).header("allow", "POST").send({ detail: "Method not allowed: POST JSON-RPC messages to /mcp" }));
-  app.delete("/mcp", notAllowed, async (_request, reply) => reply.code(405).header("allow", "POST").send({ detail: "Method not allowed: POST JSON-RPC messages to /mcp" }));
+  app.get("/mcp", notAllowed, async (_request, reply) =>
+    reply.code(405).header("allow", "POST").send({ detail: "Method not allowed: POST JSON-RPC messages to /mcp" }),
+  );
+  app.delete("/mcp", notAllowed, async (_request, reply) =>
+    reply.code(405).header("allow", "POST").send({ detail: "Method not allowed: POST JSON-RPC messages to /mcp" }),
+  );
 
   const metadata = {
     schema: {

@@ -1,7 +1,19 @@
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { FastifyBaseLogger } from "fastify";
-import { Brand, fieldErrors, GenerateRequest, ListQuery, Plan, PlanRequest, RefineRequest, StrategyIdParams, StrategyRecord, StrategySummary, type ApiKeyScope } from "@strategist/schemas";
+import {
+  Brand,
+  fieldErrors,
+  GenerateRequest,
+  ListQuery,
+  Plan,
+  PlanRequest,
+  RefineRequest,
+  StrategyIdParams,
+  StrategyRecord,
+  StrategySummary,
+  type ApiKeyScope,
+} from "@strategist/schemas";
 import { z } from "zod";
 import { AppError } from "../core/errors";
 import { AGENT_VERSION } from "../core/version";
@@ -37,7 +49,10 @@ export interface McpCaller {
 type ToolExtra = {
   signal: AbortSignal;
   _meta?: { progressToken?: string | number };
-  sendNotification: (notification: { method: "notifications/progress"; params: { progressToken: string | number; progress: number; total?: number; message?: string } }) => Promise<void>;
+  sendNotification: (notification: {
+    method: "notifications/progress";
+    params: { progressToken: string | number; progress: number; total?: number; message?: string };
+  }) => Promise<void>;
 };
 
 const StrategyId = StrategyIdParams.shape.id.describe("A strategy id, from list_strategies or generate_strategy");
@@ -115,7 +130,11 @@ function strategyText(record: StrategyRecord): string {
 function planText(plan: Plan): string {
   const posts = plan.posts.slice(0, 10).map((post) => `- ${post.scheduled_at} ${post.platform}: ${post.caption.split("\n")[0]!.slice(0, 80)}`);
   const more = plan.posts.length > 10 ? [`… and ${plan.posts.length - 10} more posts.`] : [];
-  return [`Content plan for strategy ${plan.strategy_id}: ${plan.weeks} weeks from ${plan.start_date} (${plan.timezone}), ${plan.posts.length} posts.`, ...posts, ...more].join("\n");
+  return [
+    `Content plan for strategy ${plan.strategy_id}: ${plan.weeks} weeks from ${plan.start_date} (${plan.timezone}), ${plan.posts.length} posts.`,
+    ...posts,
+    ...more,
+  ].join("\n");
 }
 
 /**
@@ -136,7 +155,7 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
 
   /** Wraps a tool: scope check, the read limit for reads, and every failure as a tool error in the REST API's words. */
   const tool =
-    <A,>(scope: ApiKeyScope, run: (args: A, extra: ToolExtra) => Promise<CallToolResult>) =>
+    <A>(scope: ApiKeyScope, run: (args: A, extra: ToolExtra) => Promise<CallToolResult>) =>
     async (args: A, extra: ToolExtra): Promise<CallToolResult> => {
       try {
         requireScope(caller.credential, scope);
@@ -154,7 +173,7 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
   });
 
   /** Runs an admitted model call, reporting each started attempt and each section written as progress. */
-  const withProgress = async <R,>(admitted: Admitted<R>, extra: ToolExtra): Promise<R> => {
+  const withProgress = async <R>(admitted: Admitted<R>, extra: ToolExtra): Promise<R> => {
     const token = extra._meta?.progressToken;
     let step = 0;
     const report = (message: string) => {
@@ -175,7 +194,7 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
   });
   const planResult = (plan: Plan): CallToolResult => ({
     content: [{ type: "text", text: planText(plan) }],
-    structuredContent: Plan.parse(plan) as unknown as Record<string, unknown>,
+    structuredContent: Plan.parse(plan),
   });
 
   server.registerTool(
@@ -205,7 +224,10 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
       const query = ListQuery.parse(args);
       const page = await services.strategies.listSummaries(userId, query.limit, query.cursor);
       const strategies = z.array(StrategySummary).parse(page.records);
-      const text = strategies.length === 0 ? "No strategies yet." : strategies.map((item) => `- ${item.id}: ${item.brand_name} (${item.industry}), ${item.created_at}`).join("\n");
+      const text =
+        strategies.length === 0
+          ? "No strategies yet."
+          : strategies.map((item) => `- ${item.id}: ${item.brand_name} (${item.industry}), ${item.created_at}`).join("\n");
       return {
         content: [{ type: "text", text: page.nextCursor ? `${text}\nMore: cursor ${page.nextCursor}` : text }],
         structuredContent: { strategies, ...(page.nextCursor ? { next_cursor: page.nextCursor } : {}) },
@@ -304,7 +326,8 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
     "list_brands",
     {
       title: "List brand profiles",
-      description: "The user's brand profiles, newest first: id, name, industry, audience, goals and voice. Pass a brand's id as brand_id to generate_strategy.",
+      description:
+        "The user's brand profiles, newest first: id, name, industry, audience, goals and voice. Pass a brand's id as brand_id to generate_strategy.",
       inputSchema: ListQuery,
       annotations: READS,
     },
@@ -321,7 +344,7 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
   );
 
   /** Resources are reads: the same scope, limit and not-found answer as the tools. */
-  const readResource = async <T,>(read: () => Promise<T>): Promise<T> => {
+  const readResource = async <T>(read: () => Promise<T>): Promise<T> => {
     try {
       requireScope(caller.credential, "read");
       await services.readLimiter.take(userId);
@@ -348,7 +371,13 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
     { title: "Strategy", description: "A strategy of the user's, as JSON (what get_strategy returns)", mimeType: "application/json" },
     async (uri, { id }) =>
       readResource(async () => ({
-        contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(strategyJson(await services.strategies.get(userId, decodeURIComponent(String(id)), log))) }],
+        contents: [
+          {
+            uri: uri.href,
+            mimeType: "application/json",
+            text: JSON.stringify(strategyJson(await services.strategies.get(userId, decodeURIComponent(String(id)), log))),
+          },
+        ],
       })),
   );
 
@@ -358,7 +387,13 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
     { title: "Content plan", description: "The content plan of a strategy of the user's, as JSON (what get_plan returns)", mimeType: "application/json" },
     async (uri, { id }) =>
       readResource(async () => ({
-        contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(Plan.parse(await services.plans.get(userId, decodeURIComponent(String(id)), log))) }],
+        contents: [
+          {
+            uri: uri.href,
+            mimeType: "application/json",
+            text: JSON.stringify(Plan.parse(await services.plans.get(userId, decodeURIComponent(String(id)), log))),
+          },
+        ],
       })),
   );
 

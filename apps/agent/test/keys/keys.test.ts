@@ -58,8 +58,17 @@ describe("API keys", () => {
 
   it("a key cannot create, list or revoke keys: session-only routes answer 403", async () => {
     const created = await createKey("holder", { name: "all", scopes: ["write"] });
-    for (const [method, url] of [["POST", "/api/keys"], ["GET", "/api/keys"], ["DELETE", `/api/keys/${created.id}`]] as const) {
-      const response = await harness.app.inject({ method, url, headers: bearer(created.key), ...(method === "POST" ? { payload: { name: "x", scopes: ["read"] } } : {}) });
+    for (const [method, url] of [
+      ["POST", "/api/keys"],
+      ["GET", "/api/keys"],
+      ["DELETE", `/api/keys/${created.id}`],
+    ] as const) {
+      const response = await harness.app.inject({
+        method,
+        url,
+        headers: bearer(created.key),
+        ...(method === "POST" ? { payload: { name: "x", scopes: ["read"] } } : {}),
+      });
       expect(response.statusCode, `${method} ${url}`).toBe(403);
       expect(response.json().detail).toMatch(/web session/);
     }
@@ -111,8 +120,18 @@ describe("API keys", () => {
       payload: { name: "", scopes: ["admin"], expires_at: "tomorrow" },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((error: { field: string }) => error.field).sort()).toEqual(["expires_at", "name", "scopes.0"]);
-    const past = await harness.app.inject({ method: "POST", url: "/api/keys", headers: session("validator"), payload: { name: "old", scopes: ["read"], expires_at: "2020-01-01T00:00:00Z" } });
+    expect(
+      response
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(["expires_at", "name", "scopes.0"]);
+    const past = await harness.app.inject({
+      method: "POST",
+      url: "/api/keys",
+      headers: session("validator"),
+      payload: { name: "old", scopes: ["read"], expires_at: "2020-01-01T00:00:00Z" },
+    });
     expect(past.json()).toEqual({ detail: "Validation error", errors: [{ field: "expires_at", message: "Must be in the future" }] });
   });
 });
@@ -125,9 +144,15 @@ describe("the key check", () => {
   afterAll(() => harness.close());
 
   it("failed key attempts are limited per client IP: 429 with Retry-After past the limit, even for a valid key", async () => {
-    const created = await harness.app.inject({ method: "POST", url: "/api/keys", headers: { authorization: `Bearer ${harness.token("ip-user")}` }, payload: { name: "k", scopes: ["read"] } });
+    const created = await harness.app.inject({
+      method: "POST",
+      url: "/api/keys",
+      headers: { authorization: `Bearer ${harness.token("ip-user")}` },
+      payload: { name: "k", scopes: ["read"] },
+    });
     const key = created.json().key as string;
-    const from = (remoteAddress: string, secret: string) => harness.app.inject({ url: "/api/models", remoteAddress, headers: { authorization: `Bearer ${secret}` } });
+    const from = (remoteAddress: string, secret: string) =>
+      harness.app.inject({ url: "/api/models", remoteAddress, headers: { authorization: `Bearer ${secret}` } });
     for (let attempt = 0; attempt < 3; attempt++) expect((await from("203.0.113.9", `${API_KEY_PREFIX}wrong${attempt}`)).statusCode).toBe(401);
     const blocked = await from("203.0.113.9", `${API_KEY_PREFIX}wrong-again`);
     expect(blocked.statusCode).toBe(429);

@@ -13,7 +13,12 @@ describe("the MCP server at /mcp", () => {
   const clients: Client[] = [];
 
   async function keyFor(userId: string, scopes: string[]): Promise<string> {
-    const response = await harness.app.inject({ method: "POST", url: "/api/keys", headers: { authorization: `Bearer ${harness.token(userId)}` }, payload: { name: "mcp", scopes } });
+    const response = await harness.app.inject({
+      method: "POST",
+      url: "/api/keys",
+      headers: { authorization: `Bearer ${harness.token(userId)}` },
+      payload: { name: "mcp", scopes },
+    });
     return response.json().key as string;
   }
   async function connect(key: string): Promise<Client> {
@@ -66,7 +71,10 @@ describe("the MCP server at /mcp", () => {
     const listed = (await client.callTool({ name: "list_strategies", arguments: {} })) as CallToolResult;
     expect((listed.structuredContent as { strategies: { id: string }[] }).strategies.map((item) => item.id)).toContain(id);
 
-    const plan = (await client.callTool({ name: "write_plan", arguments: { strategy_id: id, weeks: 1, start_date: "2026-12-14", timezone: "Europe/Paris" } })) as CallToolResult;
+    const plan = (await client.callTool({
+      name: "write_plan",
+      arguments: { strategy_id: id, weeks: 1, start_date: "2026-12-14", timezone: "Europe/Paris" },
+    })) as CallToolResult;
     expect(plan.isError, text(plan)).toBeFalsy();
     expect(plan.structuredContent).toMatchObject({ strategy_id: id, weeks: 1, timezone: "Europe/Paris", start_date: "2026-12-14" });
     const stored = (await client.callTool({ name: "get_plan", arguments: { strategy_id: id } })) as CallToolResult;
@@ -74,7 +82,10 @@ describe("the MCP server at /mcp", () => {
 
     const ics = (await client.callTool({ name: "export_plan", arguments: { strategy_id: id, format: "ics" } })) as CallToolResult;
     expect(text(ics)).toMatch(/^BEGIN:VCALENDAR/);
-    expect(ics.content.find((part) => part.type === "resource_link")).toMatchObject({ uri: expect.stringContaining(`/api/strategy/${id}/export.pdf`), mimeType: "application/pdf" });
+    expect(ics.content.find((part) => part.type === "resource_link")).toMatchObject({
+      uri: expect.stringContaining(`/api/strategy/${id}/export.pdf`),
+      mimeType: "application/pdf",
+    });
     const md = (await client.callTool({ name: "export_plan", arguments: { strategy_id: id, format: "md" } })) as CallToolResult;
     expect(text(md)).toMatch(/^# TechCorp: content plan/);
 
@@ -96,7 +107,12 @@ describe("the MCP server at /mcp", () => {
     const client = await connect(await keyFor("mcp-validator", ["read", "write"]));
     const bad = (await client.callTool({ name: "write_plan", arguments: { strategy_id: "x", weeks: 99 } })) as CallToolResult;
     expect(bad.isError).toBe(true);
-    const rest = await harness.app.inject({ method: "POST", url: "/api/strategy/x/plan", headers: { authorization: `Bearer ${harness.token("mcp-validator")}` }, payload: { weeks: 99 } });
+    const rest = await harness.app.inject({
+      method: "POST",
+      url: "/api/strategy/x/plan",
+      headers: { authorization: `Bearer ${harness.token("mcp-validator")}` },
+      payload: { weeks: 99 },
+    });
     const [field] = rest.json().errors as { field: string; message: string }[];
     expect(field?.field).toBe("weeks");
     expect(text(bad)).toBe(`${rest.json().detail}\nweeks: ${field!.message}`);

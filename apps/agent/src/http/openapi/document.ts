@@ -201,7 +201,9 @@ export function swaggerOptions(servers: ApiServers): SwaggerOptions {
         { url: servers.webUrl, description: "The web origin: /api/* is proxied to the agent" },
         { url: servers.agentUrl, description: "The agent itself" },
       ],
-      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A JWT (web session or minted token) or an API key sk_strat_..." } } },
+      components: {
+        securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A JWT (web session or minted token) or an API key sk_strat_..." } },
+      },
       security: [{ bearerAuth: [] }],
     },
     transform: createJsonSchemaTransform({ schemaRegistry }),

@@ -89,8 +89,7 @@ function CreateKey() {
             <input type="checkbox" checked disabled /> read: list and read strategies, plans and brands
           </label>
           <label>
-            <input type="checkbox" checked={write} onChange={(event) => setWrite(event.target.checked)} /> write: also generate, refine, plan, edit and
-            delete
+            <input type="checkbox" checked={write} onChange={(event) => setWrite(event.target.checked)} /> write: also generate, refine, plan, edit and delete
           </label>
         </fieldset>
         {problem && (

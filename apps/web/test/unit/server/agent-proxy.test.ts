@@ -59,7 +59,9 @@ describe("agent proxy", () => {
     expect(seen["x-forwarded-proto"]).toBe("https");
     expect(seen.forwarded).toBeUndefined();
     expect(answer.status).toBe(401);
-    expect(answer.headers.get("www-authenticate")).toBe('Bearer realm="strategist", resource_metadata="https://strategist.example/.well-known/oauth-protected-resource"');
+    expect(answer.headers.get("www-authenticate")).toBe(
+      'Bearer realm="strategist", resource_metadata="https://strategist.example/.well-known/oauth-protected-resource"',
+    );
   });
 
   it("reaches the key routes and the MCP server, nothing else new", () => {
