@@ -63,8 +63,15 @@ export const mcpRoutes: FastifyPluginAsyncZod<McpRouteOptions> = async (app, { s
       });
       // The answer is written by the transport; Fastify's own headers (request id) go with it.
       for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
-      await server.connect(transport);
-      await transport.handleRequest(request.raw, reply.raw, request.body);
+      try {
+        await server.connect(transport);
+        await transport.handleRequest(request.raw, reply.raw, request.body);
+      } catch (error) {
+        // The transport answers protocol errors itself; anything thrown here is ours, and the reply is hijacked.
+        request.log.error({ err: error }, "mcp request failed");
+        if (!reply.raw.headersSent) reply.raw.writeHead(500, { "content-type": "application/json" });
+        if (!reply.raw.writableEnded) reply.raw.end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal server error" } }));
+      }
     },
   );
 

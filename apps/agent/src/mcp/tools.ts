@@ -269,7 +269,7 @@ export function strategistMcpServer(services: McpServices, caller: McpCaller): M
     {
       title: "Write a content plan",
       description:
-        "Write a content plan for a strategy: scheduled posts with captions and hashtags for each recommended platform, over `weeks` weeks (1-12, default 2) from start_date (YYYY-MM-DD; the next Monday when absent) in timezone (IANA, e.g. Europe/Paris). Replaces the strategy's previous plan. Sends progress while the model writes.",
+        "Write a content plan for a strategy: scheduled posts with captions and hashtags for each recommended platform, over `weeks` weeks (default 2; the limit is in the input schema) from start_date (YYYY-MM-DD; the next Monday when absent) in timezone (IANA, e.g. Europe/Paris). Replaces the strategy's previous plan. Sends progress while the model writes.",
       inputSchema: PlanInput,
       annotations: REPLACES,
     },

@@ -1,6 +1,7 @@
 import { LimitsStore } from "@strategist/dynamo";
 import { API_KEY_PREFIX, ApiKeyCreated } from "@strategist/schemas";
 import fc from "fast-check";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KeyRepository } from "../../src/keys/repository";
 import { hashKey, KEY_CACHE_MAX_MS, KeyService } from "../../src/keys/service";
@@ -110,6 +111,47 @@ describe("API keys", () => {
     expect(status).toBe(401);
     expect(Date.now() - start).toBeLessThanOrEqual(KEY_CACHE_MAX_MS + 500);
     expect((await harness.app.inject({ method: "DELETE", url: `/api/keys/${created.id}`, headers: session("revoker") })).statusCode).toBe(404);
+  });
+
+  it("another process refuses a revoked key within 5 s of the revocation, though it had the key cached", async () => {
+    const created = await createKey("two-processes", { name: "shared", scopes: ["read"] });
+    const other = new KeyService({
+      repository: new KeyRepository(harness.client, harness.config.DYNAMODB_API_KEYS_TABLE),
+      limits: new LimitsStore(harness.client, harness.config.DYNAMODB_LIMITS_TABLE),
+      failuresPerIpPerMinute: 1_000_000,
+    });
+    expect(await other.authenticate(created.key, "192.0.2.8")).toMatchObject({ userId: "two-processes" });
+    expect((await harness.app.inject({ method: "DELETE", url: `/api/keys/${created.id}`, headers: session("two-processes") })).statusCode).toBe(204);
+    const revokedAt = Date.now();
+    let refused = false;
+    while (!refused && Date.now() - revokedAt < KEY_CACHE_MAX_MS + 1_000) {
+      refused = await other.authenticate(created.key, "192.0.2.8").then(
+        () => false,
+        () => true,
+      );
+      if (!refused) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(refused).toBe(true);
+    expect(Date.now() - revokedAt).toBeLessThanOrEqual(KEY_CACHE_MAX_MS + 200);
+  });
+
+  it("logs creating and revoking with the key id, never the secret", async () => {
+    const lines: string[] = [];
+    const log = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const service = new KeyService({
+      repository: new KeyRepository(harness.client, harness.config.DYNAMODB_API_KEYS_TABLE),
+      limits: new LimitsStore(harness.client, harness.config.DYNAMODB_LIMITS_TABLE),
+      failuresPerIpPerMinute: 1_000_000,
+    });
+    const created = await service.create("logged", { name: "audit", scopes: ["read"] }, log);
+    await service.authenticate(created.key, "192.0.2.9");
+    await service.revoke("logged", created.id, log);
+    const entries = lines.map((line) => JSON.parse(line) as { msg: string; key_id?: string });
+    expect(entries.map((entry) => [entry.msg, entry.key_id])).toEqual([
+      ["api key created", created.id],
+      ["api key revoked", created.id],
+    ]);
+    expect(lines.join("\n")).not.toContain(created.key.slice(API_KEY_PREFIX.length));
   });
 
   it("rejects a bad create body with the fields named", async () => {

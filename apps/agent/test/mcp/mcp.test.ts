@@ -156,3 +156,37 @@ describe("the MCP server at /mcp", () => {
     expect(await metadata.json()).toMatchObject({ resource: `${base}/mcp`, bearer_methods_supported: ["header"], scopes_supported: ["read", "write"] });
   });
 });
+
+describe("MCP tools under the per-user read limit", () => {
+  let harness: Harness;
+  let client: Client;
+
+  beforeAll(async () => {
+    harness = await startHarness({ env: { READ_RATE_LIMIT_PER_MINUTE: "2" } });
+    const base = await harness.app.listen({ host: "127.0.0.1", port: 0 });
+    const created = await harness.app.inject({
+      method: "POST",
+      url: "/api/keys",
+      headers: { authorization: `Bearer ${harness.token("limited")}` },
+      payload: { name: "l", scopes: ["read"] },
+    });
+    client = new Client({ name: "strategist-test", version: "1.0.0" });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${base}/mcp`), { requestInit: { headers: { authorization: `Bearer ${created.json().key as string}` } } }),
+    );
+  });
+  afterAll(async () => {
+    await client.close();
+    await harness.close();
+  });
+
+  it("a rate-limited tool call is a tool error that says when to retry", async () => {
+    const results: CallToolResult[] = [];
+    for (let call = 0; call < 3; call++) results.push((await client.callTool({ name: "list_strategies", arguments: {} })) as CallToolResult);
+    expect(results.slice(0, 2).map((result) => result.isError ?? false)).toEqual([false, false]);
+    expect(results[2]!.isError).toBe(true);
+    const words = results[2]!.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
+    expect(words).toMatch(/^Rate limit exceeded\nRetry after \d+ seconds\.$/);
+    expect(results[2]!.structuredContent).toMatchObject({ status: 429, retry_after: expect.any(Number) });
+  });
+});
