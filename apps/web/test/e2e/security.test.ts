@@ -110,7 +110,7 @@ describe("security headers through the web origin", () => {
     expect(nonces.size).toBe(pages.length * 2);
   });
 
-  it("every API answer, proxied or the web's own, carries the headers and a policy that allows nothing", async () => {
+  it("every API answer, proxied or the web's own, carries the headers and a policy that allows nothing", { timeout: 30_000 }, async () => {
     const { cookie } = await session("api-headers@example.com");
     const routes = appPaths("route.ts", SOMEONE_ELSES_ID);
     expect(routes).toEqual(expect.arrayContaining(["/api/health", "/api/models", "/api/strategy/list", "/api/auth/login"]));
