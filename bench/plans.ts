@@ -3,6 +3,7 @@
 // Usage: pnpm --filter @strategist/bench exec tsx plans.ts [--runs 40]
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Plan, StrategyRecord } from "@strategist/schemas";
 import { writePlan } from "../apps/agent/src/plans/copywriter";
 import { planPlatforms } from "../apps/agent/src/plans/service";
@@ -63,6 +64,33 @@ for (const file of ["plan.ics", "plan.csv", "export.pdf"]) {
     sizes[file] = response.rawPayload.length;
   });
 }
+// The bounded PDF: three posts become Facebook posts of 63,000 characters (the platform's limit) and the PDF is
+// rendered in the export pool while /health is asked every 20 ms on the event loop.
+const current = (await harness.app.inject({ url: `${url}/plan`, headers })).json() as Plan;
+for (const post of current.posts.slice(0, 3)) {
+  await harness.client.send(
+    new UpdateCommand({
+      TableName: harness.itemsTable,
+      Key: { strategyId: strategy.id, itemKey: `post#${post.id}` },
+      UpdateExpression: "SET platform = :facebook, caption = :caption",
+      ExpressionAttributeValues: { ":facebook": "facebook", ":caption": "W".repeat(63_000) },
+    }),
+  );
+}
+const health: number[] = [];
+const longPdf = await timed(async () => {
+  let done = false;
+  const exporting = harness.app.inject({ url: `${url}/export.pdf`, headers }).finally(() => (done = true));
+  while (!done) {
+    const asked = performance.now();
+    await harness.app.inject({ url: "/health" });
+    health.push(performance.now() - asked);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const response = await exporting;
+  if (response.statusCode !== 200) throw new Error(`long PDF: ${response.statusCode}`);
+  sizes["long.pdf"] = response.rawPayload.length;
+});
 await harness.close();
 
 const row = (name: string, samples: number[], note = "") => `| ${name} | ${ms(percentile(samples, 50))} | ${ms(percentile(samples, 99))} | ${note} |`;
@@ -75,4 +103,6 @@ console.log(row("the offline copywriter alone", copywriter, "writePlan: the mode
 console.log(`| service overhead (p50 request - p50 copywriter) | ${ms(percentile(plan, 50) - percentile(copywriter, 50))} | | |`);
 console.log(row("GET /plan", read, "plan item + posts query"));
 for (const [file, samples] of Object.entries(exportTimes)) console.log(row(`GET ${file}`, samples, `${(sizes[file]! / 1024).toFixed(1)} KiB`));
+console.log(row("GET export.pdf, three 63,000-character captions", longPdf, `${(sizes["long.pdf"]! / 1024).toFixed(1)} KiB; captions cut at 5,000 characters`));
+console.log(row("GET /health while that PDF renders", health, `${health.length} requests, max ${ms(Math.max(...health))} ms`));
 process.exit(0);

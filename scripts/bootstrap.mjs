@@ -27,10 +27,14 @@ function run(command, env = {}) {
 if (!has("pnpm")) run(`npm install -g ${PNPM}`);
 run("pnpm install --frozen-lockfile");
 
-if (task === "test" && !existsSync(process.env.CHROME_PATH ?? "/usr/bin/chromium")) {
-  // The browser tests drive Debian's Chromium; never a browser download.
-  const sudo = process.getuid?.() === 0 ? "" : "sudo ";
-  run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq chromium`, { DEBIAN_FRONTEND: "noninteractive" });
+if (task === "test") {
+  // The browser tests drive Debian's Chromium (never a browser download); the PDF export's test reads the text back
+  // with pdftotext from Debian's poppler-utils.
+  const missing = [...(existsSync(process.env.CHROME_PATH ?? "/usr/bin/chromium") ? [] : ["chromium"]), ...(has("pdftotext") ? [] : ["poppler-utils"])];
+  if (missing.length > 0) {
+    const sudo = process.getuid?.() === 0 ? "" : "sudo ";
+    run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq ${missing.join(" ")}`, { DEBIAN_FRONTEND: "noninteractive" });
+  }
 }
 
 const env = { NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };

@@ -1,16 +1,16 @@
-// Bundles the agent into dist/server.js (and the image worker service into dist/image-worker.js) for production images: one file of our code and the pure-JS
+// Bundles the agent into dist/server.js (the image worker service into dist/image-worker.js, the export pool's thread into dist/export-worker.js) for production images: one file of our code and the pure-JS
 // dependencies; packages with native parts or dynamic requires stay external and come from node_modules.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "src/main/server.ts", "image-worker": "src/main/image-worker.ts" },
+  entryPoints: { server: "src/main/server.ts", "image-worker": "src/main/image-worker.ts", "export-worker": "src/plans/export-worker.ts" },
   outdir: "dist",
   bundle: true,
   platform: "node",
   target: "node22",
   format: "esm",
   sourcemap: true,
-  external: ["dynalite", "classic-level", "s3rver", "@strands-agents/sdk", "@aws-sdk/*", "@smithy/*", "pino", "thread-stream", "fastify", "@fastify/swagger-ui", "pdfkit"],
+  external: ["dynalite", "classic-level", "s3rver", "@strands-agents/sdk", "@aws-sdk/*", "@smithy/*", "pino", "thread-stream", "fastify", "@fastify/swagger-ui", "pdfkit", "fontkit", "piscina"],
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   logLevel: "info",
 });

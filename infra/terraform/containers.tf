@@ -61,6 +61,9 @@ locals {
       { name = "IMAGE_JOB_SWEEP_SECONDS", value = "60" },
       { name = "IMAGE_JOB_RETRY_BASE_MS", value = "1000" },
       { name = "IMAGE_JOBS_MAX_ACTIVE_PER_USER", value = tostring(var.image_jobs_max_active_per_user) },
+      { name = "EXPORT_THREADS", value = "1" },
+      { name = "EXPORT_QUEUE_MAX", value = "8" },
+      { name = "EXPORT_TIME_BUDGET_SECONDS", value = "10" },
     ]
 
     secrets = [

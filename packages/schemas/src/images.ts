@@ -42,6 +42,7 @@ export const ImageJob = z
   .object({
     job_id: z.string(),
     strategy_id: z.string(),
+    post_id: z.string().optional().describe("The planned post the picture is for"),
     prompt: z.string(),
     model: z.string(),
     status: ImageJobStatus,
@@ -64,3 +65,32 @@ export const ImageJobAccepted = z
 export type ImageJobAccepted = z.infer<typeof ImageJobAccepted>;
 
 export const ImageJobIdParams = z.strictObject({ job_id: z.string().min(1).max(200) });
+
+/** POST /api/strategy/:id/posts/images: a picture for each chosen post, or for every post of a week, in one call. */
+export const PostImagesRequest = z
+  .strictObject({
+    post_ids: z
+      .array(z.string().min(1).max(200), { error: "Must be a list of post ids" })
+      .min(1, { error: "Must name at least one post" })
+      .max(28, { error: "Must name at most 28 posts" })
+      .optional(),
+    week_start: z.iso.date({ error: "Must be a date as YYYY-MM-DD" }).optional().describe("Every post from this day to six days later, in the plan's zone"),
+    model: z.string().min(1).max(200).optional().describe("An image model from GET /api/models (kind image); the default image model when absent"),
+  })
+  .superRefine((value, context) => {
+    if ((value.post_ids === undefined) === (value.week_start === undefined)) {
+      context.addIssue({ code: "custom", path: ["post_ids"], message: "Give exactly one of post_ids or week_start" });
+    }
+  })
+  .meta({ id: "PostImagesRequest" });
+export type PostImagesRequest = z.infer<typeof PostImagesRequest>;
+
+/** The 202 answer to POST /api/strategy/:id/posts/images: the jobs queued, and the posts that already had their pictures. */
+export const PostImagesAccepted = z
+  .object({
+    jobs: z.array(z.object({ post_id: z.string(), job_id: z.string() })),
+    skipped: z.array(z.string()).describe("Posts left out: they already carry as many pictures as their platform allows"),
+  })
+  .meta({ id: "PostImagesAccepted" });
+export type PostImagesAccepted = z.infer<typeof PostImagesAccepted>;
+

@@ -10,5 +10,7 @@ export * from "./conversations";
 export * from "./platforms";
 export * from "./platform-rules";
 export * from "./plans";
+export * from "./plan-feeds";
+export * from "./platform-media";
 export * from "./time-zone";
 export * from "./keys";

@@ -41,6 +41,8 @@ export const PlanPost = z
     caption: z.string(),
     hashtags: z.array(z.string()),
     visual_prompt_index: z.number().int().nonnegative().optional().describe("Index into the strategy's visual_prompts"),
+    goal: z.string().optional().describe("The goal of the brief this post serves"),
+    visual_brief: z.string().optional().describe("What the post's picture shows, written with its caption"),
     status: PostStatus,
   })
   .meta({ id: "PlanPost" });

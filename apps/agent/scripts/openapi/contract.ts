@@ -36,7 +36,8 @@ export function contractProblems(document: { paths?: Record<string, Record<strin
         const described = response.description !== "Default Response" && typeof response.description === "string";
         if (!described) add(`response ${status} has no description`);
         const hasBody = Object.values(response.content ?? {}).some((media) => media.schema !== undefined);
-        if (status !== "204" && !hasBody) add(`response ${status} documents no body: give it a zod schema`);
+        // 204 and 304 carry no body by definition (RFC 9110).
+        if (status !== "204" && status !== "304" && !hasBody) add(`response ${status} documents no body: give it a zod schema`);
       }
     }
   }

@@ -68,6 +68,12 @@ export const agentEnvSchema = z.object({
   IMAGE_QUEUE_URL: optionalString.pipe(z.url().optional()),
   SQS_ENDPOINT: optionalString.pipe(z.url().optional()),
   IMAGE_WORKER_CONCURRENCY: positiveInt(2),
+  /** Worker threads rendering exports (PDF, ICS, CSV) at once, off the event loop. */
+  EXPORT_THREADS: positiveInt(1),
+  /** Exports waiting for a thread at most; past it, 503 with Retry-After. */
+  EXPORT_QUEUE_MAX: positiveInt(8),
+  /** One export's time budget, waiting included; past it, 504 with Retry-After. */
+  EXPORT_TIME_BUDGET_SECONDS: positiveInt(10),
   IMAGE_JOB_LEASE_SECONDS: positiveInt(120),
   IMAGE_JOB_SWEEP_SECONDS: positiveInt(15),
   IMAGE_JOB_RETRY_BASE_MS: positiveInt(1000),

@@ -28,6 +28,8 @@ const ERROR_STATUS: Record<ErrorCode, number> = {
   write_scope_required: 403,
   session_required: 403,
   key_not_found: 404,
+  exports_busy: 503,
+  feed_not_found: 404,
 };
 
 /** An error the API answers with: a code from the closed set, optional field errors and a Retry-After. */

@@ -1,11 +1,33 @@
 import type { LoggerOptions } from "pino";
 
+/** A URL as logged: a calendar feed's token (the only key to the feed) replaced by `***`. */
+export function loggedUrl(url: string): string {
+  return url.replace(/(\/plan-feeds\/)[^/?#.]+/gu, "$1***");
+}
+
+interface RequestLike {
+  method: string;
+  url: string;
+  hostname?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
 /** Log options: JSON lines, request ids, and never a token, cookie or secret. */
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: ["req.headers.authorization", "req.headers.cookie", "headers.authorization", "*.password", "*.token"], remove: true },
     base: { service: "strategist-agent" },
+    serializers: {
+      req: (request: RequestLike) => ({
+        method: request.method,
+        url: loggedUrl(request.url),
+        host: request.hostname,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
   };
 }

@@ -10,6 +10,8 @@ export interface ImageJobItem {
   prompt: string;
   /** Where the prompt came from: `prompt_index:<n>` or `post:<postId>`. */
   source: string;
+  /** The planned post the picture is for, when it is for one. */
+  postId?: string;
   modelId: string;
   status: ImageJobStatus;
   progress: number;
@@ -38,7 +40,7 @@ export interface ImageJobItem {
 }
 
 /** A new job, queued now: the one shape every job starts from. */
-export function queuedJob(fields: Pick<ImageJobItem, "jobId" | "userId" | "strategyId" | "prompt" | "source" | "modelId">, now: Date): ImageJobItem {
+export function queuedJob(fields: Pick<ImageJobItem, "jobId" | "userId" | "strategyId" | "prompt" | "source" | "modelId" | "postId">, now: Date): ImageJobItem {
   return {
     ...fields,
     status: "queued",

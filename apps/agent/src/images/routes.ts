@@ -7,6 +7,9 @@ import {
   ImageJobList,
   ImageJobRequest,
   ListQuery,
+  PostIdParams,
+  PostImagesAccepted,
+  PostImagesRequest,
   StrategyIdParams,
   ValidationErrorBody,
 } from "@strategist/schemas";
@@ -33,6 +36,36 @@ export const imageRoutes: FastifyPluginAsyncZod<{ service: ImageService }> = asy
       const accepted = await service.enqueue(request.userId, request.params.id, request.body, request.log);
       return reply.code(202).header("location", `/api/images/jobs/${accepted.job_id}`).send(accepted);
     },
+  );
+
+  app.post(
+    "/strategy/:id/posts/images",
+    {
+      schema: {
+        operationId: "createPostImageJobs",
+        tags: ["images"],
+        summary: "Queue a picture for each chosen post, or for every post of a week, in one call; posts that have their pictures are skipped",
+        params: StrategyIdParams,
+        body: PostImagesRequest,
+        response: { 202: PostImagesAccepted, ...errors, 429: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await service.enqueueForPosts(request.userId, request.params.id, request.body, request.log)),
+  );
+
+  app.get(
+    "/strategy/:id/posts/:postId/images",
+    {
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "listPostImageJobs",
+        tags: ["images"],
+        summary: "The image jobs of one planned post, newest first (a carousel's pictures, or the one picture)",
+        params: PostIdParams,
+        response: { 200: ImageJobList, ...errors, 429: ErrorBody },
+      },
+    },
+    async (request) => service.listForPost(request.userId, request.params.id, request.params.postId, request.log),
   );
 
   app.get(

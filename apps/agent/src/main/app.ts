@@ -21,6 +21,9 @@ import type { ReadLimiter } from "../http/read-limits";
 import type { StrategyService } from "../strategies/service";
 import { planRoutes } from "../plans/routes";
 import type { PlanService } from "../plans/service";
+import type { ExportPool } from "../plans/export-pool";
+import type { PlanFeedService } from "../plans/feed-service";
+import { planFeedRoutes, publicFeedRoutes } from "../plans/feed-routes";
 import type { ImageModelCatalog } from "../models/image-models";
 import { imageRoutes } from "../images/routes";
 import type { ImageService } from "../images/service";
@@ -37,6 +40,10 @@ interface AppDeps {
   service: StrategyService;
   brands: BrandService;
   plans: PlanService;
+  /** The plan's calendar feed and the links of its exports. */
+  feeds: PlanFeedService;
+  /** Worker threads rendering exports; closed with the app. */
+  exports: ExportPool;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -148,6 +155,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(readLimitPlugin, { limiter: deps.readLimiter });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
+  app.addHook("onClose", async () => deps.exports.close());
+  // The calendar feed is fetched by calendar apps, which carry no token: the feed's own token in the path is the key.
+  await app.register(publicFeedRoutes, { prefix: "/api/plan-feeds", feeds: deps.feeds });
   await app.register(
     async (api) => {
       // Every POST (each model-calling route is one) starts in a turn of the event loop of its own, before the token
@@ -167,7 +177,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await scoped.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
         await scoped.register(imageRoutes, { service: deps.images });
         await scoped.register(brandRoutes, { prefix: "/brands", service: deps.brands });
-        await scoped.register(planRoutes, { prefix: "/strategy", service: deps.plans, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
+        await scoped.register(planRoutes, {
+          prefix: "/strategy",
+          service: deps.plans,
+          feeds: deps.feeds,
+          exports: deps.exports,
+          heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
+          clock: deps.clock,
+        });
+        await scoped.register(planFeedRoutes, { prefix: "/strategy", feeds: deps.feeds });
       });
       // Key management: a web session only; a key cannot create, list or revoke keys.
       await api.register(async (sessionOnly) => {

@@ -22,6 +22,9 @@ import { ReadLimiter } from "../http/read-limits";
 import { StrategyService } from "../strategies/service";
 import { PlanRepository } from "../plans/repository";
 import { PlanService } from "../plans/service";
+import { ExportPool } from "../plans/export-pool";
+import { FeedRepository } from "../plans/feed";
+import { PlanFeedService } from "../plans/feed-service";
 import type { LoggerOptions } from "pino";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { createS3Client } from "@strategist/storage";
@@ -88,8 +91,8 @@ export async function createAgentApp(options: {
     strategies: { get: (userId, strategyId, log) => service.get(userId, strategyId, log) },
     cursors,
     limits,
-    // An image for a planned post draws the strategy's visual prompt the post names (plans are created below).
-    posts: { visualPrompt: (strategyId, postId) => plans.visualPrompt(strategyId, postId) },
+    // An image for a planned post draws the post's visual brief, or the visual prompt it names and its caption (plans are created below).
+    posts: { imagePosts: (strategyId, selection) => plans.imagePosts(strategyId, selection) },
     clock: options.clock,
   });
   const service = new StrategyService({
@@ -110,18 +113,40 @@ export async function createAgentApp(options: {
     conversation: (strategyId) => RefineConversation.of(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, strategyId),
     clock: options.clock,
   });
+  const planRepository = new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE);
   const plans = new PlanService({
     strategies: service,
     strategyRecords: repository,
-    repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    repository: planRepository,
+    // A post or a plan that goes takes its pictures with it.
+    postImages: imageJobs.service,
     pipeline,
     brands,
     clock: options.clock,
+  });
+  const exports = new ExportPool({
+    threads: config.EXPORT_THREADS,
+    maxQueue: config.EXPORT_QUEUE_MAX,
+    budgetMs: config.EXPORT_TIME_BUDGET_SECONDS * 1000,
+  });
+  const feeds = new PlanFeedService({
+    strategies: service,
+    strategyRecords: repository,
+    plans: planRepository,
+    feeds: new FeedRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    images: {
+      completedByPost: (strategyId) => imageJobs.service.completedByPost(strategyId),
+      content: (strategyId, jobId) => imageJobs.service.contentOf(strategyId, jobId),
+    },
+    exports,
+    webUrl: config.FRONTEND_URL.split(",")[0]?.trim() || "http://localhost:3000",
   });
   const app = await buildApp({
     service,
     brands,
     plans,
+    feeds,
+    exports,
     clock: options.clock,
     conversations,
     readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Plan, PlanPost, PlanPlatformId, PostStatus } from "@strategist/schemas";
 import { instant } from "./schedule";
 
@@ -187,6 +187,61 @@ export class PlanRepository {
       throw error;
     }
     return post;
+  }
+
+  /**
+   * Sets one status on posts of the current plan, each by a conditional update (still of plan `planId`), so a post of
+   * a replaced plan is never written. Returns how many posts had another status before; PlanChangedError when the plan
+   * was replaced meanwhile.
+   */
+  async setStatus(strategyId: string, planId: string, postIds: string[], status: PostStatus): Promise<number> {
+    let changed = 0;
+    try {
+      await this.inParallel(postIds, async (postId) => {
+        const { Attributes } = await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { strategyId, itemKey: `${POST_PREFIX}${postId}` },
+            UpdateExpression: "SET #status = :status",
+            ConditionExpression: "planId = :planId",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: { ":status": status, ":planId": planId },
+            ReturnValues: "UPDATED_OLD",
+          }),
+        );
+        if (Attributes?.status !== status) changed++;
+      });
+    } catch (error) {
+      if (error instanceof Error && error.name === "ConditionalCheckFailedException") {
+        throw new PlanChangedError("the posts' plan was replaced", { cause: error });
+      }
+      throw error;
+    }
+    return changed;
+  }
+
+  /** Deletes one post of the current plan; false when it is not there. */
+  async deletePost(strategyId: string, planId: string, postId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { strategyId, itemKey: `${POST_PREFIX}${postId}` },
+          ConditionExpression: "planId = :planId",
+          ExpressionAttributeValues: { ":planId": planId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  }
+
+  /** Deletes the plan: its `plan` item first (so it stops showing at once), then every post. */
+  async deletePlan(strategyId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId, itemKey: PLAN_KEY } }));
+    await this.deletePosts(strategyId, () => true);
   }
 
   private async head(strategyId: string): Promise<PlanItem | undefined> {

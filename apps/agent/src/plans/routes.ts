@@ -1,14 +1,19 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ErrorBody, Plan, PlanPost, PlanRequest, PostIdParams, PostPatch, RewriteRequest, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
+import { BulkApproveRequest, BulkApproveResult, ErrorBody, Plan, PlanPost, PlanRequest, PostIdParams, PostPatch, RewriteRequest, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
 import { z } from "zod";
 import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../http/generation";
 import { streamAdmitted } from "../http/sse";
-import { attachment, exportFileName, planToCsv, planToIcs } from "./exports";
-import { strategyToPdf } from "./pdf";
+import type { ExportPool } from "./export-pool";
+import { attachment, exportFileName } from "./exports";
+import type { PlanFeedService } from "./feed-service";
 import type { PlanService } from "./service";
 
 interface PlanRouteOptions {
   service: PlanService;
+  /** Links of the downloaded calendar (each post's page and pictures). */
+  feeds: PlanFeedService;
+  /** Renders the export files in worker threads. */
+  exports: ExportPool;
   heartbeatMs: number;
   clock?: () => Date;
 }
@@ -19,10 +24,12 @@ const CsvFile = z.string().describe("text/csv; charset=utf-8");
 const PdfFile = z.unknown().describe("application/pdf");
 const POST_BODY_LIMIT = 320 * 1024;
 const readErrors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } as const;
+/** A rendered export may also be refused (503, too many waiting) or run out of time (504), both with Retry-After. */
+const exportErrors = { ...readErrors, 503: ErrorBody, 504: ErrorBody } as const;
 const tags = ["plans"];
 
 /** The content plan of a strategy: write, stream, read, edit and rewrite posts, export. Routes speak HTTP only. */
-export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, { service, heartbeatMs, clock = () => new Date() }) => {
+export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, { service, feeds, exports, heartbeatMs, clock = () => new Date() }) => {
   app.post(
     "/:id/plan",
     {
@@ -92,6 +99,55 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
     async (request) => service.patchPost(request.userId, request.params.id, request.params.postId, request.body, request.log),
   );
 
+  app.delete(
+    "/:id/plan",
+    {
+      schema: {
+        operationId: "deletePlan",
+        tags,
+        summary: "Delete the content plan, its posts and their pictures",
+        params: StrategyIdParams,
+        response: { 204: z.null().describe("Deleted"), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      await service.deletePlan(request.userId, request.params.id, request.log);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/:id/posts/:postId",
+    {
+      schema: {
+        operationId: "deletePost",
+        tags,
+        summary: "Delete one post of the plan and its pictures",
+        params: PostIdParams,
+        response: { 204: z.null().describe("Deleted"), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      await service.deletePost(request.userId, request.params.id, request.params.postId, request.log);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/:id/posts/approve",
+    {
+      schema: {
+        operationId: "setPostsStatus",
+        tags,
+        summary: "Approve (or set back to draft) a selection of posts or a week of the plan, in one call; idempotent",
+        params: StrategyIdParams,
+        body: BulkApproveRequest,
+        response: { 200: BulkApproveResult, ...readErrors, 409: ErrorBody },
+      },
+    },
+    async (request) => service.setStatus(request.userId, request.params.id, request.body, request.log),
+  );
+
   app.post(
     "/:id/posts/:postId/rewrite",
     {
@@ -125,15 +181,17 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
         tags,
         summary: "The plan as an iCalendar file (RFC 5545), one event per post",
         params: StrategyIdParams,
-        response: { 200: IcsFile, ...readErrors },
+        response: { 200: IcsFile, ...exportErrors },
       },
     },
     async (request, reply) => {
       const { strategy, plan } = await service.withStrategy(request.userId, request.params.id, request.log);
+      const links = await feeds.links(strategy.id, plan);
+      const file = await exports.render({ kind: "ics", strategy, plan, now: clock().toISOString(), links });
       return reply
         .type("text/calendar; charset=utf-8")
         .header("content-disposition", attachment(exportFileName(strategy, "plan", "ics")))
-        .send(planToIcs(strategy, plan, clock()));
+        .send(file.toString("utf8"));
     },
   );
 
@@ -146,15 +204,16 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
         tags,
         summary: "The plan as CSV (RFC 4180), one row per post",
         params: StrategyIdParams,
-        response: { 200: CsvFile, ...readErrors },
+        response: { 200: CsvFile, ...exportErrors },
       },
     },
     async (request, reply) => {
       const { strategy, plan } = await service.withStrategy(request.userId, request.params.id, request.log);
+      const file = await exports.render({ kind: "csv", strategy, plan });
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", attachment(exportFileName(strategy, "plan", "csv")))
-        .send(planToCsv(strategy, plan));
+        .send(file.toString("utf8"));
     },
   );
 
@@ -167,15 +226,16 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
         tags,
         summary: "The strategy and its plan (when it has one) as a PDF document",
         params: StrategyIdParams,
-        response: { 200: PdfFile, ...readErrors },
+        response: { 200: PdfFile, ...exportErrors },
       },
     },
     async (request, reply) => {
       const { strategy, plan } = await service.forDocument(request.userId, request.params.id, request.log);
+      const file = await exports.render({ kind: "pdf", strategy, ...(plan ? { plan } : {}) });
       return reply
         .type("application/pdf")
         .header("content-disposition", attachment(exportFileName(strategy, "strategy", "pdf")))
-        .send(await strategyToPdf(strategy, plan));
+        .send(file);
     },
   );
 };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import {
   checkPost,
+  PLATFORM_RULES,
   planOutputSchema,
   planPlatformOf,
   rewriteOutputSchema,
@@ -14,7 +15,10 @@ import {
   type RewriteOutput,
   type RewriteRequest,
   type StrategyRecord,
+  type BulkApproveRequest,
+  type BulkApproveResult,
 } from "@strategist/schemas";
+import { DateTime } from "luxon";
 import { assertNoBannedWords, bannedWordErrors, withVoice } from "../generation/voice";
 import { AppError } from "../core/errors";
 import type { ModelCallResult } from "../models/model-call";
@@ -31,6 +35,8 @@ interface PlanServiceDeps {
   strategyRecords: { findById(strategyId: string): Promise<StrategyRecord | undefined> };
   repository: PlanRepository;
   pipeline: GenerationPipeline;
+  /** The pictures of posts: deleted when their post or plan goes. */
+  postImages?: { deleteForPostsExcept(strategyId: string, keep: ReadonlySet<string>, log: FastifyBaseLogger): Promise<void> };
   /** The brand's default time zone, for a plan request that names none. */
   brands?: { defaultTimezone(userId: string, brandId: string): Promise<string | undefined> };
   clock?: () => Date;
@@ -48,6 +54,34 @@ export function planPlatforms(strategy: StrategyRecord): PlanBrief["platforms"] 
     platforms.push({ id, name: recommendation.platform, priority: recommendation.priority });
   }
   return platforms;
+}
+
+/** A post to draw: its id, platform and the prompt its picture is drawn from. */
+export interface ImagePost {
+  id: string;
+  platform: PlanPlatformId;
+  prompt: string;
+}
+
+/** The posts of a plan from `weekStart` to six days later, in the plan's zone. */
+export function postsOfWeek(plan: Plan, weekStart: string): PlanPost[] {
+  const first = DateTime.fromISO(weekStart, { zone: plan.timezone }).startOf("day");
+  const end = first.plus({ days: 7 });
+  return plan.posts.filter((post) => {
+    const when = DateTime.fromISO(post.scheduled_at, { setZone: true });
+    return when >= first && when < end;
+  });
+}
+
+/** Longest start of a caption a picture's prompt quotes. */
+const PROMPT_CAPTION_CHARS = 300;
+
+/** A post's picture prompt: its visual brief, else the strategy's visual prompt it names and its caption's start. */
+export function imagePrompt(post: PlanPost, visualPrompts: readonly string[]): string {
+  if (post.visual_brief?.trim()) return post.visual_brief.trim();
+  const visual = post.visual_prompt_index !== undefined ? visualPrompts[post.visual_prompt_index] : undefined;
+  const caption = post.caption.slice(0, PROMPT_CAPTION_CHARS).replace(/\s+/gu, " ").trim();
+  return [visual, `A picture for this ${PLATFORM_RULES[post.platform].name} post: ${caption}`].filter(Boolean).join(" ");
 }
 
 /** The content plan use cases: write (through the generation pipeline), read, edit a post, rewrite a post. */
@@ -118,7 +152,12 @@ export class PlanService {
         const stored = await this.deps.repository.find(strategyId);
         return stored?.planId === planId ? stored.plan : undefined;
       },
-      store: (generation, planId) => this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId),
+      store: async (generation, planId) => {
+        const plan = await this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId);
+        // The replaced plan's posts are gone: so are their pictures.
+        await this.deps.postImages?.deleteForPostsExcept(strategyId, new Set(plan.posts.map((post) => post.id)), context.log);
+        return plan;
+      },
       logged: (plan) => ({ message: "plan generated", fields: { strategy_id: strategyId, posts: plan.posts.length, weeks: plan.weeks } }),
     };
     return this.deps.pipeline.admit(useCase);
@@ -184,6 +223,25 @@ export class PlanService {
     return { strategy, plan: stored?.plan };
   }
 
+  /** Deletes one post of the current plan and its pictures; 404 "Post not found" when it is not there. */
+  async deletePost(userId: string, strategyId: string, postId: string, log: FastifyBaseLogger): Promise<void> {
+    const { planId, plan } = await this.current(userId, strategyId, log).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === "plan_not_found" ? new AppError("post_not_found") : error;
+    });
+    if (!(await this.deps.repository.deletePost(strategyId, planId, postId))) throw new AppError("post_not_found");
+    const keep = new Set(plan.posts.map((post) => post.id).filter((id) => id !== postId));
+    await this.deps.postImages?.deleteForPostsExcept(strategyId, keep, log);
+    log.info({ strategy_id: strategyId, post_id: postId }, "post deleted");
+  }
+
+  /** Deletes the strategy's plan, its posts and their pictures; 404 "Plan not found" without one. */
+  async deletePlan(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<void> {
+    await this.current(userId, strategyId, log);
+    await this.deps.repository.deletePlan(strategyId);
+    await this.deps.postImages?.deleteForPostsExcept(strategyId, new Set(), log);
+    log.info({ strategy_id: strategyId }, "plan deleted");
+  }
+
   /** Changes a post; the result must meet its platform's rules, or nothing is stored and the 400 names the limit. */
   async patchPost(userId: string, strategyId: string, postId: string, patch: PostPatch, log: FastifyBaseLogger): Promise<PlanPost> {
     const { planId, post } = await this.post(userId, strategyId, postId, log);
@@ -195,6 +253,32 @@ export class PlanService {
     const stored = await this.update(strategyId, planId, changed);
     log.info({ strategy_id: strategyId, post_id: postId, fields: Object.keys(patch) }, "post edited");
     return stored;
+  }
+
+  /**
+   * Gives a selection of posts, or every post of a week (in the plan's zone), one status. Idempotent: posts that
+   * already have it stay as they are. Every id must name a post of the current plan, or nothing is written.
+   */
+  async setStatus(userId: string, strategyId: string, request: BulkApproveRequest, log: FastifyBaseLogger): Promise<BulkApproveResult> {
+    const { planId, plan } = await this.current(userId, strategyId, log);
+    let postIds: string[];
+    if (request.post_ids) {
+      const known = new Set(plan.posts.map((post) => post.id));
+      const unknown = request.post_ids.flatMap((id, index) => (known.has(id) ? [] : [{ field: `post_ids.${index}`, message: "No post of the current plan has this id" }]));
+      if (unknown.length > 0) throw new AppError("validation", { fields: unknown });
+      postIds = [...new Set(request.post_ids)];
+    } else {
+      postIds = postsOfWeek(plan, request.week_start!).map((post) => post.id);
+    }
+    let changed: number;
+    try {
+      changed = await this.deps.repository.setStatus(strategyId, planId, postIds, request.status);
+    } catch (error) {
+      if (error instanceof PlanChangedError) throw new AppError("conflict", { cause: error });
+      throw error;
+    }
+    log.info({ strategy_id: strategyId, posts: postIds.length, changed, status: request.status }, "post statuses set");
+    return { status: request.status, post_ids: postIds, changed };
   }
 
   /** A new caption and hashtags for one post, through the generation pipeline; the rest of the post stays. */
@@ -241,12 +325,22 @@ export class PlanService {
     return this.deps.pipeline.run(useCase);
   }
 
-  /** The visual prompt a post of the current plan names, for an image job its caller already authorised. */
-  async visualPrompt(strategyId: string, postId: string): Promise<string | undefined> {
+  /**
+   * Posts of the current plan to draw, for image jobs their caller already authorised: named by id, or every post of
+   * the week from `week_start`. Each comes with its platform and its prompt: the post's visual brief when it has
+   * one, else the strategy's visual prompt it names and the start of its caption. `unknown` lists the positions of
+   * ids that name no post of the current plan.
+   */
+  async imagePosts(strategyId: string, selection: { post_ids?: string[]; week_start?: string }): Promise<{ posts: ImagePost[]; unknown: number[] }> {
     const stored = await this.deps.repository.find(strategyId);
-    const post = stored && (await this.deps.repository.findPost(strategyId, stored.planId, postId));
-    if (post?.visual_prompt_index === undefined) return undefined;
-    return (await this.deps.strategyRecords.findById(strategyId))?.strategy_output.visual_prompts[post.visual_prompt_index];
+    if (!stored) return { posts: [], unknown: (selection.post_ids ?? []).map((_, index) => index) };
+    const byId = new Map(stored.plan.posts.map((post) => [post.id, post]));
+    const unknown = (selection.post_ids ?? []).flatMap((id, index) => (byId.has(id) ? [] : [index]));
+    const chosen = selection.post_ids
+      ? [...new Set(selection.post_ids)].flatMap((id) => byId.get(id) ?? [])
+      : postsOfWeek(stored.plan, selection.week_start ?? stored.plan.start_date);
+    const visualPrompts = chosen.length > 0 ? ((await this.deps.strategyRecords.findById(strategyId))?.strategy_output.visual_prompts ?? []) : [];
+    return { posts: chosen.map((post) => ({ id: post.id, platform: post.platform, prompt: imagePrompt(post, visualPrompts) })), unknown };
   }
 
   private async current(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<StoredPlan> {

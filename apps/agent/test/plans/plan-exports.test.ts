@@ -4,7 +4,8 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { Plan, PlanPost, StrategyRecord } from "@strategist/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeStrategy } from "@strategist/composer";
-import { CSV_COLUMNS, eventUid, neutraliseCell, planToCsv, planToIcs } from "../../src/plans/exports";
+import { execFileSync } from "node:child_process";
+import { CSV_COLUMNS, escapeText, eventUid, neutraliseCell, planToCsv, planToIcs } from "../../src/plans/exports";
 import { strategyToPdf } from "../../src/plans/pdf";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
 
@@ -65,6 +66,11 @@ function planWith(posts: Partial<PlanPost>[]): Plan {
   };
 }
 
+/** RFC 5545's TEXT unescaping: `\\n` or `\\N` is a line break, any other escaped character is itself. */
+function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/gu, (_match, char: string) => (char === "n" || char === "N" ? "\n" : char));
+}
+
 function icsEvents(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
   return calendar.getAllSubcomponents("vevent").map((event) => new ICAL.Event(event));
@@ -89,6 +95,56 @@ describe("ICS export", () => {
     );
   });
 
+  it("property: every TEXT value is escaped, so a brand name or caption can add no line, property or event", () => {
+    const hostile = fc.oneof(
+      nastyText,
+      fc.constantFrom("Crumb\nCo", "Crumb\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:Wire 5000 EUR\r\nEND:VEVENT\r\n", "A;B,C\\D", "X\rEND:VCALENDAR"),
+    );
+    fc.assert(
+      fc.property(hostile, fc.array(fc.record({ caption: hostile, pillar: hostile, goal: hostile }), { minLength: 1, maxLength: 3 }), (brand, posts) => {
+        const plan = planWith(posts);
+        const text = planToIcs({ ...strategy, brand_name: brand }, plan, NOW);
+        expect(text.endsWith("\r\n")).toBe(true);
+        // Every line ends in CRLF: no bare CR or LF anywhere.
+        expect(text.replace(/\r\n/gu, "")).not.toMatch(/[\r\n]/u);
+        const lines = text.replace(/\r\n /gu, "").split("\r\n");
+        expect(lines.filter((line) => line === "BEGIN:VEVENT")).toHaveLength(posts.length);
+        expect(icsEvents(text)).toHaveLength(posts.length);
+        const expectedName = `${brand}: content plan`.replace(/\r\n?/gu, "\n").replace(/\p{Cc}/gu, (char) => (char === "\t" || char === "\n" ? char : " "));
+        for (const property of ["NAME", "X-WR-CALNAME"]) {
+          const line = lines.find((candidate) => candidate.startsWith(`${property}:`))!;
+          expect(unescapeText(line.slice(property.length + 1))).toBe(expectedName);
+        }
+        icsEvents(text).forEach((event, index) => expect(event.description).toContain(`Goal: ${posts[index]!.goal}`.replace(/\r\n?/gu, "\n")));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a brand name carrying CRLF and BEGIN:VEVENT adds no event and stays one escaped NAME line", () => {
+    const brand = "Crumb\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Wire 5000 EUR\r\nEND:VEVENT";
+    const plan = planWith(Array.from({ length: 6 }, () => ({ caption: "Hello" })));
+    const text = planToIcs({ ...strategy, brand_name: brand }, plan, NOW);
+    expect(text.split("\r\n").filter((line) => line === "BEGIN:VEVENT")).toHaveLength(6);
+    expect(icsEvents(text)).toHaveLength(6);
+    expect(text.replace(/\r\n /gu, "")).toContain("\r\nNAME:Crumb\\nBEGIN:VEVENT\\nUID:x\\nSUMMARY:Wire 5000 EUR\\nEND:VEVENT: content plan\r\n");
+    expect(escapeText("a;b,c\\d\ne")).toBe("a\\;b\\,c\\\\d\\ne");
+  });
+
+  it("carries each post's page and pictures as URL, ATTACH and lines of the description", () => {
+    const plan = planWith([{ caption: "One" }]);
+    const links = {
+      posts: { "post-0": "https://app.example/strategies/s-1/plan?post=post-0" },
+      images: { "post-0": ["https://app.example/api/plan-feeds/t/images/j1"] },
+    };
+    const text = planToIcs(strategy, plan, NOW, links);
+    const [event] = icsEvents(text);
+    expect(event!.description).toContain("Post: https://app.example/strategies/s-1/plan?post=post-0");
+    expect(event!.description).toContain("Image: https://app.example/api/plan-feeds/t/images/j1");
+    expect(event!.component.getFirstPropertyValue("url")).toBe(links.posts["post-0"]);
+    expect(event!.component.getFirstPropertyValue("attach")).toBe(links.images["post-0"][0]);
+  });
+
   it("writes DTSTART in UTC and keeps each post's UID across exports", () => {
     const plan = planWith([{ caption: "One" }, { caption: "Two" }]);
     const first = planToIcs(strategy, plan, NOW);
@@ -107,7 +163,7 @@ describe("CSV export", () => {
         expect(rows[0]).toEqual([...CSV_COLUMNS]);
         expect(rows).toHaveLength(plan.posts.length + 1);
         rows.slice(1).forEach((row, index) => {
-          for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/u);
+          for (const cell of row) expect(cell).not.toMatch(/^\s*[=+\-@]|^[\t\r\n]/u);
           const post = plan.posts[index]!;
           expect(row[CSV_COLUMNS.indexOf("caption")]).toBe(neutraliseCell(post.caption));
           expect(row[CSV_COLUMNS.indexOf("caption")]!.replace(/^'/u, "")).toBe(post.caption);
@@ -116,6 +172,30 @@ describe("CSV export", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("property: a field holding CR or LF is quoted and stays one cell, and no cell starts with a formula, also after whitespace", () => {
+    const cellText = fc.oneof(nastyText, fc.constantFrom("line one\nline two", "a\rb", " =1+1", "\t@SUM(A1)", "\n-2", "  +3"));
+    fc.assert(
+      fc.property(fc.array(fc.record({ caption: cellText, pillar: cellText, goal: cellText }), { minLength: 1, maxLength: 4 }), (posts) => {
+        const csv = planToCsv(strategy, planWith(posts));
+        const rows = parseCsv(csv, { bom: true }) as string[][];
+        expect(rows).toHaveLength(posts.length + 1);
+        rows.slice(1).forEach((row, index) => {
+          expect(row).toHaveLength(CSV_COLUMNS.length);
+          for (const cell of row) expect(cell).not.toMatch(/^\s*[=+\-@]/u);
+          expect(row[CSV_COLUMNS.indexOf("caption")]!.replace(/^'/u, "")).toBe(posts[index]!.caption);
+          expect(row[CSV_COLUMNS.indexOf("goal")]!.replace(/^'/u, "")).toBe(posts[index]!.goal.trim() === "" ? "" : posts[index]!.goal);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("keeps a caption with a line feed in one quoted cell", () => {
+    const csv = planToCsv(strategy, planWith([{ caption: "first line\nsecond line" }]));
+    expect(csv).toContain('"first line\nsecond line"');
+    expect((parseCsv(csv, { bom: true }) as string[][])[1]![CSV_COLUMNS.indexOf("caption")]).toBe("first line\nsecond line");
   });
 
   it("quotes as RFC 4180 says and ends records with CRLF", () => {
@@ -152,6 +232,23 @@ describe("PDF export", () => {
     expect(text).toContain("Launch week recap for clients");
     expect(text).toContain("Café owners: here is how");
     expect(text).toContain("Week 1");
+  });
+});
+
+describe("PDF fonts", () => {
+  it("prints accented, Greek, Cyrillic, CJK, Korean and emoji captions, as pdftotext reads them", async () => {
+    const captions = [
+      "Crème brûlée à la façon de Zoë",
+      "Ωραία μέρα για καφέ",
+      "Привет из кофейни",
+      "今日のおすすめ 新しいコーヒー",
+      "오늘의 커피",
+      "Fresh beans ☕ 🎉 😀",
+    ];
+    const pdf = await strategyToPdf(strategy, planWith(captions.map((caption) => ({ caption }))));
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8");
+    for (const caption of captions) expect(text.replace(/\s+/gu, " ")).toContain(caption);
+    expect(text).not.toContain("?");
   });
 });
 

@@ -5,6 +5,7 @@ import { OfflineModel } from "../../src/models/offline/model";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
 import { ThrowingModel } from "../support/models";
 import { parseSse } from "../support/sse";
+import { imagePrompt } from "../../src/plans/service";
 import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
 
 const NOW = new Date("2026-11-30T18:00:00Z"); // a Monday
@@ -180,13 +181,17 @@ describe("content plans", () => {
     expect({ ...rewritten, caption: post.caption, hashtags: post.hashtags }).toEqual(post);
   });
 
-  it("gives an image job for a planned post the visual prompt the post names", async () => {
+  it("gives an image job for a planned post the visual prompt the post names and the start of its caption", async () => {
     const plan = await makePlan({ weeks: 1 });
     const post = plan.posts.find((candidate) => candidate.visual_prompt_index !== undefined)!;
     const accepted = await inject("POST", `/api/strategy/${strategy.id}/images`, { post_id: post.id });
     expect(accepted.statusCode, accepted.body).toBe(202);
     const job = await inject("GET", `/api/images/jobs/${accepted.json().job_id}`);
-    expect(job.json().prompt).toBe(strategy.strategy_output.visual_prompts[post.visual_prompt_index!]);
+    expect(job.json().prompt).toBe(imagePrompt(post, strategy.strategy_output.visual_prompts));
+    expect(job.json().prompt.startsWith(strategy.strategy_output.visual_prompts[post.visual_prompt_index!]!)).toBe(true);
+    expect(job.json().prompt).toContain(post.caption.replace(/\s+/gu, " ").trim().slice(0, 40));
+    expect(job.json().post_id).toBe(post.id);
+    expect(imagePrompt({ ...post, visual_brief: " A baker at dawn " }, strategy.strategy_output.visual_prompts)).toBe("A baker at dawn");
     const missing = await inject("POST", `/api/strategy/${strategy.id}/images`, { post_id: "no-such-post" });
     expect(missing.statusCode).toBe(400);
   });

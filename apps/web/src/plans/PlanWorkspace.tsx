@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { markdownFileName, strategyMarkdown } from "@/shared/markdown";
 import { downloadText } from "@/ui/download";
 import { createPlan, exportLinks, problemText } from "./requests";
+import { PlanFeedPanel } from "./PlanFeedPanel";
 import { PostEditor } from "./PostEditor";
 import "./plans.css";
 
@@ -149,6 +150,7 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
               Export Markdown
             </button>
           </div>
+          <PlanFeedPanel strategyId={strategy.id} />
 
           <div className="plan-views" role="radiogroup" aria-label="View">
             {(["week", "month", "list"] as const).map((option) => (

@@ -27,3 +27,23 @@ export function exportLinks(strategyId: string) {
 export function problemText(failure: { detail: string; errors?: { field: string; message: string }[] }): string {
   return failure.errors?.map((error) => `${error.field}: ${error.message}`).join("; ") || failure.detail;
 }
+
+/** The plan's calendar feed, if it has one (its link is never answered again after it is made). */
+export function getFeed(id: string) {
+  return call((api) => api.GET("/api/strategy/{id}/plan/feed", { params: { path: { id } } }));
+}
+
+/** Creates the calendar feed, or rotates its link: the answer holds the only copy of the new link. */
+export function createFeed(id: string, approvedOnly: boolean) {
+  return call((api) => api.POST("/api/strategy/{id}/plan/feed", { params: { path: { id } }, body: { approved_only: approvedOnly } }));
+}
+
+/** Changes whether the feed holds approved posts only; its link stays. */
+export function updateFeed(id: string, approvedOnly: boolean) {
+  return call((api) => api.PATCH("/api/strategy/{id}/plan/feed", { params: { path: { id } }, body: { approved_only: approvedOnly } }));
+}
+
+/** Revokes the calendar feed: its link stops working. */
+export function revokeFeed(id: string) {
+  return call((api) => api.DELETE("/api/strategy/{id}/plan/feed", { params: { path: { id } } }));
+}

@@ -37,8 +37,8 @@ export function endToEndHeaders(source: Headers, drop: ReadonlySet<string> = new
 }
 
 /**
- * The agent URL for a web-origin path; only the strategy and brand APIs, image jobs, the model list, API keys and the
- * MCP server (`/api/mcp` here, `/mcp` at the agent) are reachable through us.
+ * The agent URL for a web-origin path; only the strategy and brand APIs, image jobs, the plan's calendar feeds, the
+ * model list, API keys and the MCP server (`/api/mcp` here, `/mcp` at the agent) are reachable through us.
  */
 export function agentTarget(agentUrl: string, incoming: URL): URL | null {
   if (incoming.pathname === "/api/mcp") return new URL(`/mcp${incoming.search}`, agentUrl);
@@ -46,6 +46,7 @@ export function agentTarget(agentUrl: string, incoming: URL): URL | null {
   const allowed =
     target.pathname.startsWith("/api/strategy/") ||
     target.pathname.startsWith("/api/images/") ||
+    target.pathname.startsWith("/api/plan-feeds/") ||
     target.pathname === "/api/models" ||
     target.pathname === "/api/brands" ||
     target.pathname.startsWith("/api/brands/") ||

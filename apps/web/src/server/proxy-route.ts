@@ -26,3 +26,13 @@ export async function proxyToAgent(request: Request): Promise<Response> {
     publicOrigin: publicOrigin(request),
   });
 }
+
+/**
+ * The /api/plan-feeds/* handler: calendar apps fetch a plan's feed with no cookie, and the feed's token in the path
+ * is its only key, so the request goes to the agent without the session's credentials, even when the browser has them.
+ */
+export async function forwardFeedToAgent(request: Request): Promise<Response> {
+  const headers = new Headers(request.headers);
+  headers.delete("authorization");
+  return forwardToAgent(new Request(request, { headers }), { agentUrl: webConfig().AGENT_URL });
+}

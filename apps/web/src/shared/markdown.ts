@@ -2,9 +2,28 @@ import type { Plan, StrategyRecord } from "@strategist/schemas";
 import { PLATFORM_RULES, publishedText } from "@strategist/schemas/platform-rules";
 import { formatDate, modelName, OFFLINE_MODEL } from "./format";
 
+/**
+ * User or model text made inert in Markdown: HTML escaped (`<img onerror>` shows as text, never as a tag), link
+ * brackets escaped (no `[text](target)` or reference link forms), and the `javascript:`, `vbscript:` and `data:`
+ * schemes broken, so no renderer makes a link or element out of it.
+ */
+export function safeText(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[[\]]/g, (bracket) => `\\${bracket}`)
+    .replace(/\b(javascript|vbscript|data)(\s*):/giu, "$1$2&#58;");
+}
+
 /** Model text on one line of a list item: newlines would break the list, so they become spaces. */
 function inline(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").trim();
+  return safeText(text.replace(/\s*\n\s*/g, " ").trim());
+}
+
+/** Model text of several lines, made inert. */
+function block(text: string): string {
+  return safeText(text.trim());
 }
 
 function bullets(items: readonly string[]): string {
@@ -18,7 +37,7 @@ export function byPriority<T extends { priority: keyof typeof PRIORITY_ORDER }>(
   return [...platforms].sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
 }
 
-/** The plan's posts by day, each with its time, platform, status, caption and hashtags (quoted, so any text stays inside). */
+/** The plan's posts by day, each with its time, platform, status, pillar, theme and goal, caption and hashtags (quoted, so any text stays inside). */
 export function planMarkdown(plan: Plan): string {
   const days = new Map<string, Plan["posts"]>();
   for (const post of plan.posts) days.set(post.scheduled_at.slice(0, 10), [...(days.get(post.scheduled_at.slice(0, 10)) ?? []), post]);
@@ -29,9 +48,9 @@ export function planMarkdown(plan: Plan): string {
       ...posts.map((post) => {
         const quoted = publishedText(post.caption, post.hashtags)
           .split(/\r\n|\r|\n/)
-          .map((line) => `> ${line}`)
+          .map((line) => `> ${safeText(line)}`)
           .join("\n");
-        return `**${post.scheduled_at.slice(11, 16)} · ${PLATFORM_RULES[post.platform].name}** (${post.status}) — ${inline(post.pillar)} / ${inline(post.theme)}\n\n${quoted}`;
+        return `**${post.scheduled_at.slice(11, 16)} · ${PLATFORM_RULES[post.platform].name}** (${post.status}) — ${inline(post.pillar)} / ${inline(post.theme)}${post.goal ? ` · Goal: ${inline(post.goal)}` : ""}\n\n${quoted}`;
       }),
     ].join("\n\n"),
   );
@@ -46,7 +65,7 @@ export interface PromptImage {
 
 /** Markdown image alt text: one line, without the brackets that would end it. */
 function altText(text: string): string {
-  return inline(text).replace(/[[\]]/g, "");
+  return inline(text.replace(/[[\]]/g, ""));
 }
 
 /**
@@ -70,10 +89,10 @@ export function strategyMarkdown(strategy: StrategyRecord, images: readonly Prom
       "## Content pillars",
       output.content_pillars.map((pillar, index) => `${index + 1}. ${inline(pillar)}`).join("\n"),
       "## Posting schedule",
-      output.posting_schedule.trim(),
+      block(output.posting_schedule),
       "## Platform recommendations",
       byPriority(output.platform_recommendations)
-        .map((platform) => `### ${inline(platform.platform)} (${platform.priority} priority)\n\n${platform.rationale.trim()}`)
+        .map((platform) => `### ${inline(platform.platform)} (${platform.priority} priority)\n\n${block(platform.rationale)}`)
         .join("\n\n"),
       "## Content themes",
       bullets(output.content_themes),
@@ -84,7 +103,7 @@ export function strategyMarkdown(strategy: StrategyRecord, images: readonly Prom
         .map((prompt, index) => {
           const image = images.find((candidate) => candidate.promptIndex === index);
           const picture = image ? `\n\n![${altText(prompt)}](<${image.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : "";
-          return `### Prompt ${index + 1}\n\n${prompt.trim()}${picture}`;
+          return `### Prompt ${index + 1}\n\n${block(prompt)}${picture}`;
         })
         .join("\n\n"),
       ...(plan ? [planMarkdown(plan)] : []),

@@ -225,6 +225,14 @@ describe("agent proxy", () => {
     expect(agentTarget(base, new URL("http://web/health"))).toBeNull();
   });
 
+  it("forwards a plan's calendar feed and its pictures, and nothing that only starts like it", () => {
+    const base = "http://agent:8000";
+    expect(agentTarget(base, new URL("http://web/api/plan-feeds/abc~def.ics"))?.href).toBe("http://agent:8000/api/plan-feeds/abc~def.ics");
+    expect(agentTarget(base, new URL("http://web/api/plan-feeds/abc~def/images/j1"))?.href).toBe("http://agent:8000/api/plan-feeds/abc~def/images/j1");
+    expect(agentTarget(base, new URL("http://web/api/plan-feedsX"))).toBeNull();
+    expect(agentTarget(base, new URL("http://web/api/plan-feeds/%2e%2e/%2e%2e/docs"))).toBeNull();
+  });
+
   it("forwards the brand API, the list and each brand, and nothing that only starts like it", () => {
     const base = "http://agent:8000";
     expect(agentTarget(base, new URL("http://web/api/brands?limit=5"))?.href).toBe("http://agent:8000/api/brands?limit=5");

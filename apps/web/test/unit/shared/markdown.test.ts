@@ -1,7 +1,8 @@
 import { OUTPUT_BOUNDS, StrategyRecord } from "@strategist/schemas";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { byPriority, markdownFileName, planMarkdown, strategyMarkdown } from "@/shared/markdown";
+import MarkdownIt from "markdown-it";
+import { byPriority, markdownFileName, planMarkdown, safeText, strategyMarkdown } from "@/shared/markdown";
 import type { Plan } from "@strategist/schemas";
 
 const text = fc.string({ minLength: 1, maxLength: 60 }).filter((value) => /\S/.test(value));
@@ -34,7 +35,7 @@ const record = fc.record({
 });
 
 /** How an item reads in the export: list items are one line each. */
-const oneLine = (value: string) => value.replace(/\s*\n\s*/g, " ").trim();
+const oneLine = (value: string) => safeText(value.replace(/\s*\n\s*/g, " ").trim());
 
 describe("Markdown export", () => {
   it("contains every section, in the page's order, and every item the strategy holds", () => {
@@ -55,7 +56,7 @@ describe("Markdown export", () => {
         const output = strategy.strategy_output;
         output.content_pillars.forEach((pillar, index) => expect(markdown).toContain(`${index + 1}. ${oneLine(pillar)}`));
         for (const item of [...output.content_themes, ...output.engagement_tactics]) expect(markdown).toContain(`- ${oneLine(item)}`);
-        for (const prompt of output.visual_prompts) expect(markdown).toContain(prompt.trim());
+        for (const prompt of output.visual_prompts) expect(markdown).toContain(safeText(prompt.trim()));
         for (const platform of output.platform_recommendations) expect(markdown).toContain(`### ${oneLine(platform.platform)} (${platform.priority} priority)`);
       }),
       { numRuns: 60 },
@@ -120,7 +121,7 @@ describe("Markdown export of the plan", () => {
         for (const post of contentPlan.posts) {
           const quoted = `${post.caption}\n\n#Coffee`
             .split(/\r\n|\r|\n/)
-            .map((line) => `> ${line}`)
+            .map((line) => `> ${safeText(line)}`)
             .join("\n");
           expect(markdown).toContain(quoted);
         }
@@ -136,16 +137,76 @@ describe("generated images in the Markdown export", () => {
     fc.assert(
       fc.property(record, fc.webUrl(), (strategy, url) => {
         const prompt = strategy.strategy_output.visual_prompts[1]!.trim();
-        const alt = prompt
-          .replace(/\s*\n\s*/g, " ")
-          .trim()
-          .replace(/[[\]]/g, "");
+        const alt = oneLine(prompt.replace(/[[\]]/g, ""));
         const plain = strategyMarkdown(strategy);
         const withImage = strategyMarkdown(strategy, [{ promptIndex: 1, url }]);
-        const heading = `### Prompt 2\n\n${prompt}`;
+        const heading = `### Prompt 2\n\n${safeText(prompt)}`;
         expect(withImage).toBe(plain.replace(heading, () => `${heading}\n\n![${alt}](<${url}>)`));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("hostile text in the Markdown export", () => {
+  // A renderer that allows raw HTML and every link scheme: only the export's own escaping keeps the text inert.
+  const renderer = new MarkdownIt({ html: true, linkify: true });
+  renderer.validateLink = () => true;
+  const hostile = fc.oneof(
+    text,
+    fc.constantFrom(
+      '<img src=x onerror="alert(1)">',
+      "[click](javascript:alert(1))",
+      "[x](JaVaScRiPt:alert(1))",
+      "<javascript:alert(1)>",
+      "[d](data:text/html;base64,PHNjcmlwdD4=)",
+      "[v](vbscript:msgbox(1))",
+      "[ref]\n\n[ref]: javascript:alert(1)",
+      "<script>alert(1)</script>",
+      "![i](javascript:alert(1))",
+    ),
+  );
+
+  it("property: HTML and link schemes from the brief, strategy or plan render as text, never as a tag or a link", () => {
+    fc.assert(
+      fc.property(record, hostile, hostile, (strategy, brandText, caption) => {
+        const withHostile = {
+          ...strategy,
+          brand_name: brandText,
+          strategy_output: {
+            ...strategy.strategy_output,
+            posting_schedule: caption,
+            visual_prompts: [caption, ...strategy.strategy_output.visual_prompts.slice(1)],
+          },
+        } as StrategyRecord;
+        const contentPlan: Plan = {
+          strategy_id: "s",
+          strategy_version: 1,
+          timezone: "UTC",
+          start_date: "2026-12-07",
+          weeks: 1,
+          created_at: "2026-11-30T18:00:00Z",
+          model: "offline",
+          posts: [
+            {
+              id: "p",
+              platform: "x",
+              scheduled_at: "2026-12-07T09:00:00+00:00",
+              pillar: caption,
+              theme: brandText,
+              goal: caption,
+              caption,
+              hashtags: [],
+              status: "draft",
+            },
+          ],
+        };
+        const html = renderer.render(strategyMarkdown(withHostile, [], contentPlan));
+        expect(html).not.toMatch(/<(img|script)\b/iu);
+        expect(html).not.toMatch(/href="\s*(javascript|vbscript|data):/iu);
+        expect(html).not.toMatch(/src="\s*(javascript|vbscript|data):/iu);
+      }),
+      { numRuns: 150 },
     );
   });
 });
