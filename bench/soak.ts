@@ -1,5 +1,6 @@
-// The fault soak: several users generate and read concurrently, queue image jobs, download exports, and delete
-// strategies while plans, refines, regenerations and image jobs of them run, against the real agent while
+// The fault soak: several users (one holding an API key instead of a token) generate and read concurrently, queue
+// image jobs, download exports, and delete strategies while plans, refines, regenerations and image jobs of them run,
+// against the real agent while
 // the local Bedrock fails at random (text and image models), DynamoDB is slow at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL
 // and restarted; then every failed key is retried once and the table is reconciled against what the clients were
 // told.
@@ -144,6 +145,7 @@ try {
           DYNAMODB_STRATEGIES_TABLE: TABLE,
           DYNAMODB_STRATEGY_ITEMS_TABLE: ITEMS_TABLE,
           DYNAMODB_USERS_TABLE: "users-soak",
+          DYNAMODB_API_KEYS_TABLE: "api-keys-soak",
           MODEL_PROVIDER: "bedrock",
           BEDROCK_ENDPOINT: bedrockEndpoint,
           BEDROCK_MODELS: `${FAULTY_MODEL}=Soak faulty model,${CLEAN_MODEL}=Soak clean model,${PLANNER_MODEL}=Soak planner`,
@@ -188,6 +190,15 @@ try {
     userId: `soak-user-${index}`,
     token: sign({ userId: `soak-user-${index}` }),
   }));
+  // The key-holding client: user 0 calls with an API key (write scope) instead of a JWT, through every check below.
+  const created = await fetch(`${baseUrl}/api/keys`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${users[0]!.token}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: "soak", scopes: ["read", "write"] }),
+  });
+  if (created.status !== 201) throw new Error(`creating the soak's API key answered ${created.status}: ${await created.text()}`);
+  users[0]!.token = ((await created.json()) as { key: string }).key;
+  console.log("user 0 holds an API key with the write scope");
   const ledger = new Ledger();
   const runStart = Date.now();
   const until = runStart + seconds * 1000;

@@ -31,6 +31,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { authInterrupts: true },
+  // RFC 9728's well-known path (and its form for the /api/mcp resource), answered by one route handler.
+  async rewrites() {
+    return [
+      { source: "/.well-known/oauth-protected-resource", destination: "/api/oauth-protected-resource" },
+      { source: "/.well-known/oauth-protected-resource/api/mcp", destination: "/api/oauth-protected-resource" },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -13,6 +13,7 @@ import {
   ensureTables,
   limitsTableDefinition,
   sessionsTableDefinition,
+  apiKeysTableDefinition,
   strategiesTableDefinition,
   strategyItemsTableDefinition,
   brandsTableDefinition,
@@ -59,6 +60,7 @@ await ensureTables(client, [
   // The in-process image worker sweeps its table, and a brief may name a brand.
   imageJobsTableDefinition(config.DYNAMODB_IMAGE_JOBS_TABLE),
   brandsTableDefinition(config.DYNAMODB_BRANDS_TABLE),
+  apiKeysTableDefinition(config.DYNAMODB_API_KEYS_TABLE),
 ]);
 /** The baseline of the burst comparison: every start continues at once, as before starts took turns. */
 class NoTurns extends EventLoopTurns {

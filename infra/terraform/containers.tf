@@ -27,6 +27,10 @@ locals {
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
       { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_BRANDS_TABLE", value = aws_dynamodb_table.brands.name },
+      { name = "DYNAMODB_API_KEYS_TABLE", value = aws_dynamodb_table.api_keys.name },
+      # Only the web app reaches the agent, and it sends the client's IP (for the per-IP limit of failed API keys).
+      { name = "TRUST_PROXY_HOPS", value = "1" },
+      { name = "API_KEY_FAILURES_PER_IP_PER_MINUTE", value = tostring(var.api_key_failures_per_ip_per_minute) },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
       { name = "MODEL_PROVIDER", value = "bedrock" },
       { name = "BEDROCK_MODEL_ID", value = var.bedrock_model_id },

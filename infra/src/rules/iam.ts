@@ -161,7 +161,15 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   if (!agentSessionActions.includes("dynamodb:GetItem")) problems.push("agent task role must be allowed to read the sessions table");
   for (const action of agentSessionActions) if (action !== "dynamodb:GetItem") problems.push(`agent task role may only read sessions, not ${action}`);
 
+  // API keys: the agent checks, creates, touches and revokes them; only it reaches the table.
+  const agentKeyActions = statementsOn(config, agent.documents, "aws_dynamodb_table.api_keys").flatMap((statement) => statement.actions ?? []);
+  for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]) {
+    if (!agentKeyActions.includes(action)) problems.push(`agent task role lacks ${action} on the API keys table`);
+  }
+  if (!agentGrants.resources.includes("aws_dynamodb_table.api_keys.arn}/index/KeyHashIndex")) problems.push("agent task role must be allowed to find keys through KeyHashIndex");
+
   const webGrants = actionsOf(config, web.documents);
+  if (webGrants.resources.includes("aws_dynamodb_table.api_keys")) problems.push("web task role must not reach the API keys table");
   if (webGrants.actions.some((action: string) => action.startsWith("bedrock:"))) problems.push("web task role must not invoke Bedrock");
   if (webGrants.resources.includes("aws_dynamodb_table.strategies")) problems.push("web task role must not reach the strategies table");
   if (webGrants.resources.includes("aws_dynamodb_table.strategy_items")) problems.push("web task role must not reach the strategy-items table");

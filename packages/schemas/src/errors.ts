@@ -43,6 +43,9 @@ export const ERROR_DETAILS = {
   bad_request: "Malformed request",
   uri_too_long: "Request URL too long",
   headers_too_large: "Request headers too large",
+  write_scope_required: "This API key lacks the write scope",
+  session_required: "API keys are managed from a web session: an API key cannot create, list or revoke keys",
+  key_not_found: "API key not found",
   exports_busy: "Too many exports in progress",
   feed_not_found: "Feed not found",
 } as const;

@@ -15,3 +15,4 @@ export * from "./platform-media";
 export * from "./time-zone";
 export * from "./results";
 export * from "./text-rules";
+export * from "./keys";

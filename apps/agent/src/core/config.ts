@@ -28,6 +28,11 @@ export const agentEnvSchema = z.object({
   DYNAMODB_STRATEGY_ITEMS_TABLE: z.string().min(3).default("strategy-items-dev"),
   DYNAMODB_LIMITS_TABLE: z.string().min(3).default("limits-dev"),
   DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
+  DYNAMODB_API_KEYS_TABLE: z.string().min(3).default("api-keys-dev"),
+  /** Failed API key attempts a client IP may make per minute before 429. */
+  API_KEY_FAILURES_PER_IP_PER_MINUTE: positiveInt(20),
+  /** Proxies in front of the agent whose X-Forwarded-For entry is trusted (the web app: 1 in production); 0 uses the socket. */
+  TRUST_PROXY_HOPS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(0).max(10).default(0)),
   DYNAMODB_CREATE_TABLES: flag,
   DATA_DIR: z.string().default(".data"),
   MODEL_PROVIDER: z.enum(["offline", "bedrock", "openai"]).default("offline"),

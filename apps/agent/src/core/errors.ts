@@ -29,6 +29,9 @@ const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   uri_too_long: 414,
   headers_too_large: 431,
+  write_scope_required: 403,
+  session_required: 403,
+  key_not_found: 404,
   exports_busy: 503,
   feed_not_found: 404,
 };

@@ -9,7 +9,7 @@ import type { ModelCatalog } from "../models/catalog";
 import { AppError } from "../core/errors";
 import { PriceTable } from "../models/pricing";
 import { swaggerOptions } from "../http/openapi/document";
-import { authPlugin, type SessionCheck } from "../http/plugins/auth";
+import { authPlugin, type KeyCheck, type SessionCheck } from "../http/plugins/auth";
 import { costPlugin } from "../http/plugins/cost";
 import { clientErrorHandler, errorsPlugin, frameworkErrors } from "../http/plugins/errors";
 import { jsonBodyPlugin } from "../http/plugins/json-body";
@@ -37,6 +37,9 @@ import type { ConversationService } from "../conversations/service";
 import { EventLoopTurns } from "../generation/turns";
 import { brandInsightRoutes, resultRoutes } from "../results/routes";
 import type { ResultService } from "../results/service";
+import { keyRoutes } from "../keys/routes";
+import type { KeyService } from "../keys/service";
+import { mcpRoutes } from "../mcp/routes";
 
 interface AppDeps {
   service: StrategyService;
@@ -56,6 +59,8 @@ interface AppDeps {
   jwtSecret: string;
   /** Web log-in sessions, so a logged-out token stops working here too. */
   sessions: SessionCheck;
+  /** API keys: their routes, and the check of `Bearer sk_strat_...` on every request. */
+  keys: KeyService & KeyCheck;
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
@@ -72,6 +77,8 @@ interface AppDeps {
   turns?: EventLoopTurns;
   /** Request durations by route template and limit rejections go here; nothing is recorded when absent. */
   metrics?: Metrics;
+  /** Proxies whose X-Forwarded-For entry is trusted for the client IP (per-IP limits of failed keys). */
+  trustProxyHops?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -109,6 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clientErrorHandler,
     return503OnClosing: false,
     keepAliveTimeout: 72_000,
+    // The client IP is the entry the outermost trusted proxy appended to X-Forwarded-For; with none, the socket's.
+    trustProxy: (_address: string, hop: number) => hop < (deps.trustProxyHops ?? 0),
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only; any other body type is 415, not a string for the validator to puzzle over.
@@ -156,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webUrl = deps.frontendUrl.split(",")[0]?.trim() || "http://localhost:3000";
   await app.register(swagger, swaggerOptions({ agentUrl: deps.agentUrl ?? "http://localhost:8000", webUrl }));
   await app.register(swaggerUi, { routePrefix: "/docs" });
-  await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions });
+  await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions, keys: deps.keys });
   await app.register(readLimitPlugin, { limiter: deps.readLimiter });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
@@ -173,26 +182,47 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         turns.next().then(() => done(), done);
       });
       api.addHook("onRequest", api.authenticate);
-      await api.register(modelRoutes, { catalog: deps.catalog, imageModels: deps.imageModels });
-      await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
-      await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
-      await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
-      await api.register(imageRoutes, { service: deps.images });
-      await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
-      await api.register(planRoutes, {
-        prefix: "/strategy",
-        service: deps.plans,
-        feeds: deps.feeds,
-        exports: deps.exports,
-        heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
-        clock: deps.clock,
+      // The product's routes: an API key may GET with `read` and needs `write` for anything else.
+      await api.register(async (scoped) => {
+        scoped.addHook("onRequest", scoped.requireMethodScope);
+        await scoped.register(modelRoutes, { catalog: deps.catalog, imageModels: deps.imageModels });
+        await scoped.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
+        await scoped.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+        await scoped.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+        await scoped.register(imageRoutes, { service: deps.images });
+        await scoped.register(brandRoutes, { prefix: "/brands", service: deps.brands });
+        await scoped.register(planRoutes, {
+          prefix: "/strategy",
+          service: deps.plans,
+          feeds: deps.feeds,
+          exports: deps.exports,
+          heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
+          clock: deps.clock,
+        });
+        await scoped.register(planFeedRoutes, { prefix: "/strategy", feeds: deps.feeds });
+        await scoped.register(resultRoutes, { prefix: "/strategy", service: deps.results });
+        await scoped.register(brandInsightRoutes, { prefix: "/brands", service: deps.results });
       });
-      await api.register(planFeedRoutes, { prefix: "/strategy", feeds: deps.feeds });
-      await api.register(resultRoutes, { prefix: "/strategy", service: deps.results });
-      await api.register(brandInsightRoutes, { prefix: "/brands", service: deps.results });
+      // Key management: a web session only; a key cannot create, list or revoke keys.
+      await api.register(async (sessionOnly) => {
+        sessionOnly.addHook("onRequest", sessionOnly.requireSession);
+        await sessionOnly.register(keyRoutes, { prefix: "/keys", service: deps.keys });
+      });
     },
     { prefix: "/api" },
   );
+  // MCP for assistants: the same services as the routes above, each tool checking the key's scope.
+  await app.register(mcpRoutes, {
+    webUrl,
+    services: {
+      strategies: deps.service,
+      conversations: deps.conversations,
+      plans: deps.plans,
+      brands: deps.brands,
+      readLimiter: deps.readLimiter,
+      clock: deps.clock ?? (() => new Date()),
+    },
+  });
 
   return app;
 }

@@ -37,6 +37,8 @@ import { ResultRepository } from "../results/repository";
 import { ResultService } from "../results/service";
 import type { Insights } from "@strategist/insights";
 import type { StrategyRecord } from "@strategist/schemas";
+import { KeyRepository } from "../keys/repository";
+import { KeyService } from "../keys/service";
 
 /** Wires repository, agent and service into the HTTP app for a given configuration. */
 export async function createAgentApp(options: {
@@ -178,6 +180,12 @@ export async function createAgentApp(options: {
     imageModels,
     jwtSecret: config.JWT_SECRET,
     sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE),
+    keys: new KeyService({
+      repository: new KeyRepository(client, config.DYNAMODB_API_KEYS_TABLE),
+      limits: limitsStore,
+      failuresPerIpPerMinute: config.API_KEY_FAILURES_PER_IP_PER_MINUTE,
+    }),
+    trustProxyHops: config.TRUST_PROXY_HOPS,
     modelProvider: config.MODEL_PROVIDER,
     frontendUrl: config.FRONTEND_URL,
     logger: options.logger,

@@ -7,6 +7,7 @@ import {
   imageJobsTableDefinition,
   limitsTableDefinition,
   sessionsTableDefinition,
+  apiKeysTableDefinition,
   strategiesTableDefinition,
   strategyItemsTableDefinition,
   usersTableDefinition,
@@ -60,6 +61,7 @@ export async function startAgent(stopTracing: StopTracing): Promise<void> {
       sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
       imageJobsTableDefinition(config.DYNAMODB_IMAGE_JOBS_TABLE),
       brandsTableDefinition(config.DYNAMODB_BRANDS_TABLE),
+      apiKeysTableDefinition(config.DYNAMODB_API_KEYS_TABLE),
     ]);
   }
   // The same for S3: no endpoint locally means the embedded s3rver under DATA_DIR; in production, Amazon S3.

@@ -182,3 +182,25 @@ export function planToCsv(strategy: StrategyRecord, plan: Plan): string {
   );
   return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows", bom: true, quoted_string: false, quoted_match: /[\r\n",]/u });
 }
+
+/** Markdown text is data: characters that would start markup are escaped, so a caption renders as written. */
+function markdownText(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/gu, "\\$1").replace(/\r\n?|\n/gu, "  \n");
+}
+
+/** The plan as Markdown: a heading per post in time order, its platform, time, caption and hashtags. */
+export function planToMarkdown(strategy: StrategyRecord, plan: Plan): string {
+  const lines = [`# ${markdownText(strategy.brand_name)}: content plan`, "", `${plan.weeks} weeks from ${plan.start_date} (${plan.timezone}), ${plan.posts.length} posts.`];
+  for (const post of plan.posts) {
+    lines.push(
+      "",
+      `## ${post.scheduled_at} · ${PLATFORM_RULES[post.platform].name}`,
+      "",
+      `*${markdownText(post.pillar)}: ${markdownText(post.theme)}* (${post.status})`,
+      "",
+      markdownText(post.caption),
+    );
+    if (post.hashtags.length > 0) lines.push("", markdownText(post.hashtags.join(" ")));
+  }
+  return `${lines.join("\n")}\n`;
+}

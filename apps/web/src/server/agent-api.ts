@@ -1,6 +1,17 @@
 import "server-only";
 import { createApiClient, type ApiClient } from "@strategist/api-client";
-import { Brand, BrandList, InsightsResponse, StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo, Plan } from "@strategist/schemas";
+import {
+  ApiKeyList,
+  type ApiKey,
+  Brand,
+  BrandList,
+  InsightsResponse,
+  StrategyRecord,
+  StrategySummary,
+  StrategySummaryList,
+  ModelInfo,
+  Plan,
+} from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
 
@@ -66,6 +77,13 @@ export async function listModels(token: string): Promise<ModelInfo[]> {
   if (!result?.response.ok) return [];
   const models = checked(result.data, z.array(ModelInfo));
   return models.kind === "ok" ? models.value : [];
+}
+
+/** The user's API keys, newest first, without their secrets (a session-only route of the agent). */
+export async function listApiKeys(token: string): Promise<AgentResult<ApiKey[]>> {
+  const result = await call(() => agent(token).GET("/api/keys", readOptions()));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, ApiKeyList);
 }
 
 /** The user's brand profiles, newest first (the first 100: the picker and the Brands page show them all). */

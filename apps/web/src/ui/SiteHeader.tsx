@@ -22,6 +22,7 @@ export function SiteHeader({ email }: { email?: string }) {
                 New strategy
               </NavLink>
               <NavLink href="/brands">Brands</NavLink>
+              <NavLink href="/account/keys">API keys</NavLink>
               <span className="who" title={email}>
                 {email}
               </span>

@@ -5,6 +5,7 @@ import { fieldErrors } from "@strategist/schemas";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../core/errors";
+import { requestOrigin } from "../origin";
 
 /** 5xx answers that report the model service's state rather than a fault of ours: logged as warnings. */
 const EXPECTED_FAILURES = new Set(["unavailable", "timeout", "structured_output"]);
@@ -100,7 +101,10 @@ export const errorsPlugin = fp(
         request.log.info({ code: appError.code, reason: appError.message, fields: appError.fields }, "request rejected");
       }
       if (appError.retryAfterSeconds !== undefined) reply.header("retry-after", String(appError.retryAfterSeconds));
-      if (status === 401) reply.header("www-authenticate", 'Bearer realm="strategist"');
+      // RFC 9728 §5.1: a 401 names where the resource's metadata is, so MCP clients learn how to get a key.
+      if (status === 401) {
+        reply.header("www-authenticate", `Bearer realm="strategist", resource_metadata="${requestOrigin(request)}/.well-known/oauth-protected-resource"`);
+      }
       return reply.code(status).send(appError.body());
     });
     app.setNotFoundHandler((request, reply) => reply.code(404).send({ detail: "Not found" }));
