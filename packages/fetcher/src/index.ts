@@ -1,0 +1,6 @@
+export { classifyAddress, isForbiddenAddress, type AddressVerdict } from "./address.js";
+export { FetchRefused, refusalStatus, type FetchRefusalReason, type FetchRefusalStatus } from "./errors.js";
+export { acceptedContentTypes, defaultUserAgent, fetchPage, type FetchPageOptions, type FetchedPage } from "./fetch-page.js";
+export type { HostResolver } from "./connection.js";
+export type { RobotsCache, RobotsPolicy } from "./robots.js";
+export { parseAllowHosts } from "./target.js";
