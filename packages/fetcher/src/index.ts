@@ -4,3 +4,6 @@ export { acceptedContentTypes, defaultUserAgent, fetchPage, type FetchPageOption
 export type { HostResolver } from "./connection.js";
 export type { RobotsCache, RobotsPolicy } from "./robots.js";
 export { parseAllowHosts } from "./target.js";
+export { detectInstructionToAI, isInstructionToAI, type InstructionToAI } from "./instruction-to-ai.js";
+export { chooseKeyPoints, extractArticle, extractPastedArticle, type Article, type ExtractOptions } from "./extract.js";
+export { isBoilerplate } from "./text.js";
