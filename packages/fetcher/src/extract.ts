@@ -33,12 +33,12 @@ function linkDensity(element: Element, text: string): number {
   return text.length === 0 ? 0 : linked / text.length;
 }
 
-/** The text blocks of a content fragment: innermost blocks only, headings left out, link lists (menus) left out. */
-function contentBlocks(root: ParentNode): { blocks: string[]; menus: number } {
+/** The text blocks of a content fragment: innermost blocks only, headings left out unless asked for, link lists (menus) left out. */
+function contentBlocks(root: ParentNode, withHeadings = false): { blocks: string[]; menus: number } {
   const blocks: string[] = [];
   let menus = 0;
   for (const element of root.querySelectorAll(blockSelector)) {
-    if (element.querySelector(blockSelector) !== null || headingTags.has(element.tagName)) continue;
+    if (element.querySelector(blockSelector) !== null || (!withHeadings && headingTags.has(element.tagName))) continue;
     const text = normalizeSpace(element.textContent ?? "");
     if (text === "") continue;
     if (linkDensity(element, text) > 0.7 && wordCount(text) <= 12) {
@@ -187,4 +187,19 @@ export function extractPastedArticle(text: string, title: string, options: Extra
     .map(normalizeSpace)
     .filter((block) => block !== "");
   return assemble(normalizeSpace(title), blocks, { byline: undefined, siteName: undefined, lang: undefined }, 0, options);
+}
+
+/**
+ * Extracts the text of a page that is not an article (a home, about or services page): every content block of the
+ * page after its chrome is removed, headings included, cleaned like an article. Readability is not used here because
+ * it keeps one block of a landing page and drops its other sections.
+ */
+export function extractPage(html: string, url: string, options: ExtractOptions = {}): Article {
+  const document = parseDocument(html);
+  const title = normalizeSpace(document.querySelector("title")?.textContent ?? "") || new URL(url).hostname;
+  const siteName = metaContent(document, "og:site_name");
+  const lang = document.documentElement?.getAttribute("lang") ?? undefined;
+  removeChrome(document);
+  const { blocks, menus } = contentBlocks(document, true);
+  return assemble(title, blocks, { byline: undefined, siteName, lang }, menus, options);
 }
