@@ -32,8 +32,7 @@ function decoded(response: IncomingMessage): Readable {
  * before reading anything.
  */
 export async function readCappedBody(response: IncomingMessage, maxBytes: number, url: string): Promise<Buffer> {
-  const tooLarge = () =>
-    new FetchRefused("too_large", `The page is larger than the ${formatBytes(maxBytes)} cap on fetched pages.`, { url });
+  const tooLarge = () => new FetchRefused("too_large", `The page is larger than the ${formatBytes(maxBytes)} cap on fetched pages.`, { url });
   const declared = Number(response.headers["content-length"]);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();

@@ -32,7 +32,8 @@ const chromeSelector = [
   "[aria-hidden=true]",
 ].join(",");
 
-const chromeName = /cookie|consent|gdpr|newsletter|subscribe|share|social|breadcrumb|related|comments?\b|advert|promo|popup|modal|skip-link|sr-only|visually-hidden/i;
+const chromeName =
+  /cookie|consent|gdpr|newsletter|subscribe|share|social|breadcrumb|related|comments?\b|advert|promo|popup|modal|skip-link|sr-only|visually-hidden/i;
 const hiddenStyle = /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])|opacity\s*:\s*0(?![.\d])/i;
 
 /**

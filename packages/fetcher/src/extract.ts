@@ -155,7 +155,9 @@ function assemble(
  */
 export function extractArticle(html: string, url: string, options: ExtractOptions = {}): Article {
   const document = parseDocument(html);
-  const fallbackTitle = normalizeSpace(metaContent(document, "og:title") ?? document.querySelector("title")?.textContent ?? document.querySelector("h1")?.textContent ?? "");
+  const fallbackTitle = normalizeSpace(
+    metaContent(document, "og:title") ?? document.querySelector("title")?.textContent ?? document.querySelector("h1")?.textContent ?? "",
+  );
   const siteName = metaContent(document, "og:site_name");
   const lang = document.documentElement?.getAttribute("lang") ?? undefined;
   removeChrome(document);

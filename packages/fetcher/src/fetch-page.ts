@@ -1,7 +1,7 @@
 import { decodeBody, readCappedBody } from "./body.js";
 import { followRedirects, systemResolver, type ConnectionContext, type HostResolver } from "./connection.js";
 import { FetchRefused } from "./errors.js";
-import { checkRobots, type RobotsCache } from "./robots.js";
+import { checkRobots, type RobotsCache, type RobotsPolicy } from "./robots.js";
 import { normalizeAllowHosts, parseTarget } from "./target.js";
 
 /** The user agent every fetch sends, and the token robots.txt groups are matched against ("StrategistBot"). */
@@ -98,7 +98,7 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
       userAgent: options.userAgent ?? defaultUserAgent,
       maxRedirects: options.maxRedirects ?? 3,
     };
-    const robots = options.robots ?? new Map();
+    const robots: RobotsCache = options.robots ?? new Map<string, RobotsPolicy>();
     const start = parseTarget(url, context.allowHosts, context.allowPorts);
     current = start.url.href;
     const { target, response, redirects } = await followRedirects(start, context, acceptHeader, async (hop) => {

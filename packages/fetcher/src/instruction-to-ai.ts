@@ -4,8 +4,7 @@ export interface InstructionToAI {
   match: string;
 }
 
-const aiNames =
-  String.raw`(?:AI|A\.I\.|artificial intelligence|LLMs?|large language models?|language models?|chat ?bots?|virtual assistants?|(?:AI |digital )?assistants?|GPTs?|ChatGPT|Claude|Gemini|Copilot|Perplexity|bots?|crawlers?|scrapers?|agents?|models?)`;
+const aiNames = String.raw`(?:AI|A\.I\.|artificial intelligence|LLMs?|large language models?|language models?|chat ?bots?|virtual assistants?|(?:AI |digital )?assistants?|GPTs?|ChatGPT|Claude|Gemini|Copilot|Perplexity|bots?|crawlers?|scrapers?|agents?|models?)`;
 
 const override =
   /\b(?:ignore|disregard|forget|override|bypass|do not follow|don't follow)\b[^.!?]{0,30}?\b(?:(?:previous|prior|above|earlier|preceding|original|system|your|all|any|other)\s+)+(?:instructions?|prompts?|directions?|directives?|guidelines|rules|context|programming)\b/i;
@@ -13,11 +12,20 @@ const override =
 const directive = String.raw`(?:should|must|shall|need to|have to|are (?:instructed|required|asked|told|expected) to|please|will now|do not|don't|never|always|ought to)`;
 
 const addressedToAi = [
-  new RegExp(String.raw`\b(?:dear|attention|note (?:to|for)|hey|hello|hi|message (?:to|for)|instructions? (?:to|for))\b[\s,:-]+(?:any |all |the )?${aiNames}\b`, "i"),
+  new RegExp(
+    String.raw`\b(?:dear|attention|note (?:to|for)|hey|hello|hi|message (?:to|for)|instructions? (?:to|for))\b[\s,:-]+(?:any |all |the )?${aiNames}\b`,
+    "i",
+  ),
   new RegExp(String.raw`\bif you are an? ${aiNames}\b`, "i"),
   new RegExp(String.raw`\b(?:any|all|every) ${aiNames}\b[^.!?]{0,50}\b${directive}\b`, "i"),
-  new RegExp(String.raw`\b${aiNames}\b[^.!?]{0,30}\b(?:reading|processing|summari[sz]ing|parsing|scraping|ingesting|crawling|analy[sz]ing|repurposing) (?:this|these|the)\b[^.!?]{0,40}\b${directive}\b`, "i"),
-  new RegExp(String.raw`\b${aiNames}\s*[,:]\s*(?:please\s+)?(?:write|say|include|mention|recommend|respond|reply|output|tell|ignore|add|insert|describe|state|praise|rate|rank|promote|link)\b`, "i"),
+  new RegExp(
+    String.raw`\b${aiNames}\b[^.!?]{0,30}\b(?:reading|processing|summari[sz]ing|parsing|scraping|ingesting|crawling|analy[sz]ing|repurposing) (?:this|these|the)\b[^.!?]{0,40}\b${directive}\b`,
+    "i",
+  ),
+  new RegExp(
+    String.raw`\b${aiNames}\s*[,:]\s*(?:please\s+)?(?:write|say|include|mention|recommend|respond|reply|output|tell|ignore|add|insert|describe|state|praise|rate|rank|promote|link)\b`,
+    "i",
+  ),
 ];
 
 const roleChange =

@@ -8,7 +8,10 @@ export interface IndustryHint {
 }
 
 const industries: readonly { industry: string; terms: readonly string[] }[] = [
-  { industry: "bakery", terms: ["bakery", "bakeries", "bread", "sourdough", "pastry", "pastries", "croissant", "loaf", "loaves", "baker", "bakers", "cake", "cakes"] },
+  {
+    industry: "bakery",
+    terms: ["bakery", "bakeries", "bread", "sourdough", "pastry", "pastries", "croissant", "loaf", "loaves", "baker", "bakers", "cake", "cakes"],
+  },
   { industry: "cafe and coffee", terms: ["coffee", "espresso", "cafe", "café", "roastery", "roaster", "barista", "latte"] },
   { industry: "restaurant", terms: ["restaurant", "menu", "dining", "chef", "dishes", "cuisine", "reservation", "reservations", "brunch", "dinner"] },
   { industry: "software", terms: ["software", "saas", "platform", "app", "api", "dashboard", "integrations", "cloud", "developers", "automation"] },
@@ -19,7 +22,10 @@ const industries: readonly { industry: string; terms: readonly string[] }[] = [
   { industry: "legal services", terms: ["law", "lawyer", "lawyers", "legal", "attorney", "attorneys", "firm", "litigation"] },
   { industry: "accounting and finance", terms: ["accounting", "accountant", "accountants", "bookkeeping", "tax", "taxes", "payroll", "finance", "financial"] },
   { industry: "real estate", terms: ["real estate", "property", "properties", "homes", "realtor", "rent", "rental", "mortgage"] },
-  { industry: "construction and trades", terms: ["construction", "builder", "builders", "renovation", "renovations", "plumbing", "roofing", "electrician", "contractor"] },
+  {
+    industry: "construction and trades",
+    terms: ["construction", "builder", "builders", "renovation", "renovations", "plumbing", "roofing", "electrician", "contractor"],
+  },
   { industry: "education", terms: ["courses", "course", "students", "learning", "teachers", "school", "tutoring", "lessons", "workshops"] },
   { industry: "fashion and apparel", terms: ["fashion", "clothing", "apparel", "shoes", "collection", "wear", "garments"] },
   { industry: "beauty", terms: ["beauty", "salon", "skincare", "hair", "cosmetics", "spa", "nails", "makeup"] },

@@ -2,16 +2,8 @@ import { metaContent, parseDocument } from "./dom.js";
 import { FetchRefused, type FetchRefusalReason } from "./errors.js";
 import { extractPage, extractPastedArticle, type Article } from "./extract.js";
 import { fetchPage, type FetchedPage, type FetchPageOptions } from "./fetch-page.js";
-import type { RobotsCache } from "./robots.js";
-import {
-  industryHints,
-  isAudienceSentence,
-  isGoalSentence,
-  isSampleSentence,
-  nameFromHostname,
-  nameFromTitles,
-  type IndustryHint,
-} from "./site-signals.js";
+import type { RobotsCache, RobotsPolicy } from "./robots.js";
+import { industryHints, isAudienceSentence, isGoalSentence, isSampleSentence, nameFromHostname, nameFromTitles, type IndustryHint } from "./site-signals.js";
 import { normalizeSpace, splitSentences } from "./text.js";
 
 /** What a website says about its business, in its own words, for a brand suggestion. */
@@ -46,7 +38,8 @@ const pageKinds: readonly { pattern: RegExp; score: number }[] = [
   { pattern: /\bcustomers\b|\bclients\b|case[- ]stud|\bindustries\b|who[- ]we[- ]serve/i, score: 2 },
 ];
 
-const notDescriptive = /log[- ]?in|sign[- ]?(?:in|up)|cart|checkout|account|privacy|terms|cookie|legal|imprint|careers|jobs|\bblog\/.|\bnews\/.|feed|search|wp-admin/i;
+const notDescriptive =
+  /log[- ]?in|sign[- ]?(?:in|up)|cart|checkout|account|privacy|terms|cookie|legal|imprint|careers|jobs|\bblog\/.|\bnews\/.|feed|search|wp-admin/i;
 const fileExtension = /\.(?:pdf|jpe?g|png|gif|webp|svg|zip|mp[34]|docx?|xlsx?|xml|json|rss)$/i;
 
 function sameSite(a: URL, b: URL): boolean {
@@ -141,7 +134,7 @@ function firstDistinct(sentences: Iterable<string>, limit: number): string[] {
  * @throws FetchRefused when the page asked for cannot be read.
  */
 export async function readSite(url: string, fetchOptions: FetchPageOptions = {}): Promise<SiteSummary> {
-  const robots: RobotsCache = fetchOptions.robots ?? new Map();
+  const robots: RobotsCache = fetchOptions.robots ?? new Map<string, RobotsPolicy>();
   const options: FetchPageOptions = { ...fetchOptions, robots };
   const home = readPage(await fetchPage(url, options));
   const homeUrl = new URL(home.page.finalUrl);
@@ -163,8 +156,7 @@ export async function readSite(url: string, fetchOptions: FetchPageOptions = {})
   const metadata = {
     title: home.document === undefined ? undefined : normalizeSpace(home.document.querySelector("title")?.textContent ?? "") || undefined,
     siteName: home.document === undefined ? undefined : metaContent(home.document, "og:site_name"),
-    description:
-      home.document === undefined ? undefined : (metaContent(home.document, "description") ?? metaContent(home.document, "og:description")),
+    description: home.document === undefined ? undefined : (metaContent(home.document, "description") ?? metaContent(home.document, "og:description")),
     lang: home.article.lang,
   };
   const titles = pages.flatMap((read) => (read.document === undefined ? [] : [normalizeSpace(read.document.querySelector("title")?.textContent ?? "")]));
@@ -185,10 +177,7 @@ export async function readSite(url: string, fetchOptions: FetchPageOptions = {})
     industryHints: industryHints(industryTexts),
     audienceSentences: firstDistinct(sentencesOf(aboutFirst).filter(isAudienceSentence), 5),
     goals: firstDistinct(sentencesOf(aboutFirst).filter(isGoalSentence), 5),
-    sampleSentences: firstDistinct(
-      pages.flatMap((read) => read.article.keyPoints).filter(isSampleSentence),
-      6,
-    ),
+    sampleSentences: firstDistinct(pages.flatMap((read) => read.article.keyPoints).filter(isSampleSentence), 6),
     metadata,
     sources: pages.map((read) => read.page.finalUrl),
     skipped,

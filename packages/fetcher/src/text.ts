@@ -43,7 +43,12 @@ const boilerplatePatterns: readonly RegExp[] = [
   /^(?:share(?: this)?(?: on)?|follow us|skip to (?:main )?content|back to top|read more|related (?:posts|articles|stories)|tags?:|posted in|filed under|leave a (?:comment|reply)|previous post|next post|table of contents)\b/i,
 ];
 
-const shortBoilerplatePatterns: readonly RegExp[] = [/\bprivacy policy\b/i, /\bterms (?:of (?:use|service)|and conditions)\b/i, /\b(?:log|sign) ?in\b/i, /\bmenu\b/i];
+const shortBoilerplatePatterns: readonly RegExp[] = [
+  /\bprivacy policy\b/i,
+  /\bterms (?:of (?:use|service)|and conditions)\b/i,
+  /\b(?:log|sign) ?in\b/i,
+  /\bmenu\b/i,
+];
 
 /**
  * True for text that belongs to a page's chrome rather than its content: cookie banners, copyright lines,

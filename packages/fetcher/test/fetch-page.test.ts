@@ -18,7 +18,8 @@ beforeAll(async () => {
     },
     "/": html("<html><head><title>Home</title></head><body><p>Welcome to the bakery.</p></body></html>"),
     "/plain": (_request, response) => response.writeHead(200, { "content-type": "text/plain" }).end("just text"),
-    "/latin1": (_request, response) => response.writeHead(200, { "content-type": "text/html; charset=iso-8859-1" }).end(Buffer.from("<p>caf\xe9</p>", "latin1")),
+    "/latin1": (_request, response) =>
+      response.writeHead(200, { "content-type": "text/html; charset=iso-8859-1" }).end(Buffer.from("<p>caf\xe9</p>", "latin1")),
     "/gzip": (_request, response) => response.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" }).end(gzipSync("<p>squeezed</p>")),
     "/gzip-bomb": (_request, response) =>
       response.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" }).end(gzipSync(Buffer.alloc(sixMegabytes, 0x61))),

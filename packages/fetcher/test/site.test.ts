@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { descriptiveLinks, FetchRefused, readSite } from "../src/index.js";
 import { parseDocument } from "../src/dom.js";
+import { nameFromHostname, nameFromTitles } from "../src/site-signals.js";
 import { html, startSite, startTrap, type SiteServer, type TrapServer } from "./support/servers.js";
 
 let site: SiteServer;
@@ -47,7 +48,12 @@ beforeAll(async () => {
         <p>Our weekend baking classes are designed for home cooks who want to bake their first sourdough loaf.</p>`,
       ),
     ),
-    "/products": html(page("Our breads | Riverside Bakery", `<ul><li>Country sourdough loaf with a dark, crackling crust and an open crumb.</li><li>Rye and caraway bread baked in small tins on Fridays only.</li></ul>`)),
+    "/products": html(
+      page(
+        "Our breads | Riverside Bakery",
+        `<ul><li>Country sourdough loaf with a dark, crackling crust and an open crumb.</li><li>Rye and caraway bread baked in small tins on Fridays only.</li></ul>`,
+      ),
+    ),
     "/team": html(page("Team | Riverside Bakery", "<p>Maria and Tom run the ovens.</p>")),
   });
 });
@@ -65,7 +71,9 @@ describe("readSite", () => {
     expect(summary.industryHints[0]?.industry).toBe("bakery");
     expect(summary.sources).toEqual([`${site.origin}/`, `${site.origin}/about-us`, `${site.origin}/services`, `${site.origin}/products`]);
     expect(summary.skipped).toEqual([expect.objectContaining({ url: `${site.origin}/team`, reason: "robots_disallowed" })]);
-    expect(summary.audienceSentences).toContain("We bake for families in the neighbourhood, for local cafés and for home cooks who want bread with real flavour.");
+    expect(summary.audienceSentences).toContain(
+      "We bake for families in the neighbourhood, for local cafés and for home cooks who want bread with real flavour.",
+    );
     expect(summary.goals).toEqual([
       "Our mission is to make slow-fermented bread an everyday food rather than a luxury.",
       "We believe that good bread needs only flour, water, salt and time.",
@@ -100,8 +108,7 @@ describe("descriptiveLinks", () => {
 });
 
 describe("naming a business without og:site_name", () => {
-  it("takes the title segment shared by pages, else the one the host spells, else the host", async () => {
-    const { nameFromTitles, nameFromHostname } = await import("../src/site-signals.js");
+  it("takes the title segment shared by pages, else the one the host spells, else the host", () => {
     expect(nameFromTitles(["Home | Acme Tools", "About | Acme Tools"], "acme.example")).toBe("Acme Tools");
     expect(nameFromTitles(["Fresh bread daily - Riverside Bakery"], "riverside-bakery.example")).toBe("Riverside Bakery");
     expect(nameFromTitles([], "x.example")).toBeUndefined();

@@ -33,23 +33,21 @@ function hex(value: number, upper: boolean): string {
 }
 
 /** Every way WHATWG URL parsing accepts to write one IPv4 address in a URL host. */
-const ipv4Spelling = fc
-  .tuple(forbiddenIpv4, fc.integer({ min: 0, max: 8 }), fc.boolean(), fc.boolean())
-  .map(([[a, b, c, d], form, upper, trailingDot]) => {
-    const whole = ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
-    const spelled = [
-      `${a}.${b}.${c}.${d}`,
-      String(whole),
-      hex(whole, upper),
-      `0${whole.toString(8)}`,
-      [a, b, c, d].map((part) => `0${part.toString(8)}`).join("."),
-      [a, b, c, d].map((part) => hex(part, upper)).join("."),
-      `${a}.${(b << 16) + (c << 8) + d}`,
-      `${hex(a, upper)}.${b}.${(c << 8) + d}`,
-      `[::ffff:${a}.${b}.${c}.${d}]`,
-    ][form] as string;
-    return trailingDot && !spelled.startsWith("[") ? `${spelled}.` : spelled;
-  });
+const ipv4Spelling = fc.tuple(forbiddenIpv4, fc.integer({ min: 0, max: 8 }), fc.boolean(), fc.boolean()).map(([[a, b, c, d], form, upper, trailingDot]) => {
+  const whole = ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
+  const spelled = [
+    `${a}.${b}.${c}.${d}`,
+    String(whole),
+    hex(whole, upper),
+    `0${whole.toString(8)}`,
+    [a, b, c, d].map((part) => `0${part.toString(8)}`).join("."),
+    [a, b, c, d].map((part) => hex(part, upper)).join("."),
+    `${a}.${(b << 16) + (c << 8) + d}`,
+    `${hex(a, upper)}.${b}.${(c << 8) + d}`,
+    `[::ffff:${a}.${b}.${c}.${d}]`,
+  ][form] as string;
+  return trailingDot && !spelled.startsWith("[") ? `${spelled}.` : spelled;
+});
 
 const hextet = fc.integer({ min: 0, max: 0xffff }).map((value) => value.toString(16));
 
@@ -76,7 +74,11 @@ const forbiddenUrl = fc
     fc.oneof({ weight: 3, arbitrary: ipv4Spelling }, { weight: 2, arbitrary: ipv6Spelling }, { weight: 1, arbitrary: localName }),
     fc.boolean(),
   )
-  .map(([scheme, userinfo, host, onTrapPort]) => ({ host, onTrapPort, url: (port: number) => `${scheme}://${userinfo}${host}${onTrapPort ? `:${port}` : ""}/x` }));
+  .map(([scheme, userinfo, host, onTrapPort]) => ({
+    host,
+    onTrapPort,
+    url: (port: number) => `${scheme}://${userinfo}${host}${onTrapPort ? `:${port}` : ""}/x`,
+  }));
 
 describe("URL spellings of forbidden addresses", () => {
   it("no URL spelling reaches a forbidden address", async () => {
