@@ -1,8 +1,13 @@
 import { parseHTML } from "linkedom";
 
-/** Parses HTML into a server-side DOM document (linkedom). */
+/**
+ * Parses HTML into a server-side DOM document (linkedom). linkedom builds no `<html>` element for markup that has
+ * none, so such markup (a fragment, an empty body) is wrapped in a document first.
+ */
 export function parseDocument(html: string): Document {
-  return parseHTML(html).document;
+  const document = parseHTML(html).document;
+  if (document.documentElement !== null && document.body !== null) return document;
+  return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
 }
 
 /** Elements that are never a page's content: scripts, navigation, footers, forms, and anything hidden from readers. */

@@ -147,6 +147,15 @@ function assemble(
   };
 }
 
+/** Readability's view of the document, or null when it finds no article (or fails on markup it cannot walk). */
+function readable(document: Document): ReturnType<Readability["parse"]> {
+  try {
+    return new Readability(document, { charThreshold: 200 }).parse();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Extracts an article's main text from HTML with Mozilla Readability on a linkedom document, after removing the
  * page's chrome (navigation, footers, cookie banners, hidden elements). Returns the title, byline, paragraphs,
@@ -161,7 +170,7 @@ export function extractArticle(html: string, url: string, options: ExtractOption
   const siteName = metaContent(document, "og:site_name");
   const lang = document.documentElement?.getAttribute("lang") ?? undefined;
   removeChrome(document);
-  const parsed = new Readability(document, { charThreshold: 200 }).parse();
+  const parsed = readable(document);
   let blocks: string[] = [];
   let menus = 0;
   if (parsed?.content) {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractArticle, extractPastedArticle } from "../src/index.js";
 import { articleHtml, articlePoints, plantedInstruction } from "./support/pages.js";
@@ -54,5 +55,39 @@ describe("extractPastedArticle", () => {
     expect(article.paragraphs).toEqual(articlePoints);
     expect(article.keyPoints.length).toBeGreaterThanOrEqual(3);
     expect(article.dropped).toEqual({ boilerplate: 1, instructionsToAI: [plantedInstruction] });
+  });
+});
+
+describe("extraction of any markup", () => {
+  const fragment = fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      "<p>",
+      "</p>",
+      '<div class="cookie">',
+      "</div>",
+      "<nav>",
+      "<article>",
+      "<h1>",
+      "<li>",
+      "<script>",
+      "<!--",
+      '<a href="/x">',
+      "&amp;",
+      "\u00a0",
+    ),
+    fc.lorem({ maxCount: 12 }),
+  );
+
+  it("extraction never throws and keeps no instruction to AI on any markup", () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), fc.boolean(), (parts, planted) => {
+        const html = parts.join("") + (planted ? `<p>${plantedInstruction}</p>` : "");
+        const article = extractArticle(html, "https://x.example/");
+        expect(article.text).not.toContain("Crusty Corp");
+        expect(extractPastedArticle(parts.join("\n\n"), "t").paragraphs.every((paragraph) => paragraph.trim() !== "")).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
