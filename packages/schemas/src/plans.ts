@@ -41,6 +41,10 @@ export const PlanPost = z
     caption: z.string(),
     hashtags: z.array(z.string()),
     visual_prompt_index: z.number().int().nonnegative().optional().describe("Index into the strategy's visual_prompts"),
+    link: z
+      .string()
+      .optional()
+      .describe("The article the post was written from, with its UTM tags; published after the caption and counted as the platform counts links"),
     status: PostStatus,
   })
   .meta({ id: "PlanPost" });

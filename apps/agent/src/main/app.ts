@@ -21,6 +21,8 @@ import type { ReadLimiter } from "../http/read-limits";
 import type { StrategyService } from "../strategies/service";
 import { planRoutes } from "../plans/routes";
 import type { PlanService } from "../plans/service";
+import type { RepurposeService } from "../plans/repurpose";
+import type { BrandFromWebsiteService } from "../brands/from-website";
 import type { ImageModelCatalog } from "../models/image-models";
 import { imageRoutes } from "../images/routes";
 import type { ImageService } from "../images/service";
@@ -34,6 +36,10 @@ interface AppDeps {
   service: StrategyService;
   brands: BrandService;
   plans: PlanService;
+  /** Articles into plan posts. */
+  repurpose: RepurposeService;
+  /** Brand suggestions from a website. */
+  brandFromWebsite: BrandFromWebsiteService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -154,8 +160,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
       await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
       await api.register(imageRoutes, { service: deps.images });
-      await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
-      await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
+      await api.register(brandRoutes, { prefix: "/brands", service: deps.brands, fromWebsite: deps.brandFromWebsite });
+      await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, repurpose: deps.repurpose, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
     },
     { prefix: "/api" },
   );

@@ -5,7 +5,7 @@ import { configureLogging } from "@strands-agents/sdk";
 import { SessionStore } from "@strategist/dynamo";
 import { buildApp } from "./app";
 import type { ModelCatalog } from "../models/catalog";
-import { parsePrices, type AgentConfig } from "../core/config";
+import { configWarnings, fetchSettings, parsePrices, type AgentConfig } from "../core/config";
 import { PriceTable } from "../models/pricing";
 import { ModelCaller } from "../models/model-call";
 import { GenerationPipeline } from "../generation/pipeline";
@@ -22,6 +22,8 @@ import { ReadLimiter } from "../http/read-limits";
 import { StrategyService } from "../strategies/service";
 import { PlanRepository } from "../plans/repository";
 import { PlanService } from "../plans/service";
+import { RepurposeService } from "../plans/repurpose";
+import { BrandFromWebsiteService } from "../brands/from-website";
 import type { LoggerOptions } from "pino";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { createS3Client } from "@strategist/storage";
@@ -116,10 +118,22 @@ export async function createAgentApp(options: {
     brands,
     clock: options.clock,
   });
+  // Every page read from a user-given URL goes through the guarded fetcher with these settings (docs/sources.md).
+  const fetch = fetchSettings(config);
+  const repurpose = new RepurposeService({
+    strategies: service,
+    repository: new PlanRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE),
+    pipeline,
+    fetch,
+    brands,
+    clock: options.clock,
+  });
   const app = await buildApp({
     service,
     brands,
     plans,
+    repurpose,
+    brandFromWebsite: new BrandFromWebsiteService({ pipeline, fetch }),
     clock: options.clock,
     conversations,
     readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),
@@ -135,6 +149,7 @@ export async function createAgentApp(options: {
     prices: new PriceTable(parsePrices(config.MODEL_PRICES)),
     turns,
   });
+  for (const warning of configWarnings(config)) app.log.warn({ setting: "FETCH_ALLOW_HOSTS" }, warning);
   // The in-process image worker runs while the app does: started when ready, drained when closing.
   imageJobs.attach(app);
   // The SDK's own log lines (e.g. a tool input that failed to parse, which we handle) go into our JSON log.

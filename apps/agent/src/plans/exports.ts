@@ -33,7 +33,7 @@ function icsLineBreaks(text: string): string {
 
 /** The event's description: what to publish, then what it is for. */
 function eventDescription(post: PlanPost): string {
-  return icsLineBreaks(`${publishedText(post.caption, post.hashtags)}\n\nPillar: ${post.pillar}\nTheme: ${post.theme}\nStatus: ${post.status}`);
+  return icsLineBreaks(`${publishedText(post.caption, post.hashtags, post.link)}\n\nPillar: ${post.pillar}\nTheme: ${post.theme}\nStatus: ${post.status}`);
 }
 
 /** The event's title: the platform and the caption's first words. */

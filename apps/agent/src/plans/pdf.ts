@@ -75,7 +75,7 @@ export function strategyToPdf(strategy: StrategyRecord, plan: Plan | undefined):
         .font("Helvetica-Bold")
         .fontSize(10)
         .text(printable(`${when.toFormat("ccc d LLL, HH:mm")} · ${PLATFORM_RULES[post.platform].name} · ${post.status}`));
-      body(publishedText(post.caption, post.hashtags));
+      body(publishedText(post.caption, post.hashtags, post.link));
       doc
         .font("Helvetica-Oblique")
         .fontSize(9)
