@@ -18,9 +18,7 @@ const brief: fc.Arbitrary<PlanBrief> = fc.record({
   industry: text(200),
   platforms: fc
     .uniqueArray(fc.constantFrom(...PLAN_PLATFORMS), { minLength: 1, maxLength: 8 })
-    .chain((ids) =>
-      fc.tuple(...ids.map((id) => fc.constantFrom<Priority>("high", "medium", "low").map((priority) => ({ id, name: id, priority })))),
-    )
+    .chain((ids) => fc.tuple(...ids.map((id) => fc.constantFrom<Priority>("high", "medium", "low").map((priority) => ({ id, name: id, priority })))))
     .map((platforms) => [...platforms].sort((a, b) => ["high", "medium", "low"].indexOf(a.priority) - ["high", "medium", "low"].indexOf(b.priority))),
   pillars: fc.array(text(300), { minLength: 3, maxLength: 6 }),
   themes: fc.array(text(400), { minLength: 5, maxLength: 8 }),
@@ -54,14 +52,17 @@ describe("the offline copywriter", () => {
 
   it("property: a high-priority platform gets more posts than a low-priority one, every week", () => {
     fc.assert(
-      fc.property(brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 3) })), (input) => {
-        const plan = writePlan(input);
-        const count = (id: PlanPlatformId) => plan.posts.filter((post) => post.platform === id).length;
-        for (const platform of input.platforms) expect(count(platform.id)).toBe(POSTS_PER_WEEK[platform.priority] * input.weeks);
-        const highs = input.platforms.filter((platform) => platform.priority === "high");
-        const lows = input.platforms.filter((platform) => platform.priority === "low");
-        for (const high of highs) for (const low of lows) expect(count(high.id)).toBeGreaterThan(count(low.id));
-      }),
+      fc.property(
+        brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 3) })),
+        (input) => {
+          const plan = writePlan(input);
+          const count = (id: PlanPlatformId) => plan.posts.filter((post) => post.platform === id).length;
+          for (const platform of input.platforms) expect(count(platform.id)).toBe(POSTS_PER_WEEK[platform.priority] * input.weeks);
+          const highs = input.platforms.filter((platform) => platform.priority === "high");
+          const lows = input.platforms.filter((platform) => platform.priority === "low");
+          for (const high of highs) for (const low of lows) expect(count(high.id)).toBeGreaterThan(count(low.id));
+        },
+      ),
       { numRuns: 100 },
     );
   });
