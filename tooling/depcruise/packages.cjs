@@ -5,8 +5,8 @@
 
 /** Lowest first. A new package goes into the lowest tier whose packages it does not need to import. */
 const TIERS = [
-  // The shapes (schemas) and the adapters with no workspace dependency.
-  ["schemas", "dynamo", "storage", "api-client", "local-sqs"],
+  // The shapes (schemas), the adapters and the page fetcher: no workspace dependency.
+  ["schemas", "dynamo", "storage", "api-client", "local-sqs", "fetcher"],
   // The offline copywriter: reads briefs and writes strategies with the schemas' shapes.
   ["composer"],
   // The model stand-ins answer with the offline copywriter's text.
