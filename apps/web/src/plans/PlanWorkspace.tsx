@@ -8,6 +8,7 @@ import { markdownFileName, strategyMarkdown } from "@/shared/markdown";
 import { downloadText } from "@/ui/download";
 import { createPlan, exportLinks, problemText } from "./requests";
 import { PostEditor } from "./PostEditor";
+import { AddFromArticle } from "./AddFromArticle";
 import "./plans.css";
 
 type View = "week" | "month" | "list";
@@ -129,6 +130,8 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
           </p>
         )}
       </form>
+
+      <AddFromArticle strategyId={strategy.id} onAdded={setPlan} />
 
       {plan && (
         <>
