@@ -15,6 +15,8 @@ export const LOCAL_ONLY_VARIABLES = [
   "OPENAI_API_KEY",
   "OPENAI_MODELS",
   "OPENAI_FALLBACK_MODEL_IDS",
+  // Lets the page fetcher reach local hosts: development and tests only (the egress check refuses it in a task definition).
+  "FETCH_ALLOW_HOSTS",
 ];
 
 /** Variable names in a dotenv file, including commented-out ones (`# NAME=`). */

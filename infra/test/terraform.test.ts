@@ -4,7 +4,7 @@ import { parseTerraform, readTerraformSources, type TerraformConfig } from "../s
 import { tableProblems } from "../src/rules/tables";
 import { policyDocumentProblems, taskRoleProblems } from "../src/rules/iam";
 import { jwtSecretProblems } from "../src/rules/secrets";
-import { agentIsolationProblems } from "../src/rules/network";
+import { agentEgressProblems, agentIsolationProblems } from "../src/rules/network";
 import { operationsProblems } from "../src/rules/alarms";
 
 const sources = readTerraformSources();
@@ -97,6 +97,23 @@ describe("network", { timeout: 30_000 }, () => {
     expect((await problemsAfter(agentIsolationProblems, "security_groups.tf", /description                  = "Strategy API calls from the web tasks only"\n  referenced_security_group_id = aws_security_group\.web\.id/, 'description = "open"\n  cidr_ipv4 = "0.0.0.0/0"')).join()).toMatch(/admits only the web security group/);
     expect((await problemsAfter(agentIsolationProblems, "security_groups.tf", /description                  = "Strategy API calls from the web tasks only"\n  referenced_security_group_id = aws_security_group\.web\.id/, 'description = "from alb"\n  referenced_security_group_id = aws_security_group.alb.id')).join()).toMatch(/admits only the web security group/);
     expect(await problemsAfter(agentIsolationProblems, "ecs.tf", /security_groups  = \[aws_security_group\.agent\.id\]\n    assign_public_ip = false/, "security_groups  = [aws_security_group.agent.id]\n    assign_public_ip = true")).toContain("agent tasks must not get a public IP");
+  });
+});
+
+describe("agent egress", { timeout: 30_000 }, () => {
+  it("is TCP 443 only, and the page fetcher is told so (FETCH_PORTS=443, no FETCH_ALLOW_HOSTS)", () => {
+    expect(agentEgressProblems(stack)).toEqual([]);
+  });
+
+  it("reports another port, an all-traffic rule, a plain-http fetcher, or allowed local hosts", async () => {
+    const rule = /(resource "aws_vpc_security_group_egress_rule" "agent_to_aws_apis" \{[^}]*?)from_port         = 443\n  to_port           = 443/;
+    expect((await problemsAfter(agentEgressProblems, "security_groups.tf", rule, "$1from_port = 80\n  to_port = 80")).join()).toMatch(/agent_to_aws_apis: the agent's egress is TCP 443 only/);
+    const everything = '\nresource "aws_vpc_security_group_egress_rule" "agent_anything" {\n  security_group_id = aws_security_group.agent.id\n  cidr_ipv4 = "0.0.0.0/0"\n  ip_protocol = "-1"\n}\n';
+    expect((await problemsAfter(agentEgressProblems, "security_groups.tf", /\n$/, everything)).join()).toMatch(/agent_anything: the agent's egress is TCP 443 only/);
+    expect((await problemsAfter(agentEgressProblems, "containers.tf", '{ name = "FETCH_PORTS", value = "443" }', '{ name = "FETCH_PORTS", value = "80,443" }')).join()).toMatch(/FETCH_PORTS must be "443"/);
+    expect(
+      (await problemsAfter(agentEgressProblems, "containers.tf", '{ name = "FETCH_PORTS", value = "443" },', '{ name = "FETCH_PORTS", value = "443" },\n      { name = "FETCH_ALLOW_HOSTS", value = "10.0.0.5:8080" },')).join(),
+    ).toMatch(/FETCH_ALLOW_HOSTS must not be set/);
   });
 });
 

@@ -5,8 +5,8 @@ import { brandFromWebsiteSystemPrompt, brandFromWebsitePrompt, websiteBrief } fr
 
 interface BrandFromWebsiteDeps {
   pipeline: GenerationPipeline;
-  /** The fetcher's settings (FETCH_ALLOW_HOSTS, the time budget). */
-  fetch: Pick<FetchPageOptions, "allowHosts" | "timeoutMs" | "resolve">;
+  /** The fetcher's settings (FETCH_ALLOW_HOSTS, FETCH_PORTS, the time budget). */
+  fetch: Pick<FetchPageOptions, "allowHosts" | "allowPorts" | "timeoutMs" | "resolve">;
 }
 
 /** Every string of the output that repeats a sentence addressed to AI systems: the model must write it again. */

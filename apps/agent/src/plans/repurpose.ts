@@ -30,8 +30,8 @@ interface RepurposeDeps {
   strategies: StrategyService;
   repository: PlanRepository;
   pipeline: GenerationPipeline;
-  /** The fetcher's settings (FETCH_ALLOW_HOSTS, the time budget). */
-  fetch: Pick<FetchPageOptions, "allowHosts" | "timeoutMs" | "resolve">;
+  /** The fetcher's settings (FETCH_ALLOW_HOSTS, FETCH_PORTS, the time budget). */
+  fetch: Pick<FetchPageOptions, "allowHosts" | "allowPorts" | "timeoutMs" | "resolve">;
   /** The brand's default time zone, for a plan started by the posts. */
   brands?: { defaultTimezone(userId: string, brandId: string): Promise<string | undefined> };
   clock?: () => Date;
