@@ -195,7 +195,5 @@ export function campaignSlug(name: string): string {
  * The body of a refused page fetch: 400 (the URL is refused; `errors` names the `url` field), 422 (the page or its
  * site cannot be read as asked) or 504 (out of time), with a `detail` that says why. Validation errors share it.
  */
-export const FetchRefusalBody = z
-  .object({ detail: z.string(), errors: z.array(FieldError).optional() })
-  .meta({ id: "FetchRefusalBody" });
+export const FetchRefusalBody = z.object({ detail: z.string(), errors: z.array(FieldError).optional() }).meta({ id: "FetchRefusalBody" });
 export type FetchRefusalBody = z.infer<typeof FetchRefusalBody>;

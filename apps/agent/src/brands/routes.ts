@@ -30,8 +30,7 @@ export const brandRoutes: FastifyPluginAsyncZod<{ service: BrandService; fromWeb
       schema: {
         operationId: "suggestBrandFromWebsite",
         tags,
-        summary:
-          "Suggest a brand profile from a business's website (the page and up to 4 same-site pages about the business); nothing is saved",
+        summary: "Suggest a brand profile from a business's website (the page and up to 4 same-site pages about the business); nothing is saved",
         body: BrandFromWebsiteRequest,
         response: { 200: BrandSuggestion, ...MODEL_CALL_ERRORS, 400: FetchRefusalBody, 422: FetchRefusalBody, 504: FetchRefusalBody },
       },

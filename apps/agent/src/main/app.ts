@@ -161,7 +161,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
       await api.register(imageRoutes, { service: deps.images });
       await api.register(brandRoutes, { prefix: "/brands", service: deps.brands, fromWebsite: deps.brandFromWebsite });
-      await api.register(planRoutes, { prefix: "/strategy", service: deps.plans, repurpose: deps.repurpose, heartbeatMs: deps.sseHeartbeatMs ?? 15_000, clock: deps.clock });
+      await api.register(planRoutes, {
+        prefix: "/strategy",
+        service: deps.plans,
+        repurpose: deps.repurpose,
+        heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
+        clock: deps.clock,
+      });
     },
     { prefix: "/api" },
   );

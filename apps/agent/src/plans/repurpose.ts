@@ -60,7 +60,8 @@ function outputSchema(platforms: readonly PlanPlatformId[], links: Partial<Recor
         }
       }
       post.hashtags.forEach((tag, at) => {
-        if (isInstructionToAI(tag)) ctx.addIssue({ code: "custom", path: ["posts", index, "hashtags", at], message: "Must not repeat text addressed to AI systems" });
+        if (isInstructionToAI(tag))
+          ctx.addIssue({ code: "custom", path: ["posts", index, "hashtags", at], message: "Must not repeat text addressed to AI systems" });
       });
     });
   });
@@ -94,7 +95,9 @@ export class RepurposeService {
     const strategyPlatforms = planPlatforms(strategy);
     const platforms = request.platforms ?? strategyPlatforms.map((platform) => platform.id);
     if (platforms.length === 0) {
-      throw new AppError("validation", { fields: [{ field: "platforms", message: "The strategy recommends no platform posts can be written for: name them" }] });
+      throw new AppError("validation", {
+        fields: [{ field: "platforms", message: "The strategy recommends no platform posts can be written for: name them" }],
+      });
     }
     const count = request.count ?? Math.min(platforms.length, 10);
     const order = Array.from({ length: count }, (_, index) => platforms[index % platforms.length]!);
@@ -168,7 +171,10 @@ export class RepurposeService {
     const startDate = existing && existing.plan.start_date > tomorrow ? existing.plan.start_date : tomorrow;
     const slots = this.freeSlots(strategy, strategyPlatforms, existing, generation.output.posts, startDate, timezone);
     // The theme shows on every post: the article's title, without the brand's banned words.
-    const theme = scrubBannedWords(read.article.title, strategy.voice?.banned_words ?? []).slice(0, 200).trim() || "Article";
+    const theme =
+      scrubBannedWords(read.article.title, strategy.voice?.banned_words ?? [])
+        .slice(0, 200)
+        .trim() || "Article";
     const posts: PlanPost[] = generation.output.posts.map((post, index) => ({
       id: randomUUID(),
       platform: post.platform,
@@ -181,7 +187,11 @@ export class RepurposeService {
       status: "draft",
     }));
     const planStart = existing?.plan.start_date ?? tomorrow;
-    const lastDate = posts.map((post) => localDate(post.scheduled_at, timezone)).sort().at(-1) ?? planStart;
+    const lastDate =
+      posts
+        .map((post) => localDate(post.scheduled_at, timezone))
+        .sort()
+        .at(-1) ?? planStart;
     const days = DateTime.fromISO(lastDate, { zone: "UTC" }).diff(DateTime.fromISO(planStart, { zone: "UTC" }), "days").days;
     const weeks = Math.min(MAX_PLAN_WEEKS, Math.max(1, Math.floor(days / 7) + 1));
     try {

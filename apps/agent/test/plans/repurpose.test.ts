@@ -41,7 +41,13 @@ describe("articles into plan posts", () => {
       },
     });
     harness = await startHarness({ clock: () => NOW, env: { FETCH_ALLOW_HOSTS: site.hostPort, FETCH_TIMEOUT_SECONDS: "1" } });
-    const brand = await post("/api/brands", { ...VALID_BRIEF, brand_name: undefined, name: "Riverside Bakery", industry: "bakery", voice: { banned_words: [BANNED] } });
+    const brand = await post("/api/brands", {
+      ...VALID_BRIEF,
+      brand_name: undefined,
+      name: "Riverside Bakery",
+      industry: "bakery",
+      voice: { banned_words: [BANNED] },
+    });
     expect(brand.statusCode, brand.body).toBe(201);
     const generated = await post("/api/strategy/generate", { brand_id: brand.json().id, goals: "More weekday customers" });
     expect(generated.statusCode, generated.body).toBe(200);

@@ -37,6 +37,13 @@ export function getPlan(id: string) {
 /** What the writer has finished so far while an article becomes posts. */
 export type ArticlePostDraft = { platform: string; caption: string; hashtags: string[] };
 
+/** A finished post of the stream's `posts` section (the stream's values are unchecked JSON). */
+function isDraft(value: unknown): value is ArticlePostDraft {
+  if (typeof value !== "object" || value === null) return false;
+  const post = value as Record<string, unknown>;
+  return typeof post.platform === "string" && typeof post.caption === "string" && Array.isArray(post.hashtags);
+}
+
 /** An article to turn into posts: a URL to read, or pasted text with its title. */
 export type ArticleSource = { url: string } | { text: string; title: string };
 
@@ -58,7 +65,7 @@ export async function streamArticlePosts(
     if (event.event === "section") {
       const section = SectionEvent.safeParse(data);
       if (section.success && section.data.section === "posts" && Array.isArray(section.data.value)) {
-        onPosts(section.data.value.filter((post): post is ArticlePostDraft => typeof post === "object" && post !== null && typeof post.caption === "string"));
+        onPosts(section.data.value.filter(isDraft));
       }
     } else if (event.event === "reset") {
       onPosts([]);
