@@ -97,7 +97,10 @@ export const RepurposeRequest = z
       .describe("How many posts; one per platform when absent (at most 10)"),
     campaign: z
       .string({ error: "Must be a string" })
-      .regex(/^[A-Za-z0-9._-]{1,100}$/, { error: "Must be 1-100 letters, digits, dots, hyphens or underscores" })
+      // It ends the link, so it ends in a letter or digit: platforms leave a link's trailing punctuation out of it.
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?$/, {
+        error: "Must be 1-100 letters, digits, dots, hyphens or underscores, starting and ending with a letter or digit",
+      })
       .optional()
       .describe("utm_campaign of the links; the strategy's slug when absent"),
     model: z.string({ error: "Must be a string" }).min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional(),
@@ -166,12 +169,15 @@ export function repurposeOutputSchema(bounds: { platforms: readonly PlanPlatform
 
 /**
  * The article's address with the UTM tags of one post: `utm_source=<platform>`, `utm_medium=social`,
- * `utm_campaign=<campaign>`; other query parameters and the fragment are kept, earlier UTM tags replaced.
+ * `utm_campaign=<campaign>`, last, so the link ends with the campaign; other query parameters are kept, earlier UTM
+ * tags replaced, and the fragment dropped.
  */
 export function utmLink(articleUrl: string, platform: PlanPlatformId, campaign: string): string {
   const url = new URL(articleUrl);
   url.username = "";
   url.password = "";
+  url.hash = "";
+  for (const key of ["utm_source", "utm_medium", "utm_campaign"]) url.searchParams.delete(key);
   url.searchParams.set("utm_source", platform);
   url.searchParams.set("utm_medium", "social");
   url.searchParams.set("utm_campaign", campaign);
