@@ -27,6 +27,8 @@ export const brandRoutes: FastifyPluginAsyncZod<{ service: BrandService; fromWeb
   app.post(
     "/from-website",
     {
+      // The site is read before the model call is admitted: the per-user read limit bounds the fetching too.
+      preHandler: app.limitReads,
       schema: {
         operationId: "suggestBrandFromWebsite",
         tags,

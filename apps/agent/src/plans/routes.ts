@@ -46,6 +46,8 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
     "/:id/repurpose",
     {
       bodyLimit: ARTICLE_BODY_LIMIT,
+      // Pages are fetched before the model call is admitted: the per-user read limit bounds the fetching too.
+      preHandler: app.limitReads,
       schema: {
         operationId: "repurposeArticle",
         tags,
@@ -63,6 +65,8 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
     "/:id/repurpose/stream",
     {
       bodyLimit: ARTICLE_BODY_LIMIT,
+      // Pages are fetched before the model call is admitted: the per-user read limit bounds the fetching too.
+      preHandler: app.limitReads,
       schema: {
         operationId: "repurposeArticleStream",
         tags,
