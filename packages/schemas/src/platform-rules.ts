@@ -168,8 +168,8 @@ const WHOLE_EMOJI = new RegExp("^\\p{RGI_Emoji}$", "v");
 // URLs as X detects them in plain text: a word (after opening punctuation) that starts with a scheme, or is a host
 // with a common top-level domain. Matched per word and anchored, so long input cannot make the search quadratic.
 const WORD = /\S+/gu;
-// eslint-disable-next-line no-useless-escape -- kept escaped for readers of the class
 const URL_AT_START =
+  // eslint-disable-next-line no-useless-escape -- kept escaped for readers of the class
   /^([(\["'«“]*)(https?:\/\/[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ai|app|dev|edu|gov|me|ly|us|uk|de|fr|info|biz|shop|store)\b(?:\/[^\s<>"]*)?)/iu;
 
 function urlSpans(text: string): { start: number; end: number }[] {
