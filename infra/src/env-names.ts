@@ -20,6 +20,8 @@ export const LOCAL_ONLY_VARIABLES = [
   "OPENAI_API_KEY",
   "OPENAI_MODELS",
   "OPENAI_FALLBACK_MODEL_IDS",
+  // Lets the page fetcher reach local hosts: development and tests only (the egress check refuses it in a task definition).
+  "FETCH_ALLOW_HOSTS",
 ];
 
 /** Variable names in a dotenv file, including commented-out ones (`# NAME=`). */
@@ -62,11 +64,23 @@ export function envNameProblems(sources: EnvNameSources): string[] {
   const documented = dotenvNames(sources.dotenvExample);
   const duplicates = documented.filter((name, index) => documented.indexOf(name) !== index);
   report(".env.example", [...new Set(duplicates)], "appears twice");
-  report(".env.example", missingFrom(documented, [...agentKeys, ...webKeys, ...AWS_SDK_CREDENTIAL_VARIABLES, ...OTEL_SDK_VARIABLES]), "is not a key of agentEnvSchema or webEnvSchema");
+  report(
+    ".env.example",
+    missingFrom(documented, [...agentKeys, ...webKeys, ...AWS_SDK_CREDENTIAL_VARIABLES, ...OTEL_SDK_VARIABLES]),
+    "is not a key of agentEnvSchema or webEnvSchema",
+  );
   report(".env.example", missingFrom([...agentKeys, ...webKeys], documented), "is a config key but is not documented");
 
-  report("docker-compose agent", missingFrom(Object.keys(environmentOf(sources.compose.services?.agent)), [...agentKeys, ...AWS_SDK_CREDENTIAL_VARIABLES, ...OTEL_SDK_VARIABLES]), "is not a key of agentEnvSchema");
-  report("docker-compose web", missingFrom(Object.keys(environmentOf(sources.compose.services?.web)), [...webKeys, ...OTEL_SDK_VARIABLES]), "is not a key of webEnvSchema");
+  report(
+    "docker-compose agent",
+    missingFrom(Object.keys(environmentOf(sources.compose.services?.agent)), [...agentKeys, ...AWS_SDK_CREDENTIAL_VARIABLES, ...OTEL_SDK_VARIABLES]),
+    "is not a key of agentEnvSchema",
+  );
+  report(
+    "docker-compose web",
+    missingFrom(Object.keys(environmentOf(sources.compose.services?.web)), [...webKeys, ...OTEL_SDK_VARIABLES]),
+    "is not a key of webEnvSchema",
+  );
   report("docker-compose", missingFrom(interpolatedNames(sources.composeText), documented), "is read from .env but missing from .env.example");
 
   const agentTask = taskDefinitionNames(sources.terraform, "agent");

@@ -49,6 +49,10 @@ locals {
       { name = "DYNAMODB_LIMITS_TABLE", value = aws_dynamodb_table.limits.name },
       { name = "GENERATION_LEASE_SECONDS", value = tostring(var.generation_lease_seconds) },
       { name = "READ_RATE_LIMIT_PER_MINUTE", value = tostring(var.read_rate_limit_per_minute) },
+      # The page fetcher reads https only: port 443 is the one the agent's security group opens to the internet
+      # (security_groups.tf). FETCH_ALLOW_HOSTS is never set here.
+      { name = "FETCH_PORTS", value = "443" },
+      { name = "FETCH_TIMEOUT_SECONDS", value = "10" },
       # Image jobs (the same values in image_worker.tf).
       { name = "DYNAMODB_IMAGE_JOBS_TABLE", value = aws_dynamodb_table.image_jobs.name },
       { name = "S3_BUCKET", value = aws_s3_bucket.images.bucket },

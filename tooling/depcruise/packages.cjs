@@ -5,8 +5,8 @@
 
 /** Lowest first. A new package goes into the lowest tier whose packages it does not need to import. */
 const TIERS = [
-  // The shapes (schemas), the adapters and telemetry: no workspace dependency.
-  ["schemas", "dynamo", "storage", "api-client", "local-sqs", "telemetry"],
+  // The shapes (schemas), the adapters, telemetry and the page fetcher: no workspace dependency.
+  ["schemas", "dynamo", "storage", "api-client", "local-sqs", "telemetry", "fetcher"],
   // The offline copywriter (reads briefs, writes strategies) and the results statistics: both build on the shapes.
   ["composer", "insights"],
   // The model stand-ins answer with the offline copywriter's text.

@@ -328,6 +328,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/brands/from-website": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suggest a brand profile from a business's website (the page and up to 4 same-site pages about the business); nothing is saved */
+        post: operations["suggestBrandFromWebsite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/brands": {
         parameters: {
             query?: never;
@@ -376,6 +393,40 @@ export type paths = {
         put?: never;
         /** Suggest a voice from the brand's sample posts (a heuristic); nothing changes until you PATCH it */
         post: operations["suggestBrandVoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/repurpose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an article (a URL, or pasted text and title) into posts that join the plan as drafts in its next free slots */
+        post: operations["repurposeArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/repurpose/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an article into plan posts and watch them being written (text/event-stream, the events of generate/stream) */
+        post: operations["repurposeArticleStream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -781,6 +832,11 @@ export type components = {
             /** @description IANA time zone for plans, e.g. Europe/Berlin */
             default_timezone?: string;
         };
+        BrandFromWebsiteRequest: {
+            /** @description The page's address: http or https */
+            url: string;
+            model?: string;
+        };
         BrandList: components["schemas"]["Brand"][];
         BrandPatch: {
             name?: string;
@@ -802,6 +858,35 @@ export type components = {
             };
             sample_posts?: string[];
             default_timezone?: string | null;
+        };
+        BrandSuggestion: {
+            /** @description The business's name as the site gives it */
+            name: string;
+            /** @description The business's trade, in a few words */
+            industry: string;
+            /** @description Whom the business serves, in the site's words where it says so */
+            target_audience: string;
+            /** @description Goals or a mission, only if the site states any */
+            goals?: string;
+            voice: {
+                /** @description Tone words, e.g. warm, expert */
+                tone: string[];
+                /** @description What the brand's copy does */
+                do: string[];
+                /** @description What the brand's copy avoids */
+                dont: string[];
+            };
+            /** @description Up to three short posts in the site's own words (its sentences, quoted as they are) */
+            sample_posts: string[];
+            /** @description The pages that were read, the one asked for first */
+            sources: string[];
+            /** @description Same-site pages chosen but not read, and why */
+            skipped: {
+                url: string;
+                detail: string;
+            }[];
+            /** @description The model that wrote the suggestion; 'offline' for the built-in offline model */
+            model: string;
         };
         BrandVoice: {
             /**
@@ -893,6 +978,10 @@ export type components = {
                 errors?: components["schemas"]["FieldError"][];
             };
             retry_after?: number;
+        };
+        FetchRefusalBody: {
+            detail: string;
+            errors?: components["schemas"]["FieldError"][];
         };
         FieldError: {
             field: string;
@@ -1081,6 +1170,8 @@ export type components = {
             goal?: string;
             /** @description What the post's picture shows, written with its caption */
             visual_brief?: string;
+            /** @description The article the post was written from, with its UTM tags; published after the caption and counted as the platform counts links */
+            link?: string;
             status: components["schemas"]["PostStatus"];
         };
         PlanRequest: {
@@ -1221,6 +1312,34 @@ export type components = {
             /** @description A model id from GET /api/models; the service default when absent */
             model?: string;
         };
+        RepurposeRequest: {
+            /** @description The article to read; with `text`, only the address the posts link to (not fetched) */
+            url?: string;
+            /** @description The article's text, pasted; paragraphs separated by blank lines */
+            text?: string;
+            /** @description The pasted article's title */
+            title?: string;
+            /** @description The platforms to write for; the strategy's platforms when absent */
+            platforms?: ("x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube")[];
+            /** @description How many posts; one per platform when absent (at most 10) */
+            count?: number;
+            /** @description utm_campaign of the links; the strategy's slug when absent */
+            campaign?: string;
+            model?: string;
+        };
+        RepurposeResult: {
+            strategy_id: string;
+            article: {
+                title: string;
+                /** @description The article's address (after redirects), when it has one */
+                url?: string;
+                /** @description The article's key sentences the posts were written from */
+                points: string[];
+            };
+            model: string;
+            /** @description The posts added to the strategy's plan, as drafts in its next free slots */
+            posts: components["schemas"]["PlanPost"][];
+        };
         ResetEvent: {
             model: string;
             reason: string;
@@ -1287,6 +1406,8 @@ export type components = {
             goal?: string;
             /** @description What the post's picture shows, written with its caption */
             visual_brief?: string;
+            /** @description The article the post was written from, with its UTM tags; published after the caption and counted as the platform counts links */
+            link?: string;
             status: components["schemas"]["PostStatus"];
             /** @description Every rewrite written, the stored one first; each meets the platform's rules. Choose another with PATCH */
             alternatives?: {
@@ -2993,6 +3114,122 @@ export interface operations {
             };
         };
     };
+    suggestBrandFromWebsite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BrandFromWebsiteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandSuggestion"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: a lost race or a request still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal error or the model failed to produce a valid result */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request took longer than its time budget */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+        };
+    };
     listBrands: {
         parameters: {
             query?: {
@@ -3335,6 +3572,271 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    repurposeArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepurposeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepurposeResult"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: a lost race or a request still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal error or the model failed to produce a valid result */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request took longer than its time budget */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+        };
+    };
+    repurposeArticleStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepurposeRequest"];
+            };
+        };
+        responses: {
+            /** @description The live progress, then the result. Each message is `event: <name>` and `data: <JSON>`; idle streams get `: heartbeat` comments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @enum {string} */
+                        event: "started";
+                        data: components["schemas"]["StartedEvent"];
+                    } | {
+                        /** @enum {string} */
+                        event: "section";
+                        data: components["schemas"]["SectionEvent"];
+                    } | {
+                        /** @enum {string} */
+                        event: "reset";
+                        data: components["schemas"]["ResetEvent"];
+                    } | {
+                        /** @enum {string} */
+                        event: "completed";
+                        data: components["schemas"]["RepurposeResult"];
+                    } | {
+                        /** @enum {string} */
+                        event: "error";
+                        data: components["schemas"]["ErrorEvent"];
+                    };
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: a lost race or a request still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request took longer than its time budget */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
                 };
             };
         };

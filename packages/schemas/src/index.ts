@@ -16,3 +16,4 @@ export * from "./time-zone";
 export * from "./results";
 export * from "./text-rules";
 export * from "./keys";
+export * from "./sources";

@@ -81,6 +81,10 @@ export const PlanPost = z
     visual_prompt_index: z.number().int().nonnegative().optional().describe("Index into the strategy's visual_prompts"),
     goal: z.string().optional().describe("The goal of the brief this post serves"),
     visual_brief: z.string().optional().describe("What the post's picture shows, written with its caption"),
+    link: z
+      .string()
+      .optional()
+      .describe("The article the post was written from, with its UTM tags; published after the caption and counted as the platform counts links"),
     status: PostStatus,
   })
   .meta({ id: "PlanPost" });

@@ -14,7 +14,7 @@ export const GENERATION_OUTCOMES = ["completed", "validation_failure", "throttle
 export type GenerationOutcome = (typeof GENERATION_OUTCOMES)[number];
 
 /** What a model call was for. */
-export const MODEL_CALL_KINDS = ["strategy", "refine", "plan", "rewrite", "image"] as const;
+export const MODEL_CALL_KINDS = ["strategy", "refine", "plan", "rewrite", "repurpose", "brand", "image"] as const;
 export type ModelCallKind = (typeof MODEL_CALL_KINDS)[number];
 
 /** The limits that can turn a request away (one per configured limit of the agent and the web app). */

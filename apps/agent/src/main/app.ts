@@ -27,6 +27,8 @@ import type { PlanService } from "../plans/service";
 import type { ExportPool } from "../plans/export-pool";
 import type { PlanFeedService } from "../plans/feed-service";
 import { planFeedRoutes, publicFeedRoutes } from "../plans/feed-routes";
+import type { RepurposeService } from "../plans/repurpose";
+import type { BrandFromWebsiteService } from "../brands/from-website";
 import type { ImageModelCatalog } from "../models/image-models";
 import { imageRoutes } from "../images/routes";
 import type { ImageService } from "../images/service";
@@ -50,6 +52,10 @@ interface AppDeps {
   /** Worker threads rendering exports; closed with the app. */
   exports: ExportPool;
   results: ResultService;
+  /** Articles into plan posts. */
+  repurpose: RepurposeService;
+  /** Brand suggestions from a website. */
+  brandFromWebsite: BrandFromWebsiteService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -190,10 +196,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await scoped.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
         await scoped.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
         await scoped.register(imageRoutes, { service: deps.images });
-        await scoped.register(brandRoutes, { prefix: "/brands", service: deps.brands });
+        await scoped.register(brandRoutes, { prefix: "/brands", service: deps.brands, fromWebsite: deps.brandFromWebsite });
         await scoped.register(planRoutes, {
           prefix: "/strategy",
           service: deps.plans,
+          repurpose: deps.repurpose,
           feeds: deps.feeds,
           exports: deps.exports,
           heartbeatMs: deps.sseHeartbeatMs ?? 15_000,

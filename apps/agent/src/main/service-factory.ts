@@ -5,7 +5,7 @@ import { configureLogging } from "@strands-agents/sdk";
 import { SessionStore } from "@strategist/dynamo";
 import { buildApp } from "./app";
 import type { ModelCatalog } from "../models/catalog";
-import { parsePrices, type AgentConfig } from "../core/config";
+import { configWarnings, fetchSettings, parsePrices, type AgentConfig } from "../core/config";
 import { PriceTable } from "../models/pricing";
 import { ModelCaller } from "../models/model-call";
 import { GenerationPipeline } from "../generation/pipeline";
@@ -25,6 +25,8 @@ import { PlanService } from "../plans/service";
 import { ExportPool } from "../plans/export-pool";
 import { FeedRepository } from "../plans/feed";
 import { PlanFeedService } from "../plans/feed-service";
+import { RepurposeService } from "../plans/repurpose";
+import { BrandFromWebsiteService } from "../brands/from-website";
 import type { LoggerOptions } from "pino";
 import type { Metrics } from "@strategist/telemetry";
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -165,6 +167,16 @@ export async function createAgentApp(options: {
     exports,
     webUrl: config.FRONTEND_URL.split(",")[0]?.trim() || "http://localhost:3000",
   });
+  // Every page read from a user-given URL goes through the guarded fetcher with these settings (docs/sources.md).
+  const fetch = fetchSettings(config);
+  const repurpose = new RepurposeService({
+    strategies: service,
+    repository: planRepository,
+    pipeline,
+    fetch,
+    brands,
+    clock: options.clock,
+  });
   const app = await buildApp({
     service,
     brands,
@@ -172,6 +184,8 @@ export async function createAgentApp(options: {
     feeds,
     exports,
     results,
+    repurpose,
+    brandFromWebsite: new BrandFromWebsiteService({ pipeline, fetch }),
     clock: options.clock,
     conversations,
     readLimiter: new ReadLimiter({ perMinute: config.READ_RATE_LIMIT_PER_MINUTE, store: limitsStore }),
@@ -194,6 +208,7 @@ export async function createAgentApp(options: {
     turns,
     metrics,
   });
+  for (const warning of configWarnings(config)) app.log.warn({ setting: "FETCH_ALLOW_HOSTS" }, warning);
   // The in-process image worker runs while the app does: started when ready, drained when closing.
   imageJobs.attach(app);
   // The SDK's own log lines (e.g. a tool input that failed to parse, which we handle) go into our JSON log.

@@ -51,6 +51,11 @@ export interface RewriteBrief {
 /** Posts a week per platform by the strategy's priority: a high-priority platform always gets more than a low one. */
 export const POSTS_PER_WEEK: Record<Priority, number> = { high: 3, medium: 2, low: 1 };
 const WEEKDAYS: Record<number, number[]> = { 1: [3], 2: [2, 4], 3: [1, 3, 5] };
+
+/** The weekdays (Monday = 1) a platform of this priority posts on. */
+export function postingWeekdays(priority: Priority): readonly number[] {
+  return WEEKDAYS[POSTS_PER_WEEK[priority]]!;
+}
 /** Hashtags per post by platform: few where the platform or its readers want few. */
 const HASHTAGS_PER_POST: Record<PlanPlatformId, number> = { x: 2, instagram: 5, threads: 1, linkedin: 3, tiktok: 4, facebook: 2, pinterest: 3, youtube: 2 };
 /** When to publish when the posting schedule names no hour for a platform (local time). */
@@ -202,6 +207,11 @@ function fitPost(platform: PlanPlatformId, template: (slots: Slots) => string, s
   return { caption: shorten(slots.brand, 10), hashtags: [] };
 }
 
+/** The local publishing time of a platform: the posting schedule's hour where it names one, else the platform's default. */
+export function postingTime(schedule: string, platform: { id: PlanPlatformId; name: string }): string {
+  return scheduledTime(schedule, platform) ?? DEFAULT_TIME[platform.id];
+}
+
 /** The local publishing time the posting schedule gives a platform ("LinkedIn: ... between 8 and 10 am"), if any. */
 export function scheduledTime(schedule: string, platform: { id: PlanPlatformId; name: string }): string | undefined {
   const names = [platform.name, PLATFORM_RULES[platform.id].name, platform.id === "x" ? "Twitter" : platform.name].map((name) => name.toLowerCase());
@@ -285,4 +295,63 @@ export function rewritePost(brief: RewriteBrief): RewriteOutput {
     if (post.caption !== brief.caption) return post;
   }
   return fitPost(brief.platform, ({ brand, theme }) => `${theme}, from ${brand}.`, slots, hashtags);
+}
+
+/** What posts from an article are written from: its title and key points, the posts wanted and their links. */
+export interface ArticleBrief {
+  brand_name: string;
+  title: string;
+  /** The article's key sentences, in its order. */
+  points: string[];
+  /** One entry per post, in order. */
+  posts: { platform: PlanPlatformId }[];
+  /** Each platform's link (the article with its UTM tags), published after the caption and counted by the platform. */
+  links: Partial<Record<PlanPlatformId, string>>;
+}
+
+type ArticleSlots = { brand: string; title: string; point: string };
+// The copywriter's structures, around the article's own sentence: a hook, the point, a call to read or discuss.
+const ARTICLE_TEMPLATES: ((slots: ArticleSlots) => string)[] = [
+  ({ title, point }) => `${point} More in "${title}".`,
+  ({ brand, point }) => `One idea worth keeping, from ${brand}: ${point}`,
+  ({ point }) => `Why it matters: ${point} What do you think?`,
+  ({ title, point }) => `From "${title}": ${point} Save this for later.`,
+  ({ point }) => `${point} Share it with someone who needs it.`,
+];
+/** Caps (in graphemes) on brand, title and point, tried in order until the post fits its platform with its link. */
+const ARTICLE_BUDGETS: [number, number, number][] = [
+  [Infinity, Infinity, Infinity],
+  [40, 60, 240],
+  [30, 40, 180],
+  [20, 30, 120],
+  [12, 20, 80],
+  [10, 12, 50],
+];
+
+/**
+ * The offline posts from an article, deterministic: post n carries the article's key point n (points repeat only
+ * when there are more posts than points), in one of the copywriter's structures (rotating), with hashtags from the
+ * title and the point; the slots are cut shorter, then hashtags dropped, until the post fits its platform with its
+ * link counted.
+ */
+export function writeArticlePosts(brief: ArticleBrief): { posts: { platform: PlanPlatformId; point: string; caption: string; hashtags: string[] }[] } {
+  const points = brief.points.length > 0 ? brief.points : [brief.title];
+  return {
+    posts: brief.posts.map(({ platform }, index) => {
+      const point = points[index % points.length]!;
+      const template = ARTICLE_TEMPLATES[index % ARTICLE_TEMPLATES.length]!;
+      const link = brief.links[platform];
+      const hashtags = hashtagsFor(platform, [brief.title, point]);
+      for (let tags = hashtags.length; tags >= 0; tags--) {
+        for (const [brand, title, cutPoint] of ARTICLE_BUDGETS) {
+          const slots = { brand: shorten(brief.brand_name, brand), title: shorten(brief.title, title), point: shorten(point, cutPoint) };
+          for (const write of [template, ({ point: text }: ArticleSlots) => text]) {
+            const post = { caption: write(slots), hashtags: hashtags.slice(0, tags) };
+            if (checkPost(platform, { ...post, link }).length === 0) return { platform, point, ...post };
+          }
+        }
+      }
+      return { platform, point, caption: shorten(point, 40), hashtags: [] };
+    }),
+  };
 }

@@ -104,7 +104,7 @@ export function eventDescription(post: PlanPost, links?: FeedLinks): string {
   const postLink = links?.posts[post.id];
   if (postLink) lines.push(`Post: ${postLink}`);
   for (const image of links?.images[post.id] ?? []) lines.push(`Image: ${image}`);
-  return `${publishedText(post.caption, post.hashtags)}\n\n${lines.join("\n")}`.replace(/\r\n?/gu, "\n");
+  return `${publishedText(post.caption, post.hashtags, post.link)}\n\n${lines.join("\n")}`.replace(/\r\n?/gu, "\n");
 }
 
 /**
@@ -190,7 +190,11 @@ function markdownText(text: string): string {
 
 /** The plan as Markdown: a heading per post in time order, its platform, time, caption and hashtags. */
 export function planToMarkdown(strategy: StrategyRecord, plan: Plan): string {
-  const lines = [`# ${markdownText(strategy.brand_name)}: content plan`, "", `${plan.weeks} weeks from ${plan.start_date} (${plan.timezone}), ${plan.posts.length} posts.`];
+  const lines = [
+    `# ${markdownText(strategy.brand_name)}: content plan`,
+    "",
+    `${plan.weeks} weeks from ${plan.start_date} (${plan.timezone}), ${plan.posts.length} posts.`,
+  ];
   for (const post of plan.posts) {
     lines.push(
       "",

@@ -2,7 +2,7 @@ import { parseVoiceSlot, scrubValue } from "@strategist/composer";
 import { findBannedWords } from "@strategist/schemas";
 import type { OfflineWriter } from "../models/offline/protocol";
 import type { RewriteOutput } from "@strategist/schemas";
-import { rewritePost, writePlan, type PlanBrief, type RewriteBrief } from "./copywriter";
+import { rewritePost, writeArticlePosts, writePlan, type ArticleBrief, type PlanBrief, type RewriteBrief } from "./copywriter";
 
 /** The offline model's `plan` task: the deterministic copywriter on the strategy in the prompt's slot. */
 export const offlinePlanWriter: OfflineWriter = ({ prompt, system }) => {
@@ -18,6 +18,13 @@ export const offlineRewriteWriter: OfflineWriter = ({ prompt, system }) => {
   if (!brief) return { text: "The offline copywriter needs a post in <rewrite_request> tags." };
   if (!brief.alternatives || brief.alternatives < 2) return { output: withoutBanned(rewritePost(brief), system) };
   return { output: { alternatives: rewriteAlternatives(brief, brief.alternatives).map((post) => withoutBanned(post, system)) } };
+};
+
+/** The offline model's `repurpose` task: posts from the article's key points, by the copywriter's structures. */
+export const offlineRepurposeWriter: OfflineWriter = ({ prompt, system }) => {
+  const brief = readSlot(prompt, "repurpose_request") as ArticleBrief | undefined;
+  if (!brief) return { text: "The offline copywriter needs an article in <repurpose_request> tags." };
+  return { output: { posts: writeArticlePosts(brief).posts.map((post) => withoutBanned(post, system)) } };
 };
 
 /**

@@ -109,7 +109,7 @@ export function strategyToPdf(strategy: StrategyRecord, plan: Plan | undefined):
         heading(`Week ${week + 1}`, 13);
       }
       write(`${when.toFormat("ccc d LLL, HH:mm")} · ${PLATFORM_RULES[post.platform].name} · ${post.status}`, "bold", 10);
-      body(publishedText(cutText(post.caption, PDF_BOUNDS.captionGraphemes), post.hashtags));
+      body(publishedText(cutText(post.caption, PDF_BOUNDS.captionGraphemes), post.hashtags, post.link));
       write(field(traceLine(post)), "italic", 9);
       doc.moveDown(0.5);
     }

@@ -2,7 +2,8 @@ import { PLATFORM_RULES, type PlanPlatformId } from "@strategist/schemas";
 import { taskLine } from "../models/offline/protocol";
 import type { PlanBrief, RewriteBrief } from "./copywriter";
 
-function rulesText(platforms: readonly PlanPlatformId[]): string {
+/** Each platform's rules in words, one line per platform. */
+export function rulesText(platforms: readonly PlanPlatformId[]): string {
   return platforms
     .map((id) => {
       const rule = PLATFORM_RULES[id];
@@ -32,7 +33,7 @@ Answer only by calling the structured output tool with the complete plan.`;
 }
 
 /** JSON for a prompt slot: `<` escaped so no value can close the slot's tag. */
-function slot(value: unknown): string {
+export function slot(value: unknown): string {
   return JSON.stringify(value, null, 1).replace(/</g, "\\u003c");
 }
 

@@ -41,6 +41,8 @@ interface PostItem {
   caption: string;
   hashtags: string[];
   visualPromptIndex?: number;
+  /** The article the post was written from, with its UTM tags. */
+  link?: string;
   status: PostStatus;
   /** The request id of the rewrite that wrote the current caption, so a retry under its Idempotency-Key finds it. */
   rewriteId?: string;
@@ -76,6 +78,7 @@ function postItem(strategyId: string, planId: string, post: PlanPost, rewriteId?
     caption: post.caption,
     hashtags: post.hashtags,
     ...(post.visual_prompt_index !== undefined ? { visualPromptIndex: post.visual_prompt_index } : {}),
+    ...(post.link !== undefined ? { link: post.link } : {}),
     status: post.status,
     ...(rewriteId ? { rewriteId } : {}),
     ...(revision ? { revision } : {}),
@@ -92,6 +95,7 @@ function toPost(item: PostItem): PlanPost {
     caption: item.caption,
     hashtags: item.hashtags ?? [],
     ...(item.visualPromptIndex !== undefined ? { visual_prompt_index: item.visualPromptIndex } : {}),
+    ...(item.link !== undefined ? { link: item.link } : {}),
     status: item.status,
   };
 }
@@ -208,6 +212,44 @@ export class PlanRepository {
   /** Throws StrategyDeletedError when the strategy's delete has begun (a lost write is then a 404, not a conflict). */
   private async unlessGone(strategyId: string): Promise<void> {
     if (this.strategyHead && !(await this.strategyHead.standing(strategyId))) throw new StrategyDeletedError(strategyId);
+  }
+
+  /**
+   * Adds posts to the current plan `planId`, whose weeks become `weeks` (so the plan covers the new posts). The
+   * posts are written first, then the `plan` item on the condition that `planId` is still current; when another
+   * request replaced the plan meanwhile, the new posts are deleted and PlanChangedError is thrown.
+   */
+  async addPosts(strategyId: string, planId: string, posts: PlanPost[], weeks: number): Promise<void> {
+    const added = new Set(posts.map((post) => post.id));
+    await keepIfStanding(
+      this.strategyHead,
+      strategyId,
+      () => this.writeAdded(strategyId, planId, posts, weeks),
+      () => this.deletePosts(strategyId, (post) => added.has(post.postId)),
+    );
+  }
+
+  private async writeAdded(strategyId: string, planId: string, posts: PlanPost[], weeks: number): Promise<void> {
+    const head = await this.head(strategyId);
+    if (!head || head.planId !== planId) throw new PlanChangedError("the plan was replaced by another request");
+    await this.inParallel(posts, (post) => this.client.send(new PutCommand({ TableName: this.tableName, Item: postItem(strategyId, planId, post) })));
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...head, weeks: Math.max(head.weeks, weeks) },
+          ConditionExpression: "planId = :planId",
+          ExpressionAttributeValues: { ":planId": planId },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === "ConditionalCheckFailedException") {
+        const added = new Set(posts.map((post) => post.id));
+        await this.deletePosts(strategyId, (post) => added.has(post.postId));
+        throw new PlanChangedError("the plan was replaced by another request", { cause: error });
+      }
+      throw error;
+    }
   }
 
   /** One post of the current plan. */

@@ -1,11 +1,12 @@
 "use client";
 
-import { BRAND_LIMITS, EMPTY_VOICE, type Brand, type BrandVoice, type VoiceSuggestion } from "@strategist/schemas";
+import { BRAND_LIMITS, EMPTY_VOICE, type Brand, type BrandSuggestion, type BrandVoice, type VoiceSuggestion } from "@strategist/schemas";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { firstMessages } from "@/shared/field-messages";
 import { brandRequests, describeBrandFailure } from "./requests";
 import { DeleteBrand } from "./DeleteBrand";
+import { StartFromWebsite } from "./StartFromWebsite";
 import { VoiceEditor } from "./VoiceEditor";
 import "./brands.css";
 
@@ -81,6 +82,22 @@ export function BrandForm({ brand }: { brand?: Brand }) {
     if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   }
 
+  /** Fills the form from a website's suggestion, keeping the banned words and hashtags; the user reviews, then saves. */
+  function fillFromWebsite(suggested: BrandSuggestion) {
+    setFields({
+      ...fields,
+      name: suggested.name,
+      industry: suggested.industry,
+      target_audience: suggested.target_audience,
+      goals: suggested.goals ?? fields.goals,
+    });
+    setVoice({ ...voice, tone: suggested.voice.tone, do: suggested.voice.do, dont: suggested.voice.dont });
+    if (suggested.sample_posts.length > 0) setSamples(suggested.sample_posts);
+    setErrors({});
+    const pages = suggested.sources.length;
+    setStatus({ kind: "saved", text: `Filled from ${pages} page${pages === 1 ? "" : "s"} of your website. Review the fields, then save.` });
+  }
+
   async function suggest() {
     if (!brand) return;
     setSuggesting(true);
@@ -104,6 +121,7 @@ export function BrandForm({ brand }: { brand?: Brand }) {
           <p>{status.text}</p>
         </div>
       )}
+      <StartFromWebsite onSuggestion={fillFromWebsite} />
       <fieldset>
         <legend className="section-legend">The brief&apos;s defaults</legend>
         <div className="form-grid">

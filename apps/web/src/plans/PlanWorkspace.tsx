@@ -17,6 +17,7 @@ import { PlanSettingsForm } from "./PlanSettingsForm";
 import { updatePost } from "./requests";
 import { usePlanWriter } from "./use-plan-writer";
 import { usePostImages } from "./use-post-images";
+import { AddFromArticle } from "./AddFromArticle";
 import "./plans.css";
 
 const PHONE = "(max-width: 640px)";
@@ -162,6 +163,8 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
           Writing the plan… {writer.live.posts.length} post{writer.live.posts.length === 1 ? "" : "s"} written so far.
         </p>
       )}
+
+      <AddFromArticle strategyId={strategy.id} onAdded={setPlan} />
 
       {shown && (
         <>

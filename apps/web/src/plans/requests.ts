@@ -1,6 +1,6 @@
-import type { PlanPost, PostPatch, PostResult, PostStatus } from "@strategist/schemas";
-import { call } from "@/api/client";
-import { postEventStream } from "@/api/stream";
+import { ErrorEvent, RepurposeResult, SectionEvent, type PlanPost, type PostPatch, type PostResult, type PostStatus } from "@strategist/schemas";
+import { call, type ApiResult } from "@/api/client";
+import { eventData, postEventStream } from "@/api/stream";
 
 /** What writing a plan takes. */
 export interface PlanSettings {
@@ -107,4 +107,62 @@ export function updateFeed(id: string, approvedOnly: boolean) {
 /** Revokes the calendar feed: its link stops working. */
 export function revokeFeed(id: string) {
   return call((api) => api.DELETE("/api/strategy/{id}/plan/feed", { params: { path: { id } } }));
+}
+
+/** The strategy's plan as stored now. */
+export function getPlan(id: string) {
+  return call((api) => api.GET("/api/strategy/{id}/plan", { params: { path: { id } } }));
+}
+
+/** What the writer has finished so far while an article becomes posts. */
+export type ArticlePostDraft = { platform: string; caption: string; hashtags: string[] };
+
+/** A finished post of the stream's `posts` section (the stream's values are unchecked JSON). */
+function isDraft(value: unknown): value is ArticlePostDraft {
+  if (typeof value !== "object" || value === null) return false;
+  const post = value as Record<string, unknown>;
+  return typeof post.platform === "string" && typeof post.caption === "string" && Array.isArray(post.hashtags);
+}
+
+/** An article to turn into posts: a URL to read, or pasted text with its title. */
+export type ArticleSource = { url: string } | { text: string; title: string };
+
+/**
+ * Turns an article into plan posts through the streaming route: `onPosts` gets the posts finished so far as they
+ * are written (an empty list when an attempt is discarded), and the promise the posts added to the plan or the
+ * failure (a refused page is a 400/422/504 with a detail saying why).
+ */
+export async function streamArticlePosts(
+  id: string,
+  source: ArticleSource & { count?: number },
+  onPosts: (posts: ArticlePostDraft[]) => void,
+  signal?: AbortSignal,
+): Promise<ApiResult<RepurposeResult>> {
+  const answer = await postEventStream(`${base(id)}/repurpose/stream`, source, signal);
+  if (!answer.ok) return answer;
+  for await (const event of answer.events) {
+    const data = eventData(event);
+    if (event.event === "section") {
+      const section = SectionEvent.safeParse(data);
+      if (section.success && section.data.section === "posts" && Array.isArray(section.data.value)) {
+        onPosts(section.data.value.filter(isDraft));
+      }
+    } else if (event.event === "reset") {
+      onPosts([]);
+    } else if (event.event === "completed") {
+      const result = RepurposeResult.safeParse(data);
+      return result.success
+        ? { ok: true, value: result.data, response: answer.response }
+        : { ok: false, failure: { status: 502, detail: "The new posts could not be read" } };
+    } else if (event.event === "error") {
+      const failure = ErrorEvent.safeParse(data);
+      if (!failure.success) return { ok: false, failure: { status: 500, detail: "Writing the posts failed" } };
+      const { status, body, retry_after } = failure.data;
+      return {
+        ok: false,
+        failure: { status, detail: body.detail, ...(body.errors ? { errors: body.errors } : {}), ...(retry_after ? { retryAfterSeconds: retry_after } : {}) },
+      };
+    }
+  }
+  return { ok: false, failure: { status: 0, detail: "The connection ended before the posts were written" } };
 }

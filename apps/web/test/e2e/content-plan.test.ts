@@ -98,6 +98,20 @@ describe("content plan in the browser", () => {
     expect(rows).toHaveLength(posts);
     expect(rows.filter((row) => row.status === "approved")).toHaveLength(1);
     expect(rows.every((row) => row.caption!.includes(BRIEF.brand_name))).toBe(true);
+
+    // An article becomes drafts in the plan: pasted text, the posts shown as they are written, then in the list.
+    const article = [
+      "Small studios win clients by publishing one honest case study every month.",
+      "A case study that names the problem, the constraint and the result is shared three times more often.",
+      "Clients read the first two sentences, so the result belongs at the top of the page.",
+    ].join("\n\n");
+    await page.getByRole("radio", { name: "Paste the text" }).check();
+    await page.getByLabel("Title", { exact: true }).fill("Notes from the studio");
+    await page.getByLabel("Article text").fill(article);
+    await page.getByLabel("Posts (optional)").selectOption("2");
+    await page.getByRole("button", { name: "Add posts", exact: true }).click();
+    await page.getByText(/^2 drafts added from “Notes from the studio”\.$/).waitFor();
+    await expect.poll(() => page.locator(".plan-post").count()).toBe(posts + 2);
     await context.close();
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import fp from "fastify-plugin";
+import { FetchRefused } from "@strategist/fetcher";
 import { fieldErrors } from "@strategist/schemas";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
@@ -83,10 +84,22 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   );
 }
 
+/**
+ * The answer to a refused fetch: 400 (the URL is refused) with the `url` field, 422 (the page cannot be read as
+ * asked) or 504 (out of time), each with the fetcher's `detail`. Never a 500.
+ */
+function sendRefusal(error: FetchRefused, request: FastifyRequest, reply: FastifyReply) {
+  request.log.info({ code: "fetch_refused", reason: error.reason, status: error.status }, "page fetch refused");
+  const body = error.status === 400 ? { detail: error.detail, errors: [{ field: "url", message: error.detail }] } : { detail: error.detail };
+  return reply.code(error.status).send(body);
+}
+
 /** One error handler: codes become their status (core/errors.ts) and body; 5xx details stay in the log. */
 export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
+      // A page the fetcher would not or could not read: its own status (400, 422 or 504) and the sentence saying why.
+      if (error instanceof FetchRefused) return sendRefusal(error, request, reply);
       const appError = error instanceof AppError ? error : (fromFastifyError(error) ?? new AppError("internal", { cause: error }));
       const status = appError.status;
       // The socket is what tells whether the client is still there: an answered request's stream is destroyed too.
