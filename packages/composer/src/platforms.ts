@@ -47,6 +47,18 @@ function fit(platform: RecommendedPlatform, brief: BriefProfile): number | undef
   }
 }
 
+/** Each platform's cadence as data, the same as the language packs' cadence sentences say it. */
+export const CADENCE: Record<RecommendedPlatform, { posts_per_week: number; times: string[]; weekdays?: number[] }> = {
+  linkedin: { posts_per_week: 3, times: ["08:30"], weekdays: [2, 3, 4] },
+  instagram: { posts_per_week: 4, times: ["12:00", "19:30"] },
+  tiktok: { posts_per_week: 5, times: ["18:30"], weekdays: [1, 2, 3, 4, 5] },
+  facebook: { posts_per_week: 3, times: ["13:30"], weekdays: [1, 2, 3, 4, 5] },
+  youtube: { posts_per_week: 2, times: ["17:00"] },
+  pinterest: { posts_per_week: 5, times: ["20:00"] },
+  google: { posts_per_week: 1, times: ["10:00"] },
+  x: { posts_per_week: 5, times: ["08:30"], weekdays: [1, 2, 3, 4, 5] },
+};
+
 export interface RankedPlatform {
   id: RecommendedPlatform;
   name: string;

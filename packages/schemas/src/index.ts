@@ -11,3 +11,4 @@ export * from "./platforms";
 export * from "./platform-rules";
 export * from "./plans";
 export * from "./time-zone";
+export * from "./schedule";

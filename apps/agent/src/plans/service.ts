@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
+import { briefCopy } from "@strategist/composer";
 import {
   checkPost,
+  strategySchedule,
+  type GbpCtaType,
   planOutputSchema,
   planPlatformOf,
   rewriteOutputSchema,
@@ -23,6 +26,8 @@ import type { StrategyService } from "../strategies/service";
 import type { PlanBrief } from "./copywriter";
 import { planPrompt, planSystemPrompt, rewritePrompt, rewriteSystemPrompt } from "./prompt";
 import { inTimeOrder, PlanChangedError, type PlanRepository, type StoredPlan } from "./repository";
+import { countryOfTimezone, publicHolidays } from "./holidays";
+import { polishPosts, splitGoals, type PolishContext } from "./polish";
 import { lastDay, nextMonday, zonedDateTime } from "./schedule";
 
 interface PlanServiceDeps {
@@ -36,18 +41,71 @@ interface PlanServiceDeps {
   clock?: () => Date;
 }
 
-/** The strategy's platforms that have rules, each once, highest priority first (their order kept within a priority). */
+/**
+ * The strategy's platforms that have rules, each once, highest priority first (their order kept within a priority),
+ * each with its structured schedule (the strategy's, or read from its schedule text).
+ */
 export function planPlatforms(strategy: StrategyRecord): PlanBrief["platforms"] {
   const rank = { high: 0, medium: 1, low: 2 } as const;
+  const schedule = strategySchedule(strategy.strategy_output);
   const seen = new Set<PlanPlatformId>();
   const platforms: PlanBrief["platforms"] = [];
   for (const recommendation of [...strategy.strategy_output.platform_recommendations].sort((a, b) => rank[a.priority] - rank[b.priority])) {
     const id = planPlatformOf(recommendation.platform);
     if (!id || seen.has(id)) continue;
     seen.add(id);
-    platforms.push({ id, name: recommendation.platform, priority: recommendation.priority });
+    const entry = schedule.find((item) => item.platform === recommendation.platform)!;
+    platforms.push({ id, name: recommendation.platform, priority: recommendation.priority, posts_per_week: entry.posts_per_week, times: entry.times, ...(entry.weekdays ? { weekdays: entry.weekdays } : {}) });
   }
   return platforms;
+}
+
+/** The platforms a strategy recommends that a plan cannot write for: the plan names them instead of dropping them. */
+export function unsupportedPlatforms(strategy: StrategyRecord): string[] {
+  return strategy.strategy_output.platform_recommendations.filter((entry) => !planPlatformOf(entry.platform)).map((entry) => entry.platform);
+}
+
+const CTA_TYPES: Record<string, GbpCtaType> = { bookings: "BOOK", sales: "SHOP", downloads: "SIGN_UP", leads: "CALL", visits: "LEARN_MORE", donations: "SIGN_UP", community: "LEARN_MORE", awareness: "LEARN_MORE" };
+
+/**
+ * What a plan is written from, for a strategy and the plan's dates and zone: the brief the model gets, the context
+ * the repairs need, and the country whose public holidays the plan respects (the one its time zone belongs to).
+ */
+export function planBriefOf(
+  strategy: StrategyRecord,
+  dates: { startDate: string; weeks: number; timezone: string },
+): { brief: PlanBrief; polish: PolishContext; country?: string } {
+  const output = strategy.strategy_output;
+  const copy = briefCopy({ brand_name: strategy.brand_name, industry: strategy.industry, target_audience: strategy.target_audience, goals: strategy.goals });
+  const startDate = dates.startDate;
+  const lastDate = lastDay(startDate, dates.weeks);
+  const country = countryOfTimezone(dates.timezone);
+  const brief: PlanBrief = {
+    brand_name: strategy.brand_name,
+    industry: strategy.industry,
+    language: copy.language,
+    platforms: planPlatforms(strategy),
+    pillars: output.content_pillars,
+    themes: output.content_themes,
+    goals: splitGoals(strategy.goals),
+    goal_cta: copy.goal.cta,
+    cta_type: CTA_TYPES[copy.goal.kind] ?? "LEARN_MORE",
+    customers: copy.customers,
+    visual_prompts: output.visual_prompts.length,
+    posting_schedule: output.posting_schedule,
+    start_date: startDate,
+    weeks: dates.weeks,
+    holidays: country ? publicHolidays(country, startDate, lastDate, copy.language) : [],
+  };
+  const polish: PolishContext = {
+    brand: strategy.brand_name,
+    language: copy.language,
+    sources: [strategy.brand_name, strategy.industry, strategy.target_audience, strategy.goals, ...output.content_pillars, ...output.content_themes],
+    goals: brief.goals,
+    cta_type: brief.cta_type,
+    holidays: brief.holidays,
+  };
+  return { brief, polish, ...(country ? { country } : {}) };
 }
 
 /** The content plan use cases: write (through the generation pipeline), read, edit a post, rewrite a post. */
@@ -80,17 +138,8 @@ export class PlanService {
     const timezone = request.timezone ?? brandTimezone ?? "UTC";
     const startDate = request.start_date ?? nextMonday(timezone, this.clock());
     const output = strategy.strategy_output;
-    const brief: PlanBrief = {
-      brand_name: strategy.brand_name,
-      industry: strategy.industry,
-      platforms,
-      pillars: output.content_pillars,
-      themes: output.content_themes,
-      visual_prompts: output.visual_prompts.length,
-      posting_schedule: output.posting_schedule,
-      start_date: startDate,
-      weeks: request.weeks,
-    };
+    const { brief, polish, country } = planBriefOf(strategy, { startDate, weeks: request.weeks, timezone });
+    const lastDate = lastDay(startDate, request.weeks);
     const useCase: UseCase<PlanOutput, Plan> = {
       name: "plan generation",
       userId,
@@ -104,7 +153,7 @@ export class PlanService {
           schema: planOutputSchema({
             platforms: platforms.map((platform) => platform.id),
             firstDate: startDate,
-            lastDate: lastDay(startDate, request.weeks),
+            lastDate,
             visualPrompts: output.visual_prompts.length,
           }),
           systemPrompt: planSystemPrompt(platforms.map((platform) => platform.id)),
@@ -118,7 +167,7 @@ export class PlanService {
         const stored = await this.deps.repository.find(strategyId);
         return stored?.planId === planId ? stored.plan : undefined;
       },
-      store: (generation, planId) => this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId),
+      store: (generation, planId) => this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId, polish, country),
       logged: (plan) => ({ message: "plan generated", fields: { strategy_id: strategyId, posts: plan.posts.length, weeks: plan.weeks } }),
     };
     return this.deps.pipeline.admit(useCase);
@@ -131,21 +180,21 @@ export class PlanService {
     startDate: string,
     generation: ModelCallResult<PlanOutput>,
     planId: string,
+    polish: PolishContext,
+    country: string | undefined,
   ): Promise<Plan> {
     // The last check before anything is stored: no caption or hashtag uses one of the brand's banned words.
     if (bannedWordErrors(generation.output, strategy.voice).length > 0)
       throw new AppError("structured_output", { message: "banned word in the model's output" });
-    const posts: PlanPost[] = generation.output.posts.map((post) => ({
+    // Every model's posts meet the same rules: repaired here where a repair keeps the meaning.
+    const posts: PlanPost[] = polishPosts(generation.output.posts, polish).map(({ date, time, ...post }) => ({
       id: randomUUID(),
-      platform: post.platform,
-      scheduled_at: zonedDateTime(post.date, post.time, request.timezone),
-      pillar: post.pillar,
-      theme: post.theme,
-      caption: post.caption,
-      hashtags: post.hashtags,
-      ...(post.visual_prompt_index !== undefined ? { visual_prompt_index: post.visual_prompt_index } : {}),
+      ...post,
+      scheduled_at: zonedDateTime(date, time, request.timezone),
       status: "draft",
     }));
+    if (posts.length === 0) throw new AppError("structured_output", { message: "no post of the model's plan met the rules" });
+    const unsupported = unsupportedPlatforms(strategy);
     const plan: Plan = {
       strategy_id: strategy.id,
       strategy_version: strategy.version,
@@ -154,6 +203,8 @@ export class PlanService {
       weeks: request.weeks,
       created_at: this.clock().toISOString(),
       model: generation.model,
+      ...(country ? { country } : {}),
+      ...(unsupported.length > 0 ? { unsupported_platforms: unsupported } : {}),
       posts: inTimeOrder(posts),
     };
     try {
@@ -220,6 +271,7 @@ export class PlanService {
             caption: post.caption,
             hashtags: post.hashtags,
             ...(request.instruction ? { instruction: request.instruction } : {}),
+            ...rewriteCopy(strategy),
           }),
           modelId: request.model,
         },
@@ -234,7 +286,17 @@ export class PlanService {
       store: (generation, rewriteId) => {
         if (bannedWordErrors(generation.output, strategy.voice).length > 0)
           throw new AppError("structured_output", { message: "banned word in the model's output" });
-        return this.update(strategyId, planId, { ...post, ...generation.output }, rewriteId);
+        const copy = rewriteCopy(strategy);
+        const [fixed] = polishPosts([{ ...post, date: "", time: "00:00", ...generation.output }], {
+          brand: strategy.brand_name,
+          language: copy.language,
+          sources: [strategy.brand_name, strategy.industry, strategy.target_audience, strategy.goals, ...strategy.strategy_output.content_pillars, ...strategy.strategy_output.content_themes],
+          goals: [],
+          cta_type: post.cta_type ?? "LEARN_MORE",
+          holidays: [],
+        });
+        const output = fixed ? { caption: fixed.caption, hashtags: fixed.hashtags } : generation.output;
+        return this.update(strategyId, planId, { ...post, ...output }, rewriteId);
       },
       logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId } }),
     };
@@ -273,4 +335,10 @@ export class PlanService {
       throw error;
     }
   }
+}
+
+/** The brief's language, goal action and customers, for a rewrite. */
+function rewriteCopy(strategy: StrategyRecord): { language: PlanBrief["language"]; goal_cta: string; customers: string } {
+  const copy = briefCopy({ brand_name: strategy.brand_name, industry: strategy.industry, target_audience: strategy.target_audience, goals: strategy.goals });
+  return { language: copy.language, goal_cta: copy.goal.cta, customers: copy.customers };
 }

@@ -2,7 +2,7 @@ import { checkPost, ERROR_DETAILS, type Plan, type StrategyRecord } from "@strat
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_MODEL_TURNS } from "../../src/models/model-call";
 import { writePlan } from "../../src/plans/copywriter";
-import { planPlatforms } from "../../src/plans/service";
+import { planBriefOf } from "../../src/plans/service";
 import { startBedrockHarness, type BedrockHarness } from "../support/bedrock-harness";
 import { VALID_BRIEF } from "../support/harness";
 
@@ -13,17 +13,7 @@ describe("content plans on Bedrock (the local Bedrock, the real client)", () => 
   let strategy: StrategyRecord;
   const headers = () => ({ authorization: `Bearer ${harness.token("plan-bedrock")}` });
   const planFor = (startDate: string) =>
-    writePlan({
-      brand_name: strategy.brand_name,
-      industry: strategy.industry,
-      platforms: planPlatforms(strategy),
-      pillars: strategy.strategy_output.content_pillars,
-      themes: strategy.strategy_output.content_themes,
-      visual_prompts: strategy.strategy_output.visual_prompts.length,
-      posting_schedule: strategy.strategy_output.posting_schedule,
-      start_date: startDate,
-      weeks: 1,
-    });
+    writePlan(planBriefOf(strategy, { startDate, weeks: 1, timezone: "UTC" }).brief);
   /** A plan with one caption on X well past 280 characters, hashtags included. */
   const withOverlongX = (plan: ReturnType<typeof writePlan>) => ({
     posts: [...plan.posts, { ...plan.posts[0]!, platform: "x" as const, caption: "This caption runs far past the limit. ".repeat(10), hashtags: ["#TooLong"] }],

@@ -1,0 +1,32 @@
+import Holidays from "date-holidays";
+
+let zoneCountries: Map<string, string> | undefined;
+
+/** The country a time zone belongs to (Europe/Madrid → ES), from the holiday library's own zone lists. */
+export function countryOfTimezone(timezone: string): string | undefined {
+  if (!zoneCountries) {
+    zoneCountries = new Map();
+    for (const country of Object.keys(new Holidays().getCountries())) {
+      for (const zone of new Holidays(country).getTimezones() ?? []) if (!zoneCountries.has(zone)) zoneCountries.set(zone, country);
+    }
+  }
+  return zoneCountries.get(timezone);
+}
+
+/**
+ * The public holidays (national, the library's type "public") of a country between two dates (YYYY-MM-DD,
+ * inclusive), named in the plan's language where the library has that name.
+ */
+export function publicHolidays(country: string, firstDate: string, lastDate: string, language: string): { date: string; name: string }[] {
+  const calendar = new Holidays(country, { languages: [language, "en"] });
+  const years = new Set([Number(firstDate.slice(0, 4)), Number(lastDate.slice(0, 4))]);
+  const found = new Map<string, string>();
+  for (const year of years) {
+    for (const holiday of calendar.getHolidays(year) || []) {
+      if (holiday.type !== "public") continue;
+      const date = holiday.date.slice(0, 10);
+      if (date >= firstDate && date <= lastDate && !found.has(date)) found.set(date, holiday.name);
+    }
+  }
+  return [...found].map(([date, name]) => ({ date, name })).sort((a, b) => a.date.localeCompare(b.date));
+}
