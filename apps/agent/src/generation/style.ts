@@ -44,7 +44,7 @@ function instructionPhrases(instruction: string): string[] {
 
 /** Text with an announced style lead removed, and any clause of the instruction pasted verbatim cut out. */
 export function withoutStyleLeak(text: string, instruction = ""): string {
-  let clean = text;
+  let clean = text.replace(/\s*#[\p{L}\p{M}\p{Nd}_]+/gu, (tag) => (isStyleHashtag(tag.trim()) ? "" : tag));
   for (let guard = 0; guard < 3 && STYLE_LEAD.test(clean); guard++) {
     const match = STYLE_LEAD.exec(clean)!;
     const lead = match[0].toLowerCase();

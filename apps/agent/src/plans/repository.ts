@@ -24,6 +24,8 @@ interface PlanItem {
   weeks: number;
   createdAt: string;
   modelId: string;
+  country?: string;
+  unsupportedPlatforms?: string[];
 }
 
 interface PostItem {
@@ -38,6 +40,8 @@ interface PostItem {
   caption: string;
   hashtags: string[];
   visualPromptIndex?: number;
+  /** What the post carries beyond its text, stored as the API names it: goal, visual_brief, format, script, cta_type, holiday. */
+  copy?: Pick<PlanPost, (typeof COPY_FIELDS)[number]>;
   status: PostStatus;
   /** The request id of the rewrite that wrote the current caption, so a retry under its Idempotency-Key finds it. */
   rewriteId?: string;
@@ -49,6 +53,13 @@ export class PlanChangedError extends Error {
 }
 
 const WRITE_CONCURRENCY = 16;
+/** A post's optional fields kept together in its item's `copy` attribute. */
+const COPY_FIELDS = ["goal", "visual_brief", "format", "script", "cta_type", "holiday"] as const;
+
+function copyOf(post: PlanPost): PostItem["copy"] | undefined {
+  const copy = Object.fromEntries(COPY_FIELDS.filter((field) => post[field] !== undefined).map((field) => [field, post[field]]));
+  return Object.keys(copy).length > 0 ? copy : undefined;
+}
 
 function postItem(strategyId: string, planId: string, post: PlanPost, rewriteId?: string): PostItem {
   return {
@@ -63,6 +74,7 @@ function postItem(strategyId: string, planId: string, post: PlanPost, rewriteId?
     caption: post.caption,
     hashtags: post.hashtags,
     ...(post.visual_prompt_index !== undefined ? { visualPromptIndex: post.visual_prompt_index } : {}),
+    ...(copyOf(post) ? { copy: copyOf(post) } : {}),
     status: post.status,
     ...(rewriteId ? { rewriteId } : {}),
   };
@@ -78,6 +90,7 @@ function toPost(item: PostItem): PlanPost {
     caption: item.caption,
     hashtags: item.hashtags ?? [],
     ...(item.visualPromptIndex !== undefined ? { visual_prompt_index: item.visualPromptIndex } : {}),
+    ...item.copy,
     status: item.status,
   };
 }
@@ -113,6 +126,8 @@ export class PlanRepository {
         weeks: head.weeks,
         created_at: head.createdAt,
         model: head.modelId,
+        ...(head.country ? { country: head.country } : {}),
+        ...(head.unsupportedPlatforms?.length ? { unsupported_platforms: head.unsupportedPlatforms } : {}),
         posts: inTimeOrder(posts),
       },
     };
@@ -138,6 +153,8 @@ export class PlanRepository {
       weeks: plan.weeks,
       createdAt: plan.created_at,
       modelId: plan.model,
+      ...(plan.country ? { country: plan.country } : {}),
+      ...(plan.unsupported_platforms?.length ? { unsupportedPlatforms: plan.unsupported_platforms } : {}),
     };
     try {
       await this.client.send(

@@ -66,4 +66,35 @@ describe("content plans on Bedrock (the local Bedrock, the real client)", () => 
     expect(response.statusCode).toBe(200);
     expect(JSON.stringify(harness.bedrock.requests[1]!.body.messages)).toContain("Must be between 2026-12-07 and 2026-12-13");
   });
+
+  it("repairs every model's posts: whole-word hashtags, no ellipsis, no pasted style, no ordinary post on a public holiday", async () => {
+    // A plan over Christmas in Berlin, written as a careless model would.
+    const valid = writePlan({ ...planBriefOf(strategy, { startDate: "2026-12-21", weeks: 1, timezone: "UTC" }).brief, holidays: [] });
+    const careless = {
+      posts: valid.posts.map((post, index) => ({
+        ...post,
+        date: index === 0 ? "2026-12-25" : post.date,
+        caption: index === 1 ? `In a relaxed, conversational voice: ${post.caption} The mistake teams make when they…` : post.caption,
+        hashtags: post.platform === "instagram" || post.platform === "facebook" ? ["#RelaxedConversational", "#IndustryInsightFrom", "#AccountingSoftwareSmall"] : post.hashtags,
+      })),
+    };
+    harness.bedrock.script({ kind: "toolInput", input: careless });
+    const response = await harness.app.inject({
+      method: "POST",
+      url: `/api/strategy/${strategy.id}/plan`,
+      headers: headers(),
+      payload: { weeks: 1, start_date: "2026-12-21", timezone: "Europe/Berlin" },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const plan = response.json() as Plan;
+    expect(plan.country).toBe("DE");
+    for (const post of plan.posts) {
+      expect(post.caption).not.toMatch(/…|conversational voice/u);
+      expect(post.hashtags.filter((tag) => /Relaxed|From$|Small$/u.test(tag))).toEqual([]);
+      expect(post.scheduled_at.slice(0, 10)).not.toBe("2026-12-25");
+      expect(post.goal).toBeTruthy();
+      expect(post.visual_brief).toBeTruthy();
+      expect(checkPost(post.platform, post)).toEqual([]);
+    }
+  });
 });
