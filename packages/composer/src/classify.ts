@@ -51,7 +51,7 @@ const FAMILY_WORDS: Record<Exclude<Family, "general">, string[]> = {
   creator: ["creator", "youtube", "influencer", "podcast", "streamer", "blogger", "channel", "creador", "créat"],
   beauty: ["beauty", "cosmetic", "cosmét", "skincare", "skin care", "makeup", "maquillaje", "kosmetik", "salon", "belleza", "beauté", "nails", "hair"],
   fashion: ["fashion", "apparel", "clothing", "moda", " mode", "ropa", "vêtement", "kleidung", "jewel", "joya", "schmuck", "bijou"],
-  fitness: ["gym", "fitness", "crossfit", "yoga", "pilates", "gimnasio", "fitnessstudio", "salle de sport", "personal train"],
+  fitness: ["gym", "fitness", "crossfit", "yoga", "pilates", "gimnasio", "fitnessstudio", "salle de sport", "personal train", "running", "runner", "marathon", "workout"],
   hospitality: ["hotel", "hôtel", "hostel", "resort", "guesthouse", "b&b", "alojamiento", "unterkunft", "gîte", "casa rural", "vacation rental"],
   bakery: ["bakery", "bäckerei", "boulangerie", "panader", "patisser", "pâtisser", "konditor", "backstube"],
   cafe: ["coffee", "café", "cafe", "cafetería", "espresso", "roaster"],
@@ -146,6 +146,8 @@ function classifyFamily(industry: string, rest: string): Family {
 
 function isLocal(audience: string, industry: string, original: string, family: Family, market: "b2b" | "b2c"): boolean {
   if (has(`${audience} ${industry}`, GLOBAL_WORDS) > 0) return false;
+  // An app or an online service reaches its users wherever they are, whatever it is about.
+  if (/\b(?:app|apps|online|digital)\b/u.test(industry)) return false;
   if (has(audience, LOCAL_WORDS) > 0) return true;
   // "in Leeds", "de Madrid", "in Köln", "a Bologna", "en San Sebastián": a place name after a preposition.
   for (const match of original.matchAll(/\b(?:in|near|around|de|en|à|a|aus|bei|du)\s+(?:the\s+|la\s+|le\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/gu)) {

@@ -117,7 +117,10 @@ export function topicOf(theme: string, brand: string): string {
   if (tail && FORMAT_WORDS.test(tail[1]!) && tail.index > 10) topic = topic.slice(0, tail.index);
   const name = escape(brand);
   topic = topic
-    .replace(new RegExp(`\\s+(?:at|by|from|with|of|en|de|del|bei|von|chez|à|a|zu)\\s+(?:the\\s+|el\\s+|la\\s+)?${name}(?:\\s+team)?(?=$|[\\s:,.])`, "giu"), "")
+    // "Behind the scenes at Brand: …" and "… by the Brand team" / "… del equipo de Brand": the caption names the brand.
+    .replace(new RegExp(`\\s+(?:at|by|from|en|bei|von|chez)\\s+${name}(?=\\s*:)`, "giu"), "")
+    .replace(new RegExp(`\\b(team|equipo|Team|équipe)\\s+(?:de|of|von|d')\\s*${name}(?=$|[\\s:,.])`, "gu"), "$1")
+    .replace(new RegExp(`\\b(the)\\s+${name}\\s+(team)\\b`, "giu"), "$1 $2")
     .replace(new RegExp(`^${name}\\s*[:–—]\\s*`, "iu"), "")
     .replace(/\s*[:,–—]\s*$/u, "")
     .trim();
