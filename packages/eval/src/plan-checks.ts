@@ -109,14 +109,26 @@ export function runPlanChecks(brief: StrategyInput, strategy: StrategyOutput, pl
   }
   results.push(result("whole_word_hashtags", [...new Set(badTags)].map((tag) => `${tag} is not whole words`)));
 
-  // A structure is a caption's opening: its first three words once the brand is taken out.
-  const openings = new Map<string, number>();
-  for (const post of posts) {
-    const opening = words(post.caption.replaceAll(brand, " ")).slice(0, 3).join(" ");
-    openings.set(opening, (openings.get(opening) ?? 0) + 1);
+  // A structure is a caption's frame: the words of its opening two sentences that recur across the plan (template
+  // words), in order, once the brand and the words that change from post to post (topics, pillars) drop out.
+  const brandWords = new Set(words(brand));
+  const openingWords = posts.map((post) =>
+    words(
+      post.caption
+        .split(/(?<=[.!?:])\s+|\n+/u)
+        .slice(0, 2)
+        .join(" "),
+    ).filter((word) => !brandWords.has(word)),
+  );
+  const frequency = new Map<string, number>();
+  for (const tokens of openingWords) for (const word of new Set(tokens)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const frames = new Map<string, number>();
+  for (const tokens of openingWords) {
+    const frame = tokens.filter((word) => frequency.get(word)! > posts.length / 4).join(" ");
+    if (frame.split(" ").length >= 3) frames.set(frame, (frames.get(frame) ?? 0) + 1);
   }
-  const repeated = [...openings].filter(([, count]) => posts.length >= 4 && count > posts.length / 4);
-  results.push(result("varied_structures", repeated.map(([opening, count]) => `"${opening}…" opens ${count} of ${posts.length} posts`)));
+  const repeated = [...frames].filter(([, count]) => posts.length >= 4 && count > posts.length / 4);
+  results.push(result("varied_structures", repeated.map(([frame, count]) => `"${frame}" frames ${count} of ${posts.length} posts`)));
 
   results.push(result("no_stray_capitals", posts.filter((post) => STRAY.test(post.caption)).map((post) => `"${STRAY.exec(post.caption)![0]}" in a sentence`)));
   results.push(result("no_ellipsis", posts.filter((post) => /…|\.\.\./u.test(post.caption)).map((post) => `${post.platform}: "${post.caption.slice(-40)}"`)));
