@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agentEnvSchema } from "../../apps/agent/src/core/config";
-import { webEnvSchema } from "../../apps/web/src/lib/config";
+import { webEnvSchema } from "../../apps/web/src/server/config";
 import { parseCompose } from "../src/compose";
 import { envNameProblems, type EnvNameSources } from "../src/env-names";
 import { withEdit } from "../src/mutation";

@@ -19,7 +19,7 @@ afterAll(() => {
 
 /**
  * A scratch workspace laid out like the repo: copies of the real schemas and composer packages (linked under
- * node_modules/@strategist like pnpm links them) and a one-file agent app. `edit` then changes it.
+ * node_modules/@strategist like pnpm links them) and a two-layer agent app (core below main). `edit` then changes it.
  */
 function scratchWorkspace(edit: (root: string) => void = () => {}): string {
   const root = mkdtempSync(join(tmpdir(), "import-rules-"));
@@ -30,8 +30,13 @@ function scratchWorkspace(edit: (root: string) => void = () => {}): string {
     mkdirSync(join(root, "node_modules", "@strategist"), { recursive: true });
     symlinkSync(join(root, "packages", name), join(root, "node_modules", "@strategist", name), "dir");
   }
-  mkdirSync(join(root, "apps", "agent", "src"), { recursive: true });
-  writeFileSync(join(root, "apps", "agent", "src", "app.ts"), 'export const appName = "agent";\n');
+  mkdirSync(join(root, "apps", "agent", "src", "core"), { recursive: true });
+  mkdirSync(join(root, "apps", "agent", "src", "main"), { recursive: true });
+  writeFileSync(join(root, "apps", "agent", "src", "core", "version.ts"), 'export const version = "1";\n');
+  writeFileSync(
+    join(root, "apps", "agent", "src", "main", "app.ts"),
+    'import { version } from "../core/version";\nexport const appName = `agent ${version}`;\n',
+  );
   edit(root);
   return root;
 }
@@ -61,7 +66,7 @@ describe("the import rules of pnpm lint", () => {
 
   it("fail on a package that imports an app", async () => {
     const root = scratchWorkspace((at) =>
-      appendFileSync(join(at, "packages", "composer", "src", "index.ts"), 'export { appName } from "../../../apps/agent/src/app";\n'),
+      appendFileSync(join(at, "packages", "composer", "src", "index.ts"), 'export { appName } from "../../../apps/agent/src/main/app";\n'),
     );
     expect(await brokenRules(root)).toEqual(["no-relative-import-into-another-package", "packages-not-to-apps"]);
   });
@@ -71,6 +76,11 @@ describe("the import rules of pnpm lint", () => {
       appendFileSync(join(at, "packages", "schemas", "src", "index.ts"), 'export { classifyBrief } from "@strategist/composer";\n'),
     );
     expect(await brokenRules(root)).toEqual(["no-circular", "packages-import-lower-tiers-only", "schemas-imports-no-workspace-package"]);
+  });
+
+  it("fail on an agent layer that imports a higher one", async () => {
+    const root = scratchWorkspace((at) => appendFileSync(join(at, "apps", "agent", "src", "core", "version.ts"), 'export { appName } from "../main/app";\n'));
+    expect(await brokenRules(root)).toEqual(expect.arrayContaining(["agent-layer-core"]));
   });
 
   it("place every package in a tier", () => {

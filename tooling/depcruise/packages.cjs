@@ -11,8 +11,6 @@ const TIERS = [
   ["composer"],
   // The model stand-ins answer with the offline copywriter's text.
   ["local-bedrock", "local-openai"],
-  // The evaluation harness drives the agent (through its embed entry) on the golden briefs.
-  ["eval"],
 ];
 
 const STAND_INS = ["local-bedrock", "local-openai", "local-sqs"];
@@ -33,16 +31,16 @@ module.exports = {
   forbidden: [
     {
       name: "packages-not-to-apps",
-      comment: "A package is a building block of the apps; it never imports one (the evaluation harness has its own rule).",
+      comment: "A package is a building block of the apps; it never imports one.",
       severity: "error",
-      from: { path: "^packages/", pathNot: "^packages/eval/" },
+      from: { path: "^packages/" },
       to: { path: "^apps/" },
     },
     {
       name: "eval-reaches-agent-through-embed",
       comment: "The evaluation harness runs the agent in-process only through its public entry, @strategist/agent/embed.",
       severity: "error",
-      from: { path: "^packages/eval/" },
+      from: { path: "^eval/" },
       to: { path: "^apps/", pathNot: "^apps/agent/src/main/embed\\.ts$" },
     },
     {

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { webConfig } from "@/lib/config";
-import { API_POLICY, fixedSecurityHeaders, newNonce, pagePolicy } from "@/lib/security-headers";
+import { webConfig } from "@/server/config";
+import { API_POLICY, fixedSecurityHeaders, newNonce, pagePolicy } from "@/server/security-headers";
 
 /**
  * Runs before every request: pages get a fresh CSP nonce, which Next reads from the request's

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import "@/ui/error-page.css";
 
 /** Any unexpected failure while rendering a page: say so plainly and offer a way forward. */
 export default function PageError({ reset }: { error: Error; reset: () => void }) {

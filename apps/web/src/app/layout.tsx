@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/SiteHeader";
+import { currentSession } from "@/server/current-session";
+import { SiteHeader } from "@/ui/SiteHeader";
 import "./globals.css";
+import "@/ui/controls.css";
 
 export const metadata: Metadata = {
   title: { default: "Strategist — your AI social media strategist", template: "%s · Strategist" },
@@ -11,14 +13,15 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#4f3fd1", width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#content">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader email={session?.email} />
         <main id="content" tabIndex={-1}>
           <div className="container">{children}</div>
         </main>

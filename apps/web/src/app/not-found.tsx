@@ -1,4 +1,5 @@
 import Link from "next/link";
+import "@/ui/error-page.css";
 
 export default function NotFound() {
   return (

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { currentSession } from "@/lib/current-session";
+import { currentSession } from "@/server/current-session";
+import "./landing.css";
 
 export default async function LandingPage() {
   const session = await currentSession();
@@ -10,9 +11,8 @@ export default async function LandingPage() {
           <span className="eyebrow">AI social media strategist</span>
           <h1 id="hero-title">A social media strategy for your brand, in about a minute.</h1>
           <p className="lead">
-            Tell Strategist who you are, who you want to reach and what you want to achieve. It writes the plan: content
-            pillars, a posting schedule, the platforms that matter most, post ideas, engagement tactics and image prompts
-            for your designer.
+            Tell Strategist who you are, who you want to reach and what you want to achieve. It writes the plan: content pillars, a posting schedule, the
+            platforms that matter most, post ideas, engagement tactics and image prompts for your designer.
           </p>
           <div className="button-row">
             {session ? (

@@ -68,7 +68,9 @@ describe("watching a strategy being written", () => {
     }
     const latency = summary(runs.map((run) => run.pillarsOnScreenAt - run.pillarsWrittenAt));
     const lead = summary(runs.map((run) => run.modelFinishedAt - run.pillarsOnScreenAt));
-    console.log(`live generation: content_pillars written -> on screen median ${latency.median} ms, max ${latency.max} ms; on screen before the model finished: median ${lead.median} ms`);
+    console.log(
+      `live generation: content_pillars written -> on screen median ${latency.median} ms, max ${latency.max} ms; on screen before the model finished: median ${lead.median} ms`,
+    );
     expect(latency.max).toBeLessThan(1000);
 
     // The page it lands on is the stored strategy the stream delivered.

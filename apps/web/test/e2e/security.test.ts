@@ -20,7 +20,11 @@ afterAll(async () => {
 const BRIEF = { brand_name: "Harbor Kayaks", industry: "Outdoor rentals", target_audience: "Tourists in Seattle", goals: "Fill weekday tours" };
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${stack.webUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: stack.webUrl, ...headers }, body: JSON.stringify(body) });
+  return fetch(`${stack.webUrl}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: stack.webUrl, ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Signs up (or logs in) through the web and returns the session as a cookie header and a token. */
@@ -41,19 +45,24 @@ const SOMEONE_ELSES_ID = "00000000-0000-4000-8000-000000000000";
 function appPaths(file: "page.tsx" | "route.ts", id: string): string[] {
   return readdirSync(APP_DIR, { recursive: true, encoding: "utf8" })
     .filter((entry) => entry === file || entry.endsWith(`${sep}${file}`))
-    .map((entry) =>
-      `/${relative(APP_DIR, join(APP_DIR, entry, ".."))}`
-        .split(sep)
-        .join("/")
-        .split("/")
-        .filter((segment) => !/^\(.*\)$/.test(segment))
-        .map((segment) => (segment === "[id]" ? id : /^\[\.\.\..+\]$/.test(segment) ? "list" : /^\[.+\]$/.test(segment) ? SOMEONE_ELSES_ID : segment))
-        .join("/")
-        .replace(/\/$/, "") || "/",
+    .map(
+      (entry) =>
+        `/${relative(APP_DIR, join(APP_DIR, entry, ".."))}`
+          .split(sep)
+          .join("/")
+          .split("/")
+          .filter((segment) => !/^\(.*\)$/.test(segment))
+          .map((segment) => (segment === "[id]" ? id : /^\[\.\.\..+\]$/.test(segment) ? "list" : /^\[.+\]$/.test(segment) ? SOMEONE_ELSES_ID : segment))
+          .join("/")
+          .replace(/\/$/, "") || "/",
     );
 }
 
-const scriptSrc = (policy: string) => policy.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src ")) ?? "";
+const scriptSrc = (policy: string) =>
+  policy
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith("script-src ")) ?? "";
 
 function expectFixedHeaders(response: Response, where: string) {
   expect.soft(response.headers.get("x-content-type-options"), where).toBe("nosniff");
@@ -68,7 +77,11 @@ function expectFixedHeaders(response: Response, where: string) {
 describe("security headers through the web origin", () => {
   it("every page carries a CSP whose scripts need this response's nonce, and every script tag carries it", { timeout: 60_000 }, async () => {
     const { cookie } = await session("headers@example.com");
-    const created = await fetch(`${stack.webUrl}/api/strategy/generate`, { method: "POST", headers: { "content-type": "application/json", cookie, origin: stack.webUrl }, body: JSON.stringify(BRIEF) });
+    const created = await fetch(`${stack.webUrl}/api/strategy/generate`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: stack.webUrl },
+      body: JSON.stringify(BRIEF),
+    });
     const { id } = (await created.json()) as { id: string };
     const pages = [...appPaths("page.tsx", id), "/no-such-page"];
     expect(pages).toEqual(expect.arrayContaining(["/", "/login", "/signup", "/strategies", "/strategies/new", `/strategies/${id}`]));
@@ -100,7 +113,9 @@ describe("security headers through the web origin", () => {
     expect(routes).toEqual(expect.arrayContaining(["/api/health", "/api/models", "/api/strategy/list", "/api/auth/login"]));
     const answers: [string, Response][] = [
       // Every route's GET, whatever it answers (200, 401, 404 or 405).
-      ...(await Promise.all(routes.map(async (path): Promise<[string, Response]> => [`GET ${path}`, await fetch(`${stack.webUrl}${path}`, { headers: { cookie } })]))),
+      ...(await Promise.all(
+        routes.map(async (path): Promise<[string, Response]> => [`GET ${path}`, await fetch(`${stack.webUrl}${path}`, { headers: { cookie } })]),
+      )),
       ["GET /api/health", await fetch(`${stack.webUrl}/api/health`)],
       ["GET /api/models", await fetch(`${stack.webUrl}/api/models`, { headers: { cookie } })],
       ["GET /api/strategy/list", await fetch(`${stack.webUrl}/api/strategy/list`, { headers: { cookie } })],

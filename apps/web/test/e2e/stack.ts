@@ -38,7 +38,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /** Starts a server process, keeping its output for the failure message, and waits until its health URL answers. */
-export async function startServer(command: string, args: string[], env: Record<string, string | undefined>, healthUrl: string, cwd = root): Promise<ChildProcess> {
+export async function startServer(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  healthUrl: string,
+  cwd = root,
+): Promise<ChildProcess> {
   // Next.js types NODE_ENV as required on ProcessEnv; these environments always set it.
   const child = spawn(command, args, { cwd, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

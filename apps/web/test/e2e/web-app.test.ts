@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { StrategyRecord } from "@strategist/schemas";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markdownFileName } from "@/lib/markdown";
+import { markdownFileName } from "@/shared/markdown";
 import { ARTIFACTS, launchBrowser, snapBothWidths, WIDTHS } from "./browser";
 import { GENERATIONS_PER_MINUTE, startStack, type Stack } from "./stack";
 
@@ -164,7 +164,7 @@ describe("a marketer's journey through the web app", () => {
     await page.getByRole("button", { name: "Export Markdown" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(markdownFileName(stored));
-    const markdown = readFileSync((await file.path()), "utf8");
+    const markdown = readFileSync(await file.path(), "utf8");
     expect(markdown.startsWith(`# Social media strategy: ${BRIEF.brand_name}\n`)).toBe(true);
     for (const item of [...stored.strategy_output.content_pillars, ...stored.strategy_output.engagement_tactics, ...stored.strategy_output.visual_prompts]) {
       expect(markdown).toContain(item);

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { listBrands } from "@/lib/agent-api";
-import { loginPath, requireSession } from "@/lib/current-session";
-import "@/components/brands/brands.css";
+import { listBrands } from "@/server/agent-api";
+import { loginPath, requireSession } from "@/server/current-session";
+import "@/brands/brands.css";
 
 export const metadata: Metadata = { title: "Brands" };
 
@@ -50,7 +50,8 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
                 <p className="muted">{brand.industry}</p>
                 <p>
                   {brand.voice.tone.length > 0 ? `Tone: ${brand.voice.tone.join(", ")}` : "No tone set"}
-                  {brand.voice.banned_words.length > 0 && ` · ${brand.voice.banned_words.length} banned word${brand.voice.banned_words.length === 1 ? "" : "s"}`}
+                  {brand.voice.banned_words.length > 0 &&
+                    ` · ${brand.voice.banned_words.length} banned word${brand.voice.banned_words.length === 1 ? "" : "s"}`}
                 </p>
                 <Link href={`/strategies/new?brand=${encodeURIComponent(brand.id)}`}>
                   New strategy<span className="visually-hidden"> for {brand.name}</span>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AuthForm } from "@/components/AuthForm";
-import { currentSession } from "@/lib/current-session";
-import { safeReturnPath } from "@/lib/safe-return";
+import { AuthForm } from "@/account/AuthForm";
+import { currentSession } from "@/server/current-session";
+import { safeReturnPath } from "@/server/safe-return";
 
 export const metadata: Metadata = { title: "Sign up" };
 

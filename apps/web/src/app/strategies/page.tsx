@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { LoadMoreStrategies } from "@/components/LoadMoreStrategies";
-import { StrategyCard } from "@/components/StrategyCard";
-import { listStrategies } from "@/lib/agent-api";
-import { loginPath, requireSession } from "@/lib/current-session";
+import { LoadMoreStrategies } from "@/strategies/LoadMoreStrategies";
+import { StrategyCard } from "@/strategies/StrategyCard";
+import { listStrategies } from "@/server/agent-api";
+import { loginPath, requireSession } from "@/server/current-session";
 
 export const metadata: Metadata = { title: "Your strategies" };
 
@@ -34,8 +34,8 @@ export default async function HistoryPage() {
         <section className="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">No strategies yet</h2>
           <p>
-            Describe your brand, your audience and your goals, and Strategist will write your first social media strategy —
-            pillars, schedule, platforms, post ideas and visual prompts.
+            Describe your brand, your audience and your goals, and Strategist will write your first social media strategy — pillars, schedule, platforms, post
+            ideas and visual prompts.
           </p>
           <Link href="/strategies/new" className="button large">
             Create your first strategy

@@ -1,4 +1,4 @@
-import { webApiDocument } from "@/lib/api-document";
+import { webApiDocument } from "@/server/api-document";
 
 /** GET /api/docs: the OpenAPI document of the API this origin proxies (generate clients from it). */
 export function GET(request: Request): Response {

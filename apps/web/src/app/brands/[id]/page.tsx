@@ -1,33 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { BrandForm } from "@/components/brands/BrandForm";
-import { getBrand } from "@/lib/agent-api";
-import { loginPath, requireSession } from "@/lib/current-session";
+import { BrandForm } from "@/brands/BrandForm";
+import { getBrand } from "@/server/agent-api";
+import { loadForPage } from "@/server/page-data";
 
 interface Props {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ created?: string }>;
 }
 
-const loadBrand = cache(async (id: string) => {
-  const returnTo = `/brands/${encodeURIComponent(id)}`;
-  const session = await requireSession(returnTo);
-  const result = await getBrand(session.token, id);
-  switch (result.kind) {
-    case "ok":
-      return result.value;
-    case "unauthorized":
-      return redirect(loginPath(returnTo));
-    case "forbidden":
-      return forbidden();
-    case "not_found":
-      return notFound();
-    default:
-      throw new Error(`Loading the brand failed (${result.status})`);
-  }
-});
+const loadBrand = cache((id: string) => loadForPage(`/brands/${encodeURIComponent(id)}`, "brand", (token) => getBrand(token, id)));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await loadBrand((await params).id)).name} · Brand` };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { BrandForm } from "@/components/brands/BrandForm";
-import { requireSession } from "@/lib/current-session";
+import { BrandForm } from "@/brands/BrandForm";
+import { requireSession } from "@/server/current-session";
 
 export const metadata: Metadata = { title: "New brand" };
 

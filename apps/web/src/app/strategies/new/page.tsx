@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { StrategyForm } from "@/components/StrategyForm";
-import { listBrands, listModels } from "@/lib/agent-api";
-import { requireSession } from "@/lib/current-session";
+import { StrategyForm } from "@/strategies/StrategyForm";
+import { listBrands, listModels } from "@/server/agent-api";
+import { requireSession } from "@/server/current-session";
 
 export const metadata: Metadata = { title: "New strategy" };
 

@@ -1,12 +1,12 @@
 import { ERROR_DETAILS } from "@strategist/schemas";
-import { Credentials } from "@/lib/account";
-import { LOGIN_FAILED } from "@/lib/account-copy";
-import { readAuthBody, signedInResponse } from "@/lib/auth-requests";
-import { upgradePasswordHash } from "@/lib/credentials";
-import { limitAuthByIp, loginThrottle } from "@/lib/limits/auth-limits";
-import { hashPassword, verifyPassword } from "@/lib/password";
-import { detail } from "@/lib/responses";
-import { userRepository } from "@/lib/users";
+import { Credentials } from "@/account/checks";
+import { LOGIN_FAILED } from "@/account/copy";
+import { readAuthBody, signedInResponse } from "@/server/auth-requests";
+import { upgradePasswordHash } from "@/server/credentials";
+import { limitAuthByIp, loginThrottle } from "@/server/limits/auth-limits";
+import { hashPassword, verifyPassword } from "@/server/password";
+import { detail } from "@/server/responses";
+import { userRepository } from "@/server/users";
 
 /** A hash to check against when the email is unknown, so both failures take the same time. */
 let decoyHash: Promise<string> | undefined;

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { cookies } from "next/headers";
-import { webConfig } from "@/lib/config";
-import { isCrossSiteRequest } from "@/lib/origin";
-import { CROSS_SITE_DETAIL, detail } from "@/lib/responses";
-import { bearerToken, readSession, secureCookie, sessionCookieOptions, SESSION_COOKIE } from "@/lib/session";
-import { sessionStore } from "@/lib/users";
+import { webConfig } from "@/server/config";
+import { isCrossSiteRequest } from "@/server/origin";
+import { CROSS_SITE_DETAIL, detail } from "@/server/responses";
+import { bearerToken, readSession, secureCookie, sessionCookieOptions, SESSION_COOKIE } from "@/server/session";
+import { sessionStore } from "@/server/users";
 
 /** Ends the session on the server (the cookie's, or a Bearer token's for curl) and clears the cookie. */
 export async function POST(request: Request): Promise<Response> {

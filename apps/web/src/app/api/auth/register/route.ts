@@ -1,10 +1,10 @@
-import { Registration } from "@/lib/account";
-import { EMAIL_TAKEN } from "@/lib/account-copy";
-import { readAuthBody, signedInResponse } from "@/lib/auth-requests";
-import { hashPassword } from "@/lib/password";
-import { detail } from "@/lib/responses";
-import { limitAuthByIp } from "@/lib/limits/auth-limits";
-import { EmailTakenError, userRepository } from "@/lib/users";
+import { Registration } from "@/account/checks";
+import { EMAIL_TAKEN } from "@/account/copy";
+import { readAuthBody, signedInResponse } from "@/server/auth-requests";
+import { hashPassword } from "@/server/password";
+import { detail } from "@/server/responses";
+import { limitAuthByIp } from "@/server/limits/auth-limits";
+import { EmailTakenError, userRepository } from "@/server/users";
 
 export async function POST(request: Request): Promise<Response> {
   const limited = await limitAuthByIp(request, "register");

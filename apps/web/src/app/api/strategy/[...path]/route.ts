@@ -1,4 +1,4 @@
-import { proxyToAgent } from "@/lib/proxy-route";
+import { proxyToAgent } from "@/server/proxy-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { forbidden, notFound, redirect } from "next/navigation";
-import { PlanWorkspace } from "@/components/plans/PlanWorkspace";
-import { getBrand, getPlan, getStrategy } from "@/lib/agent-api";
-import { loginPath, requireSession } from "@/lib/current-session";
+import { PlanWorkspace } from "@/plans/PlanWorkspace";
+import { getBrand, getPlan, getStrategy } from "@/server/agent-api";
+import { requireSession } from "@/server/current-session";
+import { loadForPage } from "@/server/page-data";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -14,16 +14,12 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   const returnTo = `/strategies/${encodeURIComponent(id)}/plan`;
   const session = await requireSession(returnTo);
-  const [strategy, plan] = await Promise.all([getStrategy(session.token, id), getPlan(session.token, id)]);
-  if (strategy.kind === "unauthorized") redirect(loginPath(returnTo));
-  if (strategy.kind === "forbidden") forbidden();
-  if (strategy.kind === "not_found") notFound();
-  if (strategy.kind !== "ok") throw new Error(`Loading the strategy failed (${strategy.status})`);
+  const [strategy, plan] = await Promise.all([loadForPage(returnTo, "strategy", (token) => getStrategy(token, id)), getPlan(session.token, id)]);
   if (plan.kind !== "ok" && plan.kind !== "not_found") throw new Error("Loading the plan failed");
   // A strategy written for a brand plans in the brand's time zone unless the user picks another; a brand since
   // deleted (or unreadable) simply leaves the browser's zone.
-  const brandId = strategy.value.brand_id;
+  const brandId = strategy.brand_id;
   const brand = brandId ? await getBrand(session.token, brandId) : undefined;
   const brandTimezone = brand?.kind === "ok" ? brand.value.default_timezone : undefined;
-  return <PlanWorkspace strategy={strategy.value} initialPlan={plan.kind === "ok" ? plan.value : undefined} brandTimezone={brandTimezone} />;
+  return <PlanWorkspace strategy={strategy} initialPlan={plan.kind === "ok" ? plan.value : undefined} brandTimezone={brandTimezone} />;
 }

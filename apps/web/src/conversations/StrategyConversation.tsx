@@ -1,0 +1,88 @@
+"use client";
+
+import type { StrategyRecord } from "@strategist/schemas";
+import { useState, type FormEvent } from "react";
+import { formatDate } from "@/shared/format";
+import { DeleteStrategyDialog } from "@/strategies/DeleteStrategy";
+import { compareVersions, type ComparedSection } from "./compare";
+import { ComparePicker, Comparison } from "./CompareVersions";
+import { ConversationChat } from "./ConversationChat";
+import { loadVersion } from "./requests";
+import { useConversation } from "./use-conversation";
+import { VersionHistory, VersionView } from "./VersionHistory";
+import "./conversations.css";
+
+/**
+ * The living strategy: refine it by chat (the revision streams in), switch and compare versions, regenerate it,
+ * delete it behind a confirmation. Everything goes through the web origin's /api/strategy proxy.
+ */
+export function StrategyConversation({ strategy }: { strategy: StrategyRecord }) {
+  const conversation = useConversation(strategy);
+  const { id, versions, failure, waiting, fail, setStatus } = conversation;
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [viewing, setViewing] = useState<StrategyRecord | null>(null);
+  const [compared, setCompared] = useState<{ from: number; to: number; sections: ComparedSection[] } | null>(null);
+
+  async function view(version: number) {
+    const result = await loadVersion(id, version);
+    if (!result.ok) return fail(result.failure);
+    setViewing(result.value);
+    setStatus(`Showing version ${version} as it was.`);
+  }
+
+  async function compare(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const from = Number(form.get("from"));
+    const to = Number(form.get("to"));
+    const [older, newer] = await Promise.all([loadVersion(id, from), loadVersion(id, to)]);
+    if (!older.ok) return fail(older.failure);
+    if (!newer.ok) return fail(newer.failure);
+    setCompared({ from, to, sections: compareVersions(older.value.strategy_output, newer.value.strategy_output) });
+    setStatus(`Comparing version ${from} with version ${to}.`);
+  }
+
+  return (
+    <section className="conversation no-print" aria-labelledby="conversation-title">
+      <h2 id="conversation-title">Refine this strategy</h2>
+      <p className="muted">
+        Version {strategy.version}, updated <time dateTime={strategy.updated_at}>{formatDate(strategy.updated_at)}</time>.
+      </p>
+
+      <ConversationChat conversation={conversation} onDelete={() => setConfirmingDelete(true)} />
+      {failure && (
+        <div className="alert error" role="alert">
+          <p>{failure.detail}</p>
+          {failure.errors?.map((error) => (
+            <p key={error.field}>
+              {error.field}: {error.message}
+            </p>
+          ))}
+          {waiting > 0 && <p>You can try again in {waiting} s.</p>}
+        </div>
+      )}
+
+      {confirmingDelete && (
+        <DeleteStrategyDialog
+          id={id}
+          onCancel={() => setConfirmingDelete(false)}
+          onFailed={(result) => {
+            setConfirmingDelete(false);
+            fail(result);
+          }}
+        />
+      )}
+
+      {versions.length > 1 && (
+        <VersionHistory
+          versions={versions}
+          onView={(version) => void view(version)}
+          onCompare={(event) => void compare(event)}
+          compare={<ComparePicker versions={versions} />}
+        />
+      )}
+      {viewing && <VersionView viewing={viewing} versions={versions} onClose={() => setViewing(null)} />}
+      {compared && <Comparison {...compared} />}
+    </section>
+  );
+}

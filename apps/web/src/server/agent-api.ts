@@ -1,0 +1,89 @@
+import "server-only";
+import { createApiClient, type ApiClient } from "@strategist/api-client";
+import { Brand, BrandList, StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo, Plan } from "@strategist/schemas";
+import { z } from "zod";
+import { webConfig } from "./config";
+
+/** Server-side reads from the agent for pages, through the generated typed client; the browser goes through the /api proxy instead. */
+export type AgentResult<T> =
+  { kind: "ok"; value: T } | { kind: "unauthorized" } | { kind: "forbidden" } | { kind: "not_found" } | { kind: "failed"; status: number };
+
+/** Page reads are quick lookups, not generations: fail the page rather than hang it. */
+const READ_TIMEOUT_MS = 15_000;
+
+function agent(token: string): ApiClient {
+  return createApiClient({ baseUrl: webConfig().AGENT_URL, token, headers: { accept: "application/json" } });
+}
+
+const readOptions = () => ({ cache: "no-store" as const, signal: AbortSignal.timeout(READ_TIMEOUT_MS) });
+
+/** Runs one call; an unreachable or timed-out agent is a 502 for the page. */
+async function call<R extends { response: Response }>(request: () => Promise<R>): Promise<R | null> {
+  try {
+    return await request();
+  } catch {
+    return null;
+  }
+}
+
+function failure(response: Response | undefined): AgentResult<never> {
+  if (!response) return { kind: "failed", status: 502 };
+  if (response.status === 401) return { kind: "unauthorized" };
+  if (response.status === 403) return { kind: "forbidden" };
+  if (response.status === 404) return { kind: "not_found" };
+  return { kind: "failed", status: response.status };
+}
+
+/** The types say what the agent documents; the schema checks what it actually sent. */
+function checked<T>(data: unknown, schema: z.ZodType<T>): AgentResult<T> {
+  const result = schema.safeParse(data);
+  return result.success ? { kind: "ok", value: result.data } : { kind: "failed", status: 502 };
+}
+
+interface StrategyPage {
+  strategies: StrategySummary[];
+  nextCursor: string | null;
+}
+
+/** One page of the user's history (summaries), newest first, with the cursor for the next page. */
+export async function listStrategies(token: string, limit: number, cursor?: string): Promise<AgentResult<StrategyPage>> {
+  const result = await call(() => agent(token).GET("/api/strategy/list", { params: { query: { limit, cursor, view: "summary" } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  const strategies = checked(result.data, StrategySummaryList);
+  if (strategies.kind !== "ok") return strategies;
+  return { kind: "ok", value: { strategies: strategies.value, nextCursor: result.response.headers.get("x-next-cursor") } };
+}
+
+export async function getStrategy(token: string, id: string): Promise<AgentResult<StrategyRecord>> {
+  const result = await call(() => agent(token).GET("/api/strategy/{id}", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, StrategyRecord);
+}
+
+/** The models the user may choose from; an empty list when the agent does not offer a choice. */
+export async function listModels(token: string): Promise<ModelInfo[]> {
+  const result = await call(() => agent(token).GET("/api/models", readOptions()));
+  if (!result?.response.ok) return [];
+  const models = checked(result.data, z.array(ModelInfo));
+  return models.kind === "ok" ? models.value : [];
+}
+
+/** The user's brand profiles, newest first (the first 100: the picker and the Brands page show them all). */
+export async function listBrands(token: string): Promise<AgentResult<Brand[]>> {
+  const result = await call(() => agent(token).GET("/api/brands", { params: { query: { limit: 100 } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, BrandList);
+}
+
+export async function getBrand(token: string, id: string): Promise<AgentResult<Brand>> {
+  const result = await call(() => agent(token).GET("/api/brands/{id}", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, Brand);
+}
+
+/** The strategy's content plan; `not_found` when it has none (or the strategy is missing). */
+export async function getPlan(token: string, id: string): Promise<AgentResult<Plan>> {
+  const result = await call(() => agent(token).GET("/api/strategy/{id}/plan", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, Plan);
+}

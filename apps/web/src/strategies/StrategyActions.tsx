@@ -1,0 +1,39 @@
+"use client";
+
+import type { StrategyRecord } from "@strategist/schemas";
+import Link from "next/link";
+import { imageContentPath, latestJobPerPrompt } from "@/shared/image-jobs";
+import { markdownFileName, strategyMarkdown, type PromptImage } from "@/shared/markdown";
+import { downloadText } from "@/ui/download";
+import { listImageJobs } from "./requests";
+
+/** The latest finished image of each visual prompt, as links on this origin (they open for a signed-in reader). */
+async function promptImages(strategy: StrategyRecord): Promise<PromptImage[]> {
+  const result = await listImageJobs(strategy.id);
+  if (!result.ok) return [];
+  const latest = latestJobPerPrompt(strategy.strategy_output.visual_prompts, result.value);
+  return latest.flatMap((job, promptIndex) =>
+    job?.status === "completed" ? [{ promptIndex, url: new URL(imageContentPath(job.job_id), window.location.origin).href }] : [],
+  );
+}
+
+/** Export, print and next steps for a strategy; the Markdown is built here, in the browser. */
+export function StrategyActions({ strategy }: { strategy: StrategyRecord }) {
+  async function exportMarkdown() {
+    downloadText(strategyMarkdown(strategy, await promptImages(strategy)), markdownFileName(strategy), "text/markdown;charset=utf-8");
+  }
+
+  return (
+    <div className="button-row strategy-actions no-print">
+      <button type="button" className="button" onClick={() => void exportMarkdown()}>
+        Export Markdown
+      </button>
+      <button type="button" className="button secondary" onClick={() => window.print()}>
+        Print or save as PDF
+      </button>
+      <Link href="/strategies/new" className="button secondary">
+        New strategy
+      </Link>
+    </div>
+  );
+}
