@@ -2,7 +2,7 @@ import { checkPost, ERROR_DETAILS, type Plan, type StrategyRecord } from "@strat
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_MODEL_TURNS } from "../../src/models/model-call";
 import { writePlan } from "../../src/plans/copywriter";
-import { planBriefOf } from "../../src/plans/service";
+import { planBriefOf, planPlatforms } from "../../src/plans/service";
 import { startBedrockHarness, type BedrockHarness } from "../support/bedrock-harness";
 import { VALID_BRIEF } from "../support/harness";
 
@@ -74,7 +74,7 @@ describe("content plans on Bedrock (the local Bedrock, the real client)", () => 
       posts: valid.posts.map((post, index) => ({
         ...post,
         date: index === 0 ? "2026-12-25" : post.date,
-        caption: index === 1 ? `In a relaxed, conversational voice: ${post.caption} The mistake teams make when they…` : post.caption,
+        caption: index > 0 && ["instagram", "linkedin", "facebook"].includes(post.platform) ? `In a relaxed, conversational voice: ${post.caption} The mistake teams make when they…` : post.caption,
         hashtags: post.platform === "instagram" || post.platform === "facebook" ? ["#RelaxedConversational", "#IndustryInsightFrom", "#AccountingSoftwareSmall"] : post.hashtags,
       })),
     };
