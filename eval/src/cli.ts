@@ -66,7 +66,9 @@ async function main(): Promise<number> {
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   const below = threshold === undefined ? [] : cards.filter((card) => card.score < threshold || (card.plan !== undefined && card.plan.score < threshold));
   for (const card of below) {
-    console.error(`${card.model} scored ${(card.score * 100).toFixed(1)} % (plans ${card.plan ? (card.plan.score * 100).toFixed(1) : "n/a"} %); the threshold is ${threshold! * 100} %`);
+    console.error(
+      `${card.model} scored ${(card.score * 100).toFixed(1)} % (plans ${card.plan ? (card.plan.score * 100).toFixed(1) : "n/a"} %); the threshold is ${threshold! * 100} %`,
+    );
   }
   return below.length > 0 ? 1 : 0;
 }

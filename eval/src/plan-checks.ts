@@ -25,7 +25,47 @@ export interface PlanCheckResult {
 const CAROUSELS = new Set(["instagram", "linkedin", "facebook"]);
 const VIDEO_ONLY = new Set(["tiktok", "youtube"]);
 /** Function words a hashtag never ends with, and a capital never starts mid-sentence with. */
-const ENDINGS = new Set(["from", "this", "that", "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "at", "by", "your", "our", "de", "del", "la", "el", "y", "para", "con", "der", "die", "das", "und", "für", "mit", "von", "le", "les", "et", "pour", "avec", "des", "du"]);
+const ENDINGS = new Set([
+  "from",
+  "this",
+  "that",
+  "the",
+  "a",
+  "an",
+  "and",
+  "or",
+  "of",
+  "for",
+  "to",
+  "in",
+  "on",
+  "with",
+  "at",
+  "by",
+  "your",
+  "our",
+  "de",
+  "del",
+  "la",
+  "el",
+  "y",
+  "para",
+  "con",
+  "der",
+  "die",
+  "das",
+  "und",
+  "für",
+  "mit",
+  "von",
+  "le",
+  "les",
+  "et",
+  "pour",
+  "avec",
+  "des",
+  "du",
+]);
 const STRAY = /(?<=[\p{Ll}\d,)]\s)(?:The|A|An|Our|Your|This|Its|El|La|Los|Las|Der|Die|Das|Le|Les|Un|Une)\s\p{Ll}/u;
 const FORMAT_MISMATCH: [RegExp, (platform: string) => boolean, string][] = [
   [/\bcarousel|carrusel|carrousel|karussell|swipe|desliza|wische|faites défiler/iu, (platform) => !CAROUSELS.has(platform), "a carousel"],
@@ -107,7 +147,12 @@ export function runPlanChecks(brief: StrategyInput, strategy: StrategyOutput, pl
       else if (parts.length > 1 && !brandTag && !sources.some((source) => source.includes(` ${parts.join(" ")} `))) badTags.push(tag);
     }
   }
-  results.push(result("whole_word_hashtags", [...new Set(badTags)].map((tag) => `${tag} is not whole words`)));
+  results.push(
+    result(
+      "whole_word_hashtags",
+      [...new Set(badTags)].map((tag) => `${tag} is not whole words`),
+    ),
+  );
 
   // A structure is a caption's frame: the words of its opening two sentences that recur across the plan (template
   // words), in order, once the brand and the words that change from post to post (topics, pillars) drop out.
@@ -128,10 +173,25 @@ export function runPlanChecks(brief: StrategyInput, strategy: StrategyOutput, pl
     if (frame.split(" ").length >= 3) frames.set(frame, (frames.get(frame) ?? 0) + 1);
   }
   const repeated = [...frames].filter(([, count]) => posts.length >= 4 && count > posts.length / 4);
-  results.push(result("varied_structures", repeated.map(([frame, count]) => `"${frame}" frames ${count} of ${posts.length} posts`)));
+  results.push(
+    result(
+      "varied_structures",
+      repeated.map(([frame, count]) => `"${frame}" frames ${count} of ${posts.length} posts`),
+    ),
+  );
 
-  results.push(result("no_stray_capitals", posts.filter((post) => STRAY.test(post.caption)).map((post) => `"${STRAY.exec(post.caption)![0]}" in a sentence`)));
-  results.push(result("no_ellipsis", posts.filter((post) => /…|\.\.\./u.test(post.caption)).map((post) => `${post.platform}: "${post.caption.slice(-40)}"`)));
+  results.push(
+    result(
+      "no_stray_capitals",
+      posts.filter((post) => STRAY.test(post.caption)).map((post) => `"${STRAY.exec(post.caption)![0]}" in a sentence`),
+    ),
+  );
+  results.push(
+    result(
+      "no_ellipsis",
+      posts.filter((post) => /…|\.\.\./u.test(post.caption)).map((post) => `${post.platform}: "${post.caption.slice(-40)}"`),
+    ),
+  );
 
   const misfits: string[] = [];
   for (const post of posts) {
@@ -150,11 +210,21 @@ export function runPlanChecks(brief: StrategyInput, strategy: StrategyOutput, pl
   const detected = detectLanguage(posts.map((post) => post.caption).join("\n"));
   results.push(result("plan_language", detected === expectLanguage ? [] : [`written in ${detected}, the brief's answer language is ${expectLanguage}`]));
 
-  results.push(result("brand_at_most_twice", posts.filter((post) => brandCount(post.caption, brand) > 2).map((post) => `${post.platform}: ${brandCount(post.caption, brand)} times`)));
+  results.push(
+    result(
+      "brand_at_most_twice",
+      posts.filter((post) => brandCount(post.caption, brand) > 2).map((post) => `${post.platform}: ${brandCount(post.caption, brand)} times`),
+    ),
+  );
 
   const captions = new Map<string, number>();
   for (const post of posts) captions.set(post.caption, (captions.get(post.caption) ?? 0) + 1);
-  results.push(result("distinct_captions", [...captions].filter(([, count]) => count > 1).map(([caption, count]) => `${count}× "${caption.slice(0, 40)}"`)));
+  results.push(
+    result(
+      "distinct_captions",
+      [...captions].filter(([, count]) => count > 1).map(([caption, count]) => `${count}× "${caption.slice(0, 40)}"`),
+    ),
+  );
   if (posts.length === 0) return PLAN_CHECKS.map((check) => ({ check, passed: false, detail: "the plan has no posts" }));
   return results;
 }

@@ -21,7 +21,14 @@ export interface Scorecard {
   cost_per_strategy_usd?: number;
   mean_latency_ms: number;
   /** The plans written from the strategies, scored with the plan checks. */
-  plan?: { briefs: number; answered: number; passed: number; total: number; score: number; per_check: Record<PlanCheckName, { passed: number; total: number }> };
+  plan?: {
+    briefs: number;
+    answered: number;
+    passed: number;
+    total: number;
+    score: number;
+    per_check: Record<PlanCheckName, { passed: number; total: number }>;
+  };
   judge?: { specificity: number; fit: number; actionability: number; brand_safety: number; judged: number };
   results: BriefResult[];
 }
@@ -41,7 +48,10 @@ export function buildScorecards(models: ModelInfo[], results: BriefResult[], pro
     const passed = own.reduce((sum, result) => sum + result.passed, 0);
     const total = own.reduce((sum, result) => sum + result.total, 0);
     const planned = own.flatMap((result) => (result.plan ? [result.plan] : []));
-    const plan_per_check = Object.fromEntries(PLAN_CHECKS.map((check) => [check, { passed: 0, total: 0 }])) as Record<PlanCheckName, { passed: number; total: number }>;
+    const plan_per_check = Object.fromEntries(PLAN_CHECKS.map((check) => [check, { passed: 0, total: 0 }])) as Record<
+      PlanCheckName,
+      { passed: number; total: number }
+    >;
     for (const result of planned) {
       for (const check of result.checks) {
         plan_per_check[check.check].total++;
@@ -92,7 +102,9 @@ export function scorecardMarkdown(card: Scorecard): string {
     `Rule checks passed: **${card.passed} / ${card.total} (${percent(card.score)})** on ${card.briefs} briefs; ${card.answered} answered.`,
     `Cost per strategy: ${usd(card.cost_per_strategy_usd)}. Mean latency: ${card.mean_latency_ms} ms.`,
     ...(card.judge
-      ? [`Judge (1–5, mean of ${card.judge.judged}): specificity ${card.judge.specificity.toFixed(2)}, fit ${card.judge.fit.toFixed(2)}, actionability ${card.judge.actionability.toFixed(2)}, brand safety ${card.judge.brand_safety.toFixed(2)}.`]
+      ? [
+          `Judge (1–5, mean of ${card.judge.judged}): specificity ${card.judge.specificity.toFixed(2)}, fit ${card.judge.fit.toFixed(2)}, actionability ${card.judge.actionability.toFixed(2)}, brand safety ${card.judge.brand_safety.toFixed(2)}.`,
+        ]
       : []),
     "",
     "## Per check",
@@ -131,7 +143,9 @@ export function scorecardMarkdown(card: Scorecard): string {
           ...card.results.flatMap((result) => {
             if (!result.plan) return [];
             const failed = result.plan.checks.filter((check) => !check.passed).map((check) => `${check.check}: ${check.detail}`);
-            return [`| ${result.id} | ${result.plan.posts} | ${result.plan.passed}/${result.plan.total} | ${failed.join("<br>").replaceAll("|", "\\|") || "—"} |`];
+            return [
+              `| ${result.id} | ${result.plan.posts} | ${result.plan.passed}/${result.plan.total} | ${failed.join("<br>").replaceAll("|", "\\|") || "—"} |`,
+            ];
           }),
           "",
         ]
@@ -157,7 +171,9 @@ export function comparisonMarkdown(cards: Scorecard[]): string {
       ? [
           row("**plan checks**", (card) => (card.plan ? `**${percent(card.plan.score)}** (${card.plan.passed}/${card.plan.total})` : "n/a")),
           ...PLAN_CHECKS.map((check) =>
-            row(`plan: ${check}`, (card) => (card.plan && card.plan.per_check[check].total > 0 ? percent(card.plan.per_check[check].passed / card.plan.per_check[check].total) : "n/a")),
+            row(`plan: ${check}`, (card) =>
+              card.plan && card.plan.per_check[check].total > 0 ? percent(card.plan.per_check[check].passed / card.plan.per_check[check].total) : "n/a",
+            ),
           ),
         ]
       : []),

@@ -3,7 +3,12 @@ import type { Plan, PlanPost } from "@strategist/schemas";
 import { describe, expect, it } from "vitest";
 import { runPlanChecks, type PlanCheckName } from "../src/plan-checks";
 
-const brief = { brand_name: "Ledgerly", industry: "B2B accounting software for small agencies", target_audience: "Owners of creative agencies", goals: "Generate qualified demo requests" };
+const brief = {
+  brand_name: "Ledgerly",
+  industry: "B2B accounting software for small agencies",
+  target_audience: "Owners of creative agencies",
+  goals: "Generate qualified demo requests",
+};
 const strategy = composeStrategy(brief);
 
 function post(platform: PlanPost["platform"], caption: string, extra: Partial<PlanPost> = {}): PlanPost {
@@ -11,7 +16,16 @@ function post(platform: PlanPost["platform"], caption: string, extra: Partial<Pl
 }
 
 function failed(posts: PlanPost[], language = "en"): PlanCheckName[] {
-  const plan: Plan = { strategy_id: "s", strategy_version: 1, timezone: "UTC", start_date: "2026-12-07", weeks: 1, created_at: "2026-12-01T00:00:00Z", model: "m", posts };
+  const plan: Plan = {
+    strategy_id: "s",
+    strategy_version: 1,
+    timezone: "UTC",
+    start_date: "2026-12-07",
+    weeks: 1,
+    created_at: "2026-12-01T00:00:00Z",
+    model: "m",
+    posts,
+  };
   return runPlanChecks(brief, strategy, plan, language)
     .filter((check) => !check.passed)
     .map((check) => check.check);
@@ -19,10 +33,14 @@ function failed(posts: PlanPost[], language = "en"): PlanCheckName[] {
 
 describe("the plan checks", () => {
   it("fail on the faults found in the old plans, each by its own check", () => {
-    expect(failed([post("linkedin", "Book a demo with Ledgerly.", { hashtags: ["#AccountingSoftwareSmall", "#IndustryInsightFrom"] })])).toContain("whole_word_hashtags");
+    expect(failed([post("linkedin", "Book a demo with Ledgerly.", { hashtags: ["#AccountingSoftwareSmall", "#IndustryInsightFrom"] })])).toContain(
+      "whole_word_hashtags",
+    );
     expect(failed([post("youtube", "Ledgerly: The mistake teams make when they…", { format: "video" } as Partial<PlanPost>)])).toContain("no_ellipsis");
     expect(failed([post("linkedin", "Why does The paddlers we serve matter to Ledgerly? Ask for a demo.")])).toContain("no_stray_capitals");
-    expect(failed([post("youtube", "A carousel agencies will want to save. Request a demo.", { format: "carousel" } as Partial<PlanPost>)])).toContain("formats_fit_platforms");
+    expect(failed([post("youtube", "A carousel agencies will want to save. Request a demo.", { format: "carousel" } as Partial<PlanPost>)])).toContain(
+      "formats_fit_platforms",
+    );
     expect(failed([post("tiktok", "A photo series from a real week. Request a demo.")])).toContain("formats_fit_platforms");
     expect(failed([post("linkedin", "Ledgerly, Ledgerly and Ledgerly: ask for a demo.")])).toContain("brand_at_most_twice");
     const template = (n: number) => post("linkedin", `Topic ${n}: that is what Ledgerly is sharing this week. What do you think?`);

@@ -45,7 +45,10 @@ describe("pnpm eval", () => {
       });
       const cards = buildScorecards(run.models, run.results, run.prompt);
 
-      expect(cards.map((card) => [card.model, card.provider])).toEqual([[CLAUDE, "bedrock"], ["offline", "offline"]]);
+      expect(cards.map((card) => [card.model, card.provider])).toEqual([
+        [CLAUDE, "bedrock"],
+        ["offline", "offline"],
+      ]);
       expect(run.results.filter((result) => result.model === CLAUDE).every((result) => result.answered_by === CLAUDE)).toBe(true);
       // Every Bedrock strategy went over the wire: one ConverseStream request per brief.
       expect(bedrock.requests.filter((request) => request.modelId === CLAUDE)).toHaveLength(briefs.length);

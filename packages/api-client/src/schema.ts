@@ -565,6 +565,11 @@ export type components = {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @description Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL
+         * @enum {string}
+         */
+        CtaType: "BOOK" | "ORDER" | "SHOP" | "LEARN_MORE" | "SIGN_UP" | "CALL";
         ErrorBody: {
             detail: string;
         };
@@ -665,6 +670,10 @@ export type components = {
             created_at: string;
             /** @description The model that wrote the plan; 'offline' for the built-in offline model */
             model: string;
+            /** @description ISO 3166 country whose public holidays the plan respects */
+            country?: string;
+            /** @description Platforms the strategy recommends that a plan cannot write for (they get no posts) */
+            unsupported_platforms?: string[];
             posts: components["schemas"]["PlanPost"][];
         };
         PlanPost: {
@@ -681,6 +690,15 @@ export type components = {
             hashtags: string[];
             /** @description Index into the strategy's visual_prompts */
             visual_prompt_index?: number;
+            /** @description The brief's goal this post serves */
+            goal?: string;
+            /** @description What the post's picture or video shows, written with the caption */
+            visual_brief?: string;
+            format?: components["schemas"]["PostFormat"];
+            script?: components["schemas"]["VideoScript"];
+            cta_type?: components["schemas"]["CtaType"];
+            /** @description The public holiday this post acknowledges */
+            holiday?: string;
             status: components["schemas"]["PostStatus"];
         };
         PlanRequest: {
@@ -696,10 +714,10 @@ export type components = {
             model?: string;
         };
         /**
-         * @description The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube
+         * @description The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest, youtube, google (Business Profile) or bluesky
          * @enum {string}
          */
-        Platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube";
+        Platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
         PlatformRecommendation: {
             /** @description Platform name, e.g. Instagram or LinkedIn */
             platform: string;
@@ -711,6 +729,18 @@ export type components = {
              */
             priority: "high" | "medium" | "low";
         };
+        PlatformSchedule: {
+            /** @description Platform name as in platform_recommendations */
+            platform: string;
+            /** @description Posts a week on this platform */
+            posts_per_week: number;
+            /** @description Preferred local publishing times, HH:MM (24 h), best first */
+            times: string[];
+            /** @description Preferred weekdays, 1 = Monday ... 7 = Sunday; any day when absent */
+            weekdays?: number[];
+        };
+        /** @enum {string} */
+        PostFormat: "text" | "photo" | "carousel" | "video";
         PostPatch: {
             /** @description The post's text, without its hashtags */
             caption?: string;
@@ -756,6 +786,8 @@ export type components = {
             content_pillars: string[];
             /** @description Recommended posting frequency and optimal timing, per platform */
             posting_schedule: string;
+            /** @description The posting schedule as data: one entry per recommended platform with posts_per_week, times (HH:MM) and weekdays */
+            platform_schedule?: components["schemas"]["PlatformSchedule"][];
             /** @description At least 2 recommended social media platforms with rationale and priority */
             platform_recommendations: components["schemas"]["PlatformRecommendation"][];
             /** @description At least 5 specific content ideas and topics */
@@ -829,6 +861,14 @@ export type components = {
             model: string;
             /** @description Token usage of the model call that wrote this version, with its estimated cost */
             usage?: components["schemas"]["TokenUsage"];
+        };
+        VideoScript: {
+            /** @description The first two seconds, spoken or shown */
+            hook: string;
+            /** @description What happens next, shot by shot */
+            beats: string[];
+            /** @description Text overlays, in order */
+            on_screen_text: string[];
         };
         VoiceSuggestion: {
             /** @description The suggested voice; banned_words are the brand's own, never suggested */

@@ -31,9 +31,34 @@ export const DEFAULT_TIMES: Record<PlatformId, string> = {
 };
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, once: 1, two: 2, twice: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
-  un: 1, una: 1, uno: 1, une: 1, dos: 2, deux: 2, tres: 3, trois: 3, cuatro: 4, quatre: 4, cinco: 5, cinq: 5,
-  ein: 1, eine: 1, einen: 1, zwei: 2, drei: 3, vier: 4, "fünf": 5,
+  one: 1,
+  once: 1,
+  two: 2,
+  twice: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  un: 1,
+  una: 1,
+  uno: 1,
+  une: 1,
+  dos: 2,
+  deux: 2,
+  tres: 3,
+  trois: 3,
+  cuatro: 4,
+  quatre: 4,
+  cinco: 5,
+  cinq: 5,
+  ein: 1,
+  eine: 1,
+  einen: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
 };
 const NUMBER = `(\\d+|${Object.keys(NUMBER_WORDS).join("|")})`;
 const WEEK = /(?:a|per|each|every|\/|\bx\s*\/)\s*week|a la semana|por semana|pro woche|in der woche|wöchentlich|par semaine|à la semaine/iu;
@@ -58,7 +83,9 @@ function number(word: string): number {
 function partAbout(text: string, platform: string): string | undefined {
   const id = platformOf(platform);
   const parts = text.split(/[;\n]|(?<=[.!?])\s+/u);
-  const found = parts.filter((part) => (id ? mentionsPlatform(part, id) || part.toLowerCase().includes(PLATFORMS[id].label.toLowerCase()) : part.toLowerCase().includes(platform.toLowerCase())));
+  const found = parts.filter((part) =>
+    id ? mentionsPlatform(part, id) || part.toLowerCase().includes(PLATFORMS[id].label.toLowerCase()) : part.toLowerCase().includes(platform.toLowerCase()),
+  );
   return found.length > 0 ? found.join(" ") : undefined;
 }
 
@@ -96,7 +123,10 @@ export function timesIn(text: string): string[] {
 
 /** Weekdays a text prefers ("Tuesday to Thursday", "weekdays", "weekends"), 1 = Monday. */
 export function weekdaysIn(text: string): number[] | undefined {
-  const range = new RegExp(`(${DAY_NAMES.map(([pattern]) => pattern.source).join("|")})\\s*(?:to|-|–|bis|a|à|au)\\s*(${DAY_NAMES.map(([pattern]) => pattern.source).join("|")})`, "iu").exec(text);
+  const range = new RegExp(
+    `(${DAY_NAMES.map(([pattern]) => pattern.source).join("|")})\\s*(?:to|-|–|bis|a|à|au)\\s*(${DAY_NAMES.map(([pattern]) => pattern.source).join("|")})`,
+    "iu",
+  ).exec(text);
   if (range) {
     const from = DAY_NAMES.find(([pattern]) => pattern.test(range[1]!))![1];
     const to = DAY_NAMES.find(([pattern]) => pattern.test(range[2]!))![1];
@@ -134,7 +164,9 @@ export function strategySchedule(output: {
 }): ScheduleEntry[] {
   return output.platform_recommendations.map((recommendation) => {
     const id = platformOf(recommendation.platform);
-    const written = output.platform_schedule?.find((entry) => entry.platform === recommendation.platform || (id !== undefined && platformOf(entry.platform) === id));
+    const written = output.platform_schedule?.find(
+      (entry) => entry.platform === recommendation.platform || (id !== undefined && platformOf(entry.platform) === id),
+    );
     return written ? { ...written, platform: recommendation.platform } : scheduleFromText(output.posting_schedule, recommendation);
   });
 }

@@ -87,11 +87,7 @@ export const PlatformSchedule = z
       .min(1)
       .max(4)
       .describe("Preferred local publishing times, HH:MM (24 h), best first"),
-    weekdays: z
-      .array(z.number().int().min(1).max(7))
-      .max(7)
-      .optional()
-      .describe("Preferred weekdays, 1 = Monday ... 7 = Sunday; any day when absent"),
+    weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional().describe("Preferred weekdays, 1 = Monday ... 7 = Sunday; any day when absent"),
   })
   .meta({ id: "PlatformSchedule" });
 export type PlatformSchedule = z.infer<typeof PlatformSchedule>;

@@ -7,12 +7,63 @@
 /** Words that describe a tone or style rather than a subject. */
 const STYLE_WORDS = new Set(
   [
-    "tone", "voice", "style", "playful", "relaxed", "casual", "conversational", "informal", "friendly", "fun", "funny", "witty",
-    "formal", "professional", "polished", "serious", "corporate", "upbeat", "cheerful", "warm", "chatty", "laidback", "breezy",
-    "lighthearted", "humorous", "energetic", "bold", "quirky", "cheeky", "punchy", "concise", "shorter", "longer", "more", "less",
-    "lúdico", "relajado", "informal", "desenfadado", "cercano", "divertido", "tono", "voz",
-    "locker", "lockerer", "verspielt", "entspannt", "humorvoll", "ton", "stimme", "förmlich",
-    "ludique", "détendu", "décontracté", "enjoué", "convivial", "familier",
+    "tone",
+    "voice",
+    "style",
+    "playful",
+    "relaxed",
+    "casual",
+    "conversational",
+    "informal",
+    "friendly",
+    "fun",
+    "funny",
+    "witty",
+    "formal",
+    "professional",
+    "polished",
+    "serious",
+    "corporate",
+    "upbeat",
+    "cheerful",
+    "warm",
+    "chatty",
+    "laidback",
+    "breezy",
+    "lighthearted",
+    "humorous",
+    "energetic",
+    "bold",
+    "quirky",
+    "cheeky",
+    "punchy",
+    "concise",
+    "shorter",
+    "longer",
+    "more",
+    "less",
+    "lúdico",
+    "relajado",
+    "informal",
+    "desenfadado",
+    "cercano",
+    "divertido",
+    "tono",
+    "voz",
+    "locker",
+    "lockerer",
+    "verspielt",
+    "entspannt",
+    "humorvoll",
+    "ton",
+    "stimme",
+    "förmlich",
+    "ludique",
+    "détendu",
+    "décontracté",
+    "enjoué",
+    "convivial",
+    "familier",
   ].map((word) => word.toLowerCase()),
 );
 
@@ -20,7 +71,8 @@ const STYLE_WORDS = new Set(
 const STYLE_NOUNS = new Set(["tone", "voice", "style", "tono", "voz", "ton", "stimme", "more", "less"]);
 
 /** A lead that announces a style instead of writing in it: "In a relaxed, conversational voice: ". */
-const STYLE_LEAD = /^\s*(?:(?:in|with|using)\s+an?\s+|written\s+in\s+an?\s+|en\s+(?:un|una)\s+|in\s+einem?\s+|avec\s+un\s+|sur\s+un\s+)?(?:[\p{L}-]+[,\s]+(?:and\s+|y\s+|und\s+|et\s+)?){0,4}(?:voice|tone|style|register|tono|voz|ton|stil|tonfall)\s*[:—–-]\s*/iu;
+const STYLE_LEAD =
+  /^\s*(?:(?:in|with|using)\s+an?\s+|written\s+in\s+an?\s+|en\s+(?:un|una)\s+|in\s+einem?\s+|avec\s+un\s+|sur\s+un\s+)?(?:[\p{L}-]+[,\s]+(?:and\s+|y\s+|und\s+|et\s+)?){0,4}(?:voice|tone|style|register|tono|voz|ton|stil|tonfall)\s*[:—–-]\s*/iu;
 
 /** Whether a hashtag is made only of style words (#RelaxedConversational, #MorePlayful). */
 export function isStyleHashtag(tag: string): boolean {

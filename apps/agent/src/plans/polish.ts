@@ -14,7 +14,47 @@ export interface PolishContext {
   holidays: { date: string; name: string }[];
 }
 
-const ENDINGS = new Set(["from", "this", "that", "the", "a", "an", "and", "or", "of", "for", "to", "in", "on", "with", "at", "by", "your", "our", "de", "del", "la", "el", "y", "para", "con", "der", "die", "das", "und", "für", "mit", "von", "le", "les", "et", "pour", "avec", "des", "du"]);
+const ENDINGS = new Set([
+  "from",
+  "this",
+  "that",
+  "the",
+  "a",
+  "an",
+  "and",
+  "or",
+  "of",
+  "for",
+  "to",
+  "in",
+  "on",
+  "with",
+  "at",
+  "by",
+  "your",
+  "our",
+  "de",
+  "del",
+  "la",
+  "el",
+  "y",
+  "para",
+  "con",
+  "der",
+  "die",
+  "das",
+  "und",
+  "für",
+  "mit",
+  "von",
+  "le",
+  "les",
+  "et",
+  "pour",
+  "avec",
+  "des",
+  "du",
+]);
 
 function tagWords(tag: string): string[] {
   return tag
@@ -76,7 +116,13 @@ export function acknowledges(post: { caption: string; holiday?: string }, name: 
   if (post.holiday) return true;
   const caption = post.caption.toLowerCase();
   const key = name.toLowerCase().replace(/\s*\(.*\)$/u, "");
-  return caption.includes(key) || key.split(/\s+/u).filter((word) => word.length >= 5).some((word) => caption.includes(word));
+  return (
+    caption.includes(key) ||
+    key
+      .split(/\s+/u)
+      .filter((word) => word.length >= 5)
+      .some((word) => caption.includes(word))
+  );
 }
 
 /**
@@ -97,22 +143,36 @@ export function polishPosts(posts: PlannedPostOutput[], context: PolishContext):
     let caption = withoutStyleLeak(withoutEllipsis(post.caption));
     if (!/\S/u.test(caption)) caption = post.caption;
     const tagSeen = new Set<string>();
-    let hashtags = platform === "google" ? [] : post.hashtags.filter((tag) => {
-      const ok = isWholeWordHashtag(tag, context.sources, context.brand) && !tagSeen.has(hashtagKey(tag));
-      tagSeen.add(hashtagKey(tag));
-      return ok;
-    });
+    let hashtags =
+      platform === "google"
+        ? []
+        : post.hashtags.filter((tag) => {
+            const ok = isWholeWordHashtag(tag, context.sources, context.brand) && !tagSeen.has(hashtagKey(tag));
+            tagSeen.add(hashtagKey(tag));
+            return ok;
+          });
     while (hashtags.length > 0 && checkPost(platform, { caption, hashtags }).length > 0) hashtags = hashtags.slice(0, -1);
     if (checkPost(platform, { caption, hashtags }).length > 0) {
       caption = post.caption;
       hashtags = [];
     }
     const formats = PLATFORM_FORMATS[platform];
-    const format = post.format && formats.includes(post.format) ? post.format : formats.includes("video") && formats.length === 1 ? "video" : post.format === "carousel" ? "photo" : (post.format ?? formats[0]!);
+    const format =
+      post.format && formats.includes(post.format)
+        ? post.format
+        : formats.includes("video") && formats.length === 1
+          ? "video"
+          : post.format === "carousel"
+            ? "photo"
+            : (post.format ?? formats[0]!);
     const sentences = caption.split(/(?<=[.!?])\s+/u).filter(Boolean);
     const script =
       format === "video"
-        ? (post.script ?? { hook: sentences[0] ?? caption, beats: sentences.length > 1 ? sentences.slice(1, 5) : [post.theme], on_screen_text: [post.pillar.slice(0, 120)] })
+        ? (post.script ?? {
+            hook: sentences[0] ?? caption,
+            beats: sentences.length > 1 ? sentences.slice(1, 5) : [post.theme],
+            on_screen_text: [post.pillar.slice(0, 120)],
+          })
         : undefined;
     const holiday = holidays.get(post.date);
     if (holiday !== undefined) {
@@ -139,10 +199,16 @@ export function polishPosts(posts: PlannedPostOutput[], context: PolishContext):
 
 /** The brief's goals as items: split at line breaks, semicolons, sentences and "and" before a new aim. */
 export function splitGoals(goals: string): string[] {
-  const verbs = "grow|get|double|triple|increase|raise|build|launch|reach|drive|sell|book|fill|attract|win|hire|recruit|become|generate|convert|keep|retain|earn|gain|boost|open|sign|collect|bring|make|establish|position|create|turn";
+  const verbs =
+    "grow|get|double|triple|increase|raise|build|launch|reach|drive|sell|book|fill|attract|win|hire|recruit|become|generate|convert|keep|retain|earn|gain|boost|open|sign|collect|bring|make|establish|position|create|turn";
   const items = goals
     .split(new RegExp(`\\n|;|•|(?<=[.!?])\\s+|,\\s*(?:and\\s+)?(?=(?:${verbs})\\b)|\\s+and\\s+(?=(?:${verbs})\\b)`, "iu"))
-    .map((item) => item.replace(/^[\s\-–*\d.)]+/u, "").replace(/[.;,\s]+$/u, "").trim())
+    .map((item) =>
+      item
+        .replace(/^[\s\-–*\d.)]+/u, "")
+        .replace(/[.;,\s]+$/u, "")
+        .trim(),
+    )
     .filter((item) => item.length > 2);
   return [...new Set(items)].slice(0, 8).map((item) => item.charAt(0).toUpperCase() + item.slice(1));
 }

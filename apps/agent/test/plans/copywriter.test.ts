@@ -102,17 +102,22 @@ describe("the offline copywriter", () => {
 
   it("property: every platform gets its scheduled posts a week, at its preferred times, on its preferred weekdays first", () => {
     fc.assert(
-      fc.property(brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 3) })), (input) => {
-        const plan = writePlan(input);
-        for (const platform of input.platforms) {
-          const posts = plan.posts.filter((post) => post.platform === platform.id);
-          expect(posts.length).toBe(platform.posts_per_week * input.weeks);
-          const onPreferred = posts.filter((post) => !platform.weekdays || platform.weekdays.includes(((new Date(`${post.date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1));
-          expect(onPreferred.length).toBe(Math.min(platform.posts_per_week, platform.weekdays?.length ?? 7) * input.weeks);
-          const preferredTimes = posts.filter((post) => platform.times.includes(post.time));
-          expect(preferredTimes.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        brief.map((input) => ({ ...input, weeks: Math.min(input.weeks, 3) })),
+        (input) => {
+          const plan = writePlan(input);
+          for (const platform of input.platforms) {
+            const posts = plan.posts.filter((post) => post.platform === platform.id);
+            expect(posts.length).toBe(platform.posts_per_week * input.weeks);
+            const onPreferred = posts.filter(
+              (post) => !platform.weekdays || platform.weekdays.includes(((new Date(`${post.date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1),
+            );
+            expect(onPreferred.length).toBe(Math.min(platform.posts_per_week, platform.weekdays?.length ?? 7) * input.weeks);
+            const preferredTimes = posts.filter((post) => platform.times.includes(post.time));
+            expect(preferredTimes.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -148,7 +153,9 @@ describe("the offline copywriter", () => {
           expect(post.goal).toBe("Sell more subscriptions");
           expect(post.visual_brief).toBeTruthy();
         }
-        expect(plan.posts.filter((post) => post.caption.includes("order online") || post.caption.includes("Order online")).length * 3).toBeGreaterThanOrEqual(plan.posts.length);
+        expect(plan.posts.filter((post) => post.caption.includes("order online") || post.caption.includes("Order online")).length * 3).toBeGreaterThanOrEqual(
+          plan.posts.length,
+        );
       }),
       { numRuns: 100 },
     );
@@ -170,7 +177,15 @@ describe("the offline copywriter", () => {
   });
 
   it("writes in the brief's language, templates included", () => {
-    const spanish = writePlan({ ...coffeePlan("Tostado", ["El tueste de cada mañana", "Cómo preparar un buen café", "Nuestros orígenes", "La cata del viernes", "El equipo"], ["instagram"]), language: "es", goal_cta: "pedir online" });
+    const spanish = writePlan({
+      ...coffeePlan(
+        "Tostado",
+        ["El tueste de cada mañana", "Cómo preparar un buen café", "Nuestros orígenes", "La cata del viernes", "El equipo"],
+        ["instagram"],
+      ),
+      language: "es",
+      goal_cta: "pedir online",
+    });
     for (const post of spanish.posts) expect(post.caption).not.toMatch(/\b(?:the|this|what|that is)\b/iu);
   });
 

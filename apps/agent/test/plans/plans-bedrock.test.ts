@@ -12,8 +12,7 @@ describe("content plans on Bedrock (the local Bedrock, the real client)", () => 
   let harness: BedrockHarness;
   let strategy: StrategyRecord;
   const headers = () => ({ authorization: `Bearer ${harness.token("plan-bedrock")}` });
-  const planFor = (startDate: string) =>
-    writePlan(planBriefOf(strategy, { startDate, weeks: 1, timezone: "UTC" }).brief);
+  const planFor = (startDate: string) => writePlan(planBriefOf(strategy, { startDate, weeks: 1, timezone: "UTC" }).brief);
   /** A plan with one caption on X well past 280 characters, hashtags included. */
   const withOverlongX = (plan: ReturnType<typeof writePlan>) => ({
     posts: [...plan.posts, { ...plan.posts[0]!, platform: "x" as const, caption: "This caption runs far past the limit. ".repeat(10), hashtags: ["#TooLong"] }],
@@ -74,8 +73,14 @@ describe("content plans on Bedrock (the local Bedrock, the real client)", () => 
       posts: valid.posts.map((post, index) => ({
         ...post,
         date: index === 0 ? "2026-12-25" : post.date,
-        caption: index > 0 && ["instagram", "linkedin", "facebook"].includes(post.platform) ? `In a relaxed, conversational voice: ${post.caption} The mistake teams make when they…` : post.caption,
-        hashtags: post.platform === "instagram" || post.platform === "facebook" ? ["#RelaxedConversational", "#IndustryInsightFrom", "#AccountingSoftwareSmall"] : post.hashtags,
+        caption:
+          index > 0 && ["instagram", "linkedin", "facebook"].includes(post.platform)
+            ? `In a relaxed, conversational voice: ${post.caption} The mistake teams make when they…`
+            : post.caption,
+        hashtags:
+          post.platform === "instagram" || post.platform === "facebook"
+            ? ["#RelaxedConversational", "#IndustryInsightFrom", "#AccountingSoftwareSmall"]
+            : post.hashtags,
       })),
     };
     harness.bedrock.script({ kind: "toolInput", input: careless });

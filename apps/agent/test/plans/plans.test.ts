@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import { checkPost, lengthMessage, postLength, PLATFORM_RULES, planPlatformOf, strategySchedule, type Plan, type PlanPost, type StrategyRecord } from "@strategist/schemas";
+import {
+  checkPost,
+  lengthMessage,
+  postLength,
+  PLATFORM_RULES,
+  planPlatformOf,
+  strategySchedule,
+  type Plan,
+  type PlanPost,
+  type StrategyRecord,
+} from "@strategist/schemas";
 import { brandMentions } from "../../src/plans/polish";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OfflineModel } from "../../src/models/offline/model";

@@ -135,6 +135,12 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
           <p className="plan-summary">
             {plan.posts.length} posts over {plan.weeks} week{plan.weeks === 1 ? "" : "s"} from {plan.start_date}, times in {plan.timezone}.
           </p>
+          {plan.unsupported_platforms && plan.unsupported_platforms.length > 0 && (
+            <p className="plan-unsupported" role="note">
+              The strategy also recommends {plan.unsupported_platforms.join(", ")}: this plan has no posts there, because a plan cannot write for{" "}
+              {plan.unsupported_platforms.length === 1 ? "that platform" : "those platforms"} yet.
+            </p>
+          )}
           <div className="button-row plan-exports" role="group" aria-label="Export the plan">
             <a className="button secondary small" href={links.ics} download>
               Export calendar (ICS)

@@ -53,9 +53,28 @@ export function PostEditor({ strategyId, post, onChange }: { strategyId: string;
         </h3>
         <span className={`plan-status ${post.status}`}>{post.status === "approved" ? "Approved" : "Draft"}</span>
       </header>
-      <p className="plan-post-meta">
-        {post.pillar} · {post.theme}
-      </p>
+      <dl className="plan-post-meta">
+        <div>
+          <dt>Pillar</dt>
+          <dd>{post.pillar}</dd>
+        </div>
+        {post.goal && (
+          <div>
+            <dt>Goal</dt>
+            <dd>{post.goal}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Theme</dt>
+          <dd>{post.theme}</dd>
+        </div>
+        {post.holiday && (
+          <div>
+            <dt>Holiday</dt>
+            <dd>{post.holiday}</dd>
+          </div>
+        )}
+      </dl>
       <label htmlFor={ids.caption}>
         Caption ({rule.field} on {rule.name})
       </label>
