@@ -52,7 +52,7 @@ async function brokenRules(root: string): Promise<string[]> {
   return [...new Set(result.summary.violations.map((violation) => violation.rule.name))].sort();
 }
 
-describe("the import rules of pnpm lint", () => {
+describe("the import rules of pnpm lint", { timeout: 60_000 }, () => {
   it("pass on an unmodified copy of the packages", async () => {
     expect(await brokenRules(scratchWorkspace())).toEqual([]);
   });
