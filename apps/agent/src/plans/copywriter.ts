@@ -63,7 +63,18 @@ export interface RewriteBrief {
 }
 
 /** Hashtags per post by platform: few where the platform or its readers want few; none on Google Business Profile. */
-const HASHTAGS_PER_POST: Record<PlanPlatformId, number> = { x: 2, instagram: 5, threads: 1, linkedin: 3, tiktok: 4, facebook: 2, pinterest: 3, youtube: 2, google: 0, bluesky: 2 };
+const HASHTAGS_PER_POST: Record<PlanPlatformId, number> = {
+  x: 2,
+  instagram: 5,
+  threads: 1,
+  linkedin: 3,
+  tiktok: 4,
+  facebook: 2,
+  pinterest: 3,
+  youtube: 2,
+  google: 0,
+  bluesky: 2,
+};
 /** The formats each platform publishes, in the order a plan rotates them: carousels only where the platform has them. */
 export const PLATFORM_FORMATS: Record<PlanPlatformId, PostFormat[]> = {
   x: ["text", "photo"],
@@ -178,12 +189,22 @@ function join(platform: PlanPlatformId, lines: string[]): string {
 function shorterTopics(topic: string): string[] {
   const parts = topic.split(/\s*[:,;–—]\s*/u).filter((part) => part.split(/\s+/u).length >= 2);
   const words = topic.split(/\s+/u);
-  const firstWords = [8, 6, 4].filter((count) => words.length > count).map((count) => words.slice(0, count).join(" ").replace(/[\s,.;:]+$/u, ""));
+  const firstWords = [8, 6, 4]
+    .filter((count) => words.length > count)
+    .map((count) =>
+      words
+        .slice(0, count)
+        .join(" ")
+        .replace(/[\s,.;:]+$/u, ""),
+    );
   return [...parts.sort((a, b) => b.length - a.length), ...firstWords].filter((part) => part !== topic);
 }
 
 /** A video script within the schema's bounds: a hook too long for one opening line takes the fallback's. */
-function fitScript(script: NonNullable<PlannedPostOutput["script"]>, fallback: NonNullable<PlannedPostOutput["script"]>): NonNullable<PlannedPostOutput["script"]> {
+function fitScript(
+  script: NonNullable<PlannedPostOutput["script"]>,
+  fallback: NonNullable<PlannedPostOutput["script"]>,
+): NonNullable<PlannedPostOutput["script"]> {
   const hook = script.hook.length <= 300 ? script.hook : fallback.hook.length <= 300 ? fallback.hook : fallback.on_screen_text[0]!;
   const beats = script.beats.filter((beat) => beat.length <= 300);
   return {
@@ -214,12 +235,7 @@ function writePost(platform: PlanPlatformId, pack: CopyPack, slots: CopySlots, s
     }
     const lines = pack.structures[structure % pack.structures.length]!(s);
     const formatLine = format === "video" ? pack.videoLine(s) : format === "carousel" ? pack.carouselLine(s) : "";
-    const variants = [
-      [...lines, formatLine, cta],
-      [...lines, cta],
-      [lines.at(-1)!, cta],
-      [lines.at(-1)!],
-    ];
+    const variants = [[...lines, formatLine, cta], [...lines, cta], [lines.at(-1)!, cta], [lines.at(-1)!]];
     for (const variant of variants) {
       for (let count = tags.length; count >= 0; count--) {
         const post = { caption: join(platform, variant), hashtags: tags.slice(0, count) };
@@ -255,7 +271,9 @@ export function writePlan(brief: PlanBrief): PlanOutput {
         const topic = midSentence(topicOf(theme, brief.brand_name), brief.language);
         const copySlots: CopySlots = { brand: brief.brand_name, topic, pillar, customers: brief.customers };
         const pointsAtGoal = n % 2 === 0 || platform.id === "google";
-        const cta = pointsAtGoal ? pack.goalCtas[Math.floor(n / 2) % pack.goalCtas.length]!(brief.goal_cta) : pack.engageCtas[Math.floor(n / 2) % pack.engageCtas.length]!;
+        const cta = pointsAtGoal
+          ? pack.goalCtas[Math.floor(n / 2) % pack.goalCtas.length]!(brief.goal_cta)
+          : pack.engageCtas[Math.floor(n / 2) % pack.engageCtas.length]!;
         const format = formats[(n + week) % formats.length]!;
         const tags = hashtagsFor(platform.id, brief.brand_name, [brief.industry, pillar, topic], pack);
         let written = writePost(platform.id, pack, copySlots, n + platformIndex, cta, format, tags);
@@ -298,7 +316,14 @@ function observeHolidays(posts: PlannedPostOutput[], brief: PlanBrief, pack: Cop
     if (checkPost(post.platform, { caption, hashtags }).length > 0) continue;
     greeted.add(post.date);
     const { script: _script, ...rest } = post;
-    kept.push({ ...rest, caption, hashtags, format: "photo", holiday: name, visual_brief: pack.visual("photo", { brand: brief.brand_name, topic: name, pillar: post.pillar, customers: brief.customers }) });
+    kept.push({
+      ...rest,
+      caption,
+      hashtags,
+      format: "photo",
+      holiday: name,
+      visual_brief: pack.visual("photo", { brand: brief.brand_name, topic: name, pillar: post.pillar, customers: brief.customers }),
+    });
   }
   return kept;
 }
@@ -313,8 +338,15 @@ function hash(text: string): number {
 export function rewritePost(brief: RewriteBrief): RewriteOutput {
   const pack = PACKS[brief.language ?? "en"] ?? PACKS.en;
   const language = brief.language ?? "en";
-  const slots: CopySlots = { brand: brief.brand_name, topic: midSentence(topicOf(brief.theme, brief.brand_name), language), pillar: brief.pillar, customers: brief.customers ?? "customers" };
-  const tags = (brief.hashtags.length > 0 ? brief.hashtags : hashtagsFor(brief.platform, brief.brand_name, [brief.pillar, slots.topic], pack)).filter((tag) => !isStyleHashtag(tag));
+  const slots: CopySlots = {
+    brand: brief.brand_name,
+    topic: midSentence(topicOf(brief.theme, brief.brand_name), language),
+    pillar: brief.pillar,
+    customers: brief.customers ?? "customers",
+  };
+  const tags = (brief.hashtags.length > 0 ? brief.hashtags : hashtagsFor(brief.platform, brief.brand_name, [brief.pillar, slots.topic], pack)).filter(
+    (tag) => !isStyleHashtag(tag),
+  );
   const wantsShort = /\b(short|brief|concise|tight)/iu.test(brief.instruction ?? "");
   const start = hash(brief.caption + (brief.instruction ?? ""));
   const cta = brief.goal_cta ? pack.goalCtas[start % pack.goalCtas.length]!(brief.goal_cta) : pack.engageCtas[start % pack.engageCtas.length]!;
@@ -325,5 +357,8 @@ export function rewritePost(brief: RewriteBrief): RewriteOutput {
       return { caption: written.caption, hashtags: written.hashtags };
     }
   }
-  return { caption: join(brief.platform, [`${slots.topic.charAt(0).toUpperCase()}${slots.topic.slice(1)}.`]), hashtags: tags.slice(0, HASHTAGS_PER_POST[brief.platform]) };
+  return {
+    caption: join(brief.platform, [`${slots.topic.charAt(0).toUpperCase()}${slots.topic.slice(1)}.`]),
+    hashtags: tags.slice(0, HASHTAGS_PER_POST[brief.platform]),
+  };
 }

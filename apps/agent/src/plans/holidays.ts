@@ -13,12 +13,20 @@ export function countryOfTimezone(timezone: string): string | undefined {
   return zoneCountries.get(timezone);
 }
 
+// A country's calendar parses its rules once; plans ask for the same few countries again and again.
+const calendars = new Map<string, Holidays>();
+
 /**
  * The public holidays (national, the library's type "public") of a country between two dates (YYYY-MM-DD,
  * inclusive), named in the plan's language where the library has that name.
  */
 export function publicHolidays(country: string, firstDate: string, lastDate: string, language: string): { date: string; name: string }[] {
-  const calendar = new Holidays(country, { languages: [language, "en"] });
+  const key = `${country}\u0000${language}`;
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    calendar = new Holidays(country, { languages: [language, "en"] });
+    calendars.set(key, calendar);
+  }
   const years = new Set([Number(firstDate.slice(0, 4)), Number(lastDate.slice(0, 4))]);
   const found = new Map<string, string>();
   for (const year of years) {

@@ -87,21 +87,24 @@ export function isWholeWordHashtag(tag: string, sources: readonly string[], bran
   return sources.some((source) => ` ${words(source).join(" ")} `.includes(` ${joined} `));
 }
 
-/** A caption without an ellipsis: a clause cut short with "…" ends at the last whole clause before it. */
+/**
+ * A caption without an ellipsis: a clause cut short with "…" is dropped back to the last whole clause before it
+ * (which then ends with a full stop); with no whole clause before it, the ellipsis becomes a full stop.
+ */
 export function withoutEllipsis(caption: string): string {
-  if (!/…|\.\.\./u.test(caption)) return caption;
-  return caption
-    .split("\n")
-    .map((line) =>
-      line.replace(/([^.!?:\n]*?)\s*(?:…|\.\.\.)(?=\s|$)/gu, (whole, clause: string) => {
-        const boundary = Math.max(clause.lastIndexOf(","), clause.lastIndexOf(":"), clause.lastIndexOf(";"));
-        const kept = boundary > 0 ? clause.slice(0, boundary) : clause;
-        return kept.trim().length > 0 ? `${kept.replace(/[\s,;:]+$/u, "")}.` : "";
-      }),
-    )
-    .join("\n")
-    .replace(/\.{2,}/gu, ".")
-    .trim();
+  let text = caption;
+  for (let guard = 0; guard < 20; guard++) {
+    const match = /\s*(?:…|\.\.\.)/u.exec(text);
+    if (!match) break;
+    const before = text.slice(0, match.index);
+    const lineStart = before.lastIndexOf("\n") + 1;
+    const boundary = Math.max(...[".", ",", ":", ";", "!", "?"].map((mark) => before.lastIndexOf(mark)));
+    const cut = boundary >= lineStart && before.slice(lineStart, boundary).trim().length > 0 ? boundary : -1;
+    const kept =
+      cut >= 0 ? `${before.slice(0, cut).replace(/[\s,;:]+$/u, "")}${/[.!?]/u.test(before[cut]!) ? before[cut] : "."}` : `${before.replace(/[\s,;:]+$/u, "")}.`;
+    text = `${kept}${text.slice(match.index + match[0].length)}`;
+  }
+  return text.replace(/\.{2,}/gu, ".").trim();
 }
 
 /** How often a caption names the brand. */
@@ -140,7 +143,7 @@ export function polishPosts(posts: PlannedPostOutput[], context: PolishContext):
   const goals = context.goals.length > 0 ? context.goals : [];
   posts.forEach((post, index) => {
     const platform: PlanPlatformId = post.platform;
-    let caption = withoutStyleLeak(withoutEllipsis(post.caption));
+    let caption = withoutEllipsis(withoutStyleLeak(post.caption));
     if (!/\S/u.test(caption)) caption = post.caption;
     const tagSeen = new Set<string>();
     let hashtags =

@@ -55,7 +55,14 @@ export function planPlatforms(strategy: StrategyRecord): PlanBrief["platforms"] 
     if (!id || seen.has(id)) continue;
     seen.add(id);
     const entry = schedule.find((item) => item.platform === recommendation.platform)!;
-    platforms.push({ id, name: recommendation.platform, priority: recommendation.priority, posts_per_week: entry.posts_per_week, times: entry.times, ...(entry.weekdays ? { weekdays: entry.weekdays } : {}) });
+    platforms.push({
+      id,
+      name: recommendation.platform,
+      priority: recommendation.priority,
+      posts_per_week: entry.posts_per_week,
+      times: entry.times,
+      ...(entry.weekdays ? { weekdays: entry.weekdays } : {}),
+    });
   }
   return platforms;
 }
@@ -65,7 +72,16 @@ export function unsupportedPlatforms(strategy: StrategyRecord): string[] {
   return strategy.strategy_output.platform_recommendations.filter((entry) => !planPlatformOf(entry.platform)).map((entry) => entry.platform);
 }
 
-const CTA_TYPES: Record<string, GbpCtaType> = { bookings: "BOOK", sales: "SHOP", downloads: "SIGN_UP", leads: "CALL", visits: "LEARN_MORE", donations: "SIGN_UP", community: "LEARN_MORE", awareness: "LEARN_MORE" };
+const CTA_TYPES: Record<string, GbpCtaType> = {
+  bookings: "BOOK",
+  sales: "SHOP",
+  downloads: "SIGN_UP",
+  leads: "CALL",
+  visits: "LEARN_MORE",
+  donations: "SIGN_UP",
+  community: "LEARN_MORE",
+  awareness: "LEARN_MORE",
+};
 
 /**
  * What a plan is written from, for a strategy and the plan's dates and zone: the brief the model gets, the context
@@ -290,7 +306,14 @@ export class PlanService {
         const [fixed] = polishPosts([{ ...post, date: "", time: "00:00", ...generation.output }], {
           brand: strategy.brand_name,
           language: copy.language,
-          sources: [strategy.brand_name, strategy.industry, strategy.target_audience, strategy.goals, ...strategy.strategy_output.content_pillars, ...strategy.strategy_output.content_themes],
+          sources: [
+            strategy.brand_name,
+            strategy.industry,
+            strategy.target_audience,
+            strategy.goals,
+            ...strategy.strategy_output.content_pillars,
+            ...strategy.strategy_output.content_themes,
+          ],
           goals: [],
           cta_type: post.cta_type ?? "LEARN_MORE",
           holidays: [],
