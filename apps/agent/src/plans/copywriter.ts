@@ -200,6 +200,16 @@ function shorterTopics(topic: string): string[] {
   return [...parts.sort((a, b) => b.length - a.length), ...firstWords].filter((part) => part !== topic);
 }
 
+/** The caption with as many of the hashtags as fit the platform; undefined when the caption alone does not fit. */
+function withTags(platform: PlanPlatformId, caption: string, tags: string[]): { caption: string; hashtags: string[] } | undefined {
+  if (checkPost(platform, { caption, hashtags: [] }).length > 0) return undefined;
+  for (let count = tags.length; count > 0; count--) {
+    const post = { caption, hashtags: tags.slice(0, count) };
+    if (checkPost(platform, post).length === 0) return post;
+  }
+  return { caption, hashtags: [] };
+}
+
 /** A video script within the schema's bounds: a hook too long for one opening line takes the fallback's. */
 function fitScript(
   script: NonNullable<PlannedPostOutput["script"]>,
@@ -226,10 +236,8 @@ function writePost(platform: PlanPlatformId, pack: CopyPack, slots: CopySlots, s
     const s = { ...slots, topic };
     if (platform === "youtube") {
       for (const title of pack.titles) {
-        for (let count = tags.length; count >= 0; count--) {
-          const post = { caption: title(s), hashtags: tags.slice(0, count) };
-          if (checkPost(platform, post).length === 0) return { ...post, format, ...(script ? { script } : {}), visual_brief: visual(s) };
-        }
+        const post = withTags(platform, title(s), tags);
+        if (post) return { ...post, format, ...(script ? { script } : {}), visual_brief: visual(s) };
       }
       continue;
     }
@@ -237,10 +245,8 @@ function writePost(platform: PlanPlatformId, pack: CopyPack, slots: CopySlots, s
     const formatLine = format === "video" ? pack.videoLine(s) : format === "carousel" ? pack.carouselLine(s) : "";
     const variants = [[...lines, formatLine, cta], [...lines, cta], [lines.at(-1)!, cta], [lines.at(-1)!]];
     for (const variant of variants) {
-      for (let count = tags.length; count >= 0; count--) {
-        const post = { caption: join(platform, variant), hashtags: tags.slice(0, count) };
-        if (checkPost(platform, post).length === 0) return { ...post, format, ...(script ? { script } : {}), visual_brief: visual(s) };
-      }
+      const post = withTags(platform, join(platform, variant), tags);
+      if (post) return { ...post, format, ...(script ? { script } : {}), visual_brief: visual(s) };
     }
   }
   // Only an extreme brand name or topic gets here: a line of the pack fits every platform.

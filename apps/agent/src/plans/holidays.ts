@@ -15,6 +15,7 @@ export function countryOfTimezone(timezone: string): string | undefined {
 
 // A country's calendar parses its rules once; plans ask for the same few countries again and again.
 const calendars = new Map<string, Holidays>();
+const yearLists = new Map<string, ReturnType<Holidays["getHolidays"]>>();
 
 /**
  * The public holidays (national, the library's type "public") of a country between two dates (YYYY-MM-DD,
@@ -30,7 +31,13 @@ export function publicHolidays(country: string, firstDate: string, lastDate: str
   const years = new Set([Number(firstDate.slice(0, 4)), Number(lastDate.slice(0, 4))]);
   const found = new Map<string, string>();
   for (const year of years) {
-    for (const holiday of calendar.getHolidays(year) || []) {
+    const yearKey = `${key}\u0000${year}`;
+    let list = yearLists.get(yearKey);
+    if (!list) {
+      list = calendar.getHolidays(year) || [];
+      yearLists.set(yearKey, list);
+    }
+    for (const holiday of list) {
       if (holiday.type !== "public") continue;
       const date = holiday.date.slice(0, 10);
       if (date >= firstDate && date <= lastDate && !found.has(date)) found.set(date, holiday.name);

@@ -84,11 +84,10 @@ describe("holiday-aware plans", () => {
     ];
     fc.assert(
       fc.property(
-        fc.constantFrom(...briefs),
+        fc.constantFrom(...briefs.map((input) => ({ ...input, strategy_output: withPlatformSchedule(composeStrategy(input)) }) as StrategyRecord)),
         fc.constantFrom("Europe/Berlin", "Europe/Madrid", "Europe/Paris", "America/New_York", "Europe/London", "Australia/Sydney"),
         fc.integer({ min: 0, max: 13 }).map((offset) => addDays("2026-12-19", offset)),
-        (input, timezone, startDate) => {
-          const strategy = { ...input, strategy_output: withPlatformSchedule(composeStrategy(input)) } as StrategyRecord;
+        (strategy, timezone, startDate) => {
           const { brief, polish } = planBriefOf(strategy, { startDate, weeks: 2, timezone });
           const posts = polishPosts(writePlan(brief).posts, polish);
           for (const day of ["2026-12-25", "2027-01-01"]) {
