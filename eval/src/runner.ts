@@ -36,6 +36,8 @@ export interface PlanResult {
   total: number;
   posts: number;
   error?: string;
+  /** The first posts as the judge reads them. */
+  sample?: { platform: string; caption: string; hashtags: string[] }[];
 }
 
 /** The plan's zone by the brief's answer language: a country with public holidays on 25 December and 1 January. */
@@ -159,7 +161,8 @@ function scorePlan(golden: GoldenBrief, strategy: StrategyOutput, status: number
     return { status, checks: PLAN_CHECKS.map((check) => ({ check, passed: false, detail: error })), passed: 0, total: PLAN_CHECKS.length, posts: 0, error };
   }
   const checks = runPlanChecks(golden.brief, strategy, parsed.data, golden.expect.language);
-  return { status, checks, passed: checks.filter((check) => check.passed).length, total: checks.length, posts: parsed.data.posts.length };
+  const sample = parsed.data.posts.slice(0, 12).map((post) => ({ platform: post.platform, caption: post.caption, hashtags: post.hashtags }));
+  return { status, checks, passed: checks.filter((check) => check.passed).length, total: checks.length, posts: parsed.data.posts.length, sample };
 }
 
 /** Scores one answer; a failed request fails every check. */

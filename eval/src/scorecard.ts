@@ -28,6 +28,7 @@ export interface Scorecard {
     total: number;
     score: number;
     per_check: Record<PlanCheckName, { passed: number; total: number }>;
+    judge?: { specificity: number; fit: number; actionability: number; brand_safety: number; judged: number };
   };
   judge?: { specificity: number; fit: number; actionability: number; brand_safety: number; judged: number };
   results: BriefResult[];
@@ -130,6 +131,11 @@ export function scorecardMarkdown(card: Scorecard): string {
           "## Plan quality",
           "",
           `Plan checks passed: **${card.plan.passed} / ${card.plan.total} (${percent(card.plan.score)})** on ${card.plan.briefs} two-week plans from ${"2026-12-21"} (across 25 December and 1 January); ${card.plan.answered} written.`,
+          ...(card.plan.judge
+            ? [
+                `Judge on the plans (1–5, mean of ${card.plan.judge.judged}): specificity ${card.plan.judge.specificity.toFixed(2)}, fit ${card.plan.judge.fit.toFixed(2)}, actionability ${card.plan.judge.actionability.toFixed(2)}, brand safety ${card.plan.judge.brand_safety.toFixed(2)}.`,
+              ]
+            : []),
           "",
           "| check | passed | of | rate |",
           "|---|---:|---:|---:|",
