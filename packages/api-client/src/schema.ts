@@ -565,11 +565,6 @@ export type components = {
             /** Format: date-time */
             created_at: string;
         };
-        /**
-         * @description Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL
-         * @enum {string}
-         */
-        CtaType: "BOOK" | "ORDER" | "SHOP" | "LEARN_MORE" | "SIGN_UP" | "CALL";
         ErrorBody: {
             detail: string;
         };
@@ -694,9 +689,22 @@ export type components = {
             goal?: string;
             /** @description What the post's picture or video shows, written with the caption */
             visual_brief?: string;
-            format?: components["schemas"]["PostFormat"];
-            script?: components["schemas"]["VideoScript"];
-            cta_type?: components["schemas"]["CtaType"];
+            /** @enum {string} */
+            format?: "text" | "photo" | "carousel" | "video";
+            /** @description A short video's script */
+            script?: {
+                /** @description The first two seconds, spoken or shown */
+                hook: string;
+                /** @description What happens next, shot by shot */
+                beats: string[];
+                /** @description Text overlays, in order */
+                on_screen_text: string[];
+            };
+            /**
+             * @description Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL
+             * @enum {string}
+             */
+            cta_type?: "BOOK" | "ORDER" | "SHOP" | "LEARN_MORE" | "SIGN_UP" | "CALL";
             /** @description The public holiday this post acknowledges */
             holiday?: string;
             status: components["schemas"]["PostStatus"];
@@ -729,18 +737,6 @@ export type components = {
              */
             priority: "high" | "medium" | "low";
         };
-        PlatformSchedule: {
-            /** @description Platform name as in platform_recommendations */
-            platform: string;
-            /** @description Posts a week on this platform */
-            posts_per_week: number;
-            /** @description Preferred local publishing times, HH:MM (24 h), best first */
-            times: string[];
-            /** @description Preferred weekdays, 1 = Monday ... 7 = Sunday; any day when absent */
-            weekdays?: number[];
-        };
-        /** @enum {string} */
-        PostFormat: "text" | "photo" | "carousel" | "video";
         PostPatch: {
             /** @description The post's text, without its hashtags */
             caption?: string;
@@ -787,7 +783,16 @@ export type components = {
             /** @description Recommended posting frequency and optimal timing, per platform */
             posting_schedule: string;
             /** @description The posting schedule as data: one entry per recommended platform with posts_per_week, times (HH:MM) and weekdays */
-            platform_schedule?: components["schemas"]["PlatformSchedule"][];
+            platform_schedule?: {
+                /** @description Platform name as in platform_recommendations */
+                platform: string;
+                /** @description Posts a week on this platform */
+                posts_per_week: number;
+                /** @description Preferred local publishing times, HH:MM (24 h), best first */
+                times: string[];
+                /** @description Preferred weekdays, 1 = Monday ... 7 = Sunday; any day when absent */
+                weekdays?: number[];
+            }[];
             /** @description At least 2 recommended social media platforms with rationale and priority */
             platform_recommendations: components["schemas"]["PlatformRecommendation"][];
             /** @description At least 5 specific content ideas and topics */
@@ -861,14 +866,6 @@ export type components = {
             model: string;
             /** @description Token usage of the model call that wrote this version, with its estimated cost */
             usage?: components["schemas"]["TokenUsage"];
-        };
-        VideoScript: {
-            /** @description The first two seconds, spoken or shown */
-            hook: string;
-            /** @description What happens next, shot by shot */
-            beats: string[];
-            /** @description Text overlays, in order */
-            on_screen_text: string[];
         };
         VoiceSuggestion: {
             /** @description The suggested voice; banned_words are the brand's own, never suggested */

@@ -58,9 +58,7 @@ const VOICE_LISTS = {
   tone: list(text(BRAND_LIMITS.tone.length), BRAND_LIMITS.tone.items).describe("Tone words, e.g. warm, expert (at most 5)"),
   do: list(text(BRAND_LIMITS.do.length), BRAND_LIMITS.do.items).describe("What the brand's copy always does"),
   dont: list(text(BRAND_LIMITS.dont.length), BRAND_LIMITS.dont.items).describe("What the brand's copy never does"),
-  banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe(
-    "Words that never appear in anything written for the brand (whole word, any case)",
-  ),
+  banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe("Words that never appear in anything written for the brand (whole word, any case)"),
   preferred_hashtags: list(hashtag, BRAND_LIMITS.preferred_hashtags.items).describe("Hashtags to use where the platform allows"),
 };
 

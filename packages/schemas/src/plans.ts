@@ -31,7 +31,8 @@ const Hashtag = z
 const Hashtags = z.array(Hashtag).max(HASHTAG_BOUNDS.perPost, { error: `Must have at most ${HASHTAG_BOUNDS.perPost} hashtags` });
 
 /** What a post is on its platform: a text or photo post, a carousel (where the platform has them) or a short video. */
-export const PostFormat = z.enum(["text", "photo", "carousel", "video"]).meta({ id: "PostFormat" });
+// No registry ids on the shapes the model writes: its structured-output schema stays one plain object schema.
+export const PostFormat = z.enum(["text", "photo", "carousel", "video"]);
 export type PostFormat = z.infer<typeof PostFormat>;
 
 /** A short video's script: the opening hook, the beats that follow, and the words shown on screen. */
@@ -41,11 +42,11 @@ export const VideoScript = z
     beats: z.array(z.string().min(1).max(300)).min(1).max(8).describe("What happens next, shot by shot"),
     on_screen_text: z.array(z.string().min(1).max(120)).max(8).describe("Text overlays, in order"),
   })
-  .meta({ id: "VideoScript" });
+  .describe("A short video's script");
 export type VideoScript = z.infer<typeof VideoScript>;
 
 /** The call-to-action button of a Google Business Profile post. */
-export const CtaType = z.enum(GBP_CTA_TYPES).describe("Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL").meta({ id: "CtaType" });
+export const CtaType = z.enum(GBP_CTA_TYPES).describe("Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL");
 
 /** One scheduled post of a content plan. */
 export const PlanPost = z
@@ -80,10 +81,7 @@ export const Plan = z
     created_at: z.iso.datetime({ offset: true }),
     model: z.string().describe("The model that wrote the plan; 'offline' for the built-in offline model"),
     country: z.string().optional().describe("ISO 3166 country whose public holidays the plan respects"),
-    unsupported_platforms: z
-      .array(z.string())
-      .optional()
-      .describe("Platforms the strategy recommends that a plan cannot write for (they get no posts)"),
+    unsupported_platforms: z.array(z.string()).optional().describe("Platforms the strategy recommends that a plan cannot write for (they get no posts)"),
     posts: z.array(PlanPost),
   })
   .meta({ id: "Plan" });

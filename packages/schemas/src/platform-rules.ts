@@ -58,11 +58,32 @@ export const PLATFORM_RULES: Record<PlanPlatformId, PlatformRule> = {
     source: "https://developers.facebook.com/documentation/threads/posts",
   },
   // 3,000 characters per post. Source: https://docs.upload-post.com/resources/character-limits/
-  linkedin: { id: "linkedin", name: "LinkedIn", field: "post", maxLength: 3000, counting: "graphemes", source: "https://docs.upload-post.com/resources/character-limits/" },
+  linkedin: {
+    id: "linkedin",
+    name: "LinkedIn",
+    field: "post",
+    maxLength: 3000,
+    counting: "graphemes",
+    source: "https://docs.upload-post.com/resources/character-limits/",
+  },
   // 4,000 characters per caption (description). Source: https://docs.upload-post.com/resources/character-limits/
-  tiktok: { id: "tiktok", name: "TikTok", field: "caption", maxLength: 4000, counting: "graphemes", source: "https://docs.upload-post.com/resources/character-limits/" },
+  tiktok: {
+    id: "tiktok",
+    name: "TikTok",
+    field: "caption",
+    maxLength: 4000,
+    counting: "graphemes",
+    source: "https://docs.upload-post.com/resources/character-limits/",
+  },
   // 63,206 characters per post. Source: https://docs.upload-post.com/resources/character-limits/
-  facebook: { id: "facebook", name: "Facebook", field: "post", maxLength: 63206, counting: "graphemes", source: "https://docs.upload-post.com/resources/character-limits/" },
+  facebook: {
+    id: "facebook",
+    name: "Facebook",
+    field: "post",
+    maxLength: 63206,
+    counting: "graphemes",
+    source: "https://docs.upload-post.com/resources/character-limits/",
+  },
   // 500 characters per Pin description. Sources: https://docs.upload-post.com/resources/character-limits/ and
   // https://ayrshare.com/integration/pinterest ("The description of the pin. Maximum 500 characters").
   pinterest: {
@@ -75,7 +96,14 @@ export const PLATFORM_RULES: Record<PlanPlatformId, PlatformRule> = {
   },
   // A Short's title: 100 characters, hashtags in the title included. Source: the platform-limits reference of
   // coreyhaines31/marketingskills ("Max title chars: 100") and https://docs.upload-post.com/resources/character-limits/
-  youtube: { id: "youtube", name: "YouTube Shorts", field: "title", maxLength: 100, counting: "graphemes", source: "https://docs.upload-post.com/resources/character-limits/" },
+  youtube: {
+    id: "youtube",
+    name: "YouTube Shorts",
+    field: "title",
+    maxLength: 100,
+    counting: "graphemes",
+    source: "https://docs.upload-post.com/resources/character-limits/",
+  },
   // A local post's `summary`: 1,500 characters; Google's guidelines turn hashtags into clutter on the listing, so none.
   // The post may carry one call-to-action button (GBP_CTA_TYPES). Sources:
   // https://developers.google.com/my-business/content/posts-data (call-to-action posts, actionType) and
@@ -118,7 +146,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 // indicators, Hangul jamo) and ones it cannot end after (CR, ZWJ, marks, Prepend, regional indicators, jamo).
 // eslint-disable-next-line no-misleading-character-class -- a class of code points that continue a grapheme, listed one by one on purpose
 const CONTINUES = /[\p{M}\u200c\u200d\uff9e\uff9f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{1f1e6}-\u{1f1ff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
-const HOLDS = /[\r\p{M}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{1f1e6}-\u{1f1ff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uac00-\ud7a3]/u;
+const HOLDS =
+  /[\r\p{M}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{1f1e6}-\u{1f1ff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uac00-\ud7a3]/u;
 
 function isCut(text: string, at: number): boolean {
   const next = text.codePointAt(at)!;
@@ -162,7 +191,8 @@ const WHOLE_EMOJI = new RegExp("^\\p{RGI_Emoji}$", "v");
 // with a common top-level domain. Matched per word and anchored, so long input cannot make the search quadratic.
 const WORD = /\S+/gu;
 // eslint-disable-next-line no-useless-escape -- kept escaped for readers of the class
-const URL_AT_START = /^([(\["'«“]*)(https?:\/\/[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ai|app|dev|edu|gov|me|ly|us|uk|de|fr|info|biz|shop|store)\b(?:\/[^\s<>"]*)?)/iu;
+const URL_AT_START =
+  /^([(\["'«“]*)(https?:\/\/[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ai|app|dev|edu|gov|me|ly|us|uk|de|fr|info|biz|shop|store)\b(?:\/[^\s<>"]*)?)/iu;
 
 function urlSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
@@ -274,7 +304,10 @@ export function checkPost(platform: PlanPlatformId, post: { caption: string; has
   if (post.hashtags.length > maxHashtags) {
     violations.push({
       field: "hashtags",
-      message: maxHashtags === 0 ? `Must have no hashtags for ${rule.name}` : `Must have at most ${maxHashtags} hashtag${maxHashtags === 1 ? "" : "s"} for ${rule.name}`,
+      message:
+        maxHashtags === 0
+          ? `Must have no hashtags for ${rule.name}`
+          : `Must have at most ${maxHashtags} hashtag${maxHashtags === 1 ? "" : "s"} for ${rule.name}`,
     });
   }
   if (postLength(platform, post.caption, post.hashtags) > rule.maxLength) violations.push({ field: "caption", message: lengthMessage(platform) });
