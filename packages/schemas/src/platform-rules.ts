@@ -191,8 +191,7 @@ const WHOLE_EMOJI = new RegExp("^\\p{RGI_Emoji}$", "v");
 // with a common top-level domain. Matched per word and anchored, so long input cannot make the search quadratic.
 const WORD = /\S+/gu;
 // eslint-disable-next-line no-useless-escape -- kept escaped for readers of the class
-const URL_AT_START =
-  /^([(\["'«“]*)(https?:\/\/[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ai|app|dev|edu|gov|me|ly|us|uk|de|fr|info|biz|shop|store)\b(?:\/[^\s<>"]*)?)/iu;
+const URL_AT_START = /^([(\["'«“]*)(https?:\/\/[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ai|app|dev|edu|gov|me|ly|us|uk|de|fr|info|biz|shop|store)\b(?:\/[^\s<>"]*)?)/iu;
 
 function urlSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
