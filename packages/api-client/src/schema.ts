@@ -1056,7 +1056,7 @@ export type components = {
             credibility: number;
             platforms: {
                 /** @enum {string} */
-                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
                 /** @description Posts with results */
                 posts: number;
                 posts_without_reach: number;
@@ -1128,6 +1128,10 @@ export type components = {
             created_at: string;
             /** @description The model that wrote the plan; 'offline' for the built-in offline model */
             model: string;
+            /** @description ISO 3166 country whose public holidays the plan respects */
+            country?: string;
+            /** @description Platforms the strategy recommends that a plan cannot write for (they get no posts) */
+            unsupported_platforms?: string[];
             posts: components["schemas"]["PlanPost"][];
             /** @description One sentence per choice the results changed (a platform's slots, a pillar's share), saying why; empty when nothing was evidenced */
             insights_used?: string[];
@@ -1166,10 +1170,28 @@ export type components = {
             hashtags: string[];
             /** @description Index into the strategy's visual_prompts */
             visual_prompt_index?: number;
-            /** @description The goal of the brief this post serves */
+            /** @description The brief's goal this post serves */
             goal?: string;
-            /** @description What the post's picture shows, written with its caption */
+            /** @description What the post's picture or video shows, written with the caption */
             visual_brief?: string;
+            /** @enum {string} */
+            format?: "text" | "photo" | "carousel" | "video";
+            /** @description A short video's script */
+            script?: {
+                /** @description The first two seconds, spoken or shown */
+                hook: string;
+                /** @description What happens next, shot by shot */
+                beats: string[];
+                /** @description Text overlays, in order */
+                on_screen_text: string[];
+            };
+            /**
+             * @description Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL
+             * @enum {string}
+             */
+            cta_type?: "BOOK" | "ORDER" | "SHOP" | "LEARN_MORE" | "SIGN_UP" | "CALL";
+            /** @description The public holiday this post acknowledges */
+            holiday?: string;
             /** @description The article the post was written from, with its UTM tags; published after the caption and counted as the platform counts links */
             link?: string;
             status: components["schemas"]["PostStatus"];
@@ -1189,10 +1211,10 @@ export type components = {
             keep_approved?: boolean;
         };
         /**
-         * @description The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube
+         * @description The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest, youtube, google (Business Profile) or bluesky
          * @enum {string}
          */
-        Platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube";
+        Platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
         PlatformRecommendation: {
             /** @description Platform name, e.g. Instagram or LinkedIn */
             platform: string;
@@ -1224,7 +1246,7 @@ export type components = {
         };
         PostInsight: {
             /** @enum {string} */
-            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
             published_at: string;
             url?: string;
             text?: string;
@@ -1285,7 +1307,7 @@ export type components = {
             video_views?: number;
             post_id: string;
             /** @enum {string} */
-            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
             pillar: string;
         };
         /** @enum {string} */
@@ -1320,7 +1342,7 @@ export type components = {
             /** @description The pasted article's title */
             title?: string;
             /** @description The platforms to write for; the strategy's platforms when absent */
-            platforms?: ("x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube")[];
+            platforms?: ("x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky")[];
             /** @description How many posts; one per platform when absent (at most 10) */
             count?: number;
             /** @description utm_campaign of the links; the strategy's slug when absent */
@@ -1366,7 +1388,7 @@ export type components = {
                  */
                 by: "post_id" | "url" | "time";
                 /** @enum {string} */
-                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
                 published_at: string;
             }[];
             /** @description Rows tied to no post: kept as earlier posts of the strategy (and its brand) */
@@ -1402,10 +1424,28 @@ export type components = {
             hashtags: string[];
             /** @description Index into the strategy's visual_prompts */
             visual_prompt_index?: number;
-            /** @description The goal of the brief this post serves */
+            /** @description The brief's goal this post serves */
             goal?: string;
-            /** @description What the post's picture shows, written with its caption */
+            /** @description What the post's picture or video shows, written with the caption */
             visual_brief?: string;
+            /** @enum {string} */
+            format?: "text" | "photo" | "carousel" | "video";
+            /** @description A short video's script */
+            script?: {
+                /** @description The first two seconds, spoken or shown */
+                hook: string;
+                /** @description What happens next, shot by shot */
+                beats: string[];
+                /** @description Text overlays, in order */
+                on_screen_text: string[];
+            };
+            /**
+             * @description Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL
+             * @enum {string}
+             */
+            cta_type?: "BOOK" | "ORDER" | "SHOP" | "LEARN_MORE" | "SIGN_UP" | "CALL";
+            /** @description The public holiday this post acknowledges */
+            holiday?: string;
             /** @description The article the post was written from, with its UTM tags; published after the caption and counted as the platform counts links */
             link?: string;
             status: components["schemas"]["PostStatus"];
@@ -1445,6 +1485,17 @@ export type components = {
             content_pillars: string[];
             /** @description Recommended posting frequency and optimal timing, per platform */
             posting_schedule: string;
+            /** @description The posting schedule as data: one entry per recommended platform with posts_per_week, times (HH:MM) and weekdays */
+            platform_schedule?: {
+                /** @description Platform name as in platform_recommendations */
+                platform: string;
+                /** @description Posts a week on this platform */
+                posts_per_week: number;
+                /** @description Preferred local publishing times, HH:MM (24 h), best first */
+                times: string[];
+                /** @description Preferred weekdays, 1 = Monday ... 7 = Sunday; any day when absent */
+                weekdays?: number[];
+            }[];
             /** @description At least 2 recommended social media platforms with rationale and priority */
             platform_recommendations: components["schemas"]["PlatformRecommendation"][];
             /** @description At least 5 specific content ideas and topics */
@@ -5131,7 +5182,7 @@ export interface operations {
                 /** @description true: answer what would happen and store nothing */
                 dry_run?: "true" | "false";
                 /** @description The platform of a CSV without a platform column (a platform's own export) */
-                platform?: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google";
+                platform?: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
             };
             header?: never;
             path: {

@@ -17,3 +17,4 @@ export * from "./results";
 export * from "./text-rules";
 export * from "./keys";
 export * from "./sources";
+export * from "./schedule";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkPost, graphemeLength, HASHTAG_BOUNDS, isHashtag, PLATFORM_RULES } from "./platform-rules";
+import { checkPost, GBP_CTA_TYPES, graphemeLength, HASHTAG_BOUNDS, isHashtag, PLATFORM_RULES } from "./platform-rules";
 import { PLAN_PLATFORMS, type PlanPlatformId } from "./platforms";
 import { canonicalTimeZone, isTimeZone } from "./time-zone";
 import { multiLine } from "./text-rules";
@@ -12,7 +12,7 @@ const MAX_CAPTION_CHARS = 70_000;
 /** A platform a plan writes for (the ids of PLATFORM_RULES). */
 const Platform = z
   .enum(PLAN_PLATFORMS)
-  .describe("The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube")
+  .describe("The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest, youtube, google (Business Profile) or bluesky")
   .meta({ id: "Platform" });
 
 export const PostStatus = z.enum(["draft", "approved"]).meta({ id: "PostStatus" });
@@ -68,6 +68,24 @@ const Hashtag = z
   .describe("A hashtag: # then letters, digits or underscores");
 const Hashtags = z.array(Hashtag).max(HASHTAG_BOUNDS.perPost, { error: `Must have at most ${HASHTAG_BOUNDS.perPost} hashtags` });
 
+/** What a post is on its platform: a text or photo post, a carousel (where the platform has them) or a short video. */
+// No registry ids on the shapes the model writes: its structured-output schema stays one plain object schema.
+export const PostFormat = z.enum(["text", "photo", "carousel", "video"]);
+export type PostFormat = z.infer<typeof PostFormat>;
+
+/** A short video's script: the opening hook, the beats that follow, and the words shown on screen. */
+export const VideoScript = z
+  .object({
+    hook: z.string().min(1).max(300).describe("The first two seconds, spoken or shown"),
+    beats: z.array(z.string().min(1).max(300)).min(1).max(8).describe("What happens next, shot by shot"),
+    on_screen_text: z.array(z.string().min(1).max(120)).max(8).describe("Text overlays, in order"),
+  })
+  .describe("A short video's script");
+export type VideoScript = z.infer<typeof VideoScript>;
+
+/** The call-to-action button of a Google Business Profile post. */
+export const CtaType = z.enum(GBP_CTA_TYPES).describe("Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL");
+
 /** One scheduled post of a content plan. */
 export const PlanPost = z
   .object({
@@ -79,8 +97,12 @@ export const PlanPost = z
     caption: z.string(),
     hashtags: z.array(z.string()),
     visual_prompt_index: z.number().int().nonnegative().optional().describe("Index into the strategy's visual_prompts"),
-    goal: z.string().optional().describe("The goal of the brief this post serves"),
-    visual_brief: z.string().optional().describe("What the post's picture shows, written with its caption"),
+    goal: z.string().optional().describe("The brief's goal this post serves"),
+    visual_brief: z.string().optional().describe("What the post's picture or video shows, written with the caption"),
+    format: PostFormat.optional(),
+    script: VideoScript.optional(),
+    cta_type: CtaType.optional(),
+    holiday: z.string().optional().describe("The public holiday this post acknowledges"),
     link: z
       .string()
       .optional()
@@ -100,6 +122,8 @@ export const Plan = z
     weeks: z.number().int().min(1).max(MAX_PLAN_WEEKS),
     created_at: z.iso.datetime({ offset: true }),
     model: z.string().describe("The model that wrote the plan; 'offline' for the built-in offline model"),
+    country: z.string().optional().describe("ISO 3166 country whose public holidays the plan respects"),
+    unsupported_platforms: z.array(z.string()).optional().describe("Platforms the strategy recommends that a plan cannot write for (they get no posts)"),
     posts: z.array(PlanPost),
     insights_used: z
       .array(z.string())
@@ -199,6 +223,12 @@ export const PlannedPostOutput = z.object({
   caption: z.string().min(1).max(MAX_CAPTION_CHARS).regex(/\S/, "Must contain a visible character").describe("Ready-to-post text without hashtags"),
   hashtags: z.array(z.string()).max(HASHTAG_BOUNDS.perPost).describe("Hashtags, each # then letters, digits or underscores; no repeats"),
   visual_prompt_index: z.number().int().nonnegative().optional().describe("Which of the strategy's visual prompts illustrates the post"),
+  goal: z.string().max(500).optional().describe("The brief's goal this post serves (one of the request's goals)"),
+  visual_brief: z.string().max(1000).optional().describe("One or two sentences: what the post's picture or video shows"),
+  format: PostFormat.optional().describe("text, photo, carousel (only where the platform has carousels) or video"),
+  script: VideoScript.optional().describe("For video posts (TikTok, Reels, Shorts): hook, beats and on-screen text"),
+  cta_type: CtaType.optional().describe("Google Business Profile posts only: the button"),
+  holiday: z.string().max(200).optional().describe("Set when the post acknowledges a public holiday of the request, with its name"),
 });
 export type PlannedPostOutput = z.infer<typeof PlannedPostOutput>;
 

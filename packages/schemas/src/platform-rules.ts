@@ -110,7 +110,36 @@ export const PLATFORM_RULES: Record<PlanPlatformId, PlatformRule> = {
     source: "https://docs.upload-post.com/resources/character-limits/",
     linkOutsideText: true,
   },
+  // A local post's `summary`: 1,500 characters; Google's guidelines turn hashtags into clutter on the listing, so none.
+  // The post may carry one call-to-action button (GBP_CTA_TYPES). Sources:
+  // https://developers.google.com/my-business/content/posts-data (call-to-action posts, actionType) and
+  // https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts (summary, CallToAction).
+  google: {
+    id: "google",
+    name: "Google Business Profile",
+    field: "update",
+    maxLength: 1500,
+    counting: "graphemes",
+    maxHashtags: 0,
+    source: "https://developers.google.com/my-business/content/posts-data",
+  },
+  // app.bsky.feed.post: text at most 300 graphemes; hashtags are written in the text and marked as tag facets
+  // (app.bsky.richtext.facet#tag), so they count; at most 8 tags per post (the record's `tags`, 64 graphemes each).
+  // Source: the lexicon https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json
+  bluesky: {
+    id: "bluesky",
+    name: "Bluesky",
+    field: "post",
+    maxLength: 300,
+    counting: "graphemes",
+    maxHashtags: 8,
+    source: "https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json",
+  },
 };
+
+/** The call-to-action buttons a Google Business Profile post may carry (the Business Profile API's ActionType). */
+export const GBP_CTA_TYPES = ["BOOK", "ORDER", "SHOP", "LEARN_MORE", "SIGN_UP", "CALL"] as const;
+export type GbpCtaType = (typeof GBP_CTA_TYPES)[number];
 
 /** The text a platform publishes: the caption, its link (if any) on the next line, then the hashtags on a line of their own. */
 export function publishedText(caption: string, hashtags: readonly string[], link?: string): string {
@@ -281,7 +310,13 @@ export function checkPost(platform: PlanPlatformId, post: { caption: string; has
   });
   const maxHashtags = rule.maxHashtags ?? HASHTAG_BOUNDS.perPost;
   if (post.hashtags.length > maxHashtags) {
-    violations.push({ field: "hashtags", message: `Must have at most ${maxHashtags} hashtag${maxHashtags === 1 ? "" : "s"} for ${rule.name}` });
+    violations.push({
+      field: "hashtags",
+      message:
+        maxHashtags === 0
+          ? `Must have no hashtags for ${rule.name}`
+          : `Must have at most ${maxHashtags} hashtag${maxHashtags === 1 ? "" : "s"} for ${rule.name}`,
+    });
   }
   if (postLength(platform, post.caption, post.hashtags, post.link) > rule.maxLength) violations.push({ field: "caption", message: lengthMessage(platform) });
   return violations;

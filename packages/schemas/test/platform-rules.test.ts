@@ -208,7 +208,8 @@ describe("limits", () => {
       ["Threads", "threads"],
       ["Snapchat", undefined],
       ["Xing", undefined],
-      ["Google Business Profile", undefined],
+      ["Google Business Profile", "google"],
+      ["Bluesky", "bluesky"],
     ];
     for (const [name, id] of names) expect(planPlatformOf(name)).toBe(id);
   });

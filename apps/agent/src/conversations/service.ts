@@ -3,6 +3,8 @@ import type { Insights } from "@strategist/insights";
 import { resultsEvidence } from "../strategies/results";
 import type { FastifyBaseLogger } from "fastify";
 import type { ConversationMessage, RefineRequest, RegenerateRequest, StrategyOutput, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
+import { withPlatformSchedule } from "@strategist/schemas";
+import { scrubStyleLeaks } from "../generation/style";
 import { strategyCall } from "../strategies/strategist";
 import { AppError } from "../core/errors";
 import { unbound } from "../core/logging";
@@ -128,10 +130,12 @@ export class ConversationService {
         ["change_summary"],
       ),
       store: async (generation, requestId) => {
-        const { change_summary: told, ...output } = generation.output;
-        const written = told ?? describeChanges(current.strategy_output, output);
+        const { change_summary: told, ...written } = generation.output;
+        // Whatever the model, a style instruction changes the wording, never the content: leaks are removed here.
+        const output = scrubStyleLeaks(written, request.message);
+        const described = told ?? describeChanges(current.strategy_output, output);
         const conflict = voiceConflictNote(request.message, current.voice);
-        const summary = conflict ? `${written} ${conflict}` : written;
+        const summary = conflict ? `${described} ${conflict}` : described;
         const record = await this.storeVersion(current, generation, output, "refine", requestId, request.message);
         const at = new Date(record.updated_at).getTime();
         const saveSession = async () => {
@@ -189,7 +193,7 @@ export class ConversationService {
     if (bannedWordErrors(output, current.voice).length > 0) throw new AppError("structured_output", { message: "banned word in the model's output" });
     const record: StrategyRecord = {
       ...current,
-      strategy_output: output,
+      strategy_output: withPlatformSchedule(output),
       model: generation.model,
       usage: generation.usage,
       version: current.version + 1,

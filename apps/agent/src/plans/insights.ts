@@ -1,5 +1,5 @@
 import { planGuidance, type Insights } from "@strategist/insights";
-import { defaultSlots, POSTS_PER_WEEK, type PlanBrief, type WeeklySlot } from "./copywriter";
+import { defaultSlots, type PlanBrief, type WeeklySlot } from "./copywriter";
 
 /** A plan brief adjusted by the results, and the sentences saying what changed and why. */
 export interface GuidedBrief {
@@ -41,8 +41,8 @@ export function guideBrief(brief: PlanBrief, insights: Insights | undefined): Gu
   const request = {
     platforms: brief.platforms.map((platform) => ({
       platform: platform.id,
-      posts_per_week: POSTS_PER_WEEK[platform.priority],
-      default_slots: defaultSlots(brief, platform).map(({ weekday, time }) => ({ weekday, hour: hourOf(time) })),
+      posts_per_week: platform.posts_per_week,
+      default_slots: defaultSlots(platform).map(({ weekday, time }) => ({ weekday, hour: hourOf(time) })),
     })),
     pillars: brief.pillars,
   };
@@ -51,7 +51,7 @@ export function guideBrief(brief: PlanBrief, insights: Insights | undefined): Gu
   for (const platform of brief.platforms) {
     const chosen = guidance.slots[platform.id] ?? [];
     if (!chosen.some((slot) => slot.source === "evidence")) continue;
-    const defaults = defaultSlots(brief, platform);
+    const defaults = defaultSlots(platform);
     slots[platform.id] = chosen.map((slot): WeeklySlot =>
       slot.source === "evidence"
         ? { weekday: slot.weekday, time: clock(slot.hour) }

@@ -2,7 +2,8 @@ import { parseVoiceSlot, scrubValue } from "@strategist/composer";
 import { findBannedWords } from "@strategist/schemas";
 import type { OfflineWriter } from "../models/offline/protocol";
 import type { RewriteOutput } from "@strategist/schemas";
-import { rewritePost, writeArticlePosts, writePlan, type ArticleBrief, type PlanBrief, type RewriteBrief } from "./copywriter";
+import { writeArticlePosts, type ArticleBrief } from "./article-writer";
+import { rewritePost, writePlan, type PlanBrief, type RewriteBrief } from "./copywriter";
 
 /** The offline model's `plan` task: the deterministic copywriter on the strategy in the prompt's slot. */
 export const offlinePlanWriter: OfflineWriter = ({ prompt, system }) => {

@@ -27,6 +27,8 @@ interface PlanItem {
   modelId: string;
   /** What the results changed, one sentence each. */
   insightsUsed?: string[];
+  country?: string;
+  unsupportedPlatforms?: string[];
 }
 
 interface PostItem {
@@ -43,6 +45,8 @@ interface PostItem {
   visualPromptIndex?: number;
   /** The article the post was written from, with its UTM tags. */
   link?: string;
+  /** What the post carries beyond its text, stored as the API names it: goal, visual_brief, format, script, cta_type, holiday. */
+  copy?: Pick<PlanPost, (typeof COPY_FIELDS)[number]>;
   status: PostStatus;
   /** The request id of the rewrite that wrote the current caption, so a retry under its Idempotency-Key finds it. */
   rewriteId?: string;
@@ -64,6 +68,13 @@ export class PostChangedError extends Error {
 export type StoredPost = PlanPost & { rewriteId?: string; revision: number };
 
 const WRITE_CONCURRENCY = 16;
+/** A post's optional fields kept together in its item's `copy` attribute. */
+const COPY_FIELDS = ["goal", "visual_brief", "format", "script", "cta_type", "holiday"] as const;
+
+function copyOf(post: PlanPost): PostItem["copy"] | undefined {
+  const copy = Object.fromEntries(COPY_FIELDS.filter((field) => post[field] !== undefined).map((field) => [field, post[field]]));
+  return Object.keys(copy).length > 0 ? copy : undefined;
+}
 
 function postItem(strategyId: string, planId: string, post: PlanPost, rewriteId?: string, revision?: number): PostItem {
   return {
@@ -79,6 +90,7 @@ function postItem(strategyId: string, planId: string, post: PlanPost, rewriteId?
     hashtags: post.hashtags,
     ...(post.visual_prompt_index !== undefined ? { visualPromptIndex: post.visual_prompt_index } : {}),
     ...(post.link !== undefined ? { link: post.link } : {}),
+    ...(copyOf(post) ? { copy: copyOf(post) } : {}),
     status: post.status,
     ...(rewriteId ? { rewriteId } : {}),
     ...(revision ? { revision } : {}),
@@ -96,6 +108,7 @@ function toPost(item: PostItem): PlanPost {
     hashtags: item.hashtags ?? [],
     ...(item.visualPromptIndex !== undefined ? { visual_prompt_index: item.visualPromptIndex } : {}),
     ...(item.link !== undefined ? { link: item.link } : {}),
+    ...item.copy,
     status: item.status,
   };
 }
@@ -133,6 +146,8 @@ export class PlanRepository {
         weeks: head.weeks,
         created_at: head.createdAt,
         model: head.modelId,
+        ...(head.country ? { country: head.country } : {}),
+        ...(head.unsupportedPlatforms?.length ? { unsupported_platforms: head.unsupportedPlatforms } : {}),
         posts: inTimeOrder(posts),
         insights_used: head.insightsUsed ?? [],
       },
@@ -170,6 +185,8 @@ export class PlanRepository {
       createdAt: plan.created_at,
       modelId: plan.model,
       ...(plan.insights_used?.length ? { insightsUsed: plan.insights_used } : {}),
+      ...(plan.country ? { country: plan.country } : {}),
+      ...(plan.unsupported_platforms?.length ? { unsupportedPlatforms: plan.unsupported_platforms } : {}),
     };
     try {
       await this.client.send(

@@ -1,6 +1,6 @@
 import type { PlanPlatformId } from "@strategist/schemas";
 import { taskLine } from "../models/offline/protocol";
-import type { ArticleBrief } from "./copywriter";
+import type { ArticleBrief } from "./article-writer";
 import { rulesText, slot } from "./prompt";
 
 /** The article as the model reads it: the brief plus the article's paragraphs (bounded). */

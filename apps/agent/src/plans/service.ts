@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { ZodType } from "zod";
+import { briefCopy } from "@strategist/composer";
 import {
   checkPost,
   PLATFORM_RULES,
+  strategySchedule,
+  type GbpCtaType,
   planOutputSchema,
   planPlatformOf,
   rewriteAlternativesSchema,
@@ -32,6 +35,8 @@ import type { Insights } from "@strategist/insights";
 import type { PlanBrief } from "./copywriter";
 import { planPrompt, planSystemPrompt, rewritePrompt, rewriteSystemPrompt } from "./prompt";
 import { inTimeOrder, PlanChangedError, PostChangedError, type PlanRepository, type StoredPlan } from "./repository";
+import { countryOfTimezone, publicHolidays } from "./holidays";
+import { polishPosts, splitGoals, type PolishContext } from "./polish";
 import { lastDay, nextMonday, zonedDateTime } from "./schedule";
 import { guideBrief } from "./insights";
 
@@ -50,16 +55,28 @@ interface PlanServiceDeps {
   clock?: () => Date;
 }
 
-/** The strategy's platforms that have rules, each once, highest priority first (their order kept within a priority). */
+/**
+ * The strategy's platforms that have rules, each once, highest priority first (their order kept within a priority),
+ * each with its structured schedule (the strategy's, or read from its schedule text).
+ */
 export function planPlatforms(strategy: StrategyRecord): PlanBrief["platforms"] {
   const rank = { high: 0, medium: 1, low: 2 } as const;
+  const schedule = strategySchedule(strategy.strategy_output);
   const seen = new Set<PlanPlatformId>();
   const platforms: PlanBrief["platforms"] = [];
   for (const recommendation of [...strategy.strategy_output.platform_recommendations].sort((a, b) => rank[a.priority] - rank[b.priority])) {
     const id = planPlatformOf(recommendation.platform);
     if (!id || seen.has(id)) continue;
     seen.add(id);
-    platforms.push({ id, name: recommendation.platform, priority: recommendation.priority });
+    const entry = schedule.find((item) => item.platform === recommendation.platform)!;
+    platforms.push({
+      id,
+      name: recommendation.platform,
+      priority: recommendation.priority,
+      posts_per_week: entry.posts_per_week,
+      times: entry.times,
+      ...(entry.weekdays ? { weekdays: entry.weekdays } : {}),
+    });
   }
   return platforms;
 }
@@ -101,6 +118,63 @@ export function withoutClashes(posts: PlanPost[], kept: PlanPost[]): PlanPost[] 
   return posts.filter((post) => !taken.has(`${post.platform} ${localDay(post)}`));
 }
 
+/** The platforms a strategy recommends that a plan cannot write for: the plan names them instead of dropping them. */
+export function unsupportedPlatforms(strategy: StrategyRecord): string[] {
+  return strategy.strategy_output.platform_recommendations.filter((entry) => !planPlatformOf(entry.platform)).map((entry) => entry.platform);
+}
+
+const CTA_TYPES: Record<string, GbpCtaType> = {
+  bookings: "BOOK",
+  sales: "SHOP",
+  downloads: "SIGN_UP",
+  leads: "CALL",
+  visits: "LEARN_MORE",
+  donations: "SIGN_UP",
+  community: "LEARN_MORE",
+  awareness: "LEARN_MORE",
+};
+
+/**
+ * What a plan is written from, for a strategy and the plan's dates and zone: the brief the model gets, the context
+ * the repairs need, and the country whose public holidays the plan respects (the one its time zone belongs to).
+ */
+export function planBriefOf(
+  strategy: StrategyRecord,
+  dates: { startDate: string; weeks: number; timezone: string },
+): { brief: PlanBrief; polish: PolishContext; country?: string } {
+  const output = strategy.strategy_output;
+  const copy = briefCopy({ brand_name: strategy.brand_name, industry: strategy.industry, target_audience: strategy.target_audience, goals: strategy.goals });
+  const startDate = dates.startDate;
+  const lastDate = lastDay(startDate, dates.weeks);
+  const country = countryOfTimezone(dates.timezone);
+  const brief: PlanBrief = {
+    brand_name: strategy.brand_name,
+    industry: strategy.industry,
+    language: copy.language,
+    platforms: planPlatforms(strategy),
+    pillars: output.content_pillars,
+    themes: output.content_themes,
+    goals: splitGoals(strategy.goals),
+    goal_cta: copy.goal.cta,
+    cta_type: CTA_TYPES[copy.goal.kind] ?? "LEARN_MORE",
+    customers: copy.customers,
+    visual_prompts: output.visual_prompts.length,
+    posting_schedule: output.posting_schedule,
+    start_date: startDate,
+    weeks: dates.weeks,
+    holidays: country ? publicHolidays(country, startDate, lastDate, copy.language) : [],
+  };
+  const polish: PolishContext = {
+    brand: strategy.brand_name,
+    language: copy.language,
+    sources: [strategy.brand_name, strategy.industry, strategy.target_audience, strategy.goals, ...output.content_pillars, ...output.content_themes],
+    goals: brief.goals,
+    cta_type: brief.cta_type,
+    holidays: brief.holidays,
+  };
+  return { brief, polish, ...(country ? { country } : {}) };
+}
+
 /** The content plan use cases: write (through the generation pipeline), read, edit a post, rewrite a post. */
 export class PlanService {
   private readonly clock: () => Date;
@@ -131,17 +205,8 @@ export class PlanService {
     const timezone = request.timezone ?? brandTimezone ?? "UTC";
     const startDate = request.start_date ?? nextMonday(timezone, this.clock());
     const output = strategy.strategy_output;
-    const unguided: PlanBrief = {
-      brand_name: strategy.brand_name,
-      industry: strategy.industry,
-      platforms,
-      pillars: output.content_pillars,
-      themes: output.content_themes,
-      visual_prompts: output.visual_prompts.length,
-      posting_schedule: output.posting_schedule,
-      start_date: startDate,
-      weeks: request.weeks,
-    };
+    const { brief: unguided, polish, country } = planBriefOf(strategy, { startDate, weeks: request.weeks, timezone });
+    const lastDate = lastDay(startDate, request.weeks);
     // What worked moves the schedule and the pillar mix before the copywriter writes (plans/insights.ts).
     const { brief, insights_used } = guideBrief(unguided, await this.deps.insights?.insightsOf(strategy, timezone));
     const useCase: UseCase<PlanOutput, Plan> = {
@@ -158,7 +223,7 @@ export class PlanService {
           schema: planOutputSchema({
             platforms: platforms.map((platform) => platform.id),
             firstDate: startDate,
-            lastDate: lastDay(startDate, request.weeks),
+            lastDate,
             visualPrompts: output.visual_prompts.length,
           }),
           systemPrompt: planSystemPrompt(platforms.map((platform) => platform.id)),
@@ -173,7 +238,7 @@ export class PlanService {
         return stored?.planId === planId ? stored.plan : undefined;
       },
       store: async (generation, planId) => {
-        const plan = await this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId, insights_used);
+        const plan = await this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId, insights_used, polish, country);
         // The replaced plan's posts are gone: so are their pictures.
         await this.deps.postImages?.deleteForPostsExcept(strategyId, new Set(plan.posts.map((post) => post.id)), context.log);
         return plan;
@@ -191,21 +256,21 @@ export class PlanService {
     generation: ModelCallResult<PlanOutput>,
     planId: string,
     insights_used: string[],
+    polish: PolishContext,
+    country: string | undefined,
   ): Promise<Plan> {
     // The last check before anything is stored: no caption or hashtag uses one of the brand's banned words.
     if (bannedWordErrors(generation.output, strategy.voice).length > 0)
       throw new AppError("structured_output", { message: "banned word in the model's output" });
-    const posts: PlanPost[] = generation.output.posts.map((post) => ({
+    // Every model's posts meet the same rules: repaired here where a repair keeps the meaning.
+    const posts: PlanPost[] = polishPosts(generation.output.posts, polish).map(({ date, time, ...post }) => ({
       id: randomUUID(),
-      platform: post.platform,
-      scheduled_at: zonedDateTime(post.date, post.time, request.timezone),
-      pillar: post.pillar,
-      theme: post.theme,
-      caption: post.caption,
-      hashtags: post.hashtags,
-      ...(post.visual_prompt_index !== undefined ? { visual_prompt_index: post.visual_prompt_index } : {}),
+      ...post,
+      scheduled_at: zonedDateTime(date, time, request.timezone),
       status: "draft",
     }));
+    if (posts.length === 0) throw new AppError("structured_output", { message: "no post of the model's plan met the rules" });
+    const unsupported = unsupportedPlatforms(strategy);
     const kept = request.keep_approved ? await this.approvedWithin(strategy.id, startDate, lastDay(startDate, request.weeks)) : [];
     const plan: Plan = {
       strategy_id: strategy.id,
@@ -215,6 +280,8 @@ export class PlanService {
       weeks: request.weeks,
       created_at: this.clock().toISOString(),
       model: generation.model,
+      ...(country ? { country } : {}),
+      ...(unsupported.length > 0 ? { unsupported_platforms: unsupported } : {}),
       posts: inTimeOrder([...kept, ...withoutClashes(posts, kept)]),
       insights_used,
     };
@@ -345,6 +412,7 @@ export class PlanService {
             hashtags: post.hashtags,
             ...(request.instruction ? { instruction: request.instruction } : {}),
             ...(count > 1 ? { alternatives: count } : {}),
+            ...rewriteCopy(strategy),
           }),
           modelId: request.model,
         },
@@ -359,7 +427,27 @@ export class PlanService {
       store: async (generation, rewriteId) => {
         if (bannedWordErrors(generation.output, strategy.voice).length > 0)
           throw new AppError("structured_output", { message: "banned word in the model's output" });
-        const alternatives = "alternatives" in generation.output ? generation.output.alternatives : [generation.output];
+        const copy = rewriteCopy(strategy);
+        const repairs: PolishContext = {
+          brand: strategy.brand_name,
+          language: copy.language,
+          sources: [
+            strategy.brand_name,
+            strategy.industry,
+            strategy.target_audience,
+            strategy.goals,
+            ...strategy.strategy_output.content_pillars,
+            ...strategy.strategy_output.content_themes,
+          ],
+          goals: [],
+          cta_type: post.cta_type ?? "LEARN_MORE",
+          holidays: [],
+        };
+        const written = "alternatives" in generation.output ? generation.output.alternatives : [generation.output];
+        const alternatives = written.map((alternative) => {
+          const [fixed] = polishPosts([{ ...post, date: "", time: "00:00", ...alternative }], repairs);
+          return fixed ? { caption: fixed.caption, hashtags: fixed.hashtags } : alternative;
+        });
         const stored = await this.update(strategyId, planId, { ...post, ...alternatives[0]! }, revision, rewriteId);
         return count > 1 ? { ...stored, alternatives } : stored;
       },
@@ -416,4 +504,10 @@ export class PlanService {
       throw error;
     }
   }
+}
+
+/** The brief's language, goal action and customers, for a rewrite. */
+function rewriteCopy(strategy: StrategyRecord): { language: PlanBrief["language"]; goal_cta: string; customers: string } {
+  const copy = briefCopy({ brand_name: strategy.brand_name, industry: strategy.industry, target_audience: strategy.target_audience, goals: strategy.goals });
+  return { language: copy.language, goal_cta: copy.goal.cta, customers: copy.customers };
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { BrandVoice, GenerateRequest, StrategyInput, StrategyOutput, StrategyRecord, StrategySummary } from "@strategist/schemas";
+import { withPlatformSchedule } from "@strategist/schemas";
 import type { BrandService } from "../brands/service";
 import { bannedWordErrors } from "../generation/voice";
 import { AppError } from "../core/errors";
@@ -110,7 +111,8 @@ export class StrategyService {
           id: recordId,
           user_id: userId,
           ...input,
-          strategy_output: generation.output,
+          // A model that wrote no structured schedule (or missed a platform) gets one read from its schedule text.
+          strategy_output: withPlatformSchedule(generation.output),
           created_at: now,
           model: generation.model,
           usage: generation.usage,

@@ -4,7 +4,7 @@ import { checkPost, PLAN_PLATFORMS, utmLink, type PlanPlatformId, type Repurpose
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OfflineModel } from "../../src/models/offline/model";
 import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
-import { writeArticlePosts } from "../../src/plans/copywriter";
+import { writeArticlePosts } from "../../src/plans/article-writer";
 import { repurposePrompt } from "../../src/plans/repurpose-prompt";
 import { brandFromWebsitePrompt } from "../../src/brands/from-website-prompt";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";

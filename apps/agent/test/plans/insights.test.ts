@@ -8,9 +8,15 @@ import { weekdayOf } from "../../src/plans/schedule";
 const BRIEF: PlanBrief = {
   brand_name: "Acme",
   industry: "Coffee",
+  language: "en",
+  goals: ["More cafe visits"],
+  goal_cta: "visit a cafe",
+  cta_type: "LEARN_MORE",
+  customers: "coffee lovers",
+  holidays: [],
   platforms: [
-    { id: "instagram", name: "Instagram", priority: "high" },
-    { id: "linkedin", name: "LinkedIn", priority: "medium" },
+    { id: "instagram", name: "Instagram", priority: "high", posts_per_week: 3, times: ["12:00"], weekdays: [1, 3, 5] },
+    { id: "linkedin", name: "LinkedIn", priority: "medium", posts_per_week: 2, times: ["09:00"], weekdays: [2, 4] },
   ],
   pillars: PLANTED_DEFAULTS.pillars as string[],
   themes: ["Roasting", "Sourcing", "Brewing", "Cafes", "Events"],

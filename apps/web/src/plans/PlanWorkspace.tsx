@@ -174,6 +174,12 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
           </p>
           {plan && !writer.live && (
             <>
+              {plan.unsupported_platforms && plan.unsupported_platforms.length > 0 && (
+                <p className="plan-unsupported" role="note">
+                  The strategy also recommends {plan.unsupported_platforms.join(", ")}: this plan has no posts there, because a plan cannot write for{" "}
+                  {plan.unsupported_platforms.length === 1 ? "that platform" : "those platforms"} yet.
+                </p>
+              )}
               <BulkApprove
                 strategyId={strategy.id}
                 posts={plan.posts}

@@ -149,9 +149,28 @@ export function PostEditor({ strategyId, brand, timezone, post, draft, onDraft, 
           )}
         </div>
         <div className="plan-post-fields">
-          <p className="plan-post-meta">
-            {post.pillar} · {post.theme}
-          </p>
+          <dl className="plan-post-meta">
+            <div>
+              <dt>Pillar</dt>
+              <dd>{post.pillar}</dd>
+            </div>
+            {post.goal && (
+              <div>
+                <dt>Goal</dt>
+                <dd>{post.goal}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Theme</dt>
+              <dd>{post.theme}</dd>
+            </div>
+            {post.holiday && (
+              <div>
+                <dt>Holiday</dt>
+                <dd>{post.holiday}</dd>
+              </div>
+            )}
+          </dl>
           <label htmlFor={ids.caption}>
             Caption ({rule.field} on {rule.name})
           </label>
