@@ -4,7 +4,18 @@
 const SRC = "^apps/agent/src";
 // keys (API keys) needs only the layers below http's capabilities; mcp serves the capabilities to assistants, so it
 // sits above them all.
-const LAYERS = [["core"], ["models"], ["generation"], ["http"], ["keys"], ["brands"], ["strategies"], ["conversations", "plans", "images", "results"], ["mcp"], ["main"]];
+const LAYERS = [
+  ["core"],
+  ["models"],
+  ["generation"],
+  ["http"],
+  ["keys"],
+  ["brands"],
+  ["strategies"],
+  ["conversations", "plans", "images", "results"],
+  ["mcp"],
+  ["main"],
+];
 
 const folders = (names) => `${SRC}/(${names.join("|")})/`;
 
