@@ -19,6 +19,7 @@ import { usePlanWriter } from "./use-plan-writer";
 import { usePostImages } from "./use-post-images";
 import { AddFromArticle } from "./AddFromArticle";
 import "./plans.css";
+import "./plan-panels.css";
 
 const PHONE = "(max-width: 640px)";
 

@@ -12,6 +12,7 @@ import { PostPreview, type PostPicture } from "./PostPreview";
 import { PostResultsForm } from "./PostResultsForm";
 import { rewritePost, updatePost } from "./requests";
 import { RewriteControls } from "./RewriteControls";
+import "./post-editor.css";
 
 /** What the editor last did, with the way back when there is one. */
 interface Notice {
