@@ -85,7 +85,8 @@ export function agentEgressProblems(config: TerraformConfig): string[] {
       if (environment.some((variable) => variable.name === "FETCH_ALLOW_HOSTS")) {
         problems.push(`${taskDefinition}/${container.name}: FETCH_ALLOW_HOSTS must not be set in a deployed task definition`);
       }
-      if (taskDefinition !== "agent") continue;
+      // The agent's own container fetches pages; its sidecars (the telemetry collector) fetch nothing.
+      if (taskDefinition !== "agent" || container.name !== "agent") continue;
       const ports = environment.find((variable) => variable.name === "FETCH_PORTS")?.value;
       if (ports !== "443")
         problems.push(
