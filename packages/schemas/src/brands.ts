@@ -60,9 +60,7 @@ const VOICE_LISTS = {
   tone: list(singleLine(text(BRAND_LIMITS.tone.length)), BRAND_LIMITS.tone.items).describe("Tone words, e.g. warm, expert (at most 5)"),
   do: list(singleLine(text(BRAND_LIMITS.do.length)), BRAND_LIMITS.do.items).describe("What the brand's copy always does"),
   dont: list(singleLine(text(BRAND_LIMITS.dont.length)), BRAND_LIMITS.dont.items).describe("What the brand's copy never does"),
-  banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe(
-    "Words that never appear in anything written for the brand (whole word, any case)",
-  ),
+  banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe("Words that never appear in anything written for the brand (whole word, any case)"),
   preferred_hashtags: list(hashtag, BRAND_LIMITS.preferred_hashtags.items).describe("Hashtags to use where the platform allows"),
 };
 
@@ -183,9 +181,16 @@ export function bannedWordsPattern(words: readonly string[]): RegExp | undefined
   return new RegExp(`(?<![${WORD_CHAR}])(?:${alternatives.join("|")})(?![${WORD_CHAR}])`, "giu");
 }
 
-/** The confusable skeleton of Unicode TR39: NFD, each character mapped to its prototype (confusables.txt, as shipped by unhomoglyph), NFD. */
+/**
+ * The confusable skeleton of Unicode TR39: NFD, each character mapped to its prototype (confusables.txt, as shipped
+ * by unhomoglyph), NFD. ASCII digits stay digits: TR39 maps `1` to `l` and `0` to `O`, which would make "10 posts" a
+ * use of a banned "lo"; a digit is a number in a caption, not a disguised letter.
+ */
 function skeleton(value: string): string {
-  return unhomoglyph(value.normalize("NFD")).normalize("NFD");
+  return value
+    .split(/([0-9]+)/u)
+    .map((part, index) => (index % 2 === 1 ? part : unhomoglyph(part.normalize("NFD")).normalize("NFD")))
+    .join("");
 }
 
 /**

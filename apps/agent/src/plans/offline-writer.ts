@@ -1,8 +1,9 @@
 import { parseVoiceSlot, scrubValue } from "@strategist/composer";
-import { findBannedWords } from "@strategist/schemas";
+import { checkPost, findBannedWords } from "@strategist/schemas";
 import type { OfflineWriter } from "../models/offline/protocol";
 import type { RewriteOutput } from "@strategist/schemas";
 import { writeArticlePosts, type ArticleBrief } from "./article-writer";
+import { PACKS } from "./copy-packs";
 import { rewritePost, writePlan, type PlanBrief, type RewriteBrief } from "./copywriter";
 
 /** The offline model's `plan` task: the deterministic copywriter on the strategy in the prompt's slot. */
@@ -46,8 +47,18 @@ export function rewriteAlternatives(brief: RewriteBrief, count: number): Rewrite
     seen.add(post.caption.trim());
     written.push(post);
   }
-  // Fewer distinct templates than asked for: the schema refuses the answer and the pipeline reports the failure.
-  while (written.length < count) written.push(written[0] ?? rewritePost(brief));
+  // Fewer distinct structures than asked for (a short title leaves little room): the first rewrite again, closed by
+  // each of the language's calls to engage in turn, where that still fits the platform.
+  const base = written[0] ?? rewritePost(brief);
+  for (const cta of (PACKS[brief.language ?? "en"] ?? PACKS.en).engageCtas) {
+    if (written.length >= count) break;
+    const post = { caption: `${base.caption.replace(/[\s.]+$/u, "")}. ${cta}`, hashtags: base.hashtags };
+    if (seen.has(post.caption.trim()) || checkPost(brief.platform, post).length > 0) continue;
+    seen.add(post.caption.trim());
+    written.push(post);
+  }
+  // Still fewer: the schema refuses the answer and the pipeline reports the failure.
+  while (written.length < count) written.push(base);
   return written;
 }
 

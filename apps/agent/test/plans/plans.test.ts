@@ -278,8 +278,9 @@ describe("content plans", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...(Object.keys(PLATFORM_RULES) as (keyof typeof PLATFORM_RULES)[])),
-        fc.string({ minLength: 1, maxLength: 40 }),
-        fc.string({ minLength: 1, maxLength: 60 }),
+        // A post's pillar and theme come from a stored strategy, whose sections are never blank.
+        fc.string({ minLength: 1, maxLength: 40 }).filter((text) => text.trim().length > 0),
+        fc.string({ minLength: 1, maxLength: 60 }).filter((text) => text.trim().length > 0),
         fc.integer({ min: 2, max: 3 }),
         fc.option(fc.constantFrom("shorter", "more casual", "add a question"), { nil: undefined }),
         (platform, pillar, theme, count, instruction) => {
@@ -302,16 +303,21 @@ describe("content plans", () => {
     );
   });
 
-  it("gives an image job for a planned post the visual prompt the post names and the start of its caption", async () => {
+  it("gives an image job for a planned post its visual brief, else the visual prompt the post names and the start of its caption", async () => {
     const plan = await makePlan({ weeks: 1 });
     const post = plan.posts.find((candidate) => candidate.visual_prompt_index !== undefined)!;
     const accepted = await inject("POST", `/api/strategy/${strategy.id}/images`, { post_id: post.id });
     expect(accepted.statusCode, accepted.body).toBe(202);
     const job = await inject("GET", `/api/images/jobs/${accepted.json().job_id}`);
     expect(job.json().prompt).toBe(imagePrompt(post, strategy.strategy_output.visual_prompts));
-    expect(job.json().prompt.startsWith(strategy.strategy_output.visual_prompts[post.visual_prompt_index!]!)).toBe(true);
-    expect(job.json().prompt).toContain(post.caption.replace(/\s+/gu, " ").trim().slice(0, 40));
+    // The copywriter writes a visual brief with every caption: the picture is drawn from it.
+    expect(post.visual_brief?.trim()).toBeTruthy();
+    expect(job.json().prompt).toBe(post.visual_brief!.trim());
     expect(job.json().post_id).toBe(post.id);
+    // A post without a brief (an older plan) is drawn from the visual prompt it names and the start of its caption.
+    const withoutBrief = imagePrompt({ ...post, visual_brief: undefined }, strategy.strategy_output.visual_prompts);
+    expect(withoutBrief.startsWith(strategy.strategy_output.visual_prompts[post.visual_prompt_index!]!)).toBe(true);
+    expect(withoutBrief).toContain(post.caption.replace(/\s+/gu, " ").trim().slice(0, 40));
     expect(imagePrompt({ ...post, visual_brief: " A baker at dawn " }, strategy.strategy_output.visual_prompts)).toBe("A baker at dawn");
     const missing = await inject("POST", `/api/strategy/${strategy.id}/images`, { post_id: "no-such-post" });
     expect(missing.statusCode).toBe(400);
