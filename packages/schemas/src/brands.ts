@@ -1,21 +1,8 @@
 import { z } from "zod";
+import { BRAND_LIMITS } from "./brand-limits";
 import { isTimeZone } from "./time-zone";
 
-/** Limits on a brand profile: like the brief's, they bound the prompt, the stored item and the page. */
-export const BRAND_LIMITS = {
-  // The brief's limits (INPUT_LIMITS), since these four fields prefill it.
-  name: 200,
-  industry: 200,
-  target_audience: 2000,
-  goals: 2000,
-  tone: { items: 5, length: 40 },
-  do: { items: 10, length: 200 },
-  dont: { items: 10, length: 200 },
-  banned_words: { items: 50, length: 50 },
-  preferred_hashtags: { items: 30, length: 100 },
-  sample_posts: { items: 5, length: 2200 },
-  timezone: 64,
-} as const;
+export { BRAND_LIMITS, EMPTY_VOICE } from "./brand-limits";
 
 const NUL_FREE = { error: "Must not contain NUL characters" } as const;
 
@@ -58,9 +45,7 @@ const VOICE_LISTS = {
   tone: list(text(BRAND_LIMITS.tone.length), BRAND_LIMITS.tone.items).describe("Tone words, e.g. warm, expert (at most 5)"),
   do: list(text(BRAND_LIMITS.do.length), BRAND_LIMITS.do.items).describe("What the brand's copy always does"),
   dont: list(text(BRAND_LIMITS.dont.length), BRAND_LIMITS.dont.items).describe("What the brand's copy never does"),
-  banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe(
-    "Words that never appear in anything written for the brand (whole word, any case)",
-  ),
+  banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe("Words that never appear in anything written for the brand (whole word, any case)"),
   preferred_hashtags: list(hashtag, BRAND_LIMITS.preferred_hashtags.items).describe("Hashtags to use where the platform allows"),
 };
 
@@ -156,9 +141,6 @@ export const VoiceSuggestion = z
   })
   .meta({ id: "VoiceSuggestion" });
 export type VoiceSuggestion = z.infer<typeof VoiceSuggestion>;
-
-/** The empty voice: no rules. */
-export const EMPTY_VOICE: BrandVoice = { tone: [], do: [], dont: [], banned_words: [], preferred_hashtags: [] };
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
