@@ -29,6 +29,25 @@ const RUNS = Number(process.env.RUNS ?? 3);
 
 async function audit(base, path, cookie, name) {
   const report = join(out, `${name}.json`);
+  // On a loaded machine Chromium now and then loses the trace (NO_NAVSTART, NO_FCP): run that audit again, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await lighthouseRun(base, path, cookie, report);
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.error(
+        `${name}: ${String(error.stderr ?? error)
+          .trim()
+          .split("\n")
+          .pop()}; running it again`,
+      );
+    }
+  }
+  return summary(report, path);
+}
+
+async function lighthouseRun(base, path, cookie, report) {
   await run(
     lighthouse,
     [
@@ -42,6 +61,9 @@ async function audit(base, path, cookie, name) {
     ],
     { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 },
   );
+}
+
+function summary(report, path) {
   const result = JSON.parse(readFileSync(report, "utf8"));
   const score = (category) => Math.round(result.categories[category].score * 100);
   const metric = (id) => result.audits[id].displayValue;
@@ -63,6 +85,9 @@ async function audit(base, path, cookie, name) {
 }
 
 mkdirSync(out, { recursive: true });
+const loadAtStart = loadavg()
+  .map((load) => load.toFixed(2))
+  .join(" ");
 let stack;
 let base = process.env.BASE;
 if (!base) {

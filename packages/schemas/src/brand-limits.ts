@@ -1,5 +1,4 @@
 // No zod here: the brand pages import these directly, so the schemas stay out of their first load.
-import type { BrandVoice } from "./brands";
 
 /** Limits on a brand profile: like the brief's, they bound the prompt, the stored item and the page. */
 export const BRAND_LIMITS = {
@@ -18,4 +17,10 @@ export const BRAND_LIMITS = {
 } as const;
 
 /** The empty voice: no rules. */
-export const EMPTY_VOICE: BrandVoice = { tone: [], do: [], dont: [], banned_words: [], preferred_hashtags: [] };
+export const EMPTY_VOICE: { tone: string[]; do: string[]; dont: string[]; banned_words: string[]; preferred_hashtags: string[] } = {
+  tone: [],
+  do: [],
+  dont: [],
+  banned_words: [],
+  preferred_hashtags: [],
+};
