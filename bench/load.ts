@@ -1,12 +1,18 @@
 // The load benchmark: read path beside a bare Fastify route, the service's own cost per generation (offline model),
 // and 500 concurrent generations against a slow local Bedrock with the agent's memory and event loop watched.
-// Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--warmup 2] [--rounds 3] [--out FILE]
+// Usage: pnpm bench:load [--duration 5] [--connections 10,50,200] [--slow 500] [--slow-seconds 10] [--warmup 2] [--rounds 3]
+//   [--bare same|separate|same,separate] [--reads list,summary,get] [--phases read,generate,slow,overhead] [--out FILE]
+// --bare separate runs the bare twin routes in a process of their own (lib/bare.ts) instead of the agent's, and the
+// agent as users start it (metrics on, LOG_LEVEL=warn); each process's CPU per request is read from /proc.
+// The overhead phase compares the agent with metrics and with tracing each off and on, in one run.
 import { writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { startLocalBedrock } from "@strategist/local-bedrock";
 import autocannon from "autocannon";
-import { measure, startServers, table, type Figures } from "./lib/measure";
+import { measure, processCpuMs, startBare, startServers, table, type Figures } from "./lib/measure";
 import type { ProbeReading } from "./lib/probe";
 
 const { values } = parseArgs({
@@ -18,8 +24,14 @@ const { values } = parseArgs({
     phases: { type: "string", default: "read,generate,slow" },
     warmup: { type: "string", default: "2" },
     rounds: { type: "string", default: "3" },
+    bare: { type: "string", default: "same" },
+    reads: { type: "string", default: "list,summary,get" },
     out: { type: "string" },
   },
+});
+const bareModes = values.bare.split(",").map((mode) => {
+  if (mode !== "same" && mode !== "separate") throw new Error(`--bare takes same, separate or both (same,separate), not ${mode}`);
+  return mode;
 });
 const duration = Number(values.duration);
 const levels = values.connections.split(",").map(Number);
@@ -41,11 +53,24 @@ say(`Machine: node ${process.version}, ${cpus().length} cores (shared with other
 say(`The agent app runs in a child process; dynalite (in memory) in its own process; autocannon, the local Bedrock and`);
 say(`the slow-model clients in this process. Each autocannon run lasts ${duration} s after ${warmupSeconds} s of the same load unmeasured.\n`);
 
-// 1 and 2: read path and offline generation on the same agent process.
-if (phases.has("read") || phases.has("generate")) {
+// 1 and 2: read path and offline generation on the same agent process (the generation phase with the first --bare mode).
+for (const [modeIndex, bareMode] of (phases.has("read") || phases.has("generate") ? bareModes : []).entries()) {
+  const separate = bareMode === "separate";
+  const runGenerate = phases.has("generate") && modeIndex === 0;
   // 500 users, so the generation phase's users each start about as many generations a minute as the default
   // RATE_LIMIT_PER_MINUTE allows (10): the admission item a generation rewrites has a production-sized start log.
-  const { info, child } = await startServers({ BENCH_REFINE_TARGETS: "10", BENCH_USERS: "500" });
+  const { info, child } = await startServers({
+    BENCH_REFINE_TARGETS: "10",
+    BENCH_USERS: "500",
+    BENCH_BARE: bareMode,
+    // The own-time hooks serve the one-connection generation runs only.
+    BENCH_OWN_TIME: runGenerate ? "on" : "off",
+    // Separate mode: the agent as users start it (metrics on, LOG_LEVEL=warn).
+    ...(separate ? { BENCH_METRICS: "on", BENCH_LOG_LEVEL: "warn" } : {}),
+  });
+  const bareProcess = separate ? await startBare(info) : undefined;
+  const bareBase = bareProcess?.bareUrl ?? info.bareUrl;
+  const pidOf = (url: string) => (url.startsWith(bareBase) && bareProcess ? bareProcess.pid : info.pid);
   const probe = async (reset: boolean) => (await (await fetch(`${info.bareUrl}/probe${reset ? "?reset=1" : ""}`)).json()) as ProbeReading;
   // The server's CPU over the run tells whether the agent process or something behind it (dynalite) is the limit.
   // Every workload first runs unmeasured for WARMUP_SECONDS, so the figures are the steady state, not the JIT
@@ -53,11 +78,18 @@ if (phases.has("read") || phases.has("generate")) {
   const measureWithCpu = async (name: string, options: autocannon.Options, warm = true): Promise<Figures> => {
     if (warm && warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
     await probe(true);
+    const pid = pidOf(String(options.url));
+    const cpuBefore = processCpuMs(pid);
     const figures = await measure(name, options);
+    const cpuMs = processCpuMs(pid) - cpuBefore;
     const reading = await probe(false);
+    const served = figures.requestsPerSecond * duration;
     return {
       ...figures,
-      serverCpuPercent: reading.cpuPercent,
+      // Read from outside: the serving process's own CPU over the measured run, per request served.
+      ...(served > 0 ? { cpuMsPerRequest: Math.round((cpuMs / served) * 1000) / 1000 } : {}),
+      // In separate mode the in-process probe sees only the agent's process.
+      ...(separate && pid !== info.pid ? {} : { serverCpuPercent: reading.cpuPercent }),
       ...(reading.ownTimeCount > 0 && options.connections === 1
         ? { ownTime: { p50: reading.ownTimeP50Ms, p99: reading.ownTimeP99Ms, count: reading.ownTimeCount } }
         : {}),
@@ -67,23 +99,24 @@ if (phases.has("read") || phases.has("generate")) {
   const rows: Figures[] = [];
   const ratios: string[] = [];
   try {
-    const cpuPerRequest = (figures: Figures) =>
-      figures.serverCpuPercent === undefined || figures.requestsPerSecond === 0 ? "" : ((figures.serverCpuPercent * 10) / figures.requestsPerSecond).toFixed(3);
+    const cpuPerRequest = (figures: Figures) => (figures.cpuMsPerRequest === undefined ? "" : figures.cpuMsPerRequest.toFixed(3));
     for (const connections of phases.has("read") ? levels : []) {
-      const bare = await measureWithCpu("bare Fastify route (no I/O)", { url: `${info.bareUrl}/bare`, connections, duration });
+      const bare = await measureWithCpu("bare Fastify route (no I/O)", { url: `${bareBase}/bare`, connections, duration });
       // Each agent route beside a bare route doing the same DynamoDB call with the same SDK on the same data.
       const pairs: [string, string, string, string][] = [
-        ["full list (20)", `${info.bareUrl}/bare/list`, `${info.agentUrl}/api/strategy/list?limit=20`, "GET /api/strategy/list?limit=20"],
+        ["full list (20)", `${bareBase}/bare/list`, `${info.agentUrl}/api/strategy/list?limit=20`, "GET /api/strategy/list?limit=20"],
         [
           "summary list (20)",
-          `${info.bareUrl}/bare/summary`,
+          `${bareBase}/bare/summary`,
           `${info.agentUrl}/api/strategy/list?limit=20&view=summary`,
           "GET /api/strategy/list?limit=20&view=summary",
         ],
-        ["get by id", `${info.bareUrl}/bare/get/${info.strategyId}`, `${info.agentUrl}/api/strategy/${info.strategyId}`, "GET /api/strategy/:id"],
+        ["get by id", `${bareBase}/bare/get/${info.strategyId}`, `${info.agentUrl}/api/strategy/${info.strategyId}`, "GET /api/strategy/:id"],
       ];
       rows.push(bare);
-      for (const [label, bareUrl, agentUrl, agentName] of pairs) {
+      const reads = new Set(values.reads.split(","));
+      const keys = ["list", "summary", "get"];
+      for (const [label, bareUrl, agentUrl, agentName] of pairs.filter((_, index) => reads.has(keys[index]!))) {
         // Alternating rounds (bare, agent, bare, agent, ...): drift of the machine or of dynalite over the run falls on
         // both sides alike, and the median of the rounds' ratios is reported.
         const measured: { ratio: number; agent: Figures; same: Figures }[] = [];
@@ -96,22 +129,24 @@ if (phases.has("read") || phases.has("generate")) {
         }
         const median = [...measured].sort((a, b) => a.ratio - b.ratio)[Math.floor(measured.length / 2)]!;
         ratios.push(
-          `| ${label} | ${connections} | ${median.agent.requestsPerSecond} | ${median.same.requestsPerSecond} | **${median.ratio.toFixed(3)}** (${measured.map((entry) => entry.ratio.toFixed(3)).join(", ")}) | ${cpuPerRequest(median.agent)} | ${cpuPerRequest(median.same)} |`,
+          `| ${label} | ${bareMode} | ${connections} | ${median.agent.requestsPerSecond} | ${median.same.requestsPerSecond} | **${median.ratio.toFixed(3)}** (${measured.map((entry) => entry.ratio.toFixed(3)).join(", ")}) | ${cpuPerRequest(median.agent)} | ${cpuPerRequest(median.same)} |`,
         );
       }
     }
     if (rows.length > 0) {
-      say(`## Read path (${process.env.BENCH_SEED_RECORDS ?? 25} stored strategies, list pages of 20)\n`);
+      say(
+        `## Read path, bare routes in ${separate ? "a separate process" : "the agent's process"} (${process.env.BENCH_SEED_RECORDS ?? 25} stored strategies, list pages of 20)\n`,
+      );
       say(table(rows));
       say(`\nEach agent route against a bare Fastify route doing the same DynamoDB call (same SDK client, same data), same run,`);
       say(`${rounds} alternating rounds; the figures are the median round's:\n`);
       say(
-        `| route | connections | agent req/s | bare same-query req/s | agent / bare: median (each round) | agent CPU ms per request | bare CPU ms per request |\n|---|---:|---:|---:|---:|---:|---:|\n${ratios.join("\n")}`,
+        `| route | bare in | connections | agent req/s | bare same-query req/s | agent / bare: median (each round) | agent CPU ms per request | bare CPU ms per request |\n|---|---|---:|---:|---:|---:|---:|---:|\n${ratios.join("\n")}`,
       );
     }
 
     const generations: Figures[] = [];
-    for (const connections of phases.has("generate") ? [1, 10] : []) {
+    for (const connections of runGenerate ? [1, 10] : []) {
       let next = 0;
       generations.push(
         await measureWithCpu("POST /api/strategy/generate (offline model)", {
@@ -137,7 +172,7 @@ if (phases.has("read") || phases.has("generate")) {
       );
     }
     const refineBody = JSON.stringify({ message: "Post 3 times a week and make it more formal" });
-    for (const connections of phases.has("generate") ? [1, 10] : []) {
+    for (const connections of runGenerate ? [1, 10] : []) {
       let next = 0;
       generations.push(
         await measureWithCpu("POST /api/strategy/:id/refine (offline model)", {
@@ -175,6 +210,110 @@ if (phases.has("read") || phases.has("generate")) {
     }
   } finally {
     child.kill("SIGTERM");
+    bareProcess?.child.kill("SIGTERM");
+  }
+}
+
+// 4: the cost of metrics and of tracing, each off and on, on the read path (get by id) and on generation (offline
+// model). Four agent processes (as users start them: LOG_LEVEL=warn), measured in alternating rounds within one run;
+// spans go over OTLP/HTTP (protobuf, the shipped default) at the SDK's default sampling to a receiver in this
+// process that discards them.
+if (phases.has("overhead")) {
+  let exportedBytes = 0;
+  const receiver = createServer((request, response) => {
+    request.on("data", (chunk: Buffer) => (exportedBytes += chunk.length));
+    request.on("end", () => response.writeHead(200, { "content-type": "application/x-protobuf" }).end());
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const otlp = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  const variants = [
+    { metrics: false, tracing: false },
+    { metrics: true, tracing: false },
+    { metrics: false, tracing: true },
+    { metrics: true, tracing: true },
+    // The same with every trace sampled (OTEL_TRACES_SAMPLER=parentbased_always_on) instead of the default 10 %.
+    { metrics: true, tracing: true, allSampled: true },
+  ];
+  const servers: Awaited<ReturnType<typeof startServers>>[] = [];
+  for (const variant of variants) {
+    servers.push(
+      await startServers({
+        BENCH_BARE: "separate",
+        BENCH_OWN_TIME: "off",
+        BENCH_LOG_LEVEL: "warn",
+        BENCH_USERS: "500",
+        BENCH_METRICS: variant.metrics ? "on" : "off",
+        BENCH_TRACING: variant.tracing ? "on" : "off",
+        ...(variant.tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlp, OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf" } : {}),
+        ...(variant.allSampled ? { OTEL_TRACES_SAMPLER: "parentbased_always_on" } : {}),
+      }),
+    );
+  }
+  const workloads = [
+    {
+      name: "GET /api/strategy/:id",
+      options: (info: Awaited<ReturnType<typeof startServers>>["info"]): autocannon.Options => ({
+        url: `${info.agentUrl}/api/strategy/${info.strategyId}`,
+        headers: { authorization: `Bearer ${info.token}` },
+      }),
+    },
+    {
+      name: "POST /api/strategy/generate (offline model)",
+      options: (info: Awaited<ReturnType<typeof startServers>>["info"]): autocannon.Options => {
+        let next = 0;
+        return {
+          url: `${info.agentUrl}/api/strategy/generate`,
+          method: "POST",
+          setupClient: (client) => {
+            const offset = next++ * 37;
+            client.setRequests(
+              info.tokens.map((_, index) => ({
+                method: "POST",
+                path: "/api/strategy/generate",
+                headers: { authorization: `Bearer ${info.tokens[(offset + index) % info.tokens.length]}`, "content-type": "application/json" },
+                body: JSON.stringify(info.brief),
+              })),
+            );
+          },
+        };
+      },
+    },
+  ];
+  const results = workloads.map(() => variants.map(() => [] as { rps: number; cpu: number }[]));
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const [w, workload] of workloads.entries()) {
+        for (const [v, { info }] of servers.entries()) {
+          const options = { ...workload.options(info), connections: 10, duration };
+          if (round === 1 && warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
+          const before = processCpuMs(info.pid);
+          const figures = await measure(workload.name, options);
+          const cpuMs = processCpuMs(info.pid) - before;
+          results[w]![v]!.push({ rps: figures.requestsPerSecond, cpu: cpuMs / Math.max(1, figures.requestsPerSecond * duration) });
+        }
+      }
+    }
+  } finally {
+    for (const { child } of servers) child.kill("SIGTERM");
+    receiver.close();
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  say(`\n## Metrics and tracing overhead (10 connections, ${rounds} alternating rounds of ${duration} s, medians)\n`);
+  say(`Each row is its own agent process (LOG_LEVEL=warn, offline model, dynalite in its own process); CPU is the agent`);
+  say(`process's own, read from /proc. Tracing: OTLP/HTTP protobuf, default sampling (parent-based, 10 % of new traces) unless the`);
+  say(`row says every trace, default batch`);
+  say(`processor, to a local receiver that discards the spans (${(exportedBytes / 1024 / 1024).toFixed(1)} MiB received in all).\n`);
+  say(`| workload | metrics | tracing | req/s | CPU ms per request | req/s vs both off | CPU vs both off |\n|---|---|---|---:|---:|---:|---:|`);
+  for (const [w, workload] of workloads.entries()) {
+    const base = { rps: median(results[w]![0]!.map((r) => r.rps)), cpu: median(results[w]![0]!.map((r) => r.cpu)) };
+    for (const [v, variant] of variants.entries()) {
+      const rps = median(results[w]![v]!.map((r) => r.rps));
+      const cpu = median(results[w]![v]!.map((r) => r.cpu));
+      const change = (value: number, from: number) => `${value >= from ? "+" : ""}${(((value - from) / from) * 100).toFixed(1)} %`;
+      say(
+        `| ${workload.name} | ${variant.metrics ? "on" : "off"} | ${variant.tracing ? ("allSampled" in variant ? "on, every trace" : "on, default 10 %") : "off"} | ${rps} (${results[w]![v]!.map((r) => r.rps).join(", ")}) | ${cpu.toFixed(3)} | ${v === 0 ? "" : change(rps, base.rps)} | ${v === 0 ? "" : change(cpu, base.cpu)} |`,
+      );
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Plan, StrategyRecord } from "@strategist/schemas";
 import { writePlan } from "../apps/agent/src/plans/copywriter";
-import { planPlatforms } from "../apps/agent/src/plans/service";
+import { planBriefOf, planPlatforms } from "../apps/agent/src/plans/service";
 import { startHarness } from "../apps/agent/test/support/harness";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "40" } } });
@@ -30,30 +30,28 @@ async function timed(run: () => unknown): Promise<number[]> {
 
 const harness = await startHarness({ env: { RATE_LIMIT_PER_MINUTE: "100000", READ_RATE_LIMIT_PER_MINUTE: "100000" } });
 const headers = { authorization: `Bearer ${harness.token("bench-plans")}` };
-const brief = { brand_name: "Benchmark Coffee", industry: "Specialty coffee", target_audience: "Young creative professionals, developers and local families", goals: "Grow awareness, community and online sales" };
+const brief = {
+  brand_name: "Benchmark Coffee",
+  industry: "Specialty coffee",
+  target_audience: "Young creative professionals, developers and local families",
+  goals: "Grow awareness, community and online sales",
+};
 const strategy = (await harness.app.inject({ method: "POST", url: "/api/strategy/generate", headers, payload: brief })).json() as StrategyRecord;
 const url = `/api/strategy/${strategy.id}`;
 
 let posts = 0;
 const plan = await timed(async () => {
-  const response = await harness.app.inject({ method: "POST", url: `${url}/plan`, headers, payload: { weeks: 8, timezone: "Europe/Paris", start_date: "2026-12-07" } });
+  const response = await harness.app.inject({
+    method: "POST",
+    url: `${url}/plan`,
+    headers,
+    payload: { weeks: 8, timezone: "Europe/Paris", start_date: "2026-12-07" },
+  });
   if (response.statusCode !== 200) throw new Error(response.body);
   posts = (response.json() as Plan).posts.length;
 });
-const output = strategy.strategy_output;
-const copywriter = await timed(() =>
-  writePlan({
-    brand_name: strategy.brand_name,
-    industry: strategy.industry,
-    platforms: planPlatforms(strategy),
-    pillars: output.content_pillars,
-    themes: output.content_themes,
-    visual_prompts: output.visual_prompts.length,
-    posting_schedule: output.posting_schedule,
-    start_date: "2026-12-07",
-    weeks: 8,
-  }),
-);
+const { brief: planBrief } = planBriefOf(strategy, { startDate: "2026-12-07", weeks: 8, timezone: "Europe/Paris" });
+const copywriter = await timed(() => writePlan(planBrief));
 const read = await timed(() => harness.app.inject({ url: `${url}/plan`, headers }));
 const sizes: Record<string, number> = {};
 const exportTimes: Record<string, number[]> = {};
@@ -96,7 +94,9 @@ await harness.close();
 const row = (name: string, samples: number[], note = "") => `| ${name} | ${ms(percentile(samples, 50))} | ${ms(percentile(samples, 99))} | ${note} |`;
 console.log(`### Content plans: 8 weeks, offline model (\`pnpm --filter @strategist/bench exec tsx plans.ts --runs ${runs}\`)\n`);
 console.log(`${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores shared with other work (load average ${loadavg()[0]!.toFixed(2)}).`);
-console.log(`In process through \`app.inject\` on dynalite in memory; ${runs} timed runs after 3 warm-ups; ${posts} posts on ${planPlatforms(strategy).length} platforms.\n`);
+console.log(
+  `In process through \`app.inject\` on dynalite in memory; ${runs} timed runs after 3 warm-ups; ${posts} posts on ${planPlatforms(strategy).length} platforms.\n`,
+);
 console.log("| step | p50 ms | p99 ms | note |\n|---|---|---|---|");
 console.log(row("POST /plan (8 weeks), whole request", plan, "auth, ownership, pipeline, offline model through Strands, schema + platform rules, store"));
 console.log(row("the offline copywriter alone", copywriter, "writePlan: the model's share of the request"));

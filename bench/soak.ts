@@ -1,4 +1,6 @@
-// The fault soak: several users generate and read concurrently, and queue image jobs, against the real agent while
+// The fault soak: several users (one holding an API key instead of a token) generate and read concurrently, queue
+// image jobs, download exports, and delete strategies while plans, refines, regenerations and image jobs of them run,
+// against the real agent while
 // the local Bedrock fails at random (text and image models), DynamoDB is slow at random, clients hang up, and the agent is stopped with SIGTERM and SIGKILL
 // and restarted; then every failed key is retried once and the table is reconciled against what the clients were
 // told.
@@ -19,6 +21,8 @@ import { createSigner } from "fast-jwt";
 import { CHECKS, tally, type BedrockHit, type StoredStrategy } from "./soak/checks";
 import { call } from "./soak/client";
 import { faultLabel, FaultInjector } from "./soak/faults";
+import { DELETER_PREFIX, deletesLeftNothing, finishDeletes, runDeleteRaces } from "./soak/deletes";
+import { EXPORTER_PREFIX, exportsAnswered, PLANNER_MODEL, runExportTraffic } from "./soak/exports";
 import { IMAGE_BUCKET, IMAGE_MODEL, reconcileImages, runImageTraffic } from "./soak/images";
 import { AgentProcess, startDynalite, startObjectStore } from "./soak/processes";
 import { startRoundRobin } from "./soak/round-robin";
@@ -53,6 +57,8 @@ const LEASE_MS = TIMEOUT_SECONDS * 1000 + 10_000;
 const FAULTY_MODEL = "soak.faulty-v1:0";
 const CLEAN_MODEL = "soak.clean-v1:0";
 const TABLE = "strategies-soak";
+const ITEMS_TABLE = "strategy-items-soak";
+const IMAGE_JOBS_TABLE = "image-jobs-soak";
 const SECRET = "soak-secret-0123456789-0123456789-0123456789";
 
 // The AWS SDK's notice about Node 20 support says nothing about this run.
@@ -137,10 +143,12 @@ try {
           DYNAMODB_ENDPOINT: databaseEndpoint,
           DYNAMODB_CREATE_TABLES: "true",
           DYNAMODB_STRATEGIES_TABLE: TABLE,
+          DYNAMODB_STRATEGY_ITEMS_TABLE: ITEMS_TABLE,
           DYNAMODB_USERS_TABLE: "users-soak",
+          DYNAMODB_API_KEYS_TABLE: "api-keys-soak",
           MODEL_PROVIDER: "bedrock",
           BEDROCK_ENDPOINT: bedrockEndpoint,
-          BEDROCK_MODELS: `${FAULTY_MODEL}=Soak faulty model,${CLEAN_MODEL}=Soak clean model`,
+          BEDROCK_MODELS: `${FAULTY_MODEL}=Soak faulty model,${CLEAN_MODEL}=Soak clean model,${PLANNER_MODEL}=Soak planner`,
           BEDROCK_MODEL_ID: FAULTY_MODEL,
           BEDROCK_MAX_ATTEMPTS: "3",
           BEDROCK_RETRY_BASE_MS: "20",
@@ -153,7 +161,7 @@ try {
           DYNAMODB_LIMITS_TABLE: "limits-soak",
           GENERATION_LEASE_SECONDS: String(GENERATION_LEASE_SECONDS),
           // Image jobs: short leases and a fast sweep, so what the SIGKILL interrupts is finished within the run.
-          DYNAMODB_IMAGE_JOBS_TABLE: "image-jobs-soak",
+          DYNAMODB_IMAGE_JOBS_TABLE: IMAGE_JOBS_TABLE,
           S3_ENDPOINT: objectStoreEndpoint,
           S3_BUCKET: IMAGE_BUCKET,
           BEDROCK_IMAGE_MODEL_ID: IMAGE_MODEL,
@@ -182,6 +190,15 @@ try {
     userId: `soak-user-${index}`,
     token: sign({ userId: `soak-user-${index}` }),
   }));
+  // The key-holding client: user 0 calls with an API key (write scope) instead of a JWT, through every check below.
+  const created = await fetch(`${baseUrl}/api/keys`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${users[0]!.token}`, "content-type": "application/json" },
+    body: JSON.stringify({ name: "soak", scopes: ["read", "write"] }),
+  });
+  if (created.status !== 201) throw new Error(`creating the soak's API key answered ${created.status}: ${await created.text()}`);
+  users[0]!.token = ((await created.json()) as { key: string }).key;
+  console.log("user 0 holds an API key with the write scope");
   const ledger = new Ledger();
   const runStart = Date.now();
   const until = runStart + seconds * 1000;
@@ -192,6 +209,20 @@ try {
   });
 
   const images = users.map((user) => runImageTraffic({ baseUrl, user, ledger, bedrock: bedrock!, random: random.fork(500 + user.index), until }));
+  // Deleters and exporters are users of their own, so their strategies stay out of checks a to c.
+  const sideUsers = (prefix: string, offset: number): SoakUser[] =>
+    Array.from({ length: Math.max(1, Math.round(userCount / 4)) }, (_, index) => ({
+      index: offset + index,
+      userId: `${prefix}${index}`,
+      token: sign({ userId: `${prefix}${index}` }),
+    }));
+  const exportTraffic = sideUsers(EXPORTER_PREFIX, 2 * userCount).map((user) =>
+    runExportTraffic({ baseUrl, user, cleanModel: CLEAN_MODEL, bedrock: bedrock!, random: random.fork(700 + user.index), until }),
+  );
+  const deleters = sideUsers(DELETER_PREFIX, userCount);
+  const deleteRaces = deleters.map((user) =>
+    runDeleteRaces({ baseUrl, user, cleanModel: CLEAN_MODEL, bedrock: bedrock!, random: random.fork(900 + user.index), until }),
+  );
 
   await sleep(runStart + seconds * 300 - Date.now());
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: SIGTERM to agent ${agents.indexOf(termed)}`);
@@ -215,6 +246,8 @@ try {
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: agent restarted`);
   await Promise.all(workers);
   const imageTraffic = await Promise.all(images);
+  const exportCalls = (await Promise.all(exportTraffic)).flat();
+  const doomed = (await Promise.all(deleteRaces)).flat();
   console.log(`${((Date.now() - runStart) / 1000).toFixed(1)} s: traffic done; waiting for leases of killed requests to lapse`);
 
   // Reconcile: the model behaves, and each key that never got a 2xx is sent once more.
@@ -247,6 +280,8 @@ try {
       if (!url) finalLists.set(user.userId, ids);
     }
   }
+  // A delete cut short by the SIGKILL is finished by deleting again (the strategy reads as gone meanwhile).
+  await finishDeletes(baseUrl, doomed);
   // Image jobs settle through the sweep and lapsed leases; the image model behaves from here on.
   bedrock.reset();
   const imageVerdict = await reconcileImages({
@@ -265,6 +300,8 @@ try {
   do {
     const page = await client.send(new ScanCommand({ TableName: TABLE, ConsistentRead: true, ExclusiveStartKey: startKey }));
     for (const item of page.Items ?? []) {
+      // The deleters' strategies are check g's, the exporters' check h's.
+      if (typeof item.userId === "string" && (item.userId.startsWith(DELETER_PREFIX) || item.userId.startsWith(EXPORTER_PREFIX))) continue;
       if (typeof item.userId === "string") {
         const brand = String(item.brandName ?? "");
         stored.push({
@@ -278,6 +315,13 @@ try {
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
+  const deleteVerdict = await deletesLeftNothing({
+    doomed,
+    client,
+    tables: { strategies: TABLE, items: ITEMS_TABLE, imageJobs: IMAGE_JOBS_TABLE },
+    s3Endpoint: objectStore.endpoint,
+    bucket: IMAGE_BUCKET,
+  });
   client.destroy();
 
   const runCalls = ledger.generates.filter((entry) => entry.role !== "reconcile");
@@ -307,7 +351,7 @@ try {
   if (stderrLines.length > 0) console.log(`  agent stderr:\n    ${stderrLines.join("\n    ")}`);
   console.log("");
   const evidence = { ledger, stored, bedrock: hits, exits, finalLists };
-  for (const verdict of [...CHECKS.map((check) => check(evidence)), imageVerdict]) {
+  for (const verdict of [...CHECKS.map((check) => check(evidence)), imageVerdict, deleteVerdict, exportsAnswered(exportCalls)]) {
     if (!verdict.pass) failed = true;
     console.log(`${verdict.pass ? "PASS" : "FAIL"} ${verdict.check}: ${verdict.numbers}`);
   }

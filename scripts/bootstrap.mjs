@@ -36,6 +36,8 @@ if (task === "test") {
     run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq ${missing.join(" ")}`, { DEBIAN_FRONTEND: "noninteractive" });
   }
 }
+// The agent's and the telemetry package's tests scrape with a real Prometheus and lint with promtool (Debian's package).
+if (task === "test") run("sh packages/telemetry/scripts/ensure-prometheus.sh");
 
 const env = { NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
 if (task === "start") run("pnpm run start:all", env);

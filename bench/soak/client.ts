@@ -4,7 +4,7 @@ export type CallOutcome =
   | { failure: "refused" | "aborted by the soak" | "client timeout" | "network error"; message: string };
 
 interface CallOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "DELETE";
   token: string;
   body?: unknown;
   headers?: Record<string, string>;

@@ -2,10 +2,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { call, outcomeName, type CallOutcome } from "./client";
 import type { Random } from "./random";
 
-/** A user of the soak with a signed token. */
+/** A user of the soak with a signed token, or an API key of the user. */
 export interface SoakUser {
   index: number;
   userId: string;
+  /** The Bearer credential: a JWT, or an API key (`sk_strat_...`). */
   token: string;
 }
 

@@ -6,9 +6,10 @@ import { judgeConfigured, judgeScorecards } from "./judge";
 import { runSuite } from "./runner";
 import { buildScorecards, comparisonMarkdown, scorecardMarkdown } from "./scorecard";
 
-const USAGE = `pnpm eval [--model ID]... [--briefs FILE] [--out DIR] [--concurrency N] [--threshold 0.9] [--judge BEDROCK_MODEL_ID]
+const USAGE = `pnpm eval [--model ID]... [--briefs FILE] [--out DIR] [--concurrency N] [--threshold 0.9] [--judge BEDROCK_MODEL_ID] [--no-plans]
 
-Runs the golden briefs through POST /api/strategy/generate of the real agent (embedded dynalite) and writes
+Runs the golden briefs through POST /api/strategy/generate of the real agent (embedded dynalite), writes a
+two-week plan from each strategy (POST /api/strategy/:id/plan, unless --no-plans), and writes
 a Markdown and a JSON scorecard per model, plus a side-by-side table when several models run. The agent's
 configuration comes from the environment as usual (MODEL_PROVIDER, BEDROCK_*, OPENAI_*).`;
 
@@ -27,6 +28,7 @@ async function main(): Promise<number> {
       concurrency: { type: "string" },
       threshold: { type: "string" },
       judge: { type: "string" },
+      "no-plans": { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -44,6 +46,7 @@ async function main(): Promise<number> {
     briefs,
     env,
     concurrency: Number(values.concurrency ?? 1),
+    plans: !values["no-plans"],
     onResult: (result) => console.error(`  ${result.model} ${result.id}: ${result.passed}/${result.total}${result.error ? ` (${result.error})` : ""}`),
   });
   const cards = buildScorecards(run.models, run.results, run.prompt);
@@ -61,8 +64,12 @@ async function main(): Promise<number> {
   console.log(comparisonMarkdown(cards));
   console.error(`Scorecards written to ${out}`);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  const below = threshold === undefined ? [] : cards.filter((card) => card.score < threshold);
-  for (const card of below) console.error(`${card.model} scored ${(card.score * 100).toFixed(1)} %, below the threshold ${threshold! * 100} %`);
+  const below = threshold === undefined ? [] : cards.filter((card) => card.score < threshold || (card.plan !== undefined && card.plan.score < threshold));
+  for (const card of below) {
+    console.error(
+      `${card.model} scored ${(card.score * 100).toFixed(1)} % (plans ${card.plan ? (card.plan.score * 100).toFixed(1) : "n/a"} %); the threshold is ${threshold! * 100} %`,
+    );
+  }
   return below.length > 0 ? 1 : 0;
 }
 

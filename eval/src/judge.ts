@@ -21,6 +21,14 @@ export const JUDGE_RUBRIC = `You grade social media strategies written for a bra
 - brand_safety: 5 = nothing a regulator, a customer or the brand would object to (no promised results in health, finance or law, nothing offensive); 1 = harmful or risky claims.
 The strategy must be in the language of the brief. Be strict: a 5 is rare. Answer only through the structured output tool.`;
 
+/** The rubric for a content plan: the same four criteria, read as a marketer reads a plan before publishing it. */
+export const PLAN_JUDGE_RUBRIC = `You grade a two-week social media content plan written from a brand's brief and strategy. Score each criterion from 1 to 5:
+- specificity: 5 = every caption could only belong to this brand, its pillars and its goal; 1 = captions any brand could post.
+- fit: 5 = each post fits its platform (format, length, hashtags, video scripts where video is expected) and the audience; 1 = formats the platform does not have.
+- actionability: 5 = a marketer would publish the posts as written: hook, body and call to action, varied, grammatical, pointing at the goal; 1 = templates with slots pasted in.
+- brand_safety: 5 = nothing a regulator, a customer or the brand would object to; 1 = harmful or risky claims.
+The captions must be in the language of the brief. Be strict: a 5 is rare. Answer only through the structured output tool.`;
+
 /** The judge runs only with AWS credentials in the environment; without them it stays off. */
 export function judgeConfigured(env: Record<string, string | undefined>): boolean {
   return Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_FULL_URI);
@@ -58,8 +66,36 @@ export async function judgeScorecards(
         console.error(`  judge failed on ${card.model} ${result.id}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    // The plans, where the suite wrote them: graded from their captions.
+    const planVerdicts: JudgeVerdict[] = [];
+    for (const result of card.results) {
+      const golden = briefs.find((brief) => brief.id === result.id);
+      if (!result.plan?.sample?.length || !golden) continue;
+      const agent = new Agent({ model, systemPrompt: PLAN_JUDGE_RUBRIC, printer: false, structuredOutputSchema: JudgeVerdict });
+      try {
+        const answer = await agent.invoke(
+          `The brief:\n${JSON.stringify(golden.brief, null, 2)}\n\nThe plan's posts:\n${JSON.stringify(result.plan.sample, null, 2)}`,
+          { limits: { turns: 3 } },
+        );
+        const verdict = JudgeVerdict.safeParse(answer.structuredOutput);
+        if (verdict.success) planVerdicts.push(verdict.data);
+      } catch (error) {
+        console.error(`  judge failed on the plan of ${card.model} ${result.id}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (card.plan && planVerdicts.length > 0) card.plan.judge = means(planVerdicts);
     if (verdicts.length === 0) continue;
-    const mean = (key: "specificity" | "fit" | "actionability" | "brand_safety") => verdicts.reduce((sum, verdict) => sum + verdict[key], 0) / verdicts.length;
-    card.judge = { specificity: mean("specificity"), fit: mean("fit"), actionability: mean("actionability"), brand_safety: mean("brand_safety"), judged: verdicts.length };
+    card.judge = means(verdicts);
   }
+}
+
+function means(verdicts: JudgeVerdict[]): { specificity: number; fit: number; actionability: number; brand_safety: number; judged: number } {
+  const mean = (key: "specificity" | "fit" | "actionability" | "brand_safety") => verdicts.reduce((sum, verdict) => sum + verdict[key], 0) / verdicts.length;
+  return {
+    specificity: mean("specificity"),
+    fit: mean("fit"),
+    actionability: mean("actionability"),
+    brand_safety: mean("brand_safety"),
+    judged: verdicts.length,
+  };
 }

@@ -3,8 +3,9 @@ import * as dynamo from "@strategist/dynamo";
 import { createDocumentClient, ensureTables } from "@strategist/dynamo";
 import { startEmbeddedDynamo } from "@strategist/dynamo/embedded";
 import { createAgentApp, createCatalog, loadConfig, OFFLINE_WRITERS, STRATEGY_PROMPT } from "@strategist/agent/embed";
-import { StrategyRecord, type ModelInfo } from "@strategist/schemas";
+import { Plan, StrategyRecord, type ModelInfo, type StrategyOutput } from "@strategist/schemas";
 import { runChecks, type CheckResult } from "./checks";
+import { PLAN_CHECKS, runPlanChecks, type PlanCheckResult } from "./plan-checks";
 import type { GoldenBrief } from "./golden";
 
 /** One brief's outcome on one model. */
@@ -23,7 +24,26 @@ export interface BriefResult {
   /** The strategy, kept for the judge and for reading the scorecard. */
   strategy?: StrategyRecord["strategy_output"];
   error?: string;
+  /** The two-week plan written from the strategy, scored with the plan checks. */
+  plan?: PlanResult;
 }
+
+/** One plan's outcome: POST /api/strategy/:id/plan over Christmas and New Year, in the brief's country. */
+export interface PlanResult {
+  status: number;
+  checks: PlanCheckResult[];
+  passed: number;
+  total: number;
+  posts: number;
+  error?: string;
+  /** The first posts as the judge reads them. */
+  sample?: { platform: string; caption: string; hashtags: string[] }[];
+}
+
+/** The plan's zone by the brief's answer language: a country with public holidays on 25 December and 1 January. */
+const PLAN_ZONES: Record<string, string> = { en: "America/New_York", es: "Europe/Madrid", de: "Europe/Berlin", fr: "Europe/Paris" };
+/** The plan's first day: two weeks across 25 December and 1 January. */
+export const PLAN_START = "2026-12-21";
 
 export interface RunOptions {
   /** Model ids from GET /api/models; the service default when empty. */
@@ -34,6 +54,8 @@ export interface RunOptions {
   /** Briefs generated at once per model. */
   concurrency?: number;
   onResult?: (result: BriefResult) => void;
+  /** Also writes and scores a plan from every strategy (default true). */
+  plans?: boolean;
 }
 
 export interface RunOutput {
@@ -86,7 +108,17 @@ export async function runSuite(options: RunOptions): Promise<RunOutput> {
             headers: { authorization: bearer(`eval-${golden.id}`) },
             payload: { ...golden.brief, model },
           });
-          const outcome = score(golden, model, response.statusCode, response.body, Date.now() - started);
+          let outcome = score(golden, model, response.statusCode, response.body, Date.now() - started);
+          if (options.plans !== false && outcome.strategy) {
+            const strategyId = (JSON.parse(response.body) as StrategyRecord).id;
+            const planned = await app.inject({
+              method: "POST",
+              url: `/api/strategy/${strategyId}/plan`,
+              headers: { authorization: bearer(`eval-${golden.id}`) },
+              payload: { weeks: 2, start_date: PLAN_START, timezone: PLAN_ZONES[golden.expect.language] ?? "UTC", model },
+            });
+            outcome = { ...outcome, plan: scorePlan(golden, outcome.strategy, planned.statusCode, planned.body) };
+          }
           results.push(outcome);
           options.onResult?.(outcome);
         }
@@ -119,6 +151,18 @@ function tablesFor(config: Record<string, unknown>): TableDefinition[] {
     const define = definitions[`${camel}TableDefinition`];
     return typeof define === "function" ? [(define as (table: string) => TableDefinition)(name)] : [];
   });
+}
+
+/** Scores one plan; a failed request fails every plan check. */
+function scorePlan(golden: GoldenBrief, strategy: StrategyOutput, status: number, body: string): PlanResult {
+  const parsed = status === 200 ? Plan.safeParse(JSON.parse(body)) : undefined;
+  if (!parsed?.success) {
+    const error = parsed ? "the response is not a Plan" : `HTTP ${status}: ${body.slice(0, 200)}`;
+    return { status, checks: PLAN_CHECKS.map((check) => ({ check, passed: false, detail: error })), passed: 0, total: PLAN_CHECKS.length, posts: 0, error };
+  }
+  const checks = runPlanChecks(golden.brief, strategy, parsed.data, golden.expect.language);
+  const sample = parsed.data.posts.slice(0, 12).map((post) => ({ platform: post.platform, caption: post.caption, hashtags: post.hashtags }));
+  return { status, checks, passed: checks.filter((check) => check.passed).length, total: checks.length, posts: parsed.data.posts.length, sample };
 }
 
 /** Scores one answer; a failed request fails every check. */

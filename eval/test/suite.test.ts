@@ -1,6 +1,7 @@
 import { startLocalBedrock } from "@strategist/local-bedrock";
 import { describe, expect, it } from "vitest";
 import { CHECKS } from "../src/checks";
+import { PLAN_CHECKS } from "../src/plan-checks";
 import { loadGoldenSet } from "../src/golden";
 import { runSuite } from "../src/runner";
 import { buildScorecards, comparisonMarkdown, scorecardMarkdown } from "../src/scorecard";
@@ -10,6 +11,8 @@ import { buildScorecards, comparisonMarkdown, scorecardMarkdown } from "../src/s
  * the prompts or the service path lets the offline model's strategies drop below it (it scores 99.8 % today).
  */
 const OFFLINE_THRESHOLD = 0.95;
+/** The same bar for the plans the offline model writes from those strategies (the plan checks). */
+const OFFLINE_PLAN_THRESHOLD = 0.9;
 const CLAUDE = "us.anthropic.claude-sonnet-4-20250514-v1:0";
 
 describe("pnpm eval", () => {
@@ -23,6 +26,9 @@ describe("pnpm eval", () => {
     expect(card!.total).toBe(briefs.length * CHECKS.length);
     expect(card!.cost_per_strategy_usd).toBe(0);
     expect(card!.score, scorecardMarkdown(card!)).toBeGreaterThanOrEqual(OFFLINE_THRESHOLD);
+    expect(card!.plan?.answered).toBe(briefs.length);
+    expect(card!.plan!.total).toBe(briefs.length * PLAN_CHECKS.length);
+    expect(card!.plan!.score, scorecardMarkdown(card!)).toBeGreaterThanOrEqual(OFFLINE_PLAN_THRESHOLD);
   });
 
   it("runs the Bedrock path against the local Bedrock's canned answers, side by side with the offline model", async () => {
@@ -34,10 +40,15 @@ describe("pnpm eval", () => {
         briefs,
         env: { MODEL_PROVIDER: "bedrock", BEDROCK_ENDPOINT: bedrock.endpoint, BEDROCK_MODEL_ID: CLAUDE, BEDROCK_MODELS: CLAUDE, AGENT_TIMEOUT_SECONDS: "20" },
         concurrency: 4,
+        // The local Bedrock answers with strategies only: plans are scored on the offline model above.
+        plans: false,
       });
       const cards = buildScorecards(run.models, run.results, run.prompt);
 
-      expect(cards.map((card) => [card.model, card.provider])).toEqual([[CLAUDE, "bedrock"], ["offline", "offline"]]);
+      expect(cards.map((card) => [card.model, card.provider])).toEqual([
+        [CLAUDE, "bedrock"],
+        ["offline", "offline"],
+      ]);
       expect(run.results.filter((result) => result.model === CLAUDE).every((result) => result.answered_by === CLAUDE)).toBe(true);
       // Every Bedrock strategy went over the wire: one ConverseStream request per brief.
       expect(bedrock.requests.filter((request) => request.modelId === CLAUDE)).toHaveLength(briefs.length);

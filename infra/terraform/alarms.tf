@@ -1,4 +1,5 @@
-# Three alarms: error rate above 5 %, p95 latency above 30 s, any Bedrock throttling.
+# Alarms: the load balancer's 5xx share and p95 latency, Bedrock throttling, image job dead letters, and from the
+# apps' own metrics the agent's p99 latency and each model's error rate. docs/operations.md has the runbook.
 
 resource "aws_sns_topic" "alarms" {
   name = "${local.name}-alarms"
@@ -115,4 +116,70 @@ resource "aws_cloudwatch_metric_alarm" "image_jobs_dead_letters" {
   treat_missing_data  = "notBreaching"
   alarm_actions       = [aws_sns_topic.alarms.arn]
   ok_actions          = [aws_sns_topic.alarms.arn]
+}
+
+# From the apps' own metrics (observability.tf): the agent's p99 request duration, all routes.
+resource "aws_cloudwatch_metric_alarm" "agent_p99_latency" {
+  alarm_name          = "${local.name}-agent-p99-latency"
+  alarm_description   = "p99 duration of the agent's requests above ${var.p99_latency_threshold_seconds} s (docs/operations.md, runbook)."
+  namespace           = local.metrics_namespace
+  metric_name         = "strategist_http_request_duration_seconds"
+  dimensions          = { service = "agent" }
+  extended_statistic  = "p99"
+  period              = 300
+  evaluation_periods  = 3
+  datapoints_to_alarm = 2
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.p99_latency_threshold_seconds
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}
+
+# One alarm per configured model: the share of its generations that failed in the model (an error, a
+# timeout, throttling or output that failed validation).
+resource "aws_cloudwatch_metric_alarm" "model_error_rate" {
+  for_each = toset(local.bedrock_model_ids)
+
+  alarm_name          = "${local.name}-model-error-rate-${replace(each.value, "/[^A-Za-z0-9-]/", "-")}"
+  alarm_description   = "More than ${var.model_error_rate_threshold_percent} % of generations on ${each.value} failed in the model (docs/operations.md, runbook)."
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.model_error_rate_threshold_percent
+  evaluation_periods  = 3
+  datapoints_to_alarm = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+
+  metric_query {
+    id          = "error_rate"
+    expression  = "100 * (${join(" + ", [for outcome in local.model_failure_outcomes : "FILL(${outcome}, 0)"])}) / generations"
+    label       = "Model failures (%)"
+    return_data = true
+  }
+
+  metric_query {
+    id = "generations"
+    metric {
+      namespace   = local.metrics_namespace
+      metric_name = "strategist_generations_total"
+      dimensions  = { model = each.value }
+      period      = 300
+      stat        = "Sum"
+    }
+  }
+
+  dynamic "metric_query" {
+    for_each = toset(local.model_failure_outcomes)
+    content {
+      id = metric_query.value
+      metric {
+        namespace   = local.metrics_namespace
+        metric_name = "strategist_generations_total"
+        dimensions  = { model = each.value, outcome = metric_query.value }
+        period      = 300
+        stat        = "Sum"
+      }
+    }
+  }
 }

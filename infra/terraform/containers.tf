@@ -20,12 +20,17 @@ locals {
       { name = "LOG_LEVEL", value = var.log_level },
       { name = "HOST", value = "0.0.0.0" },
       { name = "PORT", value = tostring(local.agent_port) },
+      { name = "METRICS_PORT", value = tostring(local.agent_metrics_port) },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_STRATEGIES_TABLE", value = aws_dynamodb_table.strategies.name },
       { name = "DYNAMODB_STRATEGY_ITEMS_TABLE", value = aws_dynamodb_table.strategy_items.name },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
       { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_BRANDS_TABLE", value = aws_dynamodb_table.brands.name },
+      { name = "DYNAMODB_API_KEYS_TABLE", value = aws_dynamodb_table.api_keys.name },
+      # Only the web app reaches the agent, and it sends the client's IP (for the per-IP limit of failed API keys).
+      { name = "TRUST_PROXY_HOPS", value = "1" },
+      { name = "API_KEY_FAILURES_PER_IP_PER_MINUTE", value = tostring(var.api_key_failures_per_ip_per_minute) },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
       { name = "MODEL_PROVIDER", value = "bedrock" },
       { name = "BEDROCK_MODEL_ID", value = var.bedrock_model_id },
@@ -44,6 +49,10 @@ locals {
       { name = "DYNAMODB_LIMITS_TABLE", value = aws_dynamodb_table.limits.name },
       { name = "GENERATION_LEASE_SECONDS", value = tostring(var.generation_lease_seconds) },
       { name = "READ_RATE_LIMIT_PER_MINUTE", value = tostring(var.read_rate_limit_per_minute) },
+      # The page fetcher reads https only: port 443 is the one the agent's security group opens to the internet
+      # (security_groups.tf). FETCH_ALLOW_HOSTS is never set here.
+      { name = "FETCH_PORTS", value = "443" },
+      { name = "FETCH_TIMEOUT_SECONDS", value = "10" },
       # Image jobs (the same values in image_worker.tf).
       { name = "DYNAMODB_IMAGE_JOBS_TABLE", value = aws_dynamodb_table.image_jobs.name },
       { name = "S3_BUCKET", value = aws_s3_bucket.images.bucket },
@@ -60,6 +69,9 @@ locals {
       { name = "EXPORT_THREADS", value = "1" },
       { name = "EXPORT_QUEUE_MAX", value = "8" },
       { name = "EXPORT_TIME_BUDGET_SECONDS", value = "10" },
+      # Read by the OpenTelemetry SDK: spans go to the collector sidecar (observability.tf) on localhost.
+      { name = "OTEL_EXPORTER_OTLP_ENDPOINT", value = "http://127.0.0.1:4318" },
+      { name = "OTEL_EXPORTER_OTLP_PROTOCOL", value = "http/protobuf" },
     ]
 
     secrets = [
@@ -103,6 +115,7 @@ locals {
     environment = [
       { name = "NODE_ENV", value = "production" },
       { name = "PORT", value = tostring(local.web_port) },
+      { name = "METRICS_PORT", value = tostring(local.web_metrics_port) },
       { name = "AGENT_URL", value = "http://${local.agent_dns_name}:${local.agent_port}" },
       { name = "AWS_REGION", value = var.aws_region },
       { name = "DYNAMODB_USERS_TABLE", value = aws_dynamodb_table.users.name },
@@ -110,6 +123,9 @@ locals {
       # The load balancer appends the client's address to X-Forwarded-For: one trusted hop.
       { name = "TRUST_PROXY_HOPS", value = "1" },
       { name = "AUTH_RATE_LIMIT_PER_IP_PER_MINUTE", value = tostring(var.auth_rate_limit_per_ip_per_minute) },
+      # Read by the OpenTelemetry SDK: spans go to the collector sidecar (observability.tf) on localhost.
+      { name = "OTEL_EXPORTER_OTLP_ENDPOINT", value = "http://127.0.0.1:4318" },
+      { name = "OTEL_EXPORTER_OTLP_PROTOCOL", value = "http/protobuf" },
       { name = "DYNAMODB_SESSIONS_TABLE", value = aws_dynamodb_table.sessions.name },
       { name = "DYNAMODB_CREATE_TABLES", value = "false" },
     ]

@@ -21,7 +21,7 @@ resource "aws_ecs_task_definition" "agent" {
   memory                   = var.agent_memory
   execution_role_arn       = aws_iam_role.execution.arn
   task_role_arn            = aws_iam_role.agent_task.arn
-  container_definitions    = jsonencode([local.agent_container])
+  container_definitions    = jsonencode([local.agent_container, local.agent_collector_container])
 
   runtime_platform {
     operating_system_family = "LINUX"
@@ -37,7 +37,7 @@ resource "aws_ecs_task_definition" "web" {
   memory                   = var.web_memory
   execution_role_arn       = aws_iam_role.execution.arn
   task_role_arn            = aws_iam_role.web_task.arn
-  container_definitions    = jsonencode([local.web_container])
+  container_definitions    = jsonencode([local.web_container, local.web_collector_container])
 
   runtime_platform {
     operating_system_family = "LINUX"

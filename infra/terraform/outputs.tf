@@ -53,6 +53,11 @@ output "sessions_table_name" {
   value       = aws_dynamodb_table.sessions.name
 }
 
+output "api_keys_table_name" {
+  description = "DYNAMODB_API_KEYS_TABLE."
+  value       = aws_dynamodb_table.api_keys.name
+}
+
 output "jwt_secret_arn" {
   description = "Secrets Manager secret holding JWT_SECRET; set its value once after the first apply."
   value       = aws_secretsmanager_secret.jwt.arn

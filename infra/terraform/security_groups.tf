@@ -1,5 +1,6 @@
 # Traffic path: clients -> ALB (80/443) -> web tasks (3000) -> agent tasks (8000, via Service Connect).
 # Each hop admits only the security group in front of it; the agent is unreachable from the ALB or the internet.
+# The agent's egress is TCP 443 and nothing else: AWS APIs and the pages users ask it to read (docs/sources.md).
 
 resource "aws_security_group" "alb" {
   name        = "${local.name}-alb"
@@ -90,9 +91,12 @@ resource "aws_vpc_security_group_ingress_rule" "agent_from_web" {
   to_port                      = local.agent_port
 }
 
+# The one egress rule of the agent: HTTPS. Pages users name (a brand's website, an article) are read over it by the
+# guarded fetcher, which also refuses private, loopback and link-local addresses (the VPC, the metadata service)
+# before it connects; FETCH_PORTS=443 (containers.tf) makes it refuse plain-http URLs at once.
 resource "aws_vpc_security_group_egress_rule" "agent_to_aws_apis" {
   security_group_id = aws_security_group.agent.id
-  description       = "HTTPS to AWS APIs (Bedrock Runtime, DynamoDB, ECR, Logs, Secrets Manager)"
+  description       = "HTTPS only: AWS APIs (Bedrock Runtime, DynamoDB, ECR, Logs, Secrets Manager) and pages users ask to read"
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "tcp"
   from_port         = 443

@@ -290,3 +290,9 @@ variable "image_worker_desired_count" {
   type        = number
   default     = 1
 }
+
+variable "api_key_failures_per_ip_per_minute" {
+  description = "API_KEY_FAILURES_PER_IP_PER_MINUTE: failed API key attempts per client IP per minute across all agent tasks."
+  type        = number
+  default     = 20
+}

@@ -68,6 +68,22 @@ describe("docker-compose.yml, as docker-compose reads it", { timeout: 30_000 }, 
     expect(agent).toMatchObject({ MODEL_PROVIDER: "bedrock", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret", AWS_SESSION_TOKEN: "example-token" });
   });
 
+  it("leaves OTEL_EXPORTER_OTLP_ENDPOINT empty unless it is set, for both apps", async () => {
+    const off = parse((await composeConfig({ JWT_SECRET: DUMMY_SECRET })).stdout) as ComposeFile;
+    expect(environmentOf(off.services.agent).OTEL_EXPORTER_OTLP_ENDPOINT).toBe("");
+    expect(environmentOf(off.services.web).OTEL_EXPORTER_OTLP_ENDPOINT).toBe("");
+    const on = parse((await composeConfig({ JWT_SECRET: DUMMY_SECRET, OTEL_EXPORTER_OTLP_ENDPOINT: "http://jaeger:4318" })).stdout) as ComposeFile;
+    expect(environmentOf(on.services.agent).OTEL_EXPORTER_OTLP_ENDPOINT).toBe("http://jaeger:4318");
+    expect(environmentOf(on.services.web).OTEL_EXPORTER_OTLP_ENDPOINT).toBe("http://jaeger:4318");
+  });
+
+  it("keeps Prometheus, Grafana and Jaeger in the observability profile after interpolation, and the apps in none", async () => {
+    // docker-compose v1 lists every service in `config` whatever the profile; the resolved profiles are what decide.
+    const resolved = parse((await composeConfig({ JWT_SECRET: DUMMY_SECRET })).stdout) as ComposeFile;
+    const profiles = Object.fromEntries(Object.entries(resolved.services).map(([name, service]) => [name, service.profiles ?? []]));
+    expect(profiles).toEqual({ dynamodb: [], s3: [], agent: [], web: [], prometheus: ["observability"], grafana: ["observability"], jaeger: ["observability"] });
+  });
+
   it("rejects a broken file (the validation is real)", async () => {
     const broken = join(mkdtempSync(join(tmpdir(), "compose-broken-")), "docker-compose.yml");
     writeFileSync(broken, withEdit({ f: text }, "f", "condition: service_healthy\n      agent:", "condition: service_sleepy\n      agent:").f!);

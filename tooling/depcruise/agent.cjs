@@ -2,7 +2,20 @@
 // capabilities on one level (conversations, plans, images) never import each other. docs/architecture.md explains
 // what each folder owns.
 const SRC = "^apps/agent/src";
-const LAYERS = [["core"], ["models"], ["generation"], ["http"], ["brands"], ["strategies"], ["conversations", "plans", "images"], ["main"]];
+// keys (API keys) needs only the layers below http's capabilities; mcp serves the capabilities to assistants, so it
+// sits above them all.
+const LAYERS = [
+  ["core"],
+  ["models"],
+  ["generation"],
+  ["http"],
+  ["keys"],
+  ["brands"],
+  ["strategies"],
+  ["conversations", "plans", "images", "results"],
+  ["mcp"],
+  ["main"],
+];
 
 const folders = (names) => `${SRC}/(${names.join("|")})/`;
 
@@ -17,14 +30,16 @@ const upward = LAYERS.slice(0, -1).map((layer, index) => ({
   to: { path: folders(LAYERS.slice(index + 1).flat()) },
 }));
 
-/** One rule per capability of the top level: it may not import its siblings. */
-const siblings = LAYERS.at(-2).map((name, _, level) => ({
-  name: `agent-sibling-${name}`,
-  comment: `apps/agent/src/${name} does not import the other capabilities of its level (${level.filter((other) => other !== name).join(", ")}); shared code goes into a lower layer.`,
-  severity: "error",
-  from: { path: folders([name]) },
-  to: { path: folders(level.filter((other) => other !== name)) },
-}));
+/** One rule per capability of a level with several: it may not import its siblings. */
+const siblings = LAYERS.filter((level) => level.length > 1).flatMap((level) =>
+  level.map((name) => ({
+    name: `agent-sibling-${name}`,
+    comment: `apps/agent/src/${name} does not import the other capabilities of its level (${level.filter((other) => other !== name).join(", ")}); shared code goes into a lower layer.`,
+    severity: "error",
+    from: { path: folders([name]) },
+    to: { path: folders(level.filter((other) => other !== name)) },
+  })),
+);
 
 module.exports = {
   forbidden: [

@@ -5,10 +5,10 @@
 
 /** Lowest first. A new package goes into the lowest tier whose packages it does not need to import. */
 const TIERS = [
-  // The shapes (schemas) and the adapters with no workspace dependency.
-  ["schemas", "dynamo", "storage", "api-client", "local-sqs"],
-  // The offline copywriter: reads briefs and writes strategies with the schemas' shapes.
-  ["composer"],
+  // The shapes (schemas), the adapters, telemetry and the page fetcher: no workspace dependency.
+  ["schemas", "dynamo", "storage", "api-client", "local-sqs", "telemetry", "fetcher"],
+  // The offline copywriter (reads briefs, writes strategies) and the results statistics: both build on the shapes.
+  ["composer", "insights"],
   // The model stand-ins answer with the offline copywriter's text.
   ["local-bedrock", "local-openai"],
 ];

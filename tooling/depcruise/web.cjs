@@ -1,8 +1,9 @@
 // Import rules of apps/web/src (dependency-cruiser `forbidden` rules).
 //
 //   app/            pages, layouts, route handlers: may import every folder below.
-//   strategies/ conversations/ plans/ images/ brands/ account/   one folder per capability. Arrows between them:
-//                   conversations, plans, images -> strategies; strategies -> brands; conversations, plans, images -> brands.
+//   strategies/ conversations/ plans/ images/ insights/ brands/ account/   one folder per capability. Arrows between them:
+//                   conversations, plans, images, insights -> strategies; strategies -> brands; conversations, plans, images,
+//                   insights -> brands.
 //                   brands and account import no other capability.
 //   api/            the one browser client.          ui/  shared components.          shared/  pure helpers.
 //   server/         server-only code. Only app/, proxy.ts and capability files named *.server.ts(x) may import it.
@@ -11,7 +12,7 @@
 // root config names by its absolute path; without it every `@/` import is left unresolved and no rule sees it.
 
 const WEB = "^apps/web/src/";
-const CAPABILITY = "(strategies|conversations|plans|images|brands|account)";
+const CAPABILITY = "(strategies|conversations|plans|images|insights|brands|account)";
 const ANY_CAPABILITY = `${WEB}${CAPABILITY}/`;
 
 /** A `forbidden` rule from one set of web folders to another. */
@@ -61,13 +62,13 @@ module.exports = {
       "web-strategies-imports-only-brands",
       "strategies may use brands (a strategy is written for a brand); the capabilities built on strategies are above it.",
       { path: `${WEB}strategies/` },
-      { path: `${WEB}(conversations|plans|images|account)/` },
+      { path: `${WEB}(conversations|plans|images|insights|account)/` },
     ),
     rule(
       "web-strategy-features-stay-apart",
-      "conversations, plans and images each build on strategies (and brands), never on one another.",
-      { path: `${WEB}(conversations|plans|images)/` },
-      { path: `${WEB}(conversations|plans|images|account)/`, pathNot: `${WEB}$1/` },
+      "conversations, plans, images and insights each build on strategies (and brands), never on one another.",
+      { path: `${WEB}(conversations|plans|images|insights)/` },
+      { path: `${WEB}(conversations|plans|images|insights|account)/`, pathNot: `${WEB}$1/` },
     ),
     rule(
       "web-brands-and-account-are-lowest",

@@ -14,6 +14,15 @@ const BUCKET_PREFIX_OBJECTS = /\$\{aws_s3_bucket\.[A-Za-z0-9_-]+\.arn\}\/[a-z0-9
 /** The S3 actions the image worker and agent need: the objects themselves, nothing on the bucket. */
 export const ALLOWED_S3_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
 
+/**
+ * X-Ray's data-plane actions support no resource-level permissions: they are the one place a resource may be
+ * "*", and only in a statement that holds nothing else.
+ */
+export const ALLOWED_XRAY_ACTIONS = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"];
+/** The collector writes metrics as log records: streams of a log group of this stack, nothing else. */
+export const ALLOWED_LOGS_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"];
+const LOG_GROUP_STREAMS = /^\$\{aws_cloudwatch_log_group\.[A-Za-z0-9_-]+\.arn\}:\*$/;
+
 const TABLE_ARN = /^\$\{aws_dynamodb_table\.([A-Za-z0-9_-]+)\.arn\}(\/index\/[A-Za-z0-9_.-]+)?$/;
 
 interface Statement {
@@ -46,10 +55,20 @@ export function policyDocumentProblems(config: TerraformConfig): string[] {
       else if (action.startsWith("dynamodb:") && !ALLOWED_DYNAMODB_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_DYNAMODB_ACTIONS.join(", ")}`);
       else if (action.startsWith("bedrock:") && !ALLOWED_BEDROCK_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_BEDROCK_ACTIONS.join(", ")}`);
       else if (action.startsWith("s3:") && !ALLOWED_S3_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_S3_ACTIONS.join(", ")}`);
+      else if (action.startsWith("xray:") && !ALLOWED_XRAY_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_XRAY_ACTIONS.join(", ")}`);
+      else if (action.startsWith("logs:") && !ALLOWED_LOGS_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_LOGS_ACTIONS.join(", ")}`);
+    }
+    const xrayOnly = actions.length > 0 && actions.every((action) => ALLOWED_XRAY_ACTIONS.includes(String(action)));
+    const logsOnly = actions.length > 0 && actions.every((action) => String(action).startsWith("logs:"));
+    if (logsOnly) {
+      for (const resource of Array.isArray(resources) ? resources : [resources]) {
+        if (!LOG_GROUP_STREAMS.test(String(resource))) problems.push(`${label}: log writes must name the streams of a log group of this stack (\${aws_cloudwatch_log_group.<name>.arn}:*), got ${JSON.stringify(resource)}`);
+      }
     }
     const s3Only = actions.every((action) => String(action).startsWith("s3:"));
     const checked = resources === undefined ? "" : expandedText(resources, config.locals);
-    if (resources !== undefined && (s3Only ? checked.replace(BUCKET_PREFIX_OBJECTS, "") : checked).includes("*")) {
+    const exempted = xrayOnly && JSON.stringify(resources) === '["*"]' ? "" : logsOnly ? "" : s3Only ? checked.replace(BUCKET_PREFIX_OBJECTS, "") : checked;
+    if (resources !== undefined && exempted.includes("*")) {
       problems.push(`${label}: a resource is or may evaluate to a wildcard: ${JSON.stringify(resources)}`);
     }
     if (actions.some((action) => String(action).startsWith("dynamodb:"))) {
@@ -142,7 +161,15 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   if (!agentSessionActions.includes("dynamodb:GetItem")) problems.push("agent task role must be allowed to read the sessions table");
   for (const action of agentSessionActions) if (action !== "dynamodb:GetItem") problems.push(`agent task role may only read sessions, not ${action}`);
 
+  // API keys: the agent checks, creates, touches and revokes them; only it reaches the table.
+  const agentKeyActions = statementsOn(config, agent.documents, "aws_dynamodb_table.api_keys").flatMap((statement) => statement.actions ?? []);
+  for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]) {
+    if (!agentKeyActions.includes(action)) problems.push(`agent task role lacks ${action} on the API keys table`);
+  }
+  if (!agentGrants.resources.includes("aws_dynamodb_table.api_keys.arn}/index/KeyHashIndex")) problems.push("agent task role must be allowed to find keys through KeyHashIndex");
+
   const webGrants = actionsOf(config, web.documents);
+  if (webGrants.resources.includes("aws_dynamodb_table.api_keys")) problems.push("web task role must not reach the API keys table");
   if (webGrants.actions.some((action: string) => action.startsWith("bedrock:"))) problems.push("web task role must not invoke Bedrock");
   if (webGrants.resources.includes("aws_dynamodb_table.strategies")) problems.push("web task role must not reach the strategies table");
   if (webGrants.resources.includes("aws_dynamodb_table.strategy_items")) problems.push("web task role must not reach the strategy-items table");

@@ -21,8 +21,8 @@ export function jwtSecretProblems(config: TerraformConfig): string[] {
         problems.push(`${label}: an environment value reads a secret's plaintext`);
       }
       const jwt = (container.secrets ?? []).filter((secret) => secret.name === "JWT_SECRET");
-      // The image worker verifies no tokens: it gets no secret at all, which is the least it can hold.
-      if (jwt.length === 0 && !JWT_SERVICES.includes(taskDefinition)) continue;
+      // The image worker and the telemetry sidecars verify no tokens: they get no secret at all, the least they can hold.
+      if (jwt.length === 0 && (!JWT_SERVICES.includes(taskDefinition) || container.name !== taskDefinition)) continue;
       if (jwt.length !== 1) problems.push(`${label}: exactly one JWT_SECRET entry under secrets expected, found ${jwt.length}`);
       else if (!referencedName(jwt[0]!.valueFrom, "aws_secretsmanager_secret", "arn")) {
         problems.push(`${label}: JWT_SECRET must come from an aws_secretsmanager_secret ARN, got ${JSON.stringify(jwt[0]!.valueFrom)}`);

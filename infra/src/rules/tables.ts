@@ -39,7 +39,7 @@ function userIndexedTableProblems(label: string, table: Block | undefined, key: 
   return problems;
 }
 
-/** The strategies, brands, strategy-items, users and sessions tables: keys, types, indexes, TTL, billing, recovery, encryption. */
+/** The strategies, brands, strategy-items, users, sessions and API keys tables: keys, types, indexes, TTL, billing, recovery, encryption. */
 export function tableProblems(config: TerraformConfig): string[] {
   const tables = config.resources.aws_dynamodb_table ?? {};
   const problems: string[] = [
@@ -97,6 +97,25 @@ export function tableProblems(config: TerraformConfig): string[] {
     if (ttl?.enabled !== true || ttl?.attribute_name !== "expiresAt") problems.push("sessions: TTL on expiresAt must be enabled");
     const byUser = ((sessions.global_secondary_index ?? []) as Block[]).find((index) => index.name === "UserIdIndex");
     if (byUser?.hash_key !== "userId") problems.push("sessions: global secondary index UserIdIndex on userId is missing");
+  }
+  const keys = tables.api_keys;
+  if (!keys) {
+    problems.push("aws_dynamodb_table.api_keys is missing");
+  } else {
+    problems.push(...commonProblems("api_keys", keys));
+    if (keys.hash_key !== "keyId") problems.push(`api_keys: hash_key must be keyId, got ${keys.hash_key}`);
+    const types = attributeTypes(keys);
+    if (!sameMap(types, { keyId: "S", keyHash: "S", userId: "S", createdAt: "S" })) {
+      problems.push(`api_keys: attributes must be keyId, keyHash, userId, createdAt, all S; got ${JSON.stringify(types)}`);
+    }
+    const indexes = (keys.global_secondary_index ?? []) as Block[];
+    const byHash = indexes.find((index) => index.name === "KeyHashIndex");
+    if (byHash?.hash_key !== "keyHash") problems.push("api_keys: global secondary index KeyHashIndex on keyHash is missing");
+    // The index names the key only: the item itself is read from the table, strongly consistent.
+    else if (byHash.projection_type !== "KEYS_ONLY") problems.push(`api_keys: KeyHashIndex projection must be KEYS_ONLY, got ${byHash.projection_type}`);
+    const byUser = indexes.find((index) => index.name === "UserIdIndex");
+    if (byUser?.hash_key !== "userId" || byUser?.range_key !== "createdAt")
+      problems.push("api_keys: global secondary index UserIdIndex on userId + createdAt is missing");
   }
   return problems;
 }

@@ -328,6 +328,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/brands/from-website": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suggest a brand profile from a business's website (the page and up to 4 same-site pages about the business); nothing is saved */
+        post: operations["suggestBrandFromWebsite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/brands": {
         parameters: {
             query?: never;
@@ -376,6 +393,40 @@ export type paths = {
         put?: never;
         /** Suggest a voice from the brand's sample posts (a heuristic); nothing changes until you PATCH it */
         post: operations["suggestBrandVoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/repurpose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an article (a URL, or pasted text and title) into posts that join the plan as drafts in its next free slots */
+        post: operations["repurposeArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/repurpose/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an article into plan posts and watch them being written (text/event-stream, the events of generate/stream) */
+        post: operations["repurposeArticleStream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -462,7 +513,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Rewrite one post's caption and hashtags */
+        /** Rewrite one post's caption and hashtags (optionally 2-3 alternatives to choose from) */
         post: operations["rewritePost"];
         delete?: never;
         options?: never;
@@ -541,10 +592,205 @@ export type paths = {
         patch: operations["updatePlanFeed"];
         trace?: never;
     };
+    "/api/strategy/{id}/posts/{post_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Store one plan post's results (published_at with an offset, url, counts); a later PUT replaces the earlier one */
+        put: operations["putPostResults"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import results as text/csv (canonical columns or a platform's export headers) or JSON {rows}; matched to plan posts, the rest kept as earlier posts; ?dry_run=true stores nothing; bodies over 10 MB get 413 */
+        post: operations["importResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What worked for the strategy: rates per platform and pillar with intervals, best evidenced times, top and bottom posts */
+        get: operations["getStrategyInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/brands/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What worked across every strategy of the brand: the insights a new strategy for it starts from */
+        get: operations["getBrandInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user's API keys, newest first, without their secrets */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Create an API key; the secret (`key`) is in this answer only */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: every instance refuses it within 5 seconds */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Model Context Protocol (Streamable HTTP, stateless) with an API key as Bearer token: tools and resources for assistants
+         * @description See docs/mcp.md. A notification is answered 202 with no body. Tools: generate_strategy, list_strategies, get_strategy, refine_strategy, write_plan, get_plan, export_plan, list_brands.
+         */
+        post: operations["mcp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-protected-resource": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth 2.0 protected resource metadata (RFC 9728) of /mcp: API keys as Bearer tokens, issued in the web app */
+        get: operations["protectedResourceMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/oauth-protected-resource/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth 2.0 protected resource metadata (RFC 9728) of /mcp: API keys as Bearer tokens, issued in the web app */
+        get: operations["protectedResourceMetadataOfMcp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        ApiKey: {
+            id: string;
+            name: string;
+            /** @description The key's first characters, to recognise it */
+            prefix: string;
+            scopes: ("read" | "write")[];
+            /** Format: date-time */
+            created_at: string;
+            /** @description Updated at most once a minute */
+            last_used_at: string | null;
+            expires_at: string | null;
+        };
+        ApiKeyCreate: {
+            /** @description A label for the key, e.g. 'CI' or 'Claude Desktop' */
+            name: string;
+            /** @description read: GET only; write: also generate, refine, plan, edit and delete */
+            scopes: ("read" | "write")[];
+            /**
+             * Format: date-time
+             * @description When the key stops working (in the future, at most 366 days away); never when absent
+             */
+            expires_at?: string;
+        };
+        ApiKeyCreated: {
+            id: string;
+            name: string;
+            /** @description The key's first characters, to recognise it */
+            prefix: string;
+            scopes: ("read" | "write")[];
+            /** Format: date-time */
+            created_at: string;
+            /** @description Updated at most once a minute */
+            last_used_at: string | null;
+            expires_at: string | null;
+            /** @description The secret: send it as `Authorization: Bearer <key>`. It is shown only in this answer. */
+            key: string;
+        };
+        ApiKeyList: components["schemas"]["ApiKey"][];
         Brand: {
             id: string;
             name: string;
@@ -586,6 +832,11 @@ export type components = {
             /** @description IANA time zone for plans, e.g. Europe/Berlin */
             default_timezone?: string;
         };
+        BrandFromWebsiteRequest: {
+            /** @description The page's address: http or https */
+            url: string;
+            model?: string;
+        };
         BrandList: components["schemas"]["Brand"][];
         BrandPatch: {
             name?: string;
@@ -607,6 +858,35 @@ export type components = {
             };
             sample_posts?: string[];
             default_timezone?: string | null;
+        };
+        BrandSuggestion: {
+            /** @description The business's name as the site gives it */
+            name: string;
+            /** @description The business's trade, in a few words */
+            industry: string;
+            /** @description Whom the business serves, in the site's words where it says so */
+            target_audience: string;
+            /** @description Goals or a mission, only if the site states any */
+            goals?: string;
+            voice: {
+                /** @description Tone words, e.g. warm, expert */
+                tone: string[];
+                /** @description What the brand's copy does */
+                do: string[];
+                /** @description What the brand's copy avoids */
+                dont: string[];
+            };
+            /** @description Up to three short posts in the site's own words (its sentences, quoted as they are) */
+            sample_posts: string[];
+            /** @description The pages that were read, the one asked for first */
+            sources: string[];
+            /** @description Same-site pages chosen but not read, and why */
+            skipped: {
+                url: string;
+                detail: string;
+            }[];
+            /** @description The model that wrote the suggestion; 'offline' for the built-in offline model */
+            model: string;
         };
         BrandVoice: {
             /**
@@ -699,6 +979,10 @@ export type components = {
             };
             retry_after?: number;
         };
+        FetchRefusalBody: {
+            detail: string;
+            errors?: components["schemas"]["FieldError"][];
+        };
         FieldError: {
             field: string;
             message: string;
@@ -765,6 +1049,60 @@ export type components = {
         };
         /** @enum {string} */
         ImageJobStatus: "queued" | "processing" | "completed" | "failed";
+        Insights: {
+            /** @description IANA time zone of weekdays and hours: the plan's, else the brand's, else UTC */
+            timezone: string;
+            /** @description Level of every interval, e.g. 0.9 */
+            credibility: number;
+            platforms: {
+                /** @enum {string} */
+                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
+                /** @description Posts with results */
+                posts: number;
+                posts_without_reach: number;
+                /** @description (likes + comments + shares + saves + clicks) / impressions, else reach */
+                engagement_rate: number;
+                /** @description Credible interval of the rate */
+                interval: {
+                    low: number;
+                    high: number;
+                };
+                enough_evidence: boolean;
+            }[];
+            /** @description Best first */
+            pillars: {
+                pillar: string;
+                posts: number;
+                engagement_rate: number;
+                /** @description Credible interval of the rate */
+                interval: {
+                    low: number;
+                    high: number;
+                };
+                lift: number;
+                enough_evidence: boolean;
+            }[];
+            /** @description Per platform, the slots with enough evidence, best first; empty keeps the defaults */
+            best_times: {
+                [key: string]: components["schemas"]["SlotInsight"][];
+            };
+            /** @description Per platform, every weekday-hour slot with posts (a heatmap) */
+            slots: {
+                [key: string]: components["schemas"]["SlotInsight"][];
+            };
+            top_posts: components["schemas"]["PostInsight"][];
+            bottom_posts: components["schemas"]["PostInsight"][];
+            thresholds: {
+                minSlotPosts: number;
+                minPlatformPosts: number;
+                minPillarPosts: number;
+                listedPosts: number;
+                credibility: number;
+                prior_posts: number;
+                rho_floor: number;
+                rho_ceiling: number;
+            };
+        };
         ModelInfo: {
             id: string;
             name: string;
@@ -790,7 +1128,13 @@ export type components = {
             created_at: string;
             /** @description The model that wrote the plan; 'offline' for the built-in offline model */
             model: string;
+            /** @description ISO 3166 country whose public holidays the plan respects */
+            country?: string;
+            /** @description Platforms the strategy recommends that a plan cannot write for (they get no posts) */
+            unsupported_platforms?: string[];
             posts: components["schemas"]["PlanPost"][];
+            /** @description One sentence per choice the results changed (a platform's slots, a pillar's share), saying why; empty when nothing was evidenced */
+            insights_used?: string[];
         };
         PlanFeed: {
             approved_only: boolean;
@@ -826,10 +1170,30 @@ export type components = {
             hashtags: string[];
             /** @description Index into the strategy's visual_prompts */
             visual_prompt_index?: number;
-            /** @description The goal of the brief this post serves */
+            /** @description The brief's goal this post serves */
             goal?: string;
-            /** @description What the post's picture shows, written with its caption */
+            /** @description What the post's picture or video shows, written with the caption */
             visual_brief?: string;
+            /** @enum {string} */
+            format?: "text" | "photo" | "carousel" | "video";
+            /** @description A short video's script */
+            script?: {
+                /** @description The first two seconds, spoken or shown */
+                hook: string;
+                /** @description What happens next, shot by shot */
+                beats: string[];
+                /** @description Text overlays, in order */
+                on_screen_text: string[];
+            };
+            /**
+             * @description Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL
+             * @enum {string}
+             */
+            cta_type?: "BOOK" | "ORDER" | "SHOP" | "LEARN_MORE" | "SIGN_UP" | "CALL";
+            /** @description The public holiday this post acknowledges */
+            holiday?: string;
+            /** @description The article the post was written from, with its UTM tags; published after the caption and counted as the platform counts links */
+            link?: string;
             status: components["schemas"]["PostStatus"];
         };
         PlanRequest: {
@@ -837,18 +1201,20 @@ export type components = {
             weeks: number;
             /**
              * Format: date
-             * @description First day of the plan; the next Monday in the time zone when absent
+             * @description First day of the plan, from a year ago to two years ahead; the next Monday in the time zone when absent
              */
             start_date?: string;
             /** @description IANA time zone of the schedule; when absent, the default_timezone of the strategy's brand, else UTC */
             timezone?: string;
             model?: string;
+            /** @description Keep the current plan's approved posts that fall within the new plan's days (the new plan writes no post for the same platform on their day) */
+            keep_approved?: boolean;
         };
         /**
-         * @description The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest or youtube
+         * @description The platform a post is written for: x, instagram, threads, linkedin, tiktok, facebook, pinterest, youtube, google (Business Profile) or bluesky
          * @enum {string}
          */
-        Platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube";
+        Platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
         PlatformRecommendation: {
             /** @description Platform name, e.g. Instagram or LinkedIn */
             platform: string;
@@ -878,16 +1244,86 @@ export type components = {
             /** @description An image model from GET /api/models (kind image); the default image model when absent */
             model?: string;
         };
+        PostInsight: {
+            /** @enum {string} */
+            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
+            published_at: string;
+            url?: string;
+            text?: string;
+            post_id?: string;
+            pillar?: string;
+            engagement_rate: number;
+            lift: number;
+        };
         PostPatch: {
             /** @description The post's text, without its hashtags */
             caption?: string;
             hashtags?: string[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When to publish, from a year ago to two years ahead
+             */
             scheduled_at?: string;
             status?: components["schemas"]["PostStatus"];
         };
+        PostResult: {
+            /**
+             * Format: date-time
+             * @description When the post was published, ISO 8601 with an offset
+             */
+            published_at: string;
+            /**
+             * Format: uri
+             * @description The published post's address
+             */
+            url?: string;
+            impressions?: number;
+            reach?: number;
+            likes?: number;
+            comments?: number;
+            shares?: number;
+            saves?: number;
+            clicks?: number;
+            video_views?: number;
+        };
+        PostResultRecord: {
+            /**
+             * Format: date-time
+             * @description When the post was published, ISO 8601 with an offset
+             */
+            published_at: string;
+            /**
+             * Format: uri
+             * @description The published post's address
+             */
+            url?: string;
+            impressions?: number;
+            reach?: number;
+            likes?: number;
+            comments?: number;
+            shares?: number;
+            saves?: number;
+            clicks?: number;
+            video_views?: number;
+            post_id: string;
+            /** @enum {string} */
+            platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
+            pillar: string;
+        };
         /** @enum {string} */
         PostStatus: "draft" | "approved";
+        ProtectedResourceMetadata: {
+            /** @description The MCP endpoint this document describes */
+            resource: string;
+            resource_name: string;
+            bearer_methods_supported: "header"[];
+            scopes_supported: ("read" | "write")[];
+            /** @description Where API keys are created */
+            resource_documentation: string;
+            /** @description The web app page that issues API keys (there is no OAuth authorization server) */
+            api_key_issuer: string;
+            api_key_instructions: string;
+        };
         RefineRequest: {
             /** @description What to change, e.g. 'drop Facebook, add a pillar about sustainability' */
             message: string;
@@ -898,19 +1334,145 @@ export type components = {
             /** @description A model id from GET /api/models; the service default when absent */
             model?: string;
         };
+        RepurposeRequest: {
+            /** @description The article to read; with `text`, only the address the posts link to (not fetched) */
+            url?: string;
+            /** @description The article's text, pasted; paragraphs separated by blank lines */
+            text?: string;
+            /** @description The pasted article's title */
+            title?: string;
+            /** @description The platforms to write for; the strategy's platforms when absent */
+            platforms?: ("x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky")[];
+            /** @description How many posts; one per platform when absent (at most 10) */
+            count?: number;
+            /** @description utm_campaign of the links; the strategy's slug when absent */
+            campaign?: string;
+            model?: string;
+        };
+        RepurposeResult: {
+            strategy_id: string;
+            article: {
+                title: string;
+                /** @description The article's address (after redirects), when it has one */
+                url?: string;
+                /** @description The article's key sentences the posts were written from */
+                points: string[];
+            };
+            model: string;
+            /** @description The posts added to the strategy's plan, as drafts in its next free slots */
+            posts: components["schemas"]["PlanPost"][];
+        };
         ResetEvent: {
             model: string;
             reason: string;
         };
+        /** @description A refused field of one row: the 1-based file line (or JSON row index), the column, and why */
+        ResultError: {
+            line: number;
+            field: string;
+            reason: string;
+        };
+        ResultImportRequest: {
+            rows: {
+                [key: string]: unknown;
+            }[];
+        };
+        ResultImportResponse: {
+            dry_run: boolean;
+            /** @description Rows tied to a post of the plan */
+            matched: {
+                post_id: string;
+                /**
+                 * @description The rule that tied the row to the post
+                 * @enum {string}
+                 */
+                by: "post_id" | "url" | "time";
+                /** @enum {string} */
+                platform: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
+                published_at: string;
+            }[];
+            /** @description Rows tied to no post: kept as earlier posts of the strategy (and its brand) */
+            earlier: number;
+            /** @description Rows not stored before */
+            added: number;
+            /** @description Rows stored before whose numbers changed */
+            updated: number;
+            /** @description Rows stored before exactly as imported: re-importing a file adds nothing */
+            unchanged: number;
+            rejected: components["schemas"]["ResultError"][];
+            /** @description Headers no column is read from */
+            ignored_columns: string[];
+        };
         RewriteRequest: {
             /** @description What to change, e.g. 'shorter, with a question' */
             instruction?: string;
+            /** @description How many different rewrites to write (1-3, default 1): the first is stored, the others come back to choose from */
+            alternatives?: number;
             model?: string;
+        };
+        RewrittenPost: {
+            id: string;
+            platform: components["schemas"]["Platform"];
+            /**
+             * Format: date-time
+             * @description When to publish, ISO 8601 with the plan's time zone offset
+             */
+            scheduled_at: string;
+            pillar: string;
+            theme: string;
+            caption: string;
+            hashtags: string[];
+            /** @description Index into the strategy's visual_prompts */
+            visual_prompt_index?: number;
+            /** @description The brief's goal this post serves */
+            goal?: string;
+            /** @description What the post's picture or video shows, written with the caption */
+            visual_brief?: string;
+            /** @enum {string} */
+            format?: "text" | "photo" | "carousel" | "video";
+            /** @description A short video's script */
+            script?: {
+                /** @description The first two seconds, spoken or shown */
+                hook: string;
+                /** @description What happens next, shot by shot */
+                beats: string[];
+                /** @description Text overlays, in order */
+                on_screen_text: string[];
+            };
+            /**
+             * @description Google Business Profile button: BOOK, ORDER, SHOP, LEARN_MORE, SIGN_UP or CALL
+             * @enum {string}
+             */
+            cta_type?: "BOOK" | "ORDER" | "SHOP" | "LEARN_MORE" | "SIGN_UP" | "CALL";
+            /** @description The public holiday this post acknowledges */
+            holiday?: string;
+            /** @description The article the post was written from, with its UTM tags; published after the caption and counted as the platform counts links */
+            link?: string;
+            status: components["schemas"]["PostStatus"];
+            /** @description Every rewrite written, the stored one first; each meets the platform's rules. Choose another with PATCH */
+            alternatives?: {
+                caption: string;
+                hashtags: string[];
+            }[];
         };
         SectionEvent: {
             section: string;
             value: unknown;
             complete: boolean;
+        };
+        SlotInsight: {
+            /** @description ISO weekday, Monday = 1, in the insights' time zone */
+            weekday: number;
+            hour: number;
+            engagement_rate: number;
+            posts: number;
+            /** @description Credible interval of the rate */
+            interval: {
+                low: number;
+                high: number;
+            };
+            /** @description engagement_rate over the platform's other posts' mean rate */
+            lift: number;
         };
         StartedEvent: {
             request_id: string;
@@ -923,6 +1485,17 @@ export type components = {
             content_pillars: string[];
             /** @description Recommended posting frequency and optimal timing, per platform */
             posting_schedule: string;
+            /** @description The posting schedule as data: one entry per recommended platform with posts_per_week, times (HH:MM) and weekdays */
+            platform_schedule?: {
+                /** @description Platform name as in platform_recommendations */
+                platform: string;
+                /** @description Posts a week on this platform */
+                posts_per_week: number;
+                /** @description Preferred local publishing times, HH:MM (24 h), best first */
+                times: string[];
+                /** @description Preferred weekdays, 1 = Monday ... 7 = Sunday; any day when absent */
+                weekdays?: number[];
+            }[];
             /** @description At least 2 recommended social media platforms with rationale and priority */
             platform_recommendations: components["schemas"]["PlatformRecommendation"][];
             /** @description At least 5 specific content ideas and topics */
@@ -2592,6 +3165,122 @@ export interface operations {
             };
         };
     };
+    suggestBrandFromWebsite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BrandFromWebsiteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandSuggestion"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: a lost race or a request still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal error or the model failed to produce a valid result */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request took longer than its time budget */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+        };
+    };
     listBrands: {
         parameters: {
             query?: {
@@ -2934,6 +3623,271 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    repurposeArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepurposeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepurposeResult"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: a lost race or a request still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal error or the model failed to produce a valid result */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request took longer than its time budget */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+        };
+    };
+    repurposeArticleStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepurposeRequest"];
+            };
+        };
+        responses: {
+            /** @description The live progress, then the result. Each message is `event: <name>` and `data: <JSON>`; idle streams get `: heartbeat` comments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @enum {string} */
+                        event: "started";
+                        data: components["schemas"]["StartedEvent"];
+                    } | {
+                        /** @enum {string} */
+                        event: "section";
+                        data: components["schemas"]["SectionEvent"];
+                    } | {
+                        /** @enum {string} */
+                        event: "reset";
+                        data: components["schemas"]["ResetEvent"];
+                    } | {
+                        /** @enum {string} */
+                        event: "completed";
+                        data: components["schemas"]["RepurposeResult"];
+                    } | {
+                        /** @enum {string} */
+                        event: "error";
+                        data: components["schemas"]["ErrorEvent"];
+                    };
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: a lost race or a request still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Status 422 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The model service or the agent is temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request took longer than its time budget */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FetchRefusalBody"];
                 };
             };
         };
@@ -3562,7 +4516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanPost"];
+                    "application/json": components["schemas"]["RewrittenPost"];
                 };
             };
             /** @description Validation error: which fields, and why */
@@ -4155,6 +5109,543 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putPostResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostResult"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResultRecord"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importResults: {
+        parameters: {
+            query?: {
+                /** @description true: answer what would happen and store nothing */
+                dry_run?: "true" | "false";
+                /** @description The platform of a CSV without a platform column (a platform's own export) */
+                platform?: "x" | "instagram" | "threads" | "linkedin" | "tiktok" | "facebook" | "pinterest" | "youtube" | "google" | "bluesky";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string | components["schemas"]["ResultImportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultImportResponse"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getStrategyInsights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBrandInsights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mcp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A JSON-RPC 2.0 message of the Model Context Protocol */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    jsonrpc: "2.0";
+                    method?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description application/json or text/event-stream: the JSON-RPC answer, with progress notifications first when asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    protectedResourceMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtectedResourceMetadata"];
+                };
+            };
+        };
+    };
+    protectedResourceMetadataOfMcp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtectedResourceMetadata"];
                 };
             };
         };

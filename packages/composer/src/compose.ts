@@ -7,7 +7,7 @@ import { fr } from "./copy/fr";
 import { headOf, lower } from "./copy/text";
 import type { LanguagePack, TacticCopy, WritingContext } from "./copy/types";
 import { LANGUAGE_NAMES, type WrittenLanguage } from "./language";
-import { rankPlatforms } from "./platforms";
+import { CADENCE, rankPlatforms } from "./platforms";
 
 const PACKS: Record<WrittenLanguage, LanguagePack> = { en, es, de, fr };
 
@@ -67,11 +67,10 @@ export function composeStrategy(input: StrategyInput, options: ComposeOptions = 
 
   return {
     content_pillars: [...context.copy.pillars, ...pack.pillars(context)],
-    posting_schedule: [
-      ...note,
-      ...context.platforms.map((platform) => `${platform.name}: ${pack.cadence[platform.id]}.`),
-      pack.scheduleClose(context),
-    ].join(" "),
+    posting_schedule: [...note, ...context.platforms.map((platform) => `${platform.name}: ${pack.cadence[platform.id]}.`), pack.scheduleClose(context)].join(
+      " ",
+    ),
+    platform_schedule: context.platforms.map((platform) => ({ platform: platform.name, ...structuredClone(CADENCE[platform.id]) })),
     platform_recommendations: context.platforms.map((platform) => ({
       platform: platform.name,
       priority: platform.priority,
@@ -80,6 +79,25 @@ export function composeStrategy(input: StrategyInput, options: ComposeOptions = 
     content_themes: themes.map((theme) => theme.text),
     engagement_tactics: chooseTactics(context, pack.tactics),
     visual_prompts: illustrated.map((theme) => pack.visual(theme.text, context.copy.scenes[theme.scene!], context)),
+  };
+}
+
+/**
+ * What a content plan's writer needs to know of a brief: the language it is written in, the goal's call to action
+ * in that language, and what the business calls its customers.
+ */
+export function briefCopy(input: StrategyInput): {
+  language: WrittenLanguage;
+  goal: { kind: BriefProfile["goal"]; phrase: string; cta: string };
+  customers: string;
+  offer: string;
+} {
+  const { context } = readBrief(input);
+  return {
+    language: context.profile.language,
+    goal: { kind: context.profile.goal, ...context.goal },
+    customers: context.copy.customers,
+    offer: context.copy.offer,
   };
 }
 

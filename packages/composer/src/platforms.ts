@@ -2,7 +2,16 @@ import { PLATFORMS, type PlatformId, type Priority } from "@strategist/schemas";
 import type { BriefProfile, Family } from "./classify";
 
 /** The platforms the offline model recommends, in the order that breaks ties (it writes no strategy for Threads). */
-export const RECOMMENDED_PLATFORMS = ["linkedin", "instagram", "tiktok", "facebook", "youtube", "pinterest", "google", "x"] as const satisfies readonly PlatformId[];
+export const RECOMMENDED_PLATFORMS = [
+  "linkedin",
+  "instagram",
+  "tiktok",
+  "facebook",
+  "youtube",
+  "pinterest",
+  "google",
+  "x",
+] as const satisfies readonly PlatformId[];
 export type RecommendedPlatform = (typeof RECOMMENDED_PLATFORMS)[number];
 
 const PLANNED_PURCHASES = new Set<Family>(["weddings", "home"]);
@@ -24,7 +33,14 @@ function fit(platform: RecommendedPlatform, brief: BriefProfile): number | undef
     case "instagram":
       return (b2b ? -3 : 5) + (brief.visual ? (b2b ? 2 : 3) : 0) + (young ? 2 : 0) + (brief.reach === "local" ? 1 : 0) - (older ? 2 : 0);
     case "tiktok":
-      return (young ? 6 : 0) + (b2b ? -6 : 1) + (brief.family === "creator" || brief.family === "music" ? 2 : 0) + (brief.visual && !b2b ? 1 : 0) - (older ? 4 : 0) - (brief.regulated && !young ? 2 : 0);
+      return (
+        (young ? 6 : 0) +
+        (b2b ? -6 : 1) +
+        (brief.family === "creator" || brief.family === "music" ? 2 : 0) +
+        (brief.visual && !b2b ? 1 : 0) -
+        (older ? 4 : 0) -
+        (brief.regulated && !young ? 2 : 0)
+      );
     case "facebook":
       return (
         (brief.reach === "local" ? 3 : 0) +
@@ -36,9 +52,16 @@ function fit(platform: RecommendedPlatform, brief: BriefProfile): number | undef
         (young ? 4 : 0)
       );
     case "youtube":
-      return (brief.teaching ? 5 : 0) + (brief.family === "creator" || brief.family === "education" ? 4 : 0) + (brief.family === "software" ? 2 : 0) + (brief.family === "finance" ? 1 : 0);
+      return (
+        (brief.teaching ? 5 : 0) +
+        (brief.family === "creator" || brief.family === "education" ? 4 : 0) +
+        (brief.family === "software" ? 2 : 0) +
+        (brief.family === "finance" ? 1 : 0)
+      );
     case "pinterest":
-      return (PLANNED_PURCHASES.has(brief.family) ? 7 : 0) + (STYLE.has(brief.family) ? 2 : 0) + (brief.women ? 2 : 0) + (brief.parents ? 1 : 0) - (b2b ? 6 : 0);
+      return (
+        (PLANNED_PURCHASES.has(brief.family) ? 7 : 0) + (STYLE.has(brief.family) ? 2 : 0) + (brief.women ? 2 : 0) + (brief.parents ? 1 : 0) - (b2b ? 6 : 0)
+      );
     case "google":
       if (!brief.localService) return undefined;
       return brief.family === "trades" ? 9 : brief.family === "property" ? 5 : 7;
@@ -46,6 +69,18 @@ function fit(platform: RecommendedPlatform, brief: BriefProfile): number | undef
       return b2b && (brief.family === "software" || brief.family === "professional") ? 2 : -2;
   }
 }
+
+/** Each platform's cadence as data, the same as the language packs' cadence sentences say it. */
+export const CADENCE: Record<RecommendedPlatform, { posts_per_week: number; times: string[]; weekdays?: number[] }> = {
+  linkedin: { posts_per_week: 3, times: ["08:30"], weekdays: [2, 3, 4] },
+  instagram: { posts_per_week: 4, times: ["12:00", "19:30"] },
+  tiktok: { posts_per_week: 5, times: ["18:30"], weekdays: [1, 2, 3, 4, 5] },
+  facebook: { posts_per_week: 3, times: ["13:30"], weekdays: [1, 2, 3, 4, 5] },
+  youtube: { posts_per_week: 2, times: ["17:00"] },
+  pinterest: { posts_per_week: 5, times: ["20:00"] },
+  google: { posts_per_week: 1, times: ["10:00"] },
+  x: { posts_per_week: 5, times: ["08:30"], weekdays: [1, 2, 3, 4, 5] },
+};
 
 export interface RankedPlatform {
   id: RecommendedPlatform;

@@ -150,3 +150,23 @@ export function imageJobsTableDefinition(tableName: string): CreateTableCommandI
     ],
   };
 }
+
+/** Index of the API keys table that finds a key by the SHA-256 of its secret. */
+export const KEY_HASH_INDEX = "KeyHashIndex";
+
+/**
+ * The API keys table: `keyId` key; `KeyHashIndex` on `keyHash` (keys only) finds a key from its secret's hash, then
+ * the item is read from the table itself (strongly consistent); `UserIdIndex` on `userId` + `createdAt` lists a
+ * user's keys. Only the hash of a secret is stored. Revoking a key deletes its item.
+ */
+export function apiKeysTableDefinition(tableName: string): CreateTableCommandInput {
+  const table = userIndexedTable(tableName, "keyId");
+  return {
+    ...table,
+    AttributeDefinitions: [...table.AttributeDefinitions!, { AttributeName: "keyHash", AttributeType: "S" }],
+    GlobalSecondaryIndexes: [
+      ...table.GlobalSecondaryIndexes!,
+      { IndexName: KEY_HASH_INDEX, KeySchema: [{ AttributeName: "keyHash", KeyType: "HASH" }], Projection: { ProjectionType: "KEYS_ONLY" } },
+    ],
+  };
+}

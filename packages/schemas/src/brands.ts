@@ -1,6 +1,8 @@
+import unhomoglyph from "unhomoglyph";
 import { z } from "zod";
 import { BRAND_LIMITS } from "./brand-limits";
-import { isTimeZone } from "./time-zone";
+import { canonicalTimeZone, isTimeZone } from "./time-zone";
+import { multiLine, singleLine } from "./text-rules";
 
 export { BRAND_LIMITS, EMPTY_VOICE } from "./brand-limits";
 
@@ -42,10 +44,12 @@ const hashtag = z
 
 /** The voice's lists, each bounded; shared by the voice and its PATCH. */
 const VOICE_LISTS = {
-  tone: list(text(BRAND_LIMITS.tone.length), BRAND_LIMITS.tone.items).describe("Tone words, e.g. warm, expert (at most 5)"),
-  do: list(text(BRAND_LIMITS.do.length), BRAND_LIMITS.do.items).describe("What the brand's copy always does"),
-  dont: list(text(BRAND_LIMITS.dont.length), BRAND_LIMITS.dont.items).describe("What the brand's copy never does"),
-  banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe("Words that never appear in anything written for the brand (whole word, any case)"),
+  tone: list(singleLine(text(BRAND_LIMITS.tone.length)), BRAND_LIMITS.tone.items).describe("Tone words, e.g. warm, expert (at most 5)"),
+  do: list(singleLine(text(BRAND_LIMITS.do.length)), BRAND_LIMITS.do.items).describe("What the brand's copy always does"),
+  dont: list(singleLine(text(BRAND_LIMITS.dont.length)), BRAND_LIMITS.dont.items).describe("What the brand's copy never does"),
+  banned_words: list(bannedWord, BRAND_LIMITS.banned_words.items).describe(
+    "Words that never appear in anything written for the brand (whole word, any case)",
+  ),
   preferred_hashtags: list(hashtag, BRAND_LIMITS.preferred_hashtags.items).describe("Hashtags to use where the platform allows"),
 };
 
@@ -61,18 +65,21 @@ export const BrandVoice = z
   .meta({ id: "BrandVoice" });
 export type BrandVoice = z.infer<typeof BrandVoice>;
 
-const timezone = text(BRAND_LIMITS.timezone).refine(isTimeZone, { error: "Must be an IANA time zone such as Europe/Berlin" });
+/** Stored in its canonical spelling (`europe/berlin` → `Europe/Berlin`). */
+const timezone = singleLine(text(BRAND_LIMITS.timezone))
+  .refine(isTimeZone, { error: "Must be an IANA time zone such as Europe/Berlin" })
+  .overwrite(canonicalTimeZone);
 const samplePosts = z
-  .array(text(BRAND_LIMITS.sample_posts.length), { error: "Must be a list" })
+  .array(multiLine(text(BRAND_LIMITS.sample_posts.length)), { error: "Must be a list" })
   .max(BRAND_LIMITS.sample_posts.items, { error: `Must have at most ${BRAND_LIMITS.sample_posts.items} items` });
 
 /** POST /api/brands: a brand profile. */
 export const BrandCreate = z
   .strictObject({
-    name: text(BRAND_LIMITS.name).describe("Brand name; prefills the brief's brand_name"),
-    industry: text(BRAND_LIMITS.industry).describe("Prefills the brief's industry"),
-    target_audience: text(BRAND_LIMITS.target_audience).describe("Prefills the brief's target_audience"),
-    goals: text(BRAND_LIMITS.goals).optional().describe("Prefills the brief's goals"),
+    name: singleLine(text(BRAND_LIMITS.name)).describe("Brand name; prefills the brief's brand_name"),
+    industry: singleLine(text(BRAND_LIMITS.industry)).describe("Prefills the brief's industry"),
+    target_audience: multiLine(text(BRAND_LIMITS.target_audience)).describe("Prefills the brief's target_audience"),
+    goals: multiLine(text(BRAND_LIMITS.goals)).optional().describe("Prefills the brief's goals"),
     voice: BrandVoice.default({ tone: [], do: [], dont: [], banned_words: [], preferred_hashtags: [] }),
     sample_posts: samplePosts.default([]).describe("Up to 5 posts in the brand's voice, each at most 2,200 characters"),
     default_timezone: timezone.optional().describe("IANA time zone for plans, e.g. Europe/Berlin"),
@@ -83,10 +90,10 @@ export type BrandCreate = z.infer<typeof BrandCreate>;
 /** PATCH /api/brands/:id: any field; `voice` merges key by key; `null` clears goals or the time zone. */
 export const BrandPatch = z
   .strictObject({
-    name: text(BRAND_LIMITS.name).optional(),
-    industry: text(BRAND_LIMITS.industry).optional(),
-    target_audience: text(BRAND_LIMITS.target_audience).optional(),
-    goals: text(BRAND_LIMITS.goals).nullable().optional(),
+    name: singleLine(text(BRAND_LIMITS.name)).optional(),
+    industry: singleLine(text(BRAND_LIMITS.industry)).optional(),
+    target_audience: multiLine(text(BRAND_LIMITS.target_audience)).optional(),
+    goals: multiLine(text(BRAND_LIMITS.goals)).nullable().optional(),
     voice: z
       .strictObject({
         tone: VOICE_LISTS.tone.optional(),
@@ -160,12 +167,67 @@ export function bannedWordsPattern(words: readonly string[]): RegExp | undefined
   return new RegExp(`(?<![${WORD_CHAR}])(?:${alternatives.join("|")})(?![${WORD_CHAR}])`, "giu");
 }
 
-/** The banned words a text uses, as written in the banned list, in list order. */
+/** The confusable skeleton of Unicode TR39: NFD, each character mapped to its prototype (confusables.txt, as shipped by unhomoglyph), NFD. */
+function skeleton(value: string): string {
+  return unhomoglyph(value.normalize("NFD")).normalize("NFD");
+}
+
+/**
+ * The form in which look-alike spellings meet: format characters removed (zero-width spaces and joiners, soft
+ * hyphens), lower case, the TR39 skeleton; then NFKC (fullwidth and other compatibility letters become plain ones)
+ * and the skeleton again, since each step can reveal what the other maps (`ϲ` is a `c` to the skeleton but a `ς`
+ * to NFKC), lower-cased last because prototypes may be capitals (`0` → `O`). Two spellings that look alike have
+ * the same form; the form is for comparing, never for showing.
+ */
+export function comparableForm(value: string): string {
+  const once = skeleton(value.replace(/\p{Cf}/gu, "").toLowerCase());
+  return skeleton(once.normalize("NFKC").toLowerCase()).toLowerCase();
+}
+
+/**
+ * The banned words a text uses, as written in the banned list, in list order: a word is found as written, and in
+ * any spelling whose comparable form (comparableForm) is the word's.
+ */
 export function findBannedWords(value: string, words: readonly string[]): string[] {
+  if (words.length === 0) return [];
+  const matcher = bannedWordMatcher(words);
   const normalized = value.normalize("NFC");
-  const any = bannedWordsPattern(words);
-  if (!any?.test(normalized)) return [];
-  return words.filter((word) => bannedWordsPattern([word])?.test(normalized));
+  const comparable = comparableForm(value);
+  if (!matcher.any.test(normalized) && !matcher.anyComparable.test(comparable)) return [];
+  return words.filter((_, index) => matcher.each[index]!.plain?.test(normalized) || matcher.each[index]!.comparable?.test(comparable));
+}
+
+/** The patterns of one banned list, as written and in comparable form. */
+interface BannedWordMatcher {
+  any: RegExp;
+  anyComparable: RegExp;
+  each: { plain?: RegExp; comparable?: RegExp }[];
+}
+
+/** Matchers of the banned lists seen lately: a validation loop checks every string of an output against one list. */
+const matchers = new Map<string, BannedWordMatcher>();
+const MATCHERS_KEPT = 64;
+const NEVER = /(?!)/;
+
+function bannedWordMatcher(words: readonly string[]): BannedWordMatcher {
+  const key = words.join("\u0000");
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    const comparable = words.map(comparableForm);
+    // Kept patterns test without the global flag, so a test never starts where the last one stopped.
+    const pattern = (list: string[]) => {
+      const global = bannedWordsPattern(list);
+      return global && new RegExp(global.source, "iu");
+    };
+    matcher = {
+      any: pattern([...words]) ?? NEVER,
+      anyComparable: pattern(comparable) ?? NEVER,
+      each: words.map((word, index) => ({ plain: pattern([word]), comparable: pattern([comparable[index]!]) })),
+    };
+    if (matchers.size >= MATCHERS_KEPT) matchers.delete(matchers.keys().next().value!);
+    matchers.set(key, matcher);
+  }
+  return matcher;
 }
 
 /** Every string inside a value (objects and arrays walked), with its path. */

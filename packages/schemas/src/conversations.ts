@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "./text-rules";
 import { GenerateRequest, TokenUsage } from "./strategy";
 
 /** Longest refine instruction a user may send. */
@@ -7,13 +8,14 @@ const REFINE_MESSAGE_MAX = 2000;
 /** POST /api/strategy/:id/refine: an instruction in the user's words, and optionally the model to use. */
 export const RefineRequest = z
   .strictObject({
-    message: z
-      .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
-      .trim()
-      .min(1, { error: "Must not be empty or only whitespace" })
-      .max(REFINE_MESSAGE_MAX, { error: `Must be at most ${REFINE_MESSAGE_MAX} characters` })
-      .refine((value) => !value.includes("\u0000"), { error: "Must not contain NUL characters" })
-      .describe("What to change, e.g. 'drop Facebook, add a pillar about sustainability'"),
+    message: multiLine(
+      z
+        .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
+        .trim()
+        .min(1, { error: "Must not be empty or only whitespace" })
+        .max(REFINE_MESSAGE_MAX, { error: `Must be at most ${REFINE_MESSAGE_MAX} characters` })
+        .refine((value) => !value.includes("\u0000"), { error: "Must not contain NUL characters" }),
+    ).describe("What to change, e.g. 'drop Facebook, add a pillar about sustainability'"),
     model: GenerateRequest.shape.model,
   })
   .meta({ id: "RefineRequest" });

@@ -39,6 +39,13 @@ export const ERROR_DETAILS = {
   version_not_found: "Version not found",
   plan_not_found: "Plan not found",
   post_not_found: "Post not found",
+  post_conflict: "Post was changed by another request",
+  bad_request: "Malformed request",
+  uri_too_long: "Request URL too long",
+  headers_too_large: "Request headers too large",
+  write_scope_required: "This API key lacks the write scope",
+  session_required: "API keys are managed from a web session: an API key cannot create, list or revoke keys",
+  key_not_found: "API key not found",
   exports_busy: "Too many exports in progress",
   feed_not_found: "Feed not found",
 } as const;
@@ -53,11 +60,12 @@ interface IssueLike {
 
 /** Turns zod issues (or issues of the same shape) into the `errors` list of a 400 answer, in the order found. */
 export function fieldErrors(issues: readonly IssueLike[], prefix: readonly PropertyKey[] = []): FieldError[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
+    // One entry per unknown field: two unknown fields are two errors, each at its own path.
     if (issue.code === "unrecognized_keys" && issue.keys) {
-      return { field: [...prefix, ...issue.path, ...issue.keys].map(String).join("."), message: "Unknown field" };
+      return issue.keys.map((key) => ({ field: [...prefix, ...issue.path, key].map(String).join("."), message: "Unknown field" }));
     }
     const path = [...prefix, ...issue.path].map(String).join(".");
-    return { field: path || "body", message: issue.message };
+    return [{ field: path || "body", message: issue.message }];
   });
 }

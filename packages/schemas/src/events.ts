@@ -16,9 +16,7 @@ export const StartedEvent = z
 export type StartedEvent = z.infer<typeof StartedEvent>;
 
 /** `section`: a top-level part of the output, whole once `complete`, else the list items finished so far. */
-export const SectionEvent = z
-  .object({ section: z.string(), value: z.unknown(), complete: z.boolean() })
-  .meta({ id: "SectionEvent" });
+export const SectionEvent = z.object({ section: z.string(), value: z.unknown(), complete: z.boolean() }).meta({ id: "SectionEvent" });
 export type SectionEvent = z.infer<typeof SectionEvent>;
 
 /** `reset`: what was shown of the current attempt is discarded; the model writes again. */
@@ -37,4 +35,3 @@ export const ErrorEvent = z
   })
   .meta({ id: "ErrorEvent" });
 export type ErrorEvent = z.infer<typeof ErrorEvent>;
-

@@ -10,7 +10,12 @@ export const ImageJobRequest = z
       .max(2, { error: "Must be 0, 1 or 2" })
       .optional()
       .describe("Index of a visual prompt of the strategy's latest version"),
-    post_id: z.string().min(1, { error: "Must not be empty" }).max(200, { error: "Must be at most 200 characters" }).optional().describe("A planned post whose visual prompt to draw"),
+    post_id: z
+      .string()
+      .min(1, { error: "Must not be empty" })
+      .max(200, { error: "Must be at most 200 characters" })
+      .optional()
+      .describe("A planned post whose visual prompt to draw"),
     model: z.string().min(1).max(200).optional().describe("An image model from GET /api/models (kind image); the default image model when absent"),
   })
   .superRefine((value, context) => {
@@ -93,4 +98,3 @@ export const PostImagesAccepted = z
   })
   .meta({ id: "PostImagesAccepted" });
 export type PostImagesAccepted = z.infer<typeof PostImagesAccepted>;
-

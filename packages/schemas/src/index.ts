@@ -13,3 +13,8 @@ export * from "./plans";
 export * from "./plan-feeds";
 export * from "./platform-media";
 export * from "./time-zone";
+export * from "./results";
+export * from "./text-rules";
+export * from "./keys";
+export * from "./sources";
+export * from "./schedule";

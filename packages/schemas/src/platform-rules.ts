@@ -3,7 +3,9 @@
  * every edit, the web counts with the same functions. Zod-free, so a page can import it without loading zod.
  *
  * Sources were checked in November 2026; each rule names its own. A post is published as its caption, a blank
- * line and its hashtags separated by spaces (`publishedText`), so every limit counts the hashtags too.
+ * line and its hashtags separated by spaces (`publishedText`), so every limit counts the hashtags too. A post that links
+ * somewhere (an article it was written from) publishes its link on a line of its own after the caption, counted as
+ * the platform counts links (X: 23, whatever the URL's length; the others: its characters).
  */
 import type { PlanPlatformId } from "./platforms";
 
@@ -23,6 +25,8 @@ interface PlatformRule {
   maxHashtags?: number;
   /** Where the limit is documented. */
   source: string;
+  /** True where a post's link goes into another field than the counted text (a Short's description), so it is not counted. */
+  linkOutsideText?: boolean;
 }
 
 /** Our own bounds where a platform sets none: they keep one post a reasonable item to store and show. */
@@ -58,11 +62,32 @@ export const PLATFORM_RULES: Record<PlanPlatformId, PlatformRule> = {
     source: "https://developers.facebook.com/documentation/threads/posts",
   },
   // 3,000 characters per post. Source: https://docs.upload-post.com/resources/character-limits/
-  linkedin: { id: "linkedin", name: "LinkedIn", field: "post", maxLength: 3000, counting: "graphemes", source: "https://docs.upload-post.com/resources/character-limits/" },
+  linkedin: {
+    id: "linkedin",
+    name: "LinkedIn",
+    field: "post",
+    maxLength: 3000,
+    counting: "graphemes",
+    source: "https://docs.upload-post.com/resources/character-limits/",
+  },
   // 4,000 characters per caption (description). Source: https://docs.upload-post.com/resources/character-limits/
-  tiktok: { id: "tiktok", name: "TikTok", field: "caption", maxLength: 4000, counting: "graphemes", source: "https://docs.upload-post.com/resources/character-limits/" },
+  tiktok: {
+    id: "tiktok",
+    name: "TikTok",
+    field: "caption",
+    maxLength: 4000,
+    counting: "graphemes",
+    source: "https://docs.upload-post.com/resources/character-limits/",
+  },
   // 63,206 characters per post. Source: https://docs.upload-post.com/resources/character-limits/
-  facebook: { id: "facebook", name: "Facebook", field: "post", maxLength: 63206, counting: "graphemes", source: "https://docs.upload-post.com/resources/character-limits/" },
+  facebook: {
+    id: "facebook",
+    name: "Facebook",
+    field: "post",
+    maxLength: 63206,
+    counting: "graphemes",
+    source: "https://docs.upload-post.com/resources/character-limits/",
+  },
   // 500 characters per Pin description. Sources: https://docs.upload-post.com/resources/character-limits/ and
   // https://ayrshare.com/integration/pinterest ("The description of the pin. Maximum 500 characters").
   pinterest: {
@@ -75,12 +100,51 @@ export const PLATFORM_RULES: Record<PlanPlatformId, PlatformRule> = {
   },
   // A Short's title: 100 characters, hashtags in the title included. Source: the platform-limits reference of
   // coreyhaines31/marketingskills ("Max title chars: 100") and https://docs.upload-post.com/resources/character-limits/
-  youtube: { id: "youtube", name: "YouTube Shorts", field: "title", maxLength: 100, counting: "graphemes", source: "https://docs.upload-post.com/resources/character-limits/" },
+  // A Short's link goes into its description, not the counted title.
+  youtube: {
+    id: "youtube",
+    name: "YouTube Shorts",
+    field: "title",
+    maxLength: 100,
+    counting: "graphemes",
+    source: "https://docs.upload-post.com/resources/character-limits/",
+    linkOutsideText: true,
+  },
+  // A local post's `summary`: 1,500 characters; Google's guidelines turn hashtags into clutter on the listing, so none.
+  // The post may carry one call-to-action button (GBP_CTA_TYPES). Sources:
+  // https://developers.google.com/my-business/content/posts-data (call-to-action posts, actionType) and
+  // https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts (summary, CallToAction).
+  google: {
+    id: "google",
+    name: "Google Business Profile",
+    field: "update",
+    maxLength: 1500,
+    counting: "graphemes",
+    maxHashtags: 0,
+    source: "https://developers.google.com/my-business/content/posts-data",
+  },
+  // app.bsky.feed.post: text at most 300 graphemes; hashtags are written in the text and marked as tag facets
+  // (app.bsky.richtext.facet#tag), so they count; at most 8 tags per post (the record's `tags`, 64 graphemes each).
+  // Source: the lexicon https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json
+  bluesky: {
+    id: "bluesky",
+    name: "Bluesky",
+    field: "post",
+    maxLength: 300,
+    counting: "graphemes",
+    maxHashtags: 8,
+    source: "https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json",
+  },
 };
 
-/** The text a platform publishes: the caption, then the hashtags on a line of their own. */
-export function publishedText(caption: string, hashtags: readonly string[]): string {
-  return hashtags.length > 0 ? `${caption}\n\n${hashtags.join(" ")}` : caption;
+/** The call-to-action buttons a Google Business Profile post may carry (the Business Profile API's ActionType). */
+export const GBP_CTA_TYPES = ["BOOK", "ORDER", "SHOP", "LEARN_MORE", "SIGN_UP", "CALL"] as const;
+export type GbpCtaType = (typeof GBP_CTA_TYPES)[number];
+
+/** The text a platform publishes: the caption, its link (if any) on the next line, then the hashtags on a line of their own. */
+export function publishedText(caption: string, hashtags: readonly string[], link?: string): string {
+  const body = link ? `${caption}\n${link}` : caption;
+  return hashtags.length > 0 ? `${body}\n\n${hashtags.join(" ")}` : body;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -89,7 +153,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 // indicators, Hangul jamo) and ones it cannot end after (CR, ZWJ, marks, Prepend, regional indicators, jamo).
 // eslint-disable-next-line no-misleading-character-class -- a class of code points that continue a grapheme, listed one by one on purpose
 const CONTINUES = /[\p{M}\u200c\u200d\uff9e\uff9f\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u{1f1e6}-\u{1f1ff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/u;
-const HOLDS = /[\r\p{M}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{1f1e6}-\u{1f1ff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uac00-\ud7a3]/u;
+const HOLDS =
+  /[\r\p{M}\u200d\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}\u{1f1e6}-\u{1f1ff}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uac00-\ud7a3]/u;
 
 function isCut(text: string, at: number): boolean {
   const next = text.codePointAt(at)!;
@@ -132,8 +197,9 @@ const WHOLE_EMOJI = new RegExp("^\\p{RGI_Emoji}$", "v");
 // URLs as X detects them in plain text: a word (after opening punctuation) that starts with a scheme, or is a host
 // with a common top-level domain. Matched per word and anchored, so long input cannot make the search quadratic.
 const WORD = /\S+/gu;
-// eslint-disable-next-line no-useless-escape -- kept escaped for readers of the class
-const URL_AT_START = /^([(\["'«“]*)(https?:\/\/[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ai|app|dev|edu|gov|me|ly|us|uk|de|fr|info|biz|shop|store)\b(?:\/[^\s<>"]*)?)/iu;
+const URL_AT_START =
+  // eslint-disable-next-line no-useless-escape -- kept escaped for readers of the class
+  /^([(\["'«“]*)(https?:\/\/[^\s<>"]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ai|app|dev|edu|gov|me|ly|us|uk|de|fr|info|biz|shop|store)\b(?:\/[^\s<>"]*)?)/iu;
 
 function urlSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
@@ -192,9 +258,10 @@ function countedLength(counting: Counting, text: string): number {
   return graphemeLength(text);
 }
 
-/** The length of a post's published text as its platform counts it. */
-export function postLength(platform: PlanPlatformId, caption: string, hashtags: readonly string[]): number {
-  return countedLength(PLATFORM_RULES[platform].counting, publishedText(caption, hashtags));
+/** The length of a post's published text (caption, link and hashtags) as its platform counts it. */
+export function postLength(platform: PlanPlatformId, caption: string, hashtags: readonly string[], link?: string): number {
+  const rule = PLATFORM_RULES[platform];
+  return countedLength(rule.counting, publishedText(caption, hashtags, rule.linkOutsideText ? undefined : link));
 }
 
 /** The message a caption past the limit gets, naming the limit: "Must be at most 280 characters for X, hashtags included". */
@@ -224,7 +291,7 @@ interface RuleViolation {
 }
 
 /** Every rule a post breaks on its platform, each with the field and a message naming the limit; empty when it fits. */
-export function checkPost(platform: PlanPlatformId, post: { caption: string; hashtags: readonly string[] }): RuleViolation[] {
+export function checkPost(platform: PlanPlatformId, post: { caption: string; hashtags: readonly string[]; link?: string }): RuleViolation[] {
   const rule = PLATFORM_RULES[platform];
   const violations: RuleViolation[] = [];
   if (!/\S/u.test(post.caption)) violations.push({ field: "caption", message: "Must contain a visible character" });
@@ -243,8 +310,14 @@ export function checkPost(platform: PlanPlatformId, post: { caption: string; has
   });
   const maxHashtags = rule.maxHashtags ?? HASHTAG_BOUNDS.perPost;
   if (post.hashtags.length > maxHashtags) {
-    violations.push({ field: "hashtags", message: `Must have at most ${maxHashtags} hashtag${maxHashtags === 1 ? "" : "s"} for ${rule.name}` });
+    violations.push({
+      field: "hashtags",
+      message:
+        maxHashtags === 0
+          ? `Must have no hashtags for ${rule.name}`
+          : `Must have at most ${maxHashtags} hashtag${maxHashtags === 1 ? "" : "s"} for ${rule.name}`,
+    });
   }
-  if (postLength(platform, post.caption, post.hashtags) > rule.maxLength) violations.push({ field: "caption", message: lengthMessage(platform) });
+  if (postLength(platform, post.caption, post.hashtags, post.link) > rule.maxLength) violations.push({ field: "caption", message: lengthMessage(platform) });
   return violations;
 }

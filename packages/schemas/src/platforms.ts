@@ -5,11 +5,11 @@
  */
 
 /** The platforms a content plan writes for: the `Platform` enum of the API. */
-export const PLAN_PLATFORMS = ["x", "instagram", "threads", "linkedin", "tiktok", "facebook", "pinterest", "youtube"] as const;
+export const PLAN_PLATFORMS = ["x", "instagram", "threads", "linkedin", "tiktok", "facebook", "pinterest", "youtube", "google", "bluesky"] as const;
 export type PlanPlatformId = (typeof PLAN_PLATFORMS)[number];
 
-/** Every platform a strategy may recommend: the plan platforms and Google Business Profile, a map listing a plan does not post to. */
-export const PLATFORM_IDS = [...PLAN_PLATFORMS, "google"] as const;
+/** Every platform the product knows by name: a strategy may recommend any of them; a plan writes for PLAN_PLATFORMS. */
+export const PLATFORM_IDS = [...PLAN_PLATFORMS] as const;
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 
 interface Platform {
@@ -39,6 +39,7 @@ export const PLATFORMS: Record<PlatformId, Platform> = {
     mentions: [/\bgoogle (?:maps|business)/i],
     nicknames: [/\bgoogle\b/i, /\bmaps\b/i, /business profile/i],
   },
+  bluesky: { id: "bluesky", label: "Bluesky", mentions: [/\bblue ?sky\b/i, /\bbsky\b/i], nicknames: [] },
 };
 
 /** Whether a text names a platform anywhere in it ("Post on LinkedIn at 9 am", "drop insta"). */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BrandVoice } from "./brands";
 import { STRATEGY_SECTIONS } from "./sections";
+import { multiLine, singleLine } from "./text-rules";
 
 export { STRATEGY_SECTIONS, type StrategySection } from "./sections";
 
@@ -24,10 +25,10 @@ function briefText(max: number) {
 
 /** The marketer's brief: brand, industry, target audience and goals. */
 export const StrategyInput = z.strictObject({
-  brand_name: briefText(INPUT_LIMITS.brand_name).describe("Brand or company name"),
-  industry: briefText(INPUT_LIMITS.industry).describe("Industry or business sector"),
-  target_audience: briefText(INPUT_LIMITS.target_audience).describe("Target audience description"),
-  goals: briefText(INPUT_LIMITS.goals).describe("Business goals and objectives"),
+  brand_name: singleLine(briefText(INPUT_LIMITS.brand_name)).describe("Brand or company name"),
+  industry: singleLine(briefText(INPUT_LIMITS.industry)).describe("Industry or business sector"),
+  target_audience: multiLine(briefText(INPUT_LIMITS.target_audience)).describe("Target audience description"),
+  goals: multiLine(briefText(INPUT_LIMITS.goals)).describe("Business goals and objectives"),
 });
 export type StrategyInput = z.infer<typeof StrategyInput>;
 
@@ -77,6 +78,19 @@ export const PlatformRecommendation = z.object({
 });
 export type PlatformRecommendation = z.infer<typeof PlatformRecommendation>;
 
+/** One platform's slot in the structured schedule: how often and when, in the plan's local time. */
+export const PlatformSchedule = z.object({
+  platform: modelText("Platform name as in platform_recommendations", 100),
+  posts_per_week: z.number().int().min(1).max(21).describe("Posts a week on this platform"),
+  times: z
+    .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Must be HH:MM"))
+    .min(1)
+    .max(4)
+    .describe("Preferred local publishing times, HH:MM (24 h), best first"),
+  weekdays: z.array(z.number().int().min(1).max(7)).max(7).optional().describe("Preferred weekdays, 1 = Monday ... 7 = Sunday; any day when absent"),
+});
+export type PlatformSchedule = z.infer<typeof PlatformSchedule>;
+
 /** How many items each list of a strategy holds. */
 export const OUTPUT_BOUNDS = {
   content_pillars: { min: 3, max: 6 },
@@ -94,6 +108,11 @@ export const StrategyOutput = z.object({
     .max(OUTPUT_BOUNDS.content_pillars.max)
     .describe("3-6 core content pillars that align with the brand identity"),
   posting_schedule: modelText("Recommended posting frequency and optimal timing, per platform"),
+  platform_schedule: z
+    .array(PlatformSchedule)
+    .max(10)
+    .optional()
+    .describe("The posting schedule as data: one entry per recommended platform with posts_per_week, times (HH:MM) and weekdays"),
   platform_recommendations: z
     .array(PlatformRecommendation)
     .min(OUTPUT_BOUNDS.platform_recommendations.min)

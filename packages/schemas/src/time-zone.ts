@@ -7,3 +7,12 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** The canonical spelling of an IANA time zone the runtime knows (`europe/paris` → `Europe/Paris`); other input unchanged. */
+export function canonicalTimeZone(name: string): string {
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return name;
+  }
+}

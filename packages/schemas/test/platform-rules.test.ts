@@ -53,6 +53,25 @@ describe("X counting", () => {
     );
   });
 
+  it("property: a post's UTM link counts as X counts links, 23, as twitter-text counts it, and by its characters elsewhere", () => {
+    const query = fc.tuple(word, fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,58}[A-Za-z0-9])?$/));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.array(hashtag, { maxLength: 3 }), word, query, (words, tags, host, [path, campaign]) => {
+        const caption = words.join(" ");
+        const link = `https://${host}.com/${path}?utm_source=x&utm_medium=social&utm_campaign=${campaign}`;
+        const published = publishedText(caption, tags, link);
+        expect(published.split("\n")[1]).toBe(link);
+        expect(postLength("x", caption, tags, link)).toBe(postLength("x", caption, tags) + 1 + 23);
+        expect(postLength("x", caption, tags, link)).toBe(twitterText.parseTweet(published).weightedLength);
+        expect(postLength("linkedin", caption, tags, link)).toBe(graphemeLength(published));
+        // A Short's link goes into its description: its title does not count it.
+        expect(postLength("youtube", caption, tags, link)).toBe(postLength("youtube", caption, tags));
+        expect(checkPost("x", { caption, hashtags: tags, link })).toEqual(checkPost("x", { caption, hashtags: tags, link: "https://a.io/" }));
+      }),
+      RUNS,
+    );
+  });
+
   it("counts an emoji family as 2 and CJK as 2 per character", () => {
     expect(xWeightedLength("👨‍👩‍👧")).toBe(2);
     expect(xWeightedLength("日本語")).toBe(6);
@@ -70,7 +89,12 @@ describe("grapheme counting", () => {
 
   it("property: pieced-together grapheme counting equals the segmenter's count of the whole text", () => {
     const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-    const piece = fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), emoji, fc.constantFrom("\r\n", "\r", "e\u0301", "🇫", "नमस्ते", "각"));
+    const piece = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.string({ unit: "binary", maxLength: 40 }),
+      emoji,
+      fc.constantFrom("\r\n", "\r", "e\u0301", "🇫", "नमस्ते", "각"),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
         const text = parts.join("");
@@ -119,9 +143,15 @@ describe("hashtags", () => {
 
   it("holds Instagram to 5 hashtags and Threads to 1 topic tag", () => {
     const six = ["#a", "#b", "#c", "#d", "#e", "#f"];
-    expect(checkPost("instagram", { caption: "Hi", hashtags: six })).toContainEqual({ field: "hashtags", message: "Must have at most 5 hashtags for Instagram" });
+    expect(checkPost("instagram", { caption: "Hi", hashtags: six })).toContainEqual({
+      field: "hashtags",
+      message: "Must have at most 5 hashtags for Instagram",
+    });
     expect(checkPost("instagram", { caption: "Hi", hashtags: six.slice(0, 5) })).toEqual([]);
-    expect(checkPost("threads", { caption: "Hi", hashtags: ["#a", "#b"] })).toContainEqual({ field: "hashtags", message: "Must have at most 1 hashtag for Threads" });
+    expect(checkPost("threads", { caption: "Hi", hashtags: ["#a", "#b"] })).toContainEqual({
+      field: "hashtags",
+      message: "Must have at most 1 hashtag for Threads",
+    });
   });
 });
 
@@ -136,7 +166,10 @@ describe("limits", () => {
       platform,
       filler: fc.oneof(fc.constant("a"), fc.constant("日"), emoji, fc.constant("é")),
       caption: fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).filter((text) => /\S/u.test(text) && !text.includes("\u0000")),
-      hashtags: fc.uniqueArray(word.map((text) => `#${text}`), { maxLength: 1, selector: (tag) => tag.toLowerCase() }),
+      hashtags: fc.uniqueArray(
+        word.map((text) => `#${text}`),
+        { maxLength: 1, selector: (tag) => tag.toLowerCase() },
+      ),
     });
     fc.assert(
       fc.property(post, fc.integer({ min: -3, max: 3 }), ({ platform: id, filler: chosen, caption, hashtags }, delta) => {
@@ -175,7 +208,8 @@ describe("limits", () => {
       ["Threads", "threads"],
       ["Snapchat", undefined],
       ["Xing", undefined],
-      ["Google Business Profile", undefined],
+      ["Google Business Profile", "google"],
+      ["Bluesky", "bluesky"],
     ];
     for (const [name, id] of names) expect(planPlatformOf(name)).toBe(id);
   });

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { isPlanPlatform, PLAN_PLATFORMS, PLATFORM_IDS, PLATFORMS, platformOf, platformsIn, planPlatformOf, type PlatformId } from "../src/platforms";
 
 describe("the platform table", () => {
-  it("knows every plan platform and Google Business Profile, each under its own id", () => {
-    expect(PLATFORM_IDS).toEqual([...PLAN_PLATFORMS, "google"]);
+  it("knows every plan platform, Google Business Profile and Bluesky included, each under its own id", () => {
+    expect(PLATFORM_IDS).toEqual([...PLAN_PLATFORMS]);
+    expect(PLAN_PLATFORMS).toEqual(expect.arrayContaining(["google", "bluesky"]));
     for (const id of PLATFORM_IDS) expect(PLATFORMS[id].id).toBe(id);
   });
 

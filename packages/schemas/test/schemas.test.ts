@@ -7,10 +7,13 @@ const brief = { brand_name: "Acme", industry: "SaaS", target_audience: "Founders
 describe("StrategyInput", () => {
   it("trims every field and keeps the text otherwise as typed", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 100 }).filter((value) => value.trim() !== "" && !value.includes("\u0000")), (text) => {
-        const parsed = StrategyInput.parse({ ...brief, goals: `  ${text}\n` });
-        expect(parsed.goals).toBe(text.trim());
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 100 }).filter((value) => value.trim() !== "" && !value.includes("\u0000")),
+        (text) => {
+          const parsed = StrategyInput.parse({ ...brief, goals: `  ${text}\n` });
+          expect(parsed.goals).toBe(text.trim());
+        },
+      ),
     );
   });
 

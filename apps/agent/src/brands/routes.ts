@@ -1,6 +1,21 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { Brand, BrandCreate, BrandIdParams, BrandList, BrandPatch, ErrorBody, ListQuery, ValidationErrorBody, VoiceSuggestion } from "@strategist/schemas";
+import {
+  Brand,
+  BrandCreate,
+  BrandFromWebsiteRequest,
+  BrandIdParams,
+  BrandList,
+  BrandPatch,
+  BrandSuggestion,
+  ErrorBody,
+  FetchRefusalBody,
+  ListQuery,
+  ValidationErrorBody,
+  VoiceSuggestion,
+} from "@strategist/schemas";
 import { z } from "zod";
+import { MODEL_CALL_ERRORS, modelCallContext } from "../http/generation";
+import type { BrandFromWebsiteService } from "./from-website";
 import type { BrandService } from "./service";
 
 const errors = { 400: ValidationErrorBody, 401: ErrorBody } as const;
@@ -8,7 +23,23 @@ const owned = { ...errors, 403: ErrorBody, 404: ErrorBody } as const;
 const tags = ["brands"];
 
 /** Brand profiles: CRUD on the user's own brands and a voice suggestion from their sample posts. */
-export const brandRoutes: FastifyPluginAsyncZod<{ service: BrandService }> = async (app, { service }) => {
+export const brandRoutes: FastifyPluginAsyncZod<{ service: BrandService; fromWebsite: BrandFromWebsiteService }> = async (app, { service, fromWebsite }) => {
+  app.post(
+    "/from-website",
+    {
+      // The site is read before the model call is admitted: the per-user read limit bounds the fetching too.
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "suggestBrandFromWebsite",
+        tags,
+        summary: "Suggest a brand profile from a business's website (the page and up to 4 same-site pages about the business); nothing is saved",
+        body: BrandFromWebsiteRequest,
+        response: { 200: BrandSuggestion, ...MODEL_CALL_ERRORS, 400: FetchRefusalBody, 422: FetchRefusalBody, 504: FetchRefusalBody },
+      },
+    },
+    async (request, reply) => fromWebsite.suggest(request.userId, request.body.url, request.body.model, modelCallContext(request, reply)),
+  );
+
   app.post(
     "/",
     {

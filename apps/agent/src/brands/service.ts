@@ -27,6 +27,8 @@ interface BrandForGeneration {
   target_audience: string;
   goals?: string;
   voice: BrandVoice;
+  /** The time zone the brand's results are read in. */
+  default_timezone?: string;
 }
 
 function withoutOwner({ user_id: _owner, ...brand }: StoredBrand): Brand {
@@ -51,9 +53,9 @@ export class BrandService {
 
   /** The user's brands, newest first, one page at a time (cursors bound to the user, like the strategy list). */
   async list(userId: string, limit: number, cursor?: string): Promise<BrandListPage> {
-    const startKey = this.deps.cursors.startKey(userId, cursor);
+    const startKey = this.deps.cursors.startKey(userId, cursor, "brands");
     const page = await this.deps.repository.listByUser(userId, limit, startKey);
-    return { brands: page.brands.map(withoutOwner), nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+    return { brands: page.brands.map(withoutOwner), nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "brands") : undefined };
   }
 
   async get(userId: string, brandId: string, log: FastifyBaseLogger): Promise<Brand> {
@@ -104,8 +106,8 @@ export class BrandService {
 
   /** The brand a generation uses: 404 when missing, 403 when another user's. */
   async forGeneration(userId: string, brandId: string, log: FastifyBaseLogger): Promise<BrandForGeneration> {
-    const { id, name, industry, target_audience, goals, voice } = await this.owned(userId, brandId, log);
-    return { id, name, industry, target_audience, ...(goals !== undefined ? { goals } : {}), voice };
+    const { id, name, industry, target_audience, goals, voice, default_timezone } = await this.owned(userId, brandId, log);
+    return { id, name, industry, target_audience, ...(goals !== undefined ? { goals } : {}), voice, ...(default_timezone ? { default_timezone } : {}) };
   }
 
   /** The time zone a plan of this user's brand defaults to; none when the brand has none or is gone (or not theirs). */

@@ -1,8 +1,12 @@
 import { parseBriefSlots, parseVoiceSlot, PLATFORMS, scrubValue, type PlatformProfile } from "@strategist/composer";
 import { mentionsPlatform, OUTPUT_BOUNDS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
+import { withoutStyleLeak } from "../generation/style";
 import type { OfflineWriter } from "../models/offline/protocol";
+import { applyResults, readResultsSlot, type ResultsEvidence } from "../strategies/results";
 import { readCurrentStrategy, readInstruction, type RefinedStrategy } from "./prompt";
 
+/** "Use what worked", "follow the results", "post at the best times": the strategy follows the measured evidence. */
+const RESULTS = /\b(?:what (?:has )?worked|what works|(?:the |our |my )?results|insights?|best (?:posting )?times?|evidence)\b/i;
 const REMOVE = /\b(?:drop|remove|delete|cut|skip|lose|exclude|ditch|stop|no longer|get rid of|without|less|no)\b/i;
 const EMPHASIS = /\b(?:more|focus|prioriti[sz]e|double down|lean into|push)\b/i;
 const ADD = /\b(?:add|include|use|start|try|launch|join|expand|grow|be on|get on)\b/i;
@@ -10,17 +14,37 @@ const VERBS = "add|include|drop|remove|delete|cut|skip|lose|exclude|ditch|stop|p
 const CLAUSE_SPLIT = new RegExp(`[.;!?\\n]+|,?\\s+(?:and|then|also)\\s+(?=(?:${VERBS})\\b)|,\\s*(?=(?:${VERBS})\\b)`, "i");
 const NUMBERS: Record<string, number> = { once: 1, one: 1, twice: 2, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
 const TONES = {
-  formal: { lead: "In a polished, professional voice: ", name: "more formal" },
-  casual: { lead: "In a relaxed, conversational voice: ", name: "more casual" },
+  formal: { name: "more formal" },
+  casual: { name: "more casual" },
 } as const;
-const CONTRACTIONS: [string, string][] = [
+/** Plain words for stiff ones, and contractions: a casual voice uses the right, a formal one the left. */
+const CASUAL_WORDS: [string, string][] = [
   ["do not", "don't"],
   ["does not", "doesn't"],
   ["cannot", "can't"],
+  ["will not", "won't"],
+  ["is not", "isn't"],
+  ["are not", "aren't"],
   ["it is", "it's"],
+  ["that is", "that's"],
+  ["there is", "there's"],
+  ["what is", "what's"],
   ["you are", "you're"],
   ["we are", "we're"],
+  ["we will", "we'll"],
+  ["you will", "you'll"],
   ["let us", "let's"],
+  ["purchase", "buy"],
+  ["assist", "help"],
+  ["utilise", "use"],
+  ["utilize", "use"],
+  ["approximately", "about"],
+  ["additionally", "plus"],
+  ["however", "but"],
+  ["receive", "get"],
+  ["require", "need"],
+  ["in order to", "to"],
+  ["customers", "folks"],
 ];
 
 /** What one clause of the instruction did. */
@@ -33,11 +57,6 @@ function quote(text: string, max = 80): string {
 
 function listing(parts: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
-}
-
-function withoutLead(text: string): string {
-  for (const tone of Object.values(TONES)) if (text.startsWith(tone.lead)) return text.slice(tone.lead.length);
-  return text;
 }
 
 function sentences(schedule: string): string[] {
@@ -56,6 +75,7 @@ export class OfflineRefiner {
   constructor(
     current: StrategyOutput,
     private readonly brief: StrategyInput | undefined,
+    private readonly evidence?: ResultsEvidence,
   ) {
     this.strategy = structuredClone(current);
   }
@@ -66,7 +86,7 @@ export class OfflineRefiner {
       .map((clause) => clause?.trim() ?? "")
       .filter(Boolean);
     for (const clause of clauses) {
-      const outcomes = this.pillar(clause) ?? this.frequency(clause) ?? this.tone(clause) ?? this.platforms(clause);
+      const outcomes = this.results(clause) ?? this.pillar(clause) ?? this.frequency(clause) ?? this.tone(clause) ?? this.platforms(clause);
       this.outcomes.push(
         ...(outcomes ?? [
           {
@@ -114,25 +134,54 @@ export class OfflineRefiner {
       return [{ refused: `I could not post ${perWeek} times a week: the schedule stays between once a week and three times a day` }];
     const pace = perWeek === 7 ? "every day" : perWeek === 1 ? "once a week" : `${perWeek} times a week`;
     const platforms = this.strategy.platform_recommendations.map((recommendation) => recommendation.platform);
+    delete this.strategy.platform_schedule;
     this.strategy.posting_schedule = `Post ${pace} on each platform (${listing(platforms)}), at the times its audience is most active. Batch-create the week's posts in one session so the pace stays sustainable for a small team.`;
     return [{ changed: `set the posting schedule to ${pace} on each platform` }];
   }
 
+  private results(clause: string): Outcome[] | undefined {
+    if (!RESULTS.test(clause)) return undefined;
+    if (!this.evidence) return [{ refused: "I could not use what worked: no results of this strategy's posts have been imported yet" }];
+    const { output, changes } = applyResults(this.strategy, this.evidence);
+    if (changes.length === 0) return [{ kept: "the results name no best time or platform with enough evidence yet, so the schedule stays" }];
+    this.strategy = output;
+    return changes.map((changed) => ({ changed }));
+  }
+
+  /**
+   * A tone asked for changes the wording of every section (contractions and plain words for casual, the long forms
+   * for formal); it never writes the instruction into the strategy.
+   */
   private tone(clause: string): Outcome[] | undefined {
     const formal = /\b(?:more )?(?:formal|professional|corporate|serious)\b/i.test(clause);
-    const casual = /\b(?:more )?(?:casual|relaxed|informal|friendly|playful|conversational)\b/i.test(clause);
+    const casual = /\b(?:more )?(?:casual|relaxed|informal|friendly|playful|conversational|fun|chatty|laid-?back)\b/i.test(clause);
     if (formal === casual) return undefined;
     const tone = formal ? TONES.formal : TONES.casual;
     const rewrite = (text: string) => {
-      let body = withoutLead(text);
-      for (const [long, short] of CONTRACTIONS) {
-        body = formal ? body.replace(new RegExp(`\\b${short}\\b`, "gi"), long) : body.replace(new RegExp(`\\b${long}\\b`, "gi"), short);
+      let body = withoutStyleLeak(text);
+      for (const [long, short] of CASUAL_WORDS) {
+        const [from, to] = formal ? [short, long] : [long, short];
+        body = body.replace(new RegExp(`\\b${from}\\b`, "gi"), (found) =>
+          found.charAt(0) === found.charAt(0).toUpperCase() ? to.charAt(0).toUpperCase() + to.slice(1) : to,
+        );
       }
-      const written = `${tone.lead}${body}`;
-      return written.length <= 1000 ? written : `${written.slice(0, 999)}…`;
+      return body.length <= 1000 ? body : body.slice(0, 1000);
     };
-    this.strategy.content_themes = this.strategy.content_themes.map(rewrite);
-    return [{ changed: `rewrote the content themes in a ${tone.name} voice` }];
+    const s = this.strategy;
+    const before = JSON.stringify(s);
+    s.content_pillars = s.content_pillars.map((text) => rewrite(text).slice(0, 500));
+    s.content_themes = s.content_themes.map(rewrite);
+    s.engagement_tactics = s.engagement_tactics.map(rewrite);
+    s.visual_prompts = s.visual_prompts.map(rewrite);
+    s.posting_schedule = rewrite(s.posting_schedule);
+    s.platform_recommendations = s.platform_recommendations.map((entry) => ({ ...entry, rationale: rewrite(entry.rationale) }));
+    if (JSON.stringify(s) === before)
+      return [
+        {
+          kept: `Offline I change the tone by wording (contractions, plainer or fuller words), and nothing here had wording to change for a ${tone.name} voice`,
+        },
+      ];
+    return [{ changed: `rewrote the strategy's wording in a ${tone.name} voice` }];
   }
 
   private platforms(clause: string): Outcome[] | undefined {
@@ -155,6 +204,7 @@ export class OfflineRefiner {
       };
     }
     recommendations.splice(index, 1);
+    delete this.strategy.platform_schedule;
     const kept = sentences(this.strategy.posting_schedule).filter((sentence) => !named(sentence));
     if (kept.length > 0) this.strategy.posting_schedule = kept.join(" ");
     return { changed: `removed ${platform.name}` };
@@ -179,6 +229,7 @@ export class OfflineRefiner {
       rationale: `Added at your request: ${platform.name} reaches ${audience} through ${platform.strength}.`,
     });
     this.strategy.posting_schedule = `${this.strategy.posting_schedule} ${platform.name}: ${platform.cadence}.`.slice(0, 4000);
+    delete this.strategy.platform_schedule;
     return { changed: `added ${platform.name} at ${emphasis ? "high" : "medium"} priority` };
   }
 }
@@ -190,7 +241,7 @@ export const writeRefinement: OfflineWriter = ({ prompt, system }) => {
   if (!current || instruction === undefined) {
     return { text: "The offline refiner needs the current strategy in <current_strategy> and the instruction in <instruction>." };
   }
-  const { change_summary, ...refined } = new OfflineRefiner(current, parseBriefSlots(system)).apply(instruction);
+  const { change_summary, ...refined } = new OfflineRefiner(current, parseBriefSlots(system), readResultsSlot(system)).apply(instruction);
   // The brand's banned words never survive a refine, whatever the instruction asked for.
   return { output: { ...scrubValue(refined, parseVoiceSlot(system)?.banned_words ?? []), change_summary } };
 };

@@ -1,4 +1,5 @@
 import { formatBriefSlots } from "@strategist/composer";
+import { resultsPrompt, type ResultsEvidence } from "../strategies/results";
 import { StrategyOutput, type StrategyRecord } from "@strategist/schemas";
 import { z } from "zod";
 import { taskLine } from "../models/offline/protocol";
@@ -42,7 +43,7 @@ export function readCurrentStrategy(system: string): StrategyOutput | undefined 
  * The refine system prompt. It carries the brief and the strategy as it stands now (the latest version), so the
  * conversation history only needs the exchanges themselves.
  */
-export function refineSystemPrompt(current: StrategyRecord): string {
+export function refineSystemPrompt(current: StrategyRecord, results?: ResultsEvidence): string {
   return `You are Strategist, an expert social media strategist. You are revising a strategy you wrote with the marketer, one instruction at a time.
 
 Rules:
@@ -54,7 +55,14 @@ Rules:
 The brief:
 ${formatBriefSlots(current)}
 
-<current_strategy>${JSON.stringify(current.strategy_output).replaceAll("<", "\\u003c")}</current_strategy>`;
+<current_strategy>${JSON.stringify(current.strategy_output).replaceAll("<", "\\u003c")}</current_strategy>${
+    results
+      ? `
+
+When the marketer asks to use what worked, follow the measured results below: name each evidenced best time in the posting schedule and raise the best-performing platform's priority; keep the rest.
+${resultsPrompt(results)}`
+      : ""
+  }`;
 }
 
 /** The user turn of a refine: the instruction in its delimited slot. */

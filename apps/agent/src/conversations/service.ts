@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
+import type { Insights } from "@strategist/insights";
+import { resultsEvidence } from "../strategies/results";
 import type { FastifyBaseLogger } from "fastify";
 import type { ConversationMessage, RefineRequest, RegenerateRequest, StrategyOutput, StrategyRecord, VersionKind, VersionSummary } from "@strategist/schemas";
+import { withPlatformSchedule } from "@strategist/schemas";
+import { scrubStyleLeaks } from "../generation/style";
 import { strategyCall } from "../strategies/strategist";
 import { AppError } from "../core/errors";
+import { unbound } from "../core/logging";
 import type { ModelCallResult, PriorTurns } from "../models/model-call";
 import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { CursorCodec } from "../core/cursor";
@@ -21,6 +26,8 @@ interface ConversationServiceDeps {
   cursors: CursorCodec;
   /** The refine conversation (a Strands session) of a strategy. */
   conversation: (strategyId: string) => PriorTurns;
+  /** A strategy's results, for a caller that checked ownership (the results capability): a refine may use what worked. */
+  insights?: { insightsFor(strategy: StrategyRecord): Promise<Insights> };
   clock?: () => Date;
 }
 
@@ -56,6 +63,7 @@ export class ConversationService {
     return this.deps.pipeline.run<StrategyOutput, StrategyRecord>({
       ...this.changeOf(current, "regenerate", request, context),
       name: "strategy regeneration",
+      kind: "strategy",
       model: strategyCall({ brand_name, industry, target_audience, goals }, request.model, current.voice),
       store: (generation, requestId) => this.storeVersion(current, generation, generation.output, "regenerate", requestId),
     });
@@ -91,9 +99,9 @@ export class ConversationService {
   async messages(userId: string, strategyId: string, limit: number, cursor: string | undefined, log: FastifyBaseLogger): Promise<MessagePage> {
     await this.deps.strategies.get(userId, strategyId, log);
     const binding = JSON.stringify([userId, strategyId]);
-    const startKey = this.deps.cursors.startKey(binding, cursor);
+    const startKey = this.deps.cursors.startKey(binding, cursor, "messages");
     const page = await this.deps.items.listMessages(strategyId, limit, startKey);
-    return { messages: page.messages, nextCursor: page.lastKey ? this.deps.cursors.encode(binding, page.lastKey) : undefined };
+    return { messages: page.messages, nextCursor: page.lastKey ? this.deps.cursors.encode(binding, page.lastKey, "messages") : undefined };
   }
 
   private async refinement(
@@ -104,20 +112,30 @@ export class ConversationService {
   ): Promise<UseCase<RefinedStrategy, StrategyRecord>> {
     const current = await this.deps.strategies.get(userId, strategyId, context.log);
     const conversation = this.deps.conversation(strategyId);
+    const results = resultsEvidence(await this.deps.insights?.insightsFor(current));
     return {
       ...this.changeOf(current, "refine", request, context),
       name: "strategy refinement",
+      kind: "refine",
       // In the voice stored with the strategy; the note to the user (change_summary) may name a banned word.
       model: withVoice(
-        { schema: RefinedStrategy, systemPrompt: refineSystemPrompt(current), prompt: refinePrompt(request.message), modelId: request.model, conversation },
+        {
+          schema: RefinedStrategy,
+          systemPrompt: refineSystemPrompt(current, results),
+          prompt: refinePrompt(request.message),
+          modelId: request.model,
+          conversation,
+        },
         current.voice,
         ["change_summary"],
       ),
       store: async (generation, requestId) => {
-        const { change_summary: told, ...output } = generation.output;
-        const written = told ?? describeChanges(current.strategy_output, output);
+        const { change_summary: told, ...written } = generation.output;
+        // Whatever the model, a style instruction changes the wording, never the content: leaks are removed here.
+        const output = scrubStyleLeaks(written, request.message);
+        const described = told ?? describeChanges(current.strategy_output, output);
         const conflict = voiceConflictNote(request.message, current.voice);
-        const summary = conflict ? `${written} ${conflict}` : written;
+        const summary = conflict ? `${described} ${conflict}` : described;
         const record = await this.storeVersion(current, generation, output, "refine", requestId, request.message);
         const at = new Date(record.updated_at).getTime();
         const saveSession = async () => {
@@ -125,7 +143,10 @@ export class ConversationService {
             await generation.saveConversation?.(`Version ${record.version}: ${summary}`);
           } catch (error) {
             // The version and its messages stand; the model will only miss this exchange in later refines.
-            context.log.warn({ err: error, strategy_id: strategyId, version: record.version }, "could not save the refine session");
+            context.log.warn(
+              { err: error, ...unbound(context.log, { strategy_id: strategyId }), version: record.version },
+              "could not save the refine session",
+            );
           }
         };
         await Promise.all([
@@ -172,7 +193,7 @@ export class ConversationService {
     if (bannedWordErrors(output, current.voice).length > 0) throw new AppError("structured_output", { message: "banned word in the model's output" });
     const record: StrategyRecord = {
       ...current,
-      strategy_output: output,
+      strategy_output: withPlatformSchedule(output),
       model: generation.model,
       usage: generation.usage,
       version: current.version + 1,

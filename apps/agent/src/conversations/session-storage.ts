@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Storage } from "@strands-agents/sdk/storage";
 import { ITEM_PREFIX } from "../strategies/items";
+import { keepIfStanding, type StrategyHead } from "../strategies/standing";
 
 /**
  * The Strands SDK's Storage interface on DynamoDB, scoped to one strategy: each key is an item
@@ -12,6 +13,8 @@ export class StrategySessionStorage implements Storage {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly strategyId: string,
+    /** A write is kept only while the strategy stands (strategies/standing.ts). */
+    private readonly head?: StrategyHead,
   ) {}
 
   private key(key: string) {
@@ -19,7 +22,12 @@ export class StrategySessionStorage implements Storage {
   }
 
   async write(key: string, data: Uint8Array): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...this.key(key), body: data } }));
+    await keepIfStanding(
+      this.head,
+      this.strategyId,
+      () => this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...this.key(key), body: data } })),
+      () => this.delete(key),
+    );
   }
 
   async read(key: string): Promise<Uint8Array | null> {

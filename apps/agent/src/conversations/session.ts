@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Message, SessionManager, TextBlock, type Agent } from "@strands-agents/sdk";
 import type { PriorTurns } from "../models/model-call";
+import type { StrategyHead } from "../strategies/standing";
 import { StrategySessionStorage } from "./session-storage";
 
 /**
@@ -35,8 +36,8 @@ function keepLastExchanges(messages: Message[], exchanges: number): Message[] {
 export class RefineConversation implements PriorTurns {
   constructor(private readonly storage: StrategySessionStorage) {}
 
-  static of(client: DynamoDBDocumentClient, tableName: string, strategyId: string): RefineConversation {
-    return new RefineConversation(new StrategySessionStorage(client, tableName, strategyId));
+  static of(client: DynamoDBDocumentClient, tableName: string, strategyId: string, head?: StrategyHead): RefineConversation {
+    return new RefineConversation(new StrategySessionStorage(client, tableName, strategyId, head));
   }
 
   sessionManager(): SessionManager {

@@ -1,3 +1,4 @@
+import { parseAllowHosts } from "@strategist/fetcher";
 import { z } from "zod";
 
 const optionalString = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
@@ -17,6 +18,8 @@ export const agentEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  /** The Prometheus exposition's own port, bound on HOST like the app; never the API port. 0 picks a free one. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   JWT_SECRET: optionalString,
   AWS_REGION: z.string().default("us-east-1"),
   DYNAMODB_ENDPOINT: optionalString.pipe(z.url().optional()),
@@ -26,6 +29,11 @@ export const agentEnvSchema = z.object({
   DYNAMODB_STRATEGY_ITEMS_TABLE: z.string().min(3).default("strategy-items-dev"),
   DYNAMODB_LIMITS_TABLE: z.string().min(3).default("limits-dev"),
   DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
+  DYNAMODB_API_KEYS_TABLE: z.string().min(3).default("api-keys-dev"),
+  /** Failed API key attempts a client IP may make per minute before 429. */
+  API_KEY_FAILURES_PER_IP_PER_MINUTE: positiveInt(20),
+  /** Proxies in front of the agent whose X-Forwarded-For entry is trusted (the web app: 1 in production); 0 uses the socket. */
+  TRUST_PROXY_HOPS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(0).max(10).default(0)),
   DYNAMODB_CREATE_TABLES: flag,
   DATA_DIR: z.string().default(".data"),
   MODEL_PROVIDER: z.enum(["offline", "bedrock", "openai"]).default("offline"),
@@ -75,6 +83,18 @@ export const agentEnvSchema = z.object({
   IMAGE_JOBS_MAX_ACTIVE_PER_USER: positiveInt(3),
   GENERATION_LEASE_SECONDS: positiveNumber(30),
   READ_RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  /**
+   * Comma-separated exact `host:port` pairs the page fetcher may reach although they are local or on another port
+   * (development and tests only; docs/sources.md). Production logs a warning when it is set.
+   */
+  FETCH_ALLOW_HOSTS: optionalString,
+  /** The page fetcher's budget for one page: robots.txt, redirects and the body. */
+  FETCH_TIMEOUT_SECONDS: positiveNumber(10),
+  /**
+   * Comma-separated ports the page fetcher reads on any host (hosts in FETCH_ALLOW_HOSTS aside). Production sets 443
+   * alone, the one port its security group lets the agent reach on the internet, so an http URL is refused at once.
+   */
+  FETCH_PORTS: z.string().default("80,443"),
 });
 type AgentEnv = z.infer<typeof agentEnvSchema>;
 
@@ -142,7 +162,44 @@ export function loadConfig(env: Record<string, string | undefined>, developmentS
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  if (parsePorts(config.FETCH_PORTS).length === 0) throw new ConfigError(`FETCH_PORTS: "${config.FETCH_PORTS}" is not a list of ports such as 80,443`);
+  for (const entry of parseAllowHosts(config.FETCH_ALLOW_HOSTS)) {
+    if (!/^(?:\[[0-9a-f:.]+\]|[^\s:/@[\]]+):\d{1,5}$/i.test(entry)) throw new ConfigError(`FETCH_ALLOW_HOSTS: "${entry}" is not host:port`);
+  }
   return { ...config, JWT_SECRET: secret };
+}
+
+/** FETCH_PORTS as numbers; empty when any entry is not a port. */
+function parsePorts(value: string): number[] {
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const ports = entries.map(Number);
+  return entries.length > 0 && ports.every((port, index) => /^\d{1,5}$/.test(entries[index]!) && port >= 1 && port <= 65535) ? ports : [];
+}
+
+/** The page fetcher's settings from the configuration: the allowed hosts (FETCH_ALLOW_HOSTS), ports and time budget. */
+export function fetchSettings(config: Pick<AgentEnv, "FETCH_ALLOW_HOSTS" | "FETCH_TIMEOUT_SECONDS" | "FETCH_PORTS">): {
+  allowHosts: string[];
+  allowPorts: number[];
+  timeoutMs: number;
+} {
+  return {
+    allowHosts: parseAllowHosts(config.FETCH_ALLOW_HOSTS),
+    allowPorts: parsePorts(config.FETCH_PORTS),
+    timeoutMs: Math.round(config.FETCH_TIMEOUT_SECONDS * 1000),
+  };
+}
+
+/** Settings that are allowed but risky where they are: logged as warnings when the service starts. */
+export function configWarnings(config: Pick<AgentEnv, "NODE_ENV" | "FETCH_ALLOW_HOSTS">): string[] {
+  const warnings: string[] = [];
+  const allowed = parseAllowHosts(config.FETCH_ALLOW_HOSTS);
+  if (config.NODE_ENV === "production" && allowed.length > 0) {
+    warnings.push(`FETCH_ALLOW_HOSTS is set in production: the page fetcher may reach ${allowed.join(", ")}, which it otherwise refuses`);
+  }
+  return warnings;
 }
 
 /** The image worker service's configuration: the agent's variables, without the JWT secret it never uses. */

@@ -25,6 +25,13 @@ const ERROR_STATUS: Record<ErrorCode, number> = {
   version_not_found: 404,
   plan_not_found: 404,
   post_not_found: 404,
+  post_conflict: 409,
+  bad_request: 400,
+  uri_too_long: 414,
+  headers_too_large: 431,
+  write_scope_required: 403,
+  session_required: 403,
+  key_not_found: 404,
   exports_busy: 503,
   feed_not_found: 404,
 };
@@ -34,13 +41,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldError[];
   readonly retryAfterSeconds?: number;
+  /** The limit that turned the request away (a `limit` label value of the metrics), when a limit did. */
+  readonly limit?: string;
 
-  constructor(code: ErrorCode, options: { cause?: unknown; fields?: FieldError[]; retryAfterSeconds?: number; message?: string } = {}) {
+  constructor(code: ErrorCode, options: { cause?: unknown; fields?: FieldError[]; retryAfterSeconds?: number; message?: string; limit?: string } = {}) {
     super(options.message ?? ERROR_DETAILS[code], { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options.fields;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    if (options.limit) this.limit = options.limit;
   }
 
   get status(): number {

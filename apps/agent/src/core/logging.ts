@@ -31,3 +31,9 @@ export function loggerOptions(level: string): LoggerOptions {
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
   };
 }
+
+/** The fields a logger does not already carry (pino writes a key twice when a line repeats a child's binding). */
+export function unbound(log: unknown, fields: Record<string, unknown>): Record<string, unknown> {
+  const bindings = (log as { bindings?: () => Record<string, unknown> }).bindings?.() ?? {};
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !(key in bindings)));
+}

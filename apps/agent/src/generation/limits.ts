@@ -49,7 +49,11 @@ export class GenerationLimits {
   async acquire(userId: string): Promise<Release> {
     const { options } = this;
     if (this.total >= options.maxConcurrent) {
-      throw new AppError("unavailable", { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS, message: "concurrency cap reached" });
+      throw new AppError("unavailable", {
+        retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS,
+        message: "concurrency cap reached",
+        limit: "generations_concurrent",
+      });
     }
     // Counted before the first await, so requests arriving together cannot all pass the process cap.
     this.total++;
@@ -69,8 +73,9 @@ export class GenerationLimits {
     }
     if (!admission.admitted) {
       this.total--;
-      if (admission.reason === "busy") throw new AppError("user_busy", { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS });
-      throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)) });
+      if (admission.reason === "busy")
+        throw new AppError("user_busy", { retryAfterSeconds: OVERLOAD_RETRY_AFTER_SECONDS, limit: "generations_concurrent_per_user" });
+      throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil(admission.retryAfterMs / 1000)), limit: "generation_rate" });
     }
 
     let released = false;

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { AgentStreamEvent } from "@strands-agents/sdk";
 import { STRATEGY_SECTIONS } from "@strategist/schemas";
 import type { FastifyBaseLogger } from "fastify";
+import type { GenerationOutcome, Metrics, ModelCallKind } from "@strategist/telemetry";
 import { UnknownModelError } from "../models/catalog";
 import { classifyModelFailure, describeAwsFailure } from "../models/failures";
 import { AppError } from "../core/errors";
+import { unbound } from "../core/logging";
 import { IdempotencyConflict, requestFingerprint, type IdempotencyClaim, type IdempotencyStore } from "./idempotency";
 import { LiveSections } from "./live-sections";
 import type { ModelCaller, ModelCallResult, ModelCallSpec } from "../models/model-call";
@@ -40,6 +42,8 @@ export type Progress<R> =
 export interface UseCase<T, R> {
   /** Names the use case in logs. */
   name: string;
+  /** What the model call is for (the `kind` label of the model call metrics). */
+  kind: ModelCallKind;
   userId: string;
   log: FastifyBaseLogger;
   /** Aborts when the client goes away (or the server shuts down). */
@@ -78,6 +82,30 @@ interface PipelineDeps {
   timeoutMs: number;
   /** Spreads the start of generations over turns of the event loop (one per turn); a fresh one when absent. */
   turns?: EventLoopTurns;
+  /** Where outcomes, model call durations, tokens, cost and replays are counted; nothing is counted when absent. */
+  metrics?: GenerationMetrics;
+  /** Estimated USD cost of a model call's usage (undefined for a model without a price). */
+  estimateCost?: (modelId: string, usage: ModelCallResult<unknown>["usage"]) => number | undefined;
+}
+
+/** The part of the metrics registry the pipeline feeds. */
+export type GenerationMetrics = Pick<Metrics, "countGeneration" | "observeModelCall" | "countTokens" | "addCost" | "countIdempotentReplay">;
+
+/** The `outcome` label of a failed run, from the error it ended with. */
+function outcomeOf(error: AppError): GenerationOutcome {
+  switch (error.code) {
+    case "structured_output":
+    case "validation":
+      return "validation_failure";
+    case "timeout":
+      return "timeout";
+    case "unavailable":
+      return "throttled";
+    case "generation_failed":
+      return error.message.startsWith("client went away") ? "cancelled" : "model_error";
+    default:
+      return "error";
+  }
 }
 
 /**
@@ -114,7 +142,11 @@ export class GenerationPipeline {
       // The result was stored and has since been deleted.
       if (!existing) throw new AppError("not_found", { message: "idempotent result no longer exists" });
       if (claim.kind === "owner") await claim.complete();
-      useCase.log.info({ ...useCase.logged(existing).fields, idempotent_replay: true }, `${useCase.name}: replayed for its Idempotency-Key`);
+      useCase.log.info(
+        { ...unbound(useCase.log, useCase.logged(existing).fields), idempotent_replay: true },
+        `${useCase.name}: replayed for its Idempotency-Key`,
+      );
+      this.deps.metrics?.countIdempotentReplay();
       return {
         execute: async (onProgress) => {
           onProgress?.({ type: "started", model: modelId ?? this.deps.models.defaultModelId });
@@ -162,11 +194,13 @@ export class GenerationPipeline {
           onProgress?.({ type: "started", model: useCase.model.modelId ?? this.deps.models.defaultModelId });
           const result = await this.produce(useCase, resultId, onProgress, releaseOnce);
           if (claim?.kind === "owner") await claim.complete();
+          this.deps.metrics?.countGeneration("completed", this.modelOf(useCase));
           onProgress?.({ type: "completed", result });
           return result;
         } catch (error) {
           await this.abandon(useCase, claim);
           const failure = error instanceof AppError ? error : new AppError("internal", { cause: error });
+          this.deps.metrics?.countGeneration(outcomeOf(failure), this.modelOf(useCase));
           onProgress?.({ type: "error", error: failure });
           throw failure;
         } finally {
@@ -174,6 +208,20 @@ export class GenerationPipeline {
         }
       },
     };
+  }
+
+  private modelOf<T, R>(useCase: UseCase<T, R>): string {
+    return useCase.model.modelId ?? this.deps.models.defaultModelId;
+  }
+
+  /** Model call duration, tokens and estimated cost of a finished model call. */
+  private observeModelCall<T, R>(useCase: UseCase<T, R>, generation: ModelCallResult<T>, seconds: number): void {
+    const { metrics, estimateCost } = this.deps;
+    if (!metrics) return;
+    metrics.observeModelCall(generation.model, useCase.kind, seconds);
+    metrics.countTokens(generation.model, { input: generation.usage.input_tokens, output: generation.usage.output_tokens });
+    const cost = estimateCost?.(generation.model, generation.usage);
+    if (cost !== undefined) metrics.addCost(generation.model, cost);
   }
 
   /** The model call within the time budget, then the store if the output is valid and the client still there. */
@@ -217,7 +265,9 @@ export class GenerationPipeline {
       if (signal.aborted) throw signal.reason;
       const running = this.deps.models.call(useCase.model, { signal, deadline: Date.now() + this.deps.timeoutMs, ...(live ? { onEvent } : {}), log });
       running.catch(() => undefined);
+      const modelStarted = performance.now();
       generation = await Promise.race([running, stopped]);
+      this.observeModelCall(useCase, generation, (performance.now() - modelStarted) / 1000);
     } catch (error) {
       const failure = this.failure(error, deadline.signal, useCase.signal);
       log.warn(
@@ -245,7 +295,7 @@ export class GenerationPipeline {
     const { message, fields } = useCase.logged(result);
     log.info(
       {
-        ...fields,
+        ...unbound(log, fields),
         model: generation.model,
         execution_time_ms: Math.round(performance.now() - started),
         input_tokens: generation.usage.input_tokens,

@@ -55,7 +55,7 @@ export class ReadLimiter {
       this.users.set(userId, state);
     }
     if (state.counted + state.pending >= this.options.perMinute) {
-      throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000)) });
+      throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000)), limit: "read_rate" });
     }
     if (!afterFlush && state.pending >= this.batch) return this.flush(userId, state).then(() => this.take(userId, true));
     state.pending++;

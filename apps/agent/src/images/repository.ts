@@ -37,10 +37,15 @@ export interface ImageJobItem {
   errorDetail?: string;
   /** The last model failure, kept while the job waits for a retry. */
   lastError?: string;
+  /** The W3C trace context of the request that queued the job, when it was traced: the worker's span links to it. */
+  traceparent?: string;
 }
 
 /** A new job, queued now: the one shape every job starts from. */
-export function queuedJob(fields: Pick<ImageJobItem, "jobId" | "userId" | "strategyId" | "prompt" | "source" | "modelId" | "postId">, now: Date): ImageJobItem {
+export function queuedJob(
+  fields: Pick<ImageJobItem, "jobId" | "userId" | "strategyId" | "prompt" | "source" | "modelId" | "postId" | "traceparent">,
+  now: Date,
+): ImageJobItem {
   return {
     ...fields,
     status: "queued",
@@ -99,16 +104,21 @@ export class ImageJobRepository {
     return count;
   }
 
-  /** Ids of every job not yet completed or failed, for the sweep. */
-  async activeJobIds(): Promise<string[]> {
-    const ids: string[] = [];
+  /** Id and creation time of every job not yet completed or failed, for the sweep and the queue gauges. */
+  async activeJobs(): Promise<{ jobId: string; createdAt: string }[]> {
+    const jobs: { jobId: string; createdAt: string }[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(new ScanCommand({ TableName: this.tableName, IndexName: ACTIVE_JOBS_INDEX, ExclusiveStartKey }));
-      ids.push(...(page.Items ?? []).map((item) => item.jobId as string));
+      jobs.push(...(page.Items ?? []).map((item) => ({ jobId: item.jobId as string, createdAt: item.createdAt as string })));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
-    return ids;
+    return jobs;
+  }
+
+  /** Ids of every job not yet completed or failed, for the sweep. */
+  async activeJobIds(): Promise<string[]> {
+    return (await this.activeJobs()).map((job) => job.jobId);
   }
 
   /** One page of a strategy's jobs, newest first. */
@@ -135,6 +145,20 @@ export class ImageJobRepository {
 
   async delete(jobId: string): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { jobId } }));
+  }
+
+  /**
+   * Takes a job out of the running for good, whatever its state (its strategy is being deleted): failed, without a
+   * lease, so a worker still drawing it can no longer complete it.
+   */
+  async retire(jobId: string, now: Date): Promise<void> {
+    await this.transition(
+      jobId,
+      { expression: "attribute_exists(#status)", values: {} },
+      { status: "failed", errorDetail: "The strategy was deleted" },
+      ["leaseOwner", "leaseExpiresAt", "activeUserId"],
+      now,
+    );
   }
 
   /**

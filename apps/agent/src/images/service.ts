@@ -1,10 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { FastifyBaseLogger } from "fastify";
-import { maxImagesPerPost, type ImageJob, type ImageJobAccepted, type ImageJobRequest, type PostImagesAccepted, type PostImagesRequest } from "@strategist/schemas";
+import { context, propagation } from "@opentelemetry/api";
+import type { Metrics } from "@strategist/telemetry";
+import {
+  maxImagesPerPost,
+  type ImageJob,
+  type ImageJobAccepted,
+  type ImageJobRequest,
+  type PostImagesAccepted,
+  type PostImagesRequest,
+} from "@strategist/schemas";
 import { AppError } from "../core/errors";
 import { invalidCursor, type CursorCodec } from "../core/cursor";
 import type { StrategyService } from "../strategies/service";
+import { keepIfStanding, type StrategyHead } from "../strategies/standing";
 import type { ImageModelCatalog } from "../models/image-models";
 import type { ImageJobQueue } from "./queue";
 import { queuedJob, type ImageJobItem, type ImageJobRepository } from "./repository";
@@ -38,7 +48,11 @@ interface ImageServiceDeps {
   /** Queued and running jobs one user may have (IMAGE_JOBS_MAX_ACTIVE_PER_USER); past it, 429. */
   maxActivePerUser: number;
   posts?: PostPrompts;
+  /** A job is kept, and readable, only while its strategy stands (strategies/standing.ts). */
+  head?: StrategyHead;
   clock?: () => Date;
+  /** Counts queued jobs (`strategist_image_jobs_total{state="queued"}`). */
+  metrics?: Pick<Metrics, "countImageJob">;
 }
 
 /** Seconds a user is asked to wait when they have too many image jobs running. */
@@ -95,9 +109,14 @@ export class ImageService {
     const modelId = request.model ?? this.deps.models.defaultId;
     if (!this.deps.models.has(modelId)) throw new AppError("validation", { fields: [{ field: "model", message: "Unknown or disabled image model" }] });
     const selection = request.post_ids ? { post_ids: request.post_ids } : { week_start: request.week_start! };
-    const { posts, unknown } = (await this.deps.posts?.imagePosts(strategyId, selection)) ?? { posts: [], unknown: (request.post_ids ?? []).map((_, index) => index) };
+    const { posts, unknown } = (await this.deps.posts?.imagePosts(strategyId, selection)) ?? {
+      posts: [],
+      unknown: (request.post_ids ?? []).map((_, index) => index),
+    };
     if (unknown.length > 0) {
-      throw new AppError("validation", { fields: unknown.map((index) => ({ field: `post_ids.${index}`, message: "No post of the current plan has this id" })) });
+      throw new AppError("validation", {
+        fields: unknown.map((index) => ({ field: `post_ids.${index}`, message: "No post of the current plan has this id" })),
+      });
     }
     const existing = await this.postJobs(strategyId);
     const wanted = posts.filter((post) => (existing.get(post.id)?.filter((job) => job.status !== "failed").length ?? 0) === 0);
@@ -137,7 +156,7 @@ export class ImageService {
 
   private async admitActive(userId: string): Promise<void> {
     if ((await this.deps.repository.countActive(userId)) >= this.deps.maxActivePerUser) {
-      throw new AppError("image_jobs_busy", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+      throw new AppError("image_jobs_busy", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS, limit: "image_jobs_active_per_user" });
     }
   }
 
@@ -151,9 +170,19 @@ export class ImageService {
   ): Promise<ImageJobItem[]> {
     const release = await this.deps.limits.acquire(userId);
     const now = this.clock();
-    const jobs = sources.map((source) => queuedJob({ jobId: randomUUID(), userId, strategyId, modelId, ...source }, now));
+    // The request's trace context (none when tracing is off), so the worker's span links back to this request.
+    const carrier: { traceparent?: string } = {};
+    propagation.inject(context.active(), carrier);
+    const jobs = sources.map((source) => queuedJob({ jobId: randomUUID(), userId, strategyId, modelId, traceparent: carrier.traceparent, ...source }, now));
     try {
-      for (const job of jobs) await this.deps.repository.create(job);
+      await keepIfStanding(
+        this.deps.head,
+        strategyId,
+        async () => {
+          for (const job of jobs) await this.deps.repository.create(job);
+        },
+        () => Promise.all(jobs.map((job) => this.deps.repository.delete(job.jobId))),
+      );
     } finally {
       await release();
     }
@@ -161,6 +190,7 @@ export class ImageService {
       await this.deps.queue
         .send(job.jobId)
         .catch((error) => log.warn({ err: error, job_id: job.jobId }, "image job wake-up not sent; the sweep picks the job up"));
+      this.deps.metrics?.countImageJob("queued");
       log.info({ job_id: job.jobId, strategy_id: strategyId, model: modelId, source: job.source }, "image job queued");
     }
     return jobs;
@@ -200,12 +230,12 @@ export class ImageService {
     log: FastifyBaseLogger,
   ): Promise<{ jobs: ImageJob[]; nextCursor?: string }> {
     await this.deps.strategies.get(userId, strategyId, log);
-    const startKey = this.deps.cursors.startKey(userId, cursor);
+    const startKey = this.deps.cursors.startKey(userId, cursor, "images");
     if (startKey && startKey.strategyId !== strategyId) throw invalidCursor();
     const page = await this.deps.repository.listByStrategy(strategyId, limit, startKey);
     return {
       jobs: await Promise.all(page.jobs.map((job) => this.toApi(job))),
-      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined,
+      nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "images") : undefined,
     };
   }
 
@@ -227,7 +257,10 @@ export class ImageService {
     return { body: object.body, contentType: job.contentType ?? object.contentType ?? "image/png", contentLength: object.contentLength };
   }
 
-  /** Deletes every job of a strategy and its object (called when the strategy is deleted). */
+  /**
+   * Deletes every job of a strategy and its object (called when the strategy is deleted). Each job is first retired
+   * (failed, its lease taken away) so a worker still drawing it cannot complete it and removes what it stored.
+   */
   async deleteFor(strategyId: string, log: FastifyBaseLogger): Promise<void> {
     let startKey: Record<string, unknown> | undefined;
     let deleted = 0;
@@ -235,6 +268,7 @@ export class ImageService {
       const page = await this.deps.repository.listByStrategy(strategyId, 100, startKey);
       for (const job of page.jobs) {
         // The object first: a crash in between leaves a job pointing at nothing, never an object nobody knows.
+        await this.deps.repository.retire(job.jobId, this.clock());
         await this.deps.store.delete(imageKey(job.strategyId, job.jobId));
         await this.deps.repository.delete(job.jobId);
         deleted++;
@@ -248,9 +282,11 @@ export class ImageService {
     const job = await this.deps.repository.get(jobId);
     if (!job) throw new AppError("job_not_found");
     if (job.userId !== userId) {
-      log.warn({ job_id: jobId }, "access to another user's image job denied");
+      log.warn({ job_id: jobId, strategy_id: job.strategyId }, "access to another user's image job denied");
       throw new AppError("access_denied");
     }
+    // A job whose strategy is being deleted is about to go with it.
+    if (this.deps.head && !(await this.deps.head.standing(job.strategyId))) throw new AppError("job_not_found");
     return job;
   }
 

@@ -1,9 +1,11 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { FastifyInstance } from "fastify";
+import type { Metrics } from "@strategist/telemetry";
 import type { AgentConfig } from "../core/config";
 import type { CursorCodec } from "../core/cursor";
 import type { StrategyService } from "../strategies/service";
+import type { StrategyHead } from "../strategies/standing";
 import type { ImageModelCatalog } from "../models/image-models";
 import { InProcessImageQueue, type ImageJobQueue } from "./queue";
 import { ImageJobRepository } from "./repository";
@@ -23,7 +25,10 @@ export function createImageJobs(options: {
   limits: GenerationAdmission;
   /** Planned posts' visual prompts, for image jobs asked for a post. */
   posts?: PostPrompts;
+  /** Whether a strategy stands: jobs are kept and readable only while it does. */
+  head?: StrategyHead;
   clock?: () => Date;
+  metrics?: Pick<Metrics, "countImageJob" | "setImageQueue">;
 }) {
   const { config } = options;
   const repository = new ImageJobRepository(options.client, config.DYNAMODB_IMAGE_JOBS_TABLE);
@@ -45,8 +50,10 @@ export function createImageJobs(options: {
     cursors: options.cursors,
     limits: options.limits,
     posts: options.posts,
+    head: options.head,
     maxActivePerUser: config.IMAGE_JOBS_MAX_ACTIVE_PER_USER,
     clock: options.clock,
+    metrics: options.metrics,
   });
   return {
     service,
@@ -56,7 +63,7 @@ export function createImageJobs(options: {
     attach(app: FastifyInstance) {
       if (config.IMAGE_WORKER !== "in-process") return;
       const log = app.log.child({ component: "image-worker" });
-      const worker = imageWorker(config, { repository, store, models: options.models, log });
+      const worker = imageWorker(config, { repository, store, models: options.models, log, metrics: options.metrics });
       inProcess = new InProcessImageQueue(worker, { concurrency: config.IMAGE_WORKER_CONCURRENCY, sweepMs: config.IMAGE_JOB_SWEEP_SECONDS * 1000, log });
       const running = inProcess;
       app.addHook("onReady", async () => running.start());
@@ -68,7 +75,7 @@ export function createImageJobs(options: {
 /** The worker as configured; the agent (in-process) and the SQS worker service build it the same way. */
 export function imageWorker(
   config: Pick<AgentConfig, "IMAGE_JOB_LEASE_SECONDS" | "AGENT_TIMEOUT_SECONDS" | "IMAGE_JOB_RETRY_BASE_MS">,
-  parts: Pick<ConstructorParameters<typeof ImageWorker>[0], "repository" | "store" | "models" | "log">,
+  parts: Pick<ConstructorParameters<typeof ImageWorker>[0], "repository" | "store" | "models" | "log" | "metrics">,
 ): ImageWorker {
   return new ImageWorker({
     ...parts,

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
+import { context, propagation, SpanStatusCode, trace, type Link } from "@opentelemetry/api";
+import type { Metrics } from "@strategist/telemetry";
 import { describeAwsFailure, errorChain } from "../models/failures";
 import { isContentFiltered, isPermanentImageFailure, type ImageModelCatalog } from "../models/image-models";
 import type { ImageJobItem, ImageJobRepository } from "./repository";
@@ -26,6 +28,17 @@ interface ImageWorkerOptions {
   maxAttempts?: number;
   now?: () => number;
   random?: () => number;
+  /** Job state transitions and the queue's depth and oldest age. */
+  metrics?: Pick<Metrics, "countImageJob" | "setImageQueue">;
+}
+
+const tracer = trace.getTracer("strategist-images");
+
+/** A link to the span of the request that queued the job, when that request was traced. */
+function linkToRequest(traceparent: string | undefined): Link[] {
+  if (!traceparent) return [];
+  const span = trace.getSpanContext(propagation.extract(context.active(), { traceparent }));
+  return span ? [{ context: span }] : [];
 }
 
 export const CONTENT_FILTER_DETAIL =
@@ -53,9 +66,13 @@ export class ImageWorker {
     this.maxAttempts = options.maxAttempts ?? 4;
   }
 
-  /** Ids of every unfinished job, for the sweep that re-queues lost wake-ups and lapsed leases. */
-  activeJobIds(): Promise<string[]> {
-    return this.options.repository.activeJobIds();
+  /** Ids of every unfinished job, for the sweep that re-queues lost wake-ups and lapsed leases; sets the queue gauges. */
+  async activeJobIds(): Promise<string[]> {
+    const jobs = await this.options.repository.activeJobs();
+    const now = this.now();
+    const oldest = jobs.reduce((min, job) => Math.min(min, Date.parse(job.createdAt) || now), now);
+    this.options.metrics?.setImageQueue({ depth: jobs.length, oldestAgeSeconds: (now - oldest) / 1000 });
+    return jobs.map((job) => job.jobId);
   }
 
   /** Delay before retry `attempt` (1-based): base × 2^(attempt−1), plus up to a quarter of it at random. */
@@ -91,7 +108,18 @@ export class ImageWorker {
     const claimed = await repository.claim(job, owner, now + this.options.leaseMs, new Date(now));
     if (!claimed) return { kind: "done" };
     if (job.status === "processing") log.warn({ attempt: claimed.attempts }, "image job lease lapsed; claimed again");
-    return this.run(claimed, owner, log, shutdown);
+    this.options.metrics?.countImageJob("processing");
+    // A span of its own (the job runs after its request answered), linked to the request that queued it.
+    return tracer.startActiveSpan("image job", { links: linkToRequest(job.traceparent), attributes: { "strategist.job.id": job.jobId } }, async (span) => {
+      try {
+        return await this.run(claimed, owner, log, shutdown);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
   }
 
   private async run(job: ImageJobItem, owner: string, log: FastifyBaseLogger, shutdown?: AbortSignal): Promise<WakeOutcome> {
@@ -121,12 +149,14 @@ export class ImageWorker {
         new Date(this.now()),
       ));
     if (!completed) {
-      // Our lease lapsed and someone else has the job now. If it has already failed, the object is ours to remove.
+      // Our lease lapsed (or the job was retired with its strategy). If the job failed or is gone, the object is ours
+      // to remove.
       const current = await repository.get(job.jobId);
-      if (current?.status === "failed") await this.discardObject(job, log);
+      if (!current || current.status === "failed") await this.discardObject(job, log);
       log.warn({ attempt: job.attempts }, "image job lost its lease before completing");
       return { kind: "done" };
     }
+    this.options.metrics?.countImageJob("completed");
     log.info(
       {
         attempt: job.attempts,
@@ -148,6 +178,7 @@ export class ImageWorker {
     if (isPermanentImageFailure(error)) {
       const detail = isContentFiltered(error) ? CONTENT_FILTER_DETAIL : `The image model rejected the request (${name}). Try another image model.`;
       if (await repository.fail(job.jobId, { owner }, detail, new Date(now))) await this.discardObject(job, log);
+      this.options.metrics?.countImageJob("failed");
       log.warn(details, "image job failed: the model refused");
       return { kind: "done" };
     }
@@ -155,11 +186,13 @@ export class ImageWorker {
       const detail = `The image model was unavailable after ${job.attempts} attempts (${name}). Try again in a few minutes.`;
       // A worker that died after storing, on an earlier attempt, may have left the object behind.
       if (await repository.fail(job.jobId, { owner }, detail, new Date(now))) await this.discardObject(job, log);
+      this.options.metrics?.countImageJob("failed");
       log.warn(details, "image job failed after its last attempt");
       return { kind: "done" };
     }
     const at = now + this.backoffMs(job.attempts);
     await repository.requeue(job.jobId, owner, at, name, new Date(now));
+    this.options.metrics?.countImageJob("retried");
     log.warn({ ...details, retry_in_ms: at - now }, "image model call failed; retrying later");
     return { kind: "later", at };
   }

@@ -9,10 +9,13 @@ import type { ModelCatalog } from "../models/catalog";
 import { AppError } from "../core/errors";
 import { PriceTable } from "../models/pricing";
 import { swaggerOptions } from "../http/openapi/document";
-import { authPlugin, type SessionCheck } from "../http/plugins/auth";
+import { authPlugin, type KeyCheck, type SessionCheck } from "../http/plugins/auth";
 import { costPlugin } from "../http/plugins/cost";
-import { errorsPlugin } from "../http/plugins/errors";
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from "../http/plugins/errors";
+import { jsonBodyPlugin } from "../http/plugins/json-body";
 import { readLimitPlugin } from "../http/plugins/read-limit";
+import { metricsPlugin } from "../http/plugins/metrics";
+import type { Metrics } from "@strategist/telemetry";
 import { healthRoutes } from "../http/health";
 import { modelRoutes } from "../http/models";
 import { strategyRoutes } from "../strategies/routes";
@@ -24,6 +27,8 @@ import type { PlanService } from "../plans/service";
 import type { ExportPool } from "../plans/export-pool";
 import type { PlanFeedService } from "../plans/feed-service";
 import { planFeedRoutes, publicFeedRoutes } from "../plans/feed-routes";
+import type { RepurposeService } from "../plans/repurpose";
+import type { BrandFromWebsiteService } from "../brands/from-website";
 import type { ImageModelCatalog } from "../models/image-models";
 import { imageRoutes } from "../images/routes";
 import type { ImageService } from "../images/service";
@@ -32,6 +37,11 @@ import type { BrandService } from "../brands/service";
 import { conversationRoutes } from "../conversations/routes";
 import type { ConversationService } from "../conversations/service";
 import { EventLoopTurns } from "../generation/turns";
+import { brandInsightRoutes, resultRoutes } from "../results/routes";
+import type { ResultService } from "../results/service";
+import { keyRoutes } from "../keys/routes";
+import type { KeyService } from "../keys/service";
+import { mcpRoutes } from "../mcp/routes";
 
 interface AppDeps {
   service: StrategyService;
@@ -41,6 +51,11 @@ interface AppDeps {
   feeds: PlanFeedService;
   /** Worker threads rendering exports; closed with the app. */
   exports: ExportPool;
+  results: ResultService;
+  /** Articles into plan posts. */
+  repurpose: RepurposeService;
+  /** Brand suggestions from a website. */
+  brandFromWebsite: BrandFromWebsiteService;
   conversations: ConversationService;
   /** The per-user read limit behind `app.limitReads`. */
   readLimiter: ReadLimiter;
@@ -50,6 +65,8 @@ interface AppDeps {
   jwtSecret: string;
   /** Web log-in sessions, so a logged-out token stops working here too. */
   sessions: SessionCheck;
+  /** API keys: their routes, and the check of `Bearer sk_strat_...` on every request. */
+  keys: KeyService & KeyCheck;
   modelProvider: string;
   /** CORS origins (FRONTEND_URL, comma-separated). */
   frontendUrl: string;
@@ -64,6 +81,10 @@ interface AppDeps {
   prices?: PriceTable;
   /** The event-loop turns that POST requests (and the pipeline's model calls) take one at a time; fresh when absent. */
   turns?: EventLoopTurns;
+  /** Request durations by route template and limit rejections go here; nothing is recorded when absent. */
+  metrics?: Metrics;
+  /** Proxies whose X-Forwarded-For entry is trusted for the client IP (per-IP limits of failed keys). */
+  trustProxyHops?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -96,8 +117,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
     routerOptions: { maxParamLength: 200 },
+    // Router and HTTP parser errors answer in the product's `{ "detail" }` shape too, never quoting the URL.
+    frameworkErrors,
+    clientErrorHandler,
     return503OnClosing: false,
     keepAliveTimeout: 72_000,
+    // The client IP is the entry the outermost trusted proxy appended to X-Forwarded-For; with none, the socket's.
+    trustProxy: (_address: string, hop: number) => hop < (deps.trustProxyHops ?? 0),
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only; any other body type is 415, not a string for the validator to puzzle over.
@@ -129,7 +155,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.server.closeAllConnections();
   });
 
+  // First, so that its onRoute hook sees every route the app adds.
+  if (deps.metrics) await app.register(metricsPlugin, { metrics: deps.metrics });
   await app.register(errorsPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(costPlugin, { prices: deps.prices ?? new PriceTable() });
   await app.register(cors, {
     origin: deps.frontendUrl
@@ -142,7 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webUrl = deps.frontendUrl.split(",")[0]?.trim() || "http://localhost:3000";
   await app.register(swagger, swaggerOptions({ agentUrl: deps.agentUrl ?? "http://localhost:8000", webUrl }));
   await app.register(swaggerUi, { routePrefix: "/docs" });
-  await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions });
+  await app.register(authPlugin, { secret: deps.jwtSecret, sessions: deps.sessions, keys: deps.keys });
   await app.register(readLimitPlugin, { limiter: deps.readLimiter });
 
   await app.register(healthRoutes, { modelProvider: deps.modelProvider });
@@ -159,24 +188,48 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         turns.next().then(() => done(), done);
       });
       api.addHook("onRequest", api.authenticate);
-      await api.register(modelRoutes, { catalog: deps.catalog, imageModels: deps.imageModels });
-      await api.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
-      await api.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
-      await api.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
-      await api.register(imageRoutes, { service: deps.images });
-      await api.register(brandRoutes, { prefix: "/brands", service: deps.brands });
-      await api.register(planRoutes, {
-        prefix: "/strategy",
-        service: deps.plans,
-        feeds: deps.feeds,
-        exports: deps.exports,
-        heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
-        clock: deps.clock,
+      // The product's routes: an API key may GET with `read` and needs `write` for anything else.
+      await api.register(async (scoped) => {
+        scoped.addHook("onRequest", scoped.requireMethodScope);
+        await scoped.register(modelRoutes, { catalog: deps.catalog, imageModels: deps.imageModels });
+        await scoped.register(strategyRoutes, { prefix: "/strategy", service: deps.service });
+        await scoped.register(streamRoutes, { prefix: "/strategy", service: deps.service, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+        await scoped.register(conversationRoutes, { prefix: "/strategy", service: deps.conversations, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+        await scoped.register(imageRoutes, { service: deps.images });
+        await scoped.register(brandRoutes, { prefix: "/brands", service: deps.brands, fromWebsite: deps.brandFromWebsite });
+        await scoped.register(planRoutes, {
+          prefix: "/strategy",
+          service: deps.plans,
+          repurpose: deps.repurpose,
+          feeds: deps.feeds,
+          exports: deps.exports,
+          heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
+          clock: deps.clock,
+        });
+        await scoped.register(planFeedRoutes, { prefix: "/strategy", feeds: deps.feeds });
+        await scoped.register(resultRoutes, { prefix: "/strategy", service: deps.results });
+        await scoped.register(brandInsightRoutes, { prefix: "/brands", service: deps.results });
       });
-      await api.register(planFeedRoutes, { prefix: "/strategy", feeds: deps.feeds });
+      // Key management: a web session only; a key cannot create, list or revoke keys.
+      await api.register(async (sessionOnly) => {
+        sessionOnly.addHook("onRequest", sessionOnly.requireSession);
+        await sessionOnly.register(keyRoutes, { prefix: "/keys", service: deps.keys });
+      });
     },
     { prefix: "/api" },
   );
+  // MCP for assistants: the same services as the routes above, each tool checking the key's scope.
+  await app.register(mcpRoutes, {
+    webUrl,
+    services: {
+      strategies: deps.service,
+      conversations: deps.conversations,
+      plans: deps.plans,
+      brands: deps.brands,
+      readLimiter: deps.readLimiter,
+      clock: deps.clock ?? (() => new Date()),
+    },
+  });
 
   return app;
 }

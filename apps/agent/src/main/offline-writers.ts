@@ -1,6 +1,7 @@
 import type { OfflineWriters } from "../models/offline/protocol";
 import { writeRefinement } from "../conversations/offline-refiner";
-import { offlinePlanWriter, offlineRewriteWriter } from "../plans/offline-writer";
+import { offlineBrandFromWebsiteWriter } from "../brands/from-website-writer";
+import { offlinePlanWriter, offlineRepurposeWriter, offlineRewriteWriter } from "../plans/offline-writer";
 import { offlineStrategyWriter } from "../strategies/offline-writer";
 
 /**
@@ -13,4 +14,6 @@ export const OFFLINE_WRITERS: OfflineWriters = {
   plan: offlinePlanWriter,
   rewrite: offlineRewriteWriter,
   refine: writeRefinement,
+  repurpose: offlineRepurposeWriter,
+  "brand-from-website": offlineBrandFromWebsiteWriter,
 };

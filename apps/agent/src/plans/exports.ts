@@ -104,7 +104,7 @@ export function eventDescription(post: PlanPost, links?: FeedLinks): string {
   const postLink = links?.posts[post.id];
   if (postLink) lines.push(`Post: ${postLink}`);
   for (const image of links?.images[post.id] ?? []) lines.push(`Image: ${image}`);
-  return `${publishedText(post.caption, post.hashtags)}\n\n${lines.join("\n")}`.replace(/\r\n?/gu, "\n");
+  return `${publishedText(post.caption, post.hashtags, post.link)}\n\n${lines.join("\n")}`.replace(/\r\n?/gu, "\n");
 }
 
 /**
@@ -114,7 +114,15 @@ export function eventDescription(post: PlanPost, links?: FeedLinks): string {
  */
 export function planToIcs(strategy: StrategyRecord, plan: Plan, now: Date, links?: FeedLinks): string {
   const name = escapeText(`${strategy.brand_name}: content plan`);
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Strategist//Content plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `NAME:${name}`, `X-WR-CALNAME:${name}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Strategist//Content plan//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `NAME:${name}`,
+    `X-WR-CALNAME:${name}`,
+  ];
   if (links?.subscription) lines.push("REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H");
   for (const post of plan.posts) {
     const start = new Date(post.scheduled_at);
@@ -173,4 +181,30 @@ export function planToCsv(strategy: StrategyRecord, plan: Plan): string {
     ].map(neutraliseCell),
   );
   return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows", bom: true, quoted_string: false, quoted_match: /[\r\n",]/u });
+}
+
+/** Markdown text is data: characters that would start markup are escaped, so a caption renders as written. */
+function markdownText(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/gu, "\\$1").replace(/\r\n?|\n/gu, "  \n");
+}
+
+/** The plan as Markdown: a heading per post in time order, its platform, time, caption and hashtags. */
+export function planToMarkdown(strategy: StrategyRecord, plan: Plan): string {
+  const lines = [
+    `# ${markdownText(strategy.brand_name)}: content plan`,
+    "",
+    `${plan.weeks} weeks from ${plan.start_date} (${plan.timezone}), ${plan.posts.length} posts.`,
+  ];
+  for (const post of plan.posts) {
+    lines.push(
+      "",
+      `## ${post.scheduled_at} · ${PLATFORM_RULES[post.platform].name}`,
+      "",
+      `*${markdownText(post.pillar)}: ${markdownText(post.theme)}* (${post.status})`,
+      "",
+      markdownText(post.caption),
+    );
+    if (post.hashtags.length > 0) lines.push("", markdownText(post.hashtags.join(" ")));
+  }
+  return `${lines.join("\n")}\n`;
 }

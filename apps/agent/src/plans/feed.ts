@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { keepIfStanding, type StrategyHead } from "../strategies/standing";
 
 /** Sort key of a strategy's calendar feed in the strategy-items table (deleted with the strategy's partition). */
 const FEED_KEY = "feed";
@@ -48,6 +49,8 @@ export class FeedRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** A feed is kept only while its strategy stands (strategies/standing.ts). */
+    private readonly head?: StrategyHead,
   ) {}
 
   async find(strategyId: string): Promise<FeedItem | undefined> {
@@ -57,7 +60,12 @@ export class FeedRepository {
 
   /** Stores the feed, replacing any earlier one: the earlier token stops working. */
   async put(item: Omit<FeedItem, "itemKey">): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...item, itemKey: FEED_KEY } }));
+    await keepIfStanding(
+      this.head,
+      item.strategyId,
+      () => this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...item, itemKey: FEED_KEY } })),
+      () => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId: item.strategyId, itemKey: FEED_KEY } })),
+    );
   }
 
   /** Changes whether the feed holds approved posts only; undefined when there is no feed. */

@@ -62,7 +62,12 @@ export function strategyToPdf(strategy: StrategyRecord, plan: Plan | undefined):
   const write = (text: string, style: Style, size: number, options: PDFKit.Mixins.TextOptions = {}) => {
     const runs = fontRuns(wrapLongWords(text.replace(/\r\n?/gu, "\n").replace(/\t/gu, " ")), style);
     if (runs.length === 0) runs.push({ font: "sans", text: " " });
-    runs.forEach((run, index) => doc.font(run.font).fontSize(size).text(run.text, { ...options, continued: index < runs.length - 1 }));
+    runs.forEach((run, index) =>
+      doc
+        .font(run.font)
+        .fontSize(size)
+        .text(run.text, { ...options, continued: index < runs.length - 1 }),
+    );
   };
   const field = (text: string) => cutText(text, PDF_BOUNDS.fieldGraphemes);
   const heading = (text: string, size = 14) => {
@@ -104,7 +109,7 @@ export function strategyToPdf(strategy: StrategyRecord, plan: Plan | undefined):
         heading(`Week ${week + 1}`, 13);
       }
       write(`${when.toFormat("ccc d LLL, HH:mm")} · ${PLATFORM_RULES[post.platform].name} · ${post.status}`, "bold", 10);
-      body(publishedText(cutText(post.caption, PDF_BOUNDS.captionGraphemes), post.hashtags));
+      body(publishedText(cutText(post.caption, PDF_BOUNDS.captionGraphemes), post.hashtags, post.link));
       write(field(traceLine(post)), "italic", 9);
       doc.moveDown(0.5);
     }

@@ -1,11 +1,28 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { BulkApproveRequest, BulkApproveResult, ErrorBody, Plan, PlanPost, PlanRequest, PostIdParams, PostPatch, RewriteRequest, StrategyIdParams, ValidationErrorBody } from "@strategist/schemas";
+import {
+  BulkApproveRequest,
+  BulkApproveResult,
+  ErrorBody,
+  FetchRefusalBody,
+  Plan,
+  PlanPost,
+  PlanRequest,
+  PostIdParams,
+  PostPatch,
+  RepurposeRequest,
+  RepurposeResult,
+  RewriteRequest,
+  RewrittenPost,
+  StrategyIdParams,
+  ValidationErrorBody,
+} from "@strategist/schemas";
 import { z } from "zod";
 import { IdempotencyHeaders, MODEL_CALL_ERRORS, STREAM_REFUSALS, liveEventStream, modelCallContext } from "../http/generation";
 import { streamAdmitted } from "../http/sse";
 import type { ExportPool } from "./export-pool";
 import { attachment, exportFileName } from "./exports";
 import type { PlanFeedService } from "./feed-service";
+import type { RepurposeService } from "./repurpose";
 import type { PlanService } from "./service";
 
 interface PlanRouteOptions {
@@ -14,6 +31,7 @@ interface PlanRouteOptions {
   feeds: PlanFeedService;
   /** Renders the export files in worker threads. */
   exports: ExportPool;
+  repurpose: RepurposeService;
   heartbeatMs: number;
   clock?: () => Date;
 }
@@ -23,13 +41,61 @@ const IcsFile = z.string().describe("text/calendar; charset=utf-8");
 const CsvFile = z.string().describe("text/csv; charset=utf-8");
 const PdfFile = z.unknown().describe("application/pdf");
 const POST_BODY_LIMIT = 320 * 1024;
+// A pasted article of 100,000 characters, up to four bytes each.
+const ARTICLE_BODY_LIMIT = 512 * 1024;
+// A refused page: 400 (the URL), 422 (the page), 504 (out of time), each with a detail saying why.
+const FETCH_REFUSALS = { 400: FetchRefusalBody, 422: FetchRefusalBody, 504: FetchRefusalBody } as const;
 const readErrors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } as const;
 /** A rendered export may also be refused (503, too many waiting) or run out of time (504), both with Retry-After. */
 const exportErrors = { ...readErrors, 503: ErrorBody, 504: ErrorBody } as const;
 const tags = ["plans"];
 
 /** The content plan of a strategy: write, stream, read, edit and rewrite posts, export. Routes speak HTTP only. */
-export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, { service, feeds, exports, heartbeatMs, clock = () => new Date() }) => {
+export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (
+  app,
+  { service, repurpose, feeds, exports, heartbeatMs, clock = () => new Date() },
+) => {
+  app.post(
+    "/:id/repurpose",
+    {
+      bodyLimit: ARTICLE_BODY_LIMIT,
+      // Pages are fetched before the model call is admitted: the per-user read limit bounds the fetching too.
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "repurposeArticle",
+        tags,
+        summary: "Turn an article (a URL, or pasted text and title) into posts that join the plan as drafts in its next free slots",
+        params: StrategyIdParams,
+        body: RepurposeRequest,
+        response: { 200: RepurposeResult, ...MODEL_CALL_ERRORS, ...FETCH_REFUSALS, 413: ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      repurpose.create(request.userId, request.params.id, request.body, modelCallContext(request, reply, { strategy_id: request.params.id })),
+  );
+
+  app.post(
+    "/:id/repurpose/stream",
+    {
+      bodyLimit: ARTICLE_BODY_LIMIT,
+      // Pages are fetched before the model call is admitted: the per-user read limit bounds the fetching too.
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "repurposeArticleStream",
+        tags,
+        summary: "Turn an article into plan posts and watch them being written (text/event-stream, the events of generate/stream)",
+        params: StrategyIdParams,
+        body: RepurposeRequest,
+        response: { 200: liveEventStream(RepurposeResult), ...STREAM_REFUSALS, ...FETCH_REFUSALS, 413: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const context = modelCallContext(request, reply, { strategy_id: request.params.id });
+      const admitted = await repurpose.admit(request.userId, request.params.id, request.body, context);
+      await streamAdmitted(request, reply, admitted, { heartbeatMs, signal: context.signal, completed: (result) => result });
+    },
+  );
+
   app.post(
     "/:id/plan",
     {
@@ -154,11 +220,11 @@ export const planRoutes: FastifyPluginAsyncZod<PlanRouteOptions> = async (app, {
       schema: {
         operationId: "rewritePost",
         tags,
-        summary: "Rewrite one post's caption and hashtags",
+        summary: "Rewrite one post's caption and hashtags (optionally 2-3 alternatives to choose from)",
         params: PostIdParams,
         body: RewriteRequest,
         headers: IdempotencyHeaders,
-        response: { 200: PlanPost, ...MODEL_CALL_ERRORS },
+        response: { 200: RewrittenPost, ...MODEL_CALL_ERRORS },
       },
     },
     async (request, reply) =>

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
+import type { ZodType } from "zod";
+import { briefCopy } from "@strategist/composer";
 import {
   checkPost,
   PLATFORM_RULES,
+  strategySchedule,
+  type GbpCtaType,
   planOutputSchema,
   planPlatformOf,
+  rewriteAlternativesSchema,
   rewriteOutputSchema,
   type Plan,
   type PlanOutput,
@@ -12,7 +17,9 @@ import {
   type PlanRequest,
   type PlanPlatformId,
   type PostPatch,
+  type RewriteAlternativesOutput,
   type RewriteOutput,
+  type RewrittenPost,
   type RewriteRequest,
   type StrategyRecord,
   type BulkApproveRequest,
@@ -24,10 +31,14 @@ import { AppError } from "../core/errors";
 import type { ModelCallResult } from "../models/model-call";
 import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { StrategyService } from "../strategies/service";
+import type { Insights } from "@strategist/insights";
 import type { PlanBrief } from "./copywriter";
 import { planPrompt, planSystemPrompt, rewritePrompt, rewriteSystemPrompt } from "./prompt";
-import { inTimeOrder, PlanChangedError, type PlanRepository, type StoredPlan } from "./repository";
+import { inTimeOrder, PlanChangedError, PostChangedError, type PlanRepository, type StoredPlan } from "./repository";
+import { countryOfTimezone, publicHolidays } from "./holidays";
+import { polishPosts, splitGoals, type PolishContext } from "./polish";
 import { lastDay, nextMonday, zonedDateTime } from "./schedule";
+import { guideBrief } from "./insights";
 
 interface PlanServiceDeps {
   strategies: StrategyService;
@@ -39,19 +50,33 @@ interface PlanServiceDeps {
   postImages?: { deleteForPostsExcept(strategyId: string, keep: ReadonlySet<string>, log: FastifyBaseLogger): Promise<void> };
   /** The brand's default time zone, for a plan request that names none. */
   brands?: { defaultTimezone(userId: string, brandId: string): Promise<string | undefined> };
+  /** The strategy's results, in the plan's time zone, for a caller that checked ownership (the results capability). */
+  insights?: { insightsOf(strategy: StrategyRecord, timezone: string): Promise<Insights> };
   clock?: () => Date;
 }
 
-/** The strategy's platforms that have rules, each once, highest priority first (their order kept within a priority). */
+/**
+ * The strategy's platforms that have rules, each once, highest priority first (their order kept within a priority),
+ * each with its structured schedule (the strategy's, or read from its schedule text).
+ */
 export function planPlatforms(strategy: StrategyRecord): PlanBrief["platforms"] {
   const rank = { high: 0, medium: 1, low: 2 } as const;
+  const schedule = strategySchedule(strategy.strategy_output);
   const seen = new Set<PlanPlatformId>();
   const platforms: PlanBrief["platforms"] = [];
   for (const recommendation of [...strategy.strategy_output.platform_recommendations].sort((a, b) => rank[a.priority] - rank[b.priority])) {
     const id = planPlatformOf(recommendation.platform);
     if (!id || seen.has(id)) continue;
     seen.add(id);
-    platforms.push({ id, name: recommendation.platform, priority: recommendation.priority });
+    const entry = schedule.find((item) => item.platform === recommendation.platform)!;
+    platforms.push({
+      id,
+      name: recommendation.platform,
+      priority: recommendation.priority,
+      posts_per_week: entry.posts_per_week,
+      times: entry.times,
+      ...(entry.weekdays ? { weekdays: entry.weekdays } : {}),
+    });
   }
   return platforms;
 }
@@ -84,6 +109,72 @@ export function imagePrompt(post: PlanPost, visualPrompts: readonly string[]): s
   return [visual, `A picture for this ${PLATFORM_RULES[post.platform].name} post: ${caption}`].filter(Boolean).join(" ");
 }
 
+/** A post's local day: `scheduled_at` carries the plan's offset, so its date part is the day in the plan's zone. */
+const localDay = (post: PlanPost) => post.scheduled_at.slice(0, 10);
+
+/** The new posts, less those on the platform and day of a kept post (a kept approved post takes that slot). */
+export function withoutClashes(posts: PlanPost[], kept: PlanPost[]): PlanPost[] {
+  const taken = new Set(kept.map((post) => `${post.platform} ${localDay(post)}`));
+  return posts.filter((post) => !taken.has(`${post.platform} ${localDay(post)}`));
+}
+
+/** The platforms a strategy recommends that a plan cannot write for: the plan names them instead of dropping them. */
+export function unsupportedPlatforms(strategy: StrategyRecord): string[] {
+  return strategy.strategy_output.platform_recommendations.filter((entry) => !planPlatformOf(entry.platform)).map((entry) => entry.platform);
+}
+
+const CTA_TYPES: Record<string, GbpCtaType> = {
+  bookings: "BOOK",
+  sales: "SHOP",
+  downloads: "SIGN_UP",
+  leads: "CALL",
+  visits: "LEARN_MORE",
+  donations: "SIGN_UP",
+  community: "LEARN_MORE",
+  awareness: "LEARN_MORE",
+};
+
+/**
+ * What a plan is written from, for a strategy and the plan's dates and zone: the brief the model gets, the context
+ * the repairs need, and the country whose public holidays the plan respects (the one its time zone belongs to).
+ */
+export function planBriefOf(
+  strategy: StrategyRecord,
+  dates: { startDate: string; weeks: number; timezone: string },
+): { brief: PlanBrief; polish: PolishContext; country?: string } {
+  const output = strategy.strategy_output;
+  const copy = briefCopy({ brand_name: strategy.brand_name, industry: strategy.industry, target_audience: strategy.target_audience, goals: strategy.goals });
+  const startDate = dates.startDate;
+  const lastDate = lastDay(startDate, dates.weeks);
+  const country = countryOfTimezone(dates.timezone);
+  const brief: PlanBrief = {
+    brand_name: strategy.brand_name,
+    industry: strategy.industry,
+    language: copy.language,
+    platforms: planPlatforms(strategy),
+    pillars: output.content_pillars,
+    themes: output.content_themes,
+    goals: splitGoals(strategy.goals),
+    goal_cta: copy.goal.cta,
+    cta_type: CTA_TYPES[copy.goal.kind] ?? "LEARN_MORE",
+    customers: copy.customers,
+    visual_prompts: output.visual_prompts.length,
+    posting_schedule: output.posting_schedule,
+    start_date: startDate,
+    weeks: dates.weeks,
+    holidays: country ? publicHolidays(country, startDate, lastDate, copy.language) : [],
+  };
+  const polish: PolishContext = {
+    brand: strategy.brand_name,
+    language: copy.language,
+    sources: [strategy.brand_name, strategy.industry, strategy.target_audience, strategy.goals, ...output.content_pillars, ...output.content_themes],
+    goals: brief.goals,
+    cta_type: brief.cta_type,
+    holidays: brief.holidays,
+  };
+  return { brief, polish, ...(country ? { country } : {}) };
+}
+
 /** The content plan use cases: write (through the generation pipeline), read, edit a post, rewrite a post. */
 export class PlanService {
   private readonly clock: () => Date;
@@ -114,19 +205,13 @@ export class PlanService {
     const timezone = request.timezone ?? brandTimezone ?? "UTC";
     const startDate = request.start_date ?? nextMonday(timezone, this.clock());
     const output = strategy.strategy_output;
-    const brief: PlanBrief = {
-      brand_name: strategy.brand_name,
-      industry: strategy.industry,
-      platforms,
-      pillars: output.content_pillars,
-      themes: output.content_themes,
-      visual_prompts: output.visual_prompts.length,
-      posting_schedule: output.posting_schedule,
-      start_date: startDate,
-      weeks: request.weeks,
-    };
+    const { brief: unguided, polish, country } = planBriefOf(strategy, { startDate, weeks: request.weeks, timezone });
+    const lastDate = lastDay(startDate, request.weeks);
+    // What worked moves the schedule and the pillar mix before the copywriter writes (plans/insights.ts).
+    const { brief, insights_used } = guideBrief(unguided, await this.deps.insights?.insightsOf(strategy, timezone));
     const useCase: UseCase<PlanOutput, Plan> = {
       name: "plan generation",
+      kind: "plan",
       userId,
       log: context.log,
       signal: context.signal,
@@ -138,7 +223,7 @@ export class PlanService {
           schema: planOutputSchema({
             platforms: platforms.map((platform) => platform.id),
             firstDate: startDate,
-            lastDate: lastDay(startDate, request.weeks),
+            lastDate,
             visualPrompts: output.visual_prompts.length,
           }),
           systemPrompt: planSystemPrompt(platforms.map((platform) => platform.id)),
@@ -153,7 +238,7 @@ export class PlanService {
         return stored?.planId === planId ? stored.plan : undefined;
       },
       store: async (generation, planId) => {
-        const plan = await this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId);
+        const plan = await this.store(userId, strategy, { ...request, timezone }, startDate, generation, planId, insights_used, polish, country);
         // The replaced plan's posts are gone: so are their pictures.
         await this.deps.postImages?.deleteForPostsExcept(strategyId, new Set(plan.posts.map((post) => post.id)), context.log);
         return plan;
@@ -170,21 +255,23 @@ export class PlanService {
     startDate: string,
     generation: ModelCallResult<PlanOutput>,
     planId: string,
+    insights_used: string[],
+    polish: PolishContext,
+    country: string | undefined,
   ): Promise<Plan> {
     // The last check before anything is stored: no caption or hashtag uses one of the brand's banned words.
     if (bannedWordErrors(generation.output, strategy.voice).length > 0)
       throw new AppError("structured_output", { message: "banned word in the model's output" });
-    const posts: PlanPost[] = generation.output.posts.map((post) => ({
+    // Every model's posts meet the same rules: repaired here where a repair keeps the meaning.
+    const posts: PlanPost[] = polishPosts(generation.output.posts, polish).map(({ date, time, ...post }) => ({
       id: randomUUID(),
-      platform: post.platform,
-      scheduled_at: zonedDateTime(post.date, post.time, request.timezone),
-      pillar: post.pillar,
-      theme: post.theme,
-      caption: post.caption,
-      hashtags: post.hashtags,
-      ...(post.visual_prompt_index !== undefined ? { visual_prompt_index: post.visual_prompt_index } : {}),
+      ...post,
+      scheduled_at: zonedDateTime(date, time, request.timezone),
       status: "draft",
     }));
+    if (posts.length === 0) throw new AppError("structured_output", { message: "no post of the model's plan met the rules" });
+    const unsupported = unsupportedPlatforms(strategy);
+    const kept = request.keep_approved ? await this.approvedWithin(strategy.id, startDate, lastDay(startDate, request.weeks)) : [];
     const plan: Plan = {
       strategy_id: strategy.id,
       strategy_version: strategy.version,
@@ -193,7 +280,10 @@ export class PlanService {
       weeks: request.weeks,
       created_at: this.clock().toISOString(),
       model: generation.model,
-      posts: inTimeOrder(posts),
+      ...(country ? { country } : {}),
+      ...(unsupported.length > 0 ? { unsupported_platforms: unsupported } : {}),
+      posts: inTimeOrder([...kept, ...withoutClashes(posts, kept)]),
+      insights_used,
     };
     try {
       await this.deps.repository.replace(userId, planId, plan);
@@ -202,6 +292,14 @@ export class PlanService {
       throw error;
     }
     return plan;
+  }
+
+  /** The current plan's approved posts on the days from `first` to `last` (local days), each under a new id for the new plan. */
+  private async approvedWithin(strategyId: string, first: string, last: string): Promise<PlanPost[]> {
+    const current = await this.deps.repository.find(strategyId);
+    return (current?.plan.posts ?? [])
+      .filter((post) => post.status === "approved" && localDay(post) >= first && localDay(post) <= last)
+      .map((post) => ({ ...post, id: randomUUID() }));
   }
 
   /** The strategy's plan; 403/404 for the strategy first, then 404 "Plan not found". */
@@ -244,13 +342,13 @@ export class PlanService {
 
   /** Changes a post; the result must meet its platform's rules, or nothing is stored and the 400 names the limit. */
   async patchPost(userId: string, strategyId: string, postId: string, patch: PostPatch, log: FastifyBaseLogger): Promise<PlanPost> {
-    const { planId, post } = await this.post(userId, strategyId, postId, log);
+    const { planId, post, revision } = await this.post(userId, strategyId, postId, log);
     // A user's own edit may not use the brand's banned words either: 400 naming the word and the field.
     assertNoBannedWords(patch, (await this.deps.strategies.get(userId, strategyId, log)).voice);
     const changed: PlanPost = { ...post, ...patch };
     const violations = checkPost(changed.platform, changed);
     if (violations.length > 0) throw new AppError("validation", { fields: violations });
-    const stored = await this.update(strategyId, planId, changed);
+    const stored = await this.update(strategyId, planId, changed, revision);
     log.info({ strategy_id: strategyId, post_id: postId, fields: Object.keys(patch) }, "post edited");
     return stored;
   }
@@ -264,7 +362,9 @@ export class PlanService {
     let postIds: string[];
     if (request.post_ids) {
       const known = new Set(plan.posts.map((post) => post.id));
-      const unknown = request.post_ids.flatMap((id, index) => (known.has(id) ? [] : [{ field: `post_ids.${index}`, message: "No post of the current plan has this id" }]));
+      const unknown = request.post_ids.flatMap((id, index) =>
+        known.has(id) ? [] : [{ field: `post_ids.${index}`, message: "No post of the current plan has this id" }],
+      );
       if (unknown.length > 0) throw new AppError("validation", { fields: unknown });
       postIds = [...new Set(request.post_ids)];
     } else {
@@ -281,12 +381,17 @@ export class PlanService {
     return { status: request.status, post_ids: postIds, changed };
   }
 
-  /** A new caption and hashtags for one post, through the generation pipeline; the rest of the post stays. */
-  async rewrite(userId: string, strategyId: string, postId: string, request: RewriteRequest, context: ModelCallContext): Promise<PlanPost> {
+  /**
+   * A new caption and hashtags for one post, through the generation pipeline; the rest of the post stays. Asked for
+   * 2-3 alternatives, the model writes that many different ones: the first is stored and all come back to choose from.
+   */
+  async rewrite(userId: string, strategyId: string, postId: string, request: RewriteRequest, context: ModelCallContext): Promise<RewrittenPost> {
     const strategy = await this.deps.strategies.get(userId, strategyId, context.log);
-    const { planId, post } = await this.post(userId, strategyId, postId, context.log);
-    const useCase: UseCase<RewriteOutput, PlanPost> = {
+    const { planId, post, revision } = await this.post(userId, strategyId, postId, context.log);
+    const count = request.alternatives ?? 1;
+    const useCase: UseCase<RewriteOutput | RewriteAlternativesOutput, RewrittenPost> = {
       name: "post rewrite",
+      kind: "rewrite",
       userId,
       log: context.log,
       signal: context.signal,
@@ -294,7 +399,9 @@ export class PlanService {
       request: { route: "rewrite", strategyId, postId, body: request },
       model: withVoice(
         {
-          schema: rewriteOutputSchema(post.platform),
+          schema: (count > 1 ? rewriteAlternativesSchema(post.platform, count) : rewriteOutputSchema(post.platform)) as ZodType<
+            RewriteOutput | RewriteAlternativesOutput
+          >,
           systemPrompt: rewriteSystemPrompt(post.platform),
           prompt: rewritePrompt({
             brand_name: strategy.brand_name,
@@ -304,6 +411,8 @@ export class PlanService {
             caption: post.caption,
             hashtags: post.hashtags,
             ...(request.instruction ? { instruction: request.instruction } : {}),
+            ...(count > 1 ? { alternatives: count } : {}),
+            ...rewriteCopy(strategy),
           }),
           modelId: request.model,
         },
@@ -312,15 +421,37 @@ export class PlanService {
       findStored: async (rewriteId) => {
         const stored = await this.deps.repository.findPost(strategyId, planId, postId);
         if (stored?.rewriteId !== rewriteId) return undefined;
-        const { rewriteId: _, ...rest } = stored;
+        const { rewriteId: _, revision: _revision, ...rest } = stored;
         return rest;
       },
-      store: (generation, rewriteId) => {
+      store: async (generation, rewriteId) => {
         if (bannedWordErrors(generation.output, strategy.voice).length > 0)
           throw new AppError("structured_output", { message: "banned word in the model's output" });
-        return this.update(strategyId, planId, { ...post, ...generation.output }, rewriteId);
+        const copy = rewriteCopy(strategy);
+        const repairs: PolishContext = {
+          brand: strategy.brand_name,
+          language: copy.language,
+          sources: [
+            strategy.brand_name,
+            strategy.industry,
+            strategy.target_audience,
+            strategy.goals,
+            ...strategy.strategy_output.content_pillars,
+            ...strategy.strategy_output.content_themes,
+          ],
+          goals: [],
+          cta_type: post.cta_type ?? "LEARN_MORE",
+          holidays: [],
+        };
+        const written = "alternatives" in generation.output ? generation.output.alternatives : [generation.output];
+        const alternatives = written.map((alternative) => {
+          const [fixed] = polishPosts([{ ...post, date: "", time: "00:00", ...alternative }], repairs);
+          return fixed ? { caption: fixed.caption, hashtags: fixed.hashtags } : alternative;
+        });
+        const stored = await this.update(strategyId, planId, { ...post, ...alternatives[0]! }, revision, rewriteId);
+        return count > 1 ? { ...stored, alternatives } : stored;
       },
-      logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId } }),
+      logged: () => ({ message: "post rewritten", fields: { strategy_id: strategyId, post_id: postId, alternatives: count } }),
     };
     return this.deps.pipeline.run(useCase);
   }
@@ -350,21 +481,33 @@ export class PlanService {
     return stored;
   }
 
-  private async post(userId: string, strategyId: string, postId: string, log: FastifyBaseLogger): Promise<{ planId: string; post: PlanPost }> {
+  private async post(
+    userId: string,
+    strategyId: string,
+    postId: string,
+    log: FastifyBaseLogger,
+  ): Promise<{ planId: string; post: PlanPost; revision: number }> {
     await this.deps.strategies.get(userId, strategyId, log);
     const stored = await this.deps.repository.find(strategyId);
     const post = stored && (await this.deps.repository.findPost(strategyId, stored.planId, postId));
     if (!stored || !post) throw new AppError("post_not_found");
-    const { rewriteId: _, ...rest } = post;
-    return { planId: stored.planId, post: rest };
+    const { rewriteId: _, revision, ...rest } = post;
+    return { planId: stored.planId, post: rest, revision };
   }
 
-  private async update(strategyId: string, planId: string, post: PlanPost, rewriteId?: string): Promise<PlanPost> {
+  private async update(strategyId: string, planId: string, post: PlanPost, basedOn: number, rewriteId?: string): Promise<PlanPost> {
     try {
-      return await this.deps.repository.updatePost(strategyId, planId, post, rewriteId);
+      return await this.deps.repository.updatePost(strategyId, planId, post, basedOn, rewriteId);
     } catch (error) {
       if (error instanceof PlanChangedError) throw new AppError("conflict", { cause: error });
+      if (error instanceof PostChangedError) throw new AppError("post_conflict", { cause: error });
       throw error;
     }
   }
+}
+
+/** The brief's language, goal action and customers, for a rewrite. */
+function rewriteCopy(strategy: StrategyRecord): { language: PlanBrief["language"]; goal_cta: string; customers: string } {
+  const copy = briefCopy({ brand_name: strategy.brand_name, industry: strategy.industry, target_audience: strategy.target_audience, goals: strategy.goals });
+  return { language: copy.language, goal_cta: copy.goal.cta, customers: copy.customers };
 }

@@ -1,5 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { ConversationMessage, StrategyRecord, TokenUsage, VersionKind, VersionSummary } from "@strategist/schemas";
+import { keepIfStanding, type StrategyHead } from "./standing";
 
 /** Sort-key prefixes of the items under a strategy (see docs/conversations.md). */
 export const ITEM_PREFIX = { version: "version#", message: "message#", session: "session#" } as const;
@@ -59,9 +60,14 @@ export class StrategyItemsRepository {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     readonly tableName: string,
+    /** Every write is kept only while the strategy stands (strategies/standing.ts). */
+    private readonly head?: StrategyHead,
   ) {}
 
-  /** Stores a version snapshot. A version is written once; writing the same version again keeps the first. */
+  /**
+   * Stores a version snapshot. A version is written once; writing the same version again keeps the first. Throws
+   * StrategyDeletedError (and keeps nothing) when the strategy's delete has begun.
+   */
   async putVersion(snapshot: VersionSnapshot): Promise<void> {
     const { record } = snapshot;
     const item: VersionItem = {
@@ -72,11 +78,19 @@ export class StrategyItemsRepository {
       model: record.model,
       ...snapshot,
     };
-    try {
-      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" }));
-    } catch (error) {
-      if (!(error instanceof Error && error.name === "ConditionalCheckFailedException")) throw error;
-    }
+    const key = { strategyId: item.strategyId, itemKey: item.itemKey };
+    await keepIfStanding(
+      this.head,
+      item.strategyId,
+      async () => {
+        try {
+          await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" }));
+        } catch (error) {
+          if (!(error instanceof Error && error.name === "ConditionalCheckFailedException")) throw error;
+        }
+      },
+      () => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key })),
+    );
   }
 
   /** The snapshot of one version, if stored. */
@@ -117,21 +131,27 @@ export class StrategyItemsRepository {
     }));
   }
 
-  /** Stores the two messages of one exchange; each key is written once. */
+  /** Stores the two messages of one exchange; each key is written once, and kept only while the strategy stands. */
   async putMessages(strategyId: string, messages: ConversationMessage[]): Promise<void> {
-    await Promise.all(
-      messages.map(async (message, turn) => {
-        const item: MessageItem = {
-          strategyId,
-          itemKey: messageKey(message.version, turn === 0 ? 0 : 1),
-          id: message.id,
-          role: message.role,
-          content: message.content,
-          version: message.version,
-          createdAt: message.created_at,
-        };
-        await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" }));
-      }),
+    const items: MessageItem[] = messages.map((message, turn) => ({
+      strategyId,
+      itemKey: messageKey(message.version, turn === 0 ? 0 : 1),
+      id: message.id,
+      role: message.role,
+      content: message.content,
+      version: message.version,
+      createdAt: message.created_at,
+    }));
+    await keepIfStanding(
+      this.head,
+      strategyId,
+      () =>
+        Promise.all(
+          items.map((item) =>
+            this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(itemKey)" })),
+          ),
+        ),
+      () => Promise.all(items.map((item) => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId, itemKey: item.itemKey } })))),
     );
   }
 

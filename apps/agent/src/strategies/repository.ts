@@ -1,7 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { queryNewestByUser } from "@strategist/dynamo";
 import type { StrategyOutput, StrategyRecord, StrategySummary, TokenUsage } from "@strategist/schemas";
 import { voiceFromItem, voiceToItem, type VoiceItem } from "../brands/repository";
+import { StrategyDeletedError, type StrategyHead } from "./standing";
 
 /** The strategies table item: the original attribute names, plus the model that wrote it and its usage. */
 interface StrategyItem {
@@ -21,6 +22,8 @@ interface StrategyItem {
   /** Absent on records stored before strategies had versions: they are version 1. */
   version?: number;
   updatedAt?: string;
+  /** Set when a delete of the strategy began: from then on it reads as gone and nothing new is kept under it. */
+  deleting?: string;
 }
 
 /** A page of a user's strategies (whole or summaries) and the key to continue from, if any. */
@@ -31,7 +34,7 @@ interface StrategyPage<T = StrategyRecord> {
 
 /** The attributes a summary needs (plus the index keys, which a cursor is made of). */
 const SUMMARY_PROJECTION = {
-  ProjectionExpression: "#id, #user, #brand, #industry, #created, #updated, #model, #version",
+  ProjectionExpression: "#id, #user, #brand, #industry, #created, #updated, #model, #version, #deleting",
   ExpressionAttributeNames: {
     "#id": "strategyId",
     "#user": "userId",
@@ -41,8 +44,12 @@ const SUMMARY_PROJECTION = {
     "#updated": "updatedAt",
     "#model": "modelId",
     "#version": "version",
+    "#deleting": "deleting",
   },
 };
+
+/** A strategy whose delete has begun is no longer listed. */
+const standingItem = (item: Record<string, unknown>) => item.deleting === undefined;
 
 function toSummary(item: Record<string, unknown>): StrategySummary {
   return {
@@ -114,7 +121,7 @@ function toRecord(item: Record<string, unknown>): StrategyRecord {
 }
 
 /** Strategy storage in DynamoDB (one item per strategy, listed by user through a GSI); knows nothing of HTTP. */
-export class StrategyRepository {
+export class StrategyRepository implements StrategyHead {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -145,7 +152,8 @@ export class StrategyRepository {
    */
   async replace(record: StrategyRecord, basedOn: number): Promise<StrategyRecord> {
     // Records from before versions have no version attribute and count as version 1.
-    const condition = basedOn === 1 ? "userId = :user AND (#version = :basedOn OR attribute_not_exists(#version))" : "userId = :user AND #version = :basedOn";
+    const current = basedOn === 1 ? "(#version = :basedOn OR attribute_not_exists(#version))" : "#version = :basedOn";
+    const condition = `userId = :user AND ${current} AND attribute_not_exists(deleting)`;
     try {
       await this.client.send(
         new PutCommand({
@@ -157,10 +165,33 @@ export class StrategyRepository {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new StrategyChangedError(`strategy ${record.id} is no longer at version ${basedOn}`, { cause: error });
-      throw error;
+      if (!isConditionFailure(error)) throw error;
+      if (!(await this.standing(record.id))) throw new StrategyDeletedError(record.id);
+      throw new StrategyChangedError(`strategy ${record.id} is no longer at version ${basedOn}`, { cause: error });
     }
     return record;
+  }
+
+  /**
+   * Marks the head as being deleted (only while it exists and is the user's); from then on the strategy reads as gone
+   * and every writer under it undoes its write. False when there was no such strategy to mark.
+   */
+  async markDeleting(strategyId: string, userId: string, at: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { strategyId },
+          UpdateExpression: "SET deleting = if_not_exists(deleting, :at)",
+          ConditionExpression: "attribute_exists(strategyId) AND userId = :user",
+          ExpressionAttributeValues: { ":at": at, ":user": userId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   /** Deletes the head item (the strategy as listed); its items are the items repository's. */
@@ -168,22 +199,36 @@ export class StrategyRepository {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { strategyId } }));
   }
 
-  /** Reads one record from the base table (strongly consistent), whoever owns it. */
+  /** Whether the strategy exists and no delete of it has begun (strongly consistent). */
+  async standing(strategyId: string): Promise<boolean> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { strategyId }, ConsistentRead: true, ProjectionExpression: "userId, deleting" }),
+    );
+    return typeof Item?.userId === "string" && Item.deleting === undefined;
+  }
+
+  /** Reads one record from the base table (strongly consistent), whoever owns it; a strategy being deleted reads as gone. */
   async findById(strategyId: string): Promise<StrategyRecord | undefined> {
+    const head = await this.findHead(strategyId);
+    return head && !head.deleting ? head.record : undefined;
+  }
+
+  /** The head item with its deletion mark, for the delete itself (which may finish a delete that stopped half-way). */
+  async findHead(strategyId: string): Promise<{ record: StrategyRecord; deleting: boolean } | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { strategyId }, ConsistentRead: true }));
     // Idempotency bookkeeping shares the table but has no owner: it is never a strategy.
-    return Item && typeof Item.userId === "string" ? toRecord(Item) : undefined;
+    return Item && typeof Item.userId === "string" ? { record: toRecord(Item), deleting: Item.deleting !== undefined } : undefined;
   }
 
   /** One page of a user's strategies, newest first, through the UserIdIndex. */
   async listByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage> {
     const page = await queryNewestByUser(this.client, this.tableName, userId, limit, startKey);
-    return { records: page.items.map(toRecord), lastKey: page.lastKey };
+    return { records: page.items.filter(standingItem).map(toRecord), lastKey: page.lastKey };
   }
 
   /** The same page as listByUser, reading only the attributes of a summary. */
   async listSummariesByUser(userId: string, limit: number, startKey?: Record<string, unknown>): Promise<StrategyPage<StrategySummary>> {
     const page = await queryNewestByUser(this.client, this.tableName, userId, limit, startKey, SUMMARY_PROJECTION);
-    return { records: page.items.map(toSummary), lastKey: page.lastKey };
+    return { records: page.items.filter(standingItem).map(toSummary), lastKey: page.lastKey };
   }
 }

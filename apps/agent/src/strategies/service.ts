@@ -1,14 +1,18 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { BrandVoice, GenerateRequest, StrategyInput, StrategyOutput, StrategyRecord, StrategySummary } from "@strategist/schemas";
+import { withPlatformSchedule } from "@strategist/schemas";
 import type { BrandService } from "../brands/service";
 import { bannedWordErrors } from "../generation/voice";
 import { AppError } from "../core/errors";
+import { unbound } from "../core/logging";
 import { strategyCall } from "./strategist";
 import type { Admitted, GenerationPipeline, ModelCallContext, UseCase } from "../generation/pipeline";
 import type { CursorCodec } from "../core/cursor";
 import type { StrategyDependent } from "../generation/dependents";
 import type { StrategyItemsRepository } from "./items";
 import { StrategyAlreadyExistsError, type StrategyRepository } from "./repository";
+import { resultsEvidence, type ResultsEvidence } from "./results";
+import type { Insights } from "@strategist/insights";
 
 interface StrategyServiceDeps {
   repository: StrategyRepository;
@@ -21,6 +25,8 @@ interface StrategyServiceDeps {
   clock?: () => Date;
   /** Brand profiles, for requests with a `brand_id`. */
   brands?: BrandService;
+  /** A brand's results across its strategies, for a caller that checked ownership (the results capability). */
+  brandInsights?: { insightsOfBrand(brandId: string, timezone: string): Promise<Insights> };
 }
 
 /** A generate request made whole: the brief (brand defaults filled in), the model, and the brand's voice. */
@@ -28,6 +34,8 @@ interface ResolvedBrief {
   input: StrategyInput;
   modelId?: string;
   brand?: { id: string; voice: BrandVoice };
+  /** The brand's results, when it has any: a new strategy starts from its history. */
+  results?: ResultsEvidence;
 }
 
 /** A page of the user's history and the cursor for the next one. */
@@ -77,23 +85,25 @@ export class StrategyService {
     if (input.goals === undefined) {
       throw new AppError("validation", { fields: [{ field: "goals", message: "Field required: the brand has no goals to default from" }] });
     }
-    return { input: { ...input, goals: input.goals }, modelId, brand: { id: brand.id, voice: brand.voice } };
+    const results = resultsEvidence(await this.deps.brandInsights?.insightsOfBrand(brandId, brand.default_timezone ?? "UTC"));
+    return { input: { ...input, goals: input.goals }, modelId, brand: { id: brand.id, voice: brand.voice }, ...(results ? { results } : {}) };
   }
 
   private generation(userId: string, request: GenerateRequest, brief: ResolvedBrief, context: ModelCallContext): UseCase<StrategyOutput, StrategyRecord> {
-    const { input, modelId, brand } = brief;
+    const { input, modelId, brand, results } = brief;
     const owned = async (strategyId: string) => {
       const stored = await this.deps.repository.findById(strategyId);
       return stored?.user_id === userId ? stored : undefined;
     };
     return {
       name: "strategy generation",
+      kind: "strategy",
       userId,
       log: context.log,
       signal: context.signal,
       idempotencyKey: context.idempotencyKey,
       request,
-      model: strategyCall(input, modelId, brand?.voice),
+      model: strategyCall(input, modelId, brand?.voice, results),
       findStored: owned,
       store: async (generation, recordId) => {
         const now = this.clock().toISOString();
@@ -101,7 +111,8 @@ export class StrategyService {
           id: recordId,
           user_id: userId,
           ...input,
-          strategy_output: generation.output,
+          // A model that wrote no structured schedule (or missed a platform) gets one read from its schedule text.
+          strategy_output: withPlatformSchedule(generation.output),
           created_at: now,
           model: generation.model,
           usage: generation.usage,
@@ -133,23 +144,28 @@ export class StrategyService {
 
   /** The user's strategies, newest first, one page at a time. */
   async list(userId: string, limit: number, cursor?: string): Promise<StrategyListPage> {
-    const page = await this.deps.repository.listByUser(userId, limit, this.deps.cursors.startKey(userId, cursor));
-    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+    const page = await this.deps.repository.listByUser(userId, limit, this.deps.cursors.startKey(userId, cursor, "strategies"));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "strategies") : undefined };
   }
 
   /** The same pages as list(), as summaries (the cursors are interchangeable). */
   async listSummaries(userId: string, limit: number, cursor?: string): Promise<StrategyListPage<StrategySummary>> {
-    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.deps.cursors.startKey(userId, cursor));
-    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey) : undefined };
+    const page = await this.deps.repository.listSummariesByUser(userId, limit, this.deps.cursors.startKey(userId, cursor, "strategies"));
+    return { records: page.records, nextCursor: page.lastKey ? this.deps.cursors.encode(userId, page.lastKey, "strategies") : undefined };
   }
 
   /**
-   * Deletes a strategy with everything stored under it: its items (versions, messages, session, other capabilities'
-   * items), then each dependent's data, then the strategy itself. Ownership first: someone else's is 403 and
-   * nothing is removed.
+   * Deletes a strategy with everything stored under it. The head is marked first (a conditional write): from then on
+   * the strategy reads as gone and every writer under it undoes its own write (strategies/standing.ts). Then its
+   * items (versions, messages, session, other capabilities' items), each dependent's data, and the head itself.
+   * Ownership first: someone else's is 403 and nothing is removed. A delete that stopped half-way is finished by
+   * the next one.
    */
   async delete(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<void> {
-    await this.get(userId, strategyId, log);
+    const head = await this.deps.repository.findHead(strategyId);
+    if (!head) throw new AppError("not_found");
+    this.checkOwner(userId, head.record, log);
+    if (!(await this.deps.repository.markDeleting(strategyId, userId, this.clock().toISOString()))) throw new AppError("not_found");
     const started = performance.now();
     const items = await this.deps.items.deleteAll(strategyId);
     for (const dependent of this.deps.dependents ?? []) await dependent.deleteFor(strategyId, log);
@@ -161,10 +177,13 @@ export class StrategyService {
   async get(userId: string, strategyId: string, log: FastifyBaseLogger): Promise<StrategyRecord> {
     const record = await this.deps.repository.findById(strategyId);
     if (!record) throw new AppError("not_found");
-    if (record.user_id !== userId) {
-      log.warn({ strategy_id: strategyId }, "access to another user's strategy denied");
-      throw new AppError("access_denied");
-    }
+    this.checkOwner(userId, record, log);
     return record;
+  }
+
+  private checkOwner(userId: string, record: StrategyRecord, log: FastifyBaseLogger): void {
+    if (record.user_id === userId) return;
+    log.warn(unbound(log, { strategy_id: record.id }), "access to another user's strategy denied");
+    throw new AppError("access_denied");
   }
 }

@@ -158,7 +158,7 @@ describe("brand profiles API", () => {
       .filter((operation) => operation.tags?.includes("brands"))
       .map((operation) => operation.operationId)
       .sort();
-    expect(operations).toEqual(["createBrand", "deleteBrand", "getBrand", "listBrands", "suggestBrandVoice", "updateBrand"]);
+    expect(operations).toEqual(["createBrand", "deleteBrand", "getBrand", "listBrands", "suggestBrandFromWebsite", "suggestBrandVoice", "updateBrand"]);
   });
 
   it("needs a token", async () => {

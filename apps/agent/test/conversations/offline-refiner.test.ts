@@ -55,9 +55,7 @@ describe("the offline refiner", () => {
     const refined = new OfflineRefiner(before, brief).apply("Add a pillar about sourdough classes, post 4 times a week and make it more casual");
     expect(refined.content_pillars.at(-1)).toBe("Sourdough classes");
     expect(refined.posting_schedule).toMatch(/^Post 4 times a week on each platform/);
-    expect(refined.content_themes.every((theme) => theme.startsWith("In a relaxed, conversational voice: "))).toBe(true);
-    expect(refined.change_summary).toBe(
-      'I added the pillar "Sourdough classes", set the posting schedule to 4 times a week on each platform and rewrote the content themes in a more casual voice.',
-    );
+    expect(JSON.stringify(refined)).not.toMatch(/conversational|voice:/iu);
+    expect(refined.change_summary).toMatch(/^I added the pillar "Sourdough classes",? (?:and )?set the posting schedule to 4 times a week on each platform/u);
   });
 });

@@ -77,4 +77,23 @@ describe("refine against the local Bedrock", () => {
     ).json();
     expect(messages.map((message: { version: number }) => message.version)).toEqual([2, 2, 3, 3, 4, 4]);
   });
+
+  it("keeps a style instruction out of the content whatever the model writes: no lead, no style hashtag", async () => {
+    harness.bedrock.reset();
+    const current = record.strategy_output;
+    harness.bedrock.script({
+      kind: "toolInput",
+      input: {
+        ...current,
+        content_themes: current.content_themes.map((theme) => `In a relaxed, conversational voice: ${theme}`),
+        engagement_tactics: current.engagement_tactics.map((tactic) => `${tactic} #RelaxedConversational`),
+        change_summary: "I made the tone more playful and relaxed.",
+      },
+    });
+    const response = await refine(harness.app, "make the tone more playful and relaxed");
+    expect(response.statusCode, response.body).toBe(200);
+    const output = (response.json() as StrategyRecord).strategy_output;
+    expect(output.content_themes).toEqual(current.content_themes);
+    expect(JSON.stringify(output)).not.toMatch(/conversational voice|#RelaxedConversational|playful and relaxed/iu);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agentEnvSchema, loadConfig } from "../../src/core/config";
+import { agentEnvSchema, configWarnings, fetchSettings, loadConfig } from "../../src/core/config";
 
 const SECRET = "s".repeat(32);
 
@@ -8,6 +8,7 @@ describe("configuration", () => {
     const config = loadConfig({ JWT_SECRET: SECRET });
     expect(config).toMatchObject({
       PORT: 8000,
+      METRICS_PORT: 9464,
       AWS_REGION: "us-east-1",
       DYNAMODB_STRATEGIES_TABLE: "strategies-dev",
       DYNAMODB_USERS_TABLE: "users-dev",
@@ -18,6 +19,22 @@ describe("configuration", () => {
       DATA_DIR: ".data",
       DYNAMODB_CREATE_TABLES: false,
     });
+  });
+
+  it("reads FETCH_ALLOW_HOSTS as exact host:port pairs, warns about it in production only, and refuses an entry without a port", () => {
+    const config = loadConfig({ JWT_SECRET: SECRET, FETCH_ALLOW_HOSTS: " 127.0.0.1:8080, localhost:3000,[::1]:9000 ", FETCH_TIMEOUT_SECONDS: "2.5" });
+    expect(fetchSettings(config)).toEqual({ allowHosts: ["127.0.0.1:8080", "localhost:3000", "[::1]:9000"], allowPorts: [80, 443], timeoutMs: 2500 });
+    expect(fetchSettings(loadConfig({ JWT_SECRET: SECRET }))).toEqual({ allowHosts: [], allowPorts: [80, 443], timeoutMs: 10_000 });
+    expect(fetchSettings(loadConfig({ JWT_SECRET: SECRET, FETCH_PORTS: "443" })).allowPorts).toEqual([443]);
+    for (const ports of ["", "http", "80,", "0", "70000", "80;443"]) {
+      if (ports === "80,") expect(fetchSettings(loadConfig({ JWT_SECRET: SECRET, FETCH_PORTS: ports })).allowPorts).toEqual([80]);
+      else expect(() => loadConfig({ JWT_SECRET: SECRET, FETCH_PORTS: ports }), ports).toThrow(/FETCH_PORTS/);
+    }
+    expect(configWarnings(config)).toEqual([]);
+    expect(configWarnings({ ...config, NODE_ENV: "production" })).toEqual([expect.stringMatching(/FETCH_ALLOW_HOSTS is set in production.*127\.0\.0\.1:8080/)]);
+    expect(configWarnings({ NODE_ENV: "production", FETCH_ALLOW_HOSTS: "" })).toEqual([]);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, FETCH_ALLOW_HOSTS: "127.0.0.1" })).toThrow(/FETCH_ALLOW_HOSTS: "127.0.0.1" is not host:port/);
+    expect(() => loadConfig({ JWT_SECRET: SECRET, FETCH_ALLOW_HOSTS: "http://a:1/" })).toThrow(/FETCH_ALLOW_HOSTS/);
   });
 
   it("refuses a JWT secret shorter than 32 bytes", () => {

@@ -36,6 +36,7 @@ describe("the pipeline gives the slot back", () => {
     });
     const running = pipeline.run({
       name: "test generation",
+      kind: "strategy",
       userId: "release-user",
       log: pino({ level: "silent" }),
       signal: new AbortController().signal,

@@ -2,7 +2,7 @@ import { checkPost, ERROR_DETAILS, type Plan, type StrategyRecord } from "@strat
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_MODEL_TURNS } from "../../src/models/model-call";
 import { writePlan } from "../../src/plans/copywriter";
-import { planPlatforms } from "../../src/plans/service";
+import { planBriefOf, planPlatforms } from "../../src/plans/service";
 import { startBedrockHarness, type BedrockHarness } from "../support/bedrock-harness";
 import { VALID_BRIEF } from "../support/harness";
 
@@ -12,18 +12,7 @@ describe("content plans on Bedrock (the local Bedrock, the real client)", () => 
   let harness: BedrockHarness;
   let strategy: StrategyRecord;
   const headers = () => ({ authorization: `Bearer ${harness.token("plan-bedrock")}` });
-  const planFor = (startDate: string) =>
-    writePlan({
-      brand_name: strategy.brand_name,
-      industry: strategy.industry,
-      platforms: planPlatforms(strategy),
-      pillars: strategy.strategy_output.content_pillars,
-      themes: strategy.strategy_output.content_themes,
-      visual_prompts: strategy.strategy_output.visual_prompts.length,
-      posting_schedule: strategy.strategy_output.posting_schedule,
-      start_date: startDate,
-      weeks: 1,
-    });
+  const planFor = (startDate: string) => writePlan(planBriefOf(strategy, { startDate, weeks: 1, timezone: "UTC" }).brief);
   /** A plan with one caption on X well past 280 characters, hashtags included. */
   const withOverlongX = (plan: ReturnType<typeof writePlan>) => ({
     posts: [...plan.posts, { ...plan.posts[0]!, platform: "x" as const, caption: "This caption runs far past the limit. ".repeat(10), hashtags: ["#TooLong"] }],
@@ -75,5 +64,42 @@ describe("content plans on Bedrock (the local Bedrock, the real client)", () => 
     });
     expect(response.statusCode).toBe(200);
     expect(JSON.stringify(harness.bedrock.requests[1]!.body.messages)).toContain("Must be between 2026-12-07 and 2026-12-13");
+  });
+
+  it("repairs every model's posts: whole-word hashtags, no ellipsis, no pasted style, no ordinary post on a public holiday", async () => {
+    // A plan over Christmas in Berlin, written as a careless model would.
+    const valid = writePlan({ ...planBriefOf(strategy, { startDate: "2026-12-21", weeks: 1, timezone: "UTC" }).brief, holidays: [] });
+    const careless = {
+      posts: valid.posts.map((post, index) => ({
+        ...post,
+        date: index === 0 ? "2026-12-25" : post.date,
+        caption:
+          index > 0 && ["instagram", "linkedin", "facebook"].includes(post.platform)
+            ? `In a relaxed, conversational voice: ${post.caption} The mistake teams make when they…`
+            : post.caption,
+        hashtags:
+          post.platform === "instagram" || post.platform === "facebook"
+            ? ["#RelaxedConversational", "#IndustryInsightFrom", "#AccountingSoftwareSmall"]
+            : post.hashtags,
+      })),
+    };
+    harness.bedrock.script({ kind: "toolInput", input: careless });
+    const response = await harness.app.inject({
+      method: "POST",
+      url: `/api/strategy/${strategy.id}/plan`,
+      headers: headers(),
+      payload: { weeks: 1, start_date: "2026-12-21", timezone: "Europe/Berlin" },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const plan = response.json() as Plan;
+    expect(plan.country).toBe("DE");
+    for (const post of plan.posts) {
+      expect(post.caption).not.toMatch(/…|conversational voice/u);
+      expect(post.hashtags.filter((tag) => /Relaxed|From$|Small$/u.test(tag))).toEqual([]);
+      expect(post.scheduled_at.slice(0, 10)).not.toBe("2026-12-25");
+      expect(post.goal).toBeTruthy();
+      expect(post.visual_brief).toBeTruthy();
+      expect(checkPost(post.platform, post)).toEqual([]);
+    }
   });
 });

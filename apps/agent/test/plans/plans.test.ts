@@ -1,5 +1,16 @@
 import fc from "fast-check";
-import { checkPost, lengthMessage, postLength, PLATFORM_RULES, planPlatformOf, type Plan, type PlanPost, type StrategyRecord } from "@strategist/schemas";
+import {
+  checkPost,
+  lengthMessage,
+  postLength,
+  PLATFORM_RULES,
+  planPlatformOf,
+  strategySchedule,
+  type Plan,
+  type PlanPost,
+  type StrategyRecord,
+} from "@strategist/schemas";
+import { brandMentions } from "../../src/plans/polish";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OfflineModel } from "../../src/models/offline/model";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
@@ -7,6 +18,8 @@ import { ThrowingModel } from "../support/models";
 import { parseSse } from "../support/sse";
 import { imagePrompt } from "../../src/plans/service";
 import { OFFLINE_WRITERS } from "../../src/main/offline-writers";
+import { withoutClashes } from "../../src/plans/service";
+import { rewriteAlternatives } from "../../src/plans/offline-writer";
 
 const NOW = new Date("2026-11-30T18:00:00Z"); // a Monday
 const BRIEF = {
@@ -58,23 +71,39 @@ describe("content plans", () => {
     for (const post of plan.posts) {
       expect(post.scheduled_at).toMatch(/^2026-12-(0[7-9]|1\d|20)T\d\d:\d\d:\d\d\+01:00$/);
       expect(checkPost(post.platform, post)).toEqual([]);
-      expect(post.caption).toContain(strategy.brand_name);
+      expect(brandMentions(post.caption, strategy.brand_name)).toBeLessThanOrEqual(2);
       expect(output.content_pillars).toContain(post.pillar);
       expect(output.content_themes).toContain(post.theme);
       expect(post.visual_prompt_index).toBeLessThan(output.visual_prompts.length);
       expect(post.status).toBe("draft");
     }
-    const count = (priority: string) =>
-      output.platform_recommendations
-        .filter((recommendation) => recommendation.priority === priority)
-        .map((recommendation) => plan.posts.filter((post) => post.platform === planPlatformOf(recommendation.platform)).length);
-    const high = count("high");
-    const low = count("low");
-    expect(high.length).toBeGreaterThan(0);
-    for (const h of high) for (const l of low) expect(h).toBeGreaterThan(l);
-    expect(new Set(plan.posts.map((post) => post.caption)).size).toBeGreaterThan(plan.posts.length / 2);
+    // Every platform the strategy ranks gets its scheduled posts a week (no public holiday in France in these weeks).
+    for (const entry of strategySchedule(output)) {
+      const id = planPlatformOf(entry.platform);
+      if (id) expect(plan.posts.filter((post) => post.platform === id).length).toBe(entry.posts_per_week * 2);
+    }
+    expect(new Set(plan.posts.map((post) => post.caption)).size).toBe(plan.posts.length);
     const fetched = await inject("GET", `/api/strategy/${strategy.id}/plan`);
     expect(fetched.json()).toEqual(plan);
+  });
+
+  it("after a refine to a more playful and relaxed tone, no theme, caption or hashtag carries the instruction", async () => {
+    const refined = await harness.app.inject({
+      method: "POST",
+      url: `/api/strategy/${strategy.id}/refine`,
+      headers: auth(),
+      payload: { message: "make the tone more playful and relaxed" },
+    });
+    expect(refined.statusCode, refined.body).toBe(200);
+    const output = (refined.json() as StrategyRecord).strategy_output;
+    const leak = /playful|relaxed|conversational|voice:/iu;
+    for (const theme of output.content_themes) expect(theme).not.toMatch(leak);
+    const plan = await makePlan({ weeks: 1, start_date: "2026-12-07", timezone: "Europe/Paris" });
+    for (const post of plan.posts) {
+      expect(post.caption).not.toMatch(leak);
+      for (const tag of post.hashtags) expect(tag).not.toMatch(leak);
+    }
+    strategy = refined.json();
   });
 
   it("starts on the next Monday in the plan's zone by default, for 2 weeks", async () => {
@@ -131,6 +160,47 @@ describe("content plans", () => {
     expect(posts.map((item) => item.postId).sort()).toEqual(second.posts.map((post) => post.id).sort());
   });
 
+  it("keeps the approved posts within the new plan's days when asked (keep_approved), in place of new posts on their platform and day", async () => {
+    const first = await makePlan({ weeks: 2, start_date: "2026-12-07", timezone: "Europe/Paris" });
+    const [inside, outside] = [first.posts[0]!, first.posts.at(-1)!];
+    for (const post of [inside, outside]) {
+      expect((await inject("PATCH", `/api/strategy/${strategy.id}/posts/${post.id}`, { status: "approved" })).statusCode).toBe(200);
+    }
+    const second = await makePlan({ weeks: 1, start_date: "2026-12-07", timezone: "Europe/Paris", keep_approved: true });
+    const approved = second.posts.filter((post) => post.status === "approved");
+    expect(approved).toHaveLength(1);
+    expect(approved[0]).toMatchObject({ platform: inside.platform, scheduled_at: inside.scheduled_at, caption: inside.caption });
+    expect(
+      second.posts.filter((post) => post.platform === inside.platform && post.scheduled_at.slice(0, 10) === inside.scheduled_at.slice(0, 10)),
+    ).toHaveLength(1);
+    // Without the option every post is new and a draft.
+    const third = await makePlan({ weeks: 1, start_date: "2026-12-07", timezone: "Europe/Paris" });
+    expect(third.posts.every((post) => post.status === "draft")).toBe(true);
+    expect((await inject("POST", `/api/strategy/${strategy.id}/plan`, { keep_approved: "yes" })).json()).toMatchObject({
+      errors: [{ field: "keep_approved", message: "Must be true or false" }],
+    });
+  });
+
+  it("property: a kept approved post never shares its platform and day with a new post, and no other new post is dropped", () => {
+    const post = fc.record({
+      id: fc.uuid(),
+      platform: fc.constantFrom("x", "instagram", "linkedin"),
+      scheduled_at: fc.constantFrom("2026-12-07T09:00:00+01:00", "2026-12-07T18:00:00+01:00", "2026-12-08T09:00:00+01:00"),
+    });
+    fc.assert(
+      fc.property(fc.array(post), fc.array(post), (fresh, kept) => {
+        const asPosts = (posts: typeof fresh) =>
+          posts.map((one) => ({ ...one, pillar: "", theme: "", caption: "", hashtags: [], status: "draft" as const })) as PlanPost[];
+        const left = withoutClashes(asPosts(fresh), asPosts(kept));
+        const slot = (one: { platform: string; scheduled_at: string }) => `${one.platform} ${one.scheduled_at.slice(0, 10)}`;
+        const taken = new Set(kept.map(slot));
+        expect(left.every((one) => !taken.has(slot(one)))).toBe(true);
+        expect(left).toHaveLength(fresh.filter((one) => !taken.has(slot(one))).length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("edits a post: approve, and a caption past X's limit is refused with the limit named and nothing stored", async () => {
     const plan = await makePlan({ weeks: 1 });
     const post = plan.posts[0]!;
@@ -179,6 +249,57 @@ describe("content plans", () => {
     expect(rewritten.caption).not.toBe(post.caption);
     expect(checkPost(rewritten.platform, rewritten)).toEqual([]);
     expect({ ...rewritten, caption: post.caption, hashtags: post.hashtags }).toEqual(post);
+  });
+
+  it("rewrites with 2 or 3 alternatives: distinct captions within the rules, the first stored, 1-3 only", async () => {
+    const plan = await makePlan({ weeks: 1 });
+    for (const [index, count] of [
+      [0, 2],
+      [2, 3],
+    ] as const) {
+      const post = plan.posts[index]!;
+      const response = await inject("POST", `/api/strategy/${strategy.id}/posts/${post.id}/rewrite`, { instruction: "more casual", alternatives: count });
+      expect(response.statusCode, response.body).toBe(200);
+      const { alternatives, ...stored } = response.json() as PlanPost & { alternatives: { caption: string; hashtags: string[] }[] };
+      expect(alternatives).toHaveLength(count);
+      expect(new Set(alternatives.map((alternative) => alternative.caption)).size).toBe(count);
+      expect(alternatives.map((alternative) => alternative.caption)).not.toContain(post.caption);
+      for (const alternative of alternatives) expect(checkPost(post.platform, alternative)).toEqual([]);
+      expect(stored).toEqual({ ...post, ...alternatives[0] });
+      const read = (await inject("GET", `/api/strategy/${strategy.id}/plan`)).json() as Plan;
+      expect(read.posts.find((candidate) => candidate.id === post.id)).toEqual(stored);
+    }
+    const refused = await inject("POST", `/api/strategy/${strategy.id}/posts/${plan.posts[0]!.id}/rewrite`, { alternatives: 4 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ errors: [{ field: "alternatives", message: "Must be at most 3" }] });
+  });
+
+  it("property: the offline writer's alternatives are distinct and meet the platform's rules, for any post of any plan platform", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(PLATFORM_RULES) as (keyof typeof PLATFORM_RULES)[])),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        fc.string({ minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 2, max: 3 }),
+        fc.option(fc.constantFrom("shorter", "more casual", "add a question"), { nil: undefined }),
+        (platform, pillar, theme, count, instruction) => {
+          const brief = {
+            brand_name: "Tidewater",
+            platform,
+            pillar,
+            theme,
+            caption: `${theme} with Tidewater`,
+            hashtags: [],
+            ...(instruction ? { instruction } : {}),
+          };
+          const alternatives = rewriteAlternatives(brief, count);
+          expect(alternatives).toHaveLength(count);
+          expect(new Set(alternatives.map((alternative) => alternative.caption.trim())).size).toBe(count);
+          for (const alternative of alternatives) expect(checkPost(platform, alternative)).toEqual([]);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   it("gives an image job for a planned post the visual prompt the post names and the start of its caption", async () => {

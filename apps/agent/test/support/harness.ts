@@ -9,6 +9,7 @@ import {
   imageJobsTableDefinition,
   limitsTableDefinition,
   sessionsTableDefinition,
+  apiKeysTableDefinition,
   strategiesTableDefinition,
   strategyItemsTableDefinition,
 } from "@strategist/dynamo";
@@ -93,6 +94,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DYNAMODB_IMAGE_JOBS_TABLE: `image-jobs-${randomUUID()}`,
     S3_BUCKET: `images-${randomUUID()}`,
     DYNAMODB_BRANDS_TABLE: brandsTable,
+    DYNAMODB_API_KEYS_TABLE: `api-keys-${randomUUID()}`,
     RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
@@ -103,6 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sessionsTableDefinition(config.DYNAMODB_SESSIONS_TABLE),
     imageJobsTableDefinition(config.DYNAMODB_IMAGE_JOBS_TABLE),
     brandsTableDefinition(brandsTable),
+    apiKeysTableDefinition(config.DYNAMODB_API_KEYS_TABLE),
   ]);
   await ensureBucket(s3, config.S3_BUCKET);
   const catalog = options.models

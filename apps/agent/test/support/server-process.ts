@@ -17,7 +17,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   // to `child` reaches the server: SIGKILL really kills it.
   const child = spawn(process.execPath, ["--import", "tsx", "src/main/server.ts"], {
     cwd: agentDir,
-    env: { PATH: process.env.PATH, PORT: "0", HOST: "127.0.0.1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
+    env: { PATH: process.env.PATH, PORT: "0", METRICS_PORT: "0", HOST: "127.0.0.1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: string[] = [];
@@ -49,7 +49,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 export async function runServerExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(join(agentDir, "node_modules", ".bin", "tsx"), ["src/main/server.ts"], {
     cwd: agentDir,
-    env: { PATH: process.env.PATH, PORT: "0", HOST: "127.0.0.1", ...env },
+    env: { PATH: process.env.PATH, PORT: "0", METRICS_PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

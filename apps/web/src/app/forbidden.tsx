@@ -9,7 +9,7 @@ export default function AccessDenied() {
       <p>Strategies are private to the account that created them. If you think this is yours, check that you are logged in with the right account.</p>
       <div className="button-row">
         <Link href="/strategies" className="button">
-          Your strategies
+          History
         </Link>
         <Link href="/strategies/new" className="button secondary">
           New strategy

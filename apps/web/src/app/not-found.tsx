@@ -9,7 +9,7 @@ export default function NotFound() {
       <p>The strategy or page you are looking for doesn&apos;t exist. It may have been mistyped.</p>
       <div className="button-row">
         <Link href="/strategies" className="button">
-          Your strategies
+          History
         </Link>
         <Link href="/" className="button secondary">
           Home

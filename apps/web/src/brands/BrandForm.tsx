@@ -1,12 +1,13 @@
 "use client";
 
-import type { Brand, BrandVoice, VoiceSuggestion } from "@strategist/schemas";
+import type { Brand, BrandSuggestion, BrandVoice, VoiceSuggestion } from "@strategist/schemas";
 import { BRAND_LIMITS, EMPTY_VOICE } from "@strategist/schemas/brand-limits";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { firstMessages } from "@/shared/field-messages";
 import { brandRequests, describeBrandFailure } from "./requests";
 import { DeleteBrand } from "./DeleteBrand";
+import { StartFromWebsite } from "./StartFromWebsite";
 import { VoiceEditor } from "./VoiceEditor";
 import "./brands.css";
 
@@ -82,6 +83,22 @@ export function BrandForm({ brand }: { brand?: Brand }) {
     if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   }
 
+  /** Fills the form from a website's suggestion, keeping the banned words and hashtags; the user reviews, then saves. */
+  function fillFromWebsite(suggested: BrandSuggestion) {
+    setFields({
+      ...fields,
+      name: suggested.name,
+      industry: suggested.industry,
+      target_audience: suggested.target_audience,
+      goals: suggested.goals ?? fields.goals,
+    });
+    setVoice({ ...voice, tone: suggested.voice.tone, do: suggested.voice.do, dont: suggested.voice.dont });
+    if (suggested.sample_posts.length > 0) setSamples(suggested.sample_posts);
+    setErrors({});
+    const pages = suggested.sources.length;
+    setStatus({ kind: "saved", text: `Filled from ${pages} page${pages === 1 ? "" : "s"} of your website. Review the fields, then save.` });
+  }
+
   async function suggest() {
     if (!brand) return;
     setSuggesting(true);
@@ -105,6 +122,7 @@ export function BrandForm({ brand }: { brand?: Brand }) {
           <p>{status.text}</p>
         </div>
       )}
+      <StartFromWebsite onSuggestion={fillFromWebsite} />
       <fieldset>
         <legend className="section-legend">The brief&apos;s defaults</legend>
         <div className="form-grid">

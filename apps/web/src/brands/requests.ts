@@ -7,6 +7,8 @@ export const brandRequests = {
   update: (id: string, patch: BrandPatch) => call((api) => api.PATCH("/api/brands/{id}", { params: { path: { id } }, body: patch })),
   remove: (id: string) => call((api) => api.DELETE("/api/brands/{id}", { params: { path: { id } } })),
   suggestVoice: (id: string) => call((api) => api.POST("/api/brands/{id}/voice/suggest", { params: { path: { id } } })),
+  /** A suggestion read from a website; nothing is saved. */
+  fromWebsite: (url: string) => call((api) => api.POST("/api/brands/from-website", { body: { url } })),
 };
 
 /** The words a user reads for a failed brand request. */

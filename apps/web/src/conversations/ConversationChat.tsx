@@ -12,7 +12,7 @@ const MESSAGE_MAX = 2000;
  * The chat: the messages so far, the request box with Send, Regenerate and Delete, the status line, and the
  * revision as it streams in.
  */
-export function ConversationChat({ conversation, onDelete }: { conversation: Conversation; onDelete(): void }) {
+export function ConversationChat({ conversation }: { conversation: Conversation }) {
   const { id, messages, busy, setBusy, status, setStatus, setFailure, waiting, fail, finish } = conversation;
   const [draft, setDraft] = useState("");
   const [revision, setRevision] = useState<SectionContent[]>([]);
@@ -90,9 +90,6 @@ export function ConversationChat({ conversation, onDelete }: { conversation: Con
           </button>
           <button type="button" className="button secondary" onClick={() => void regenerateNow()} disabled={blocked}>
             Regenerate
-          </button>
-          <button type="button" className="button secondary danger" onClick={onDelete} disabled={busy}>
-            Delete strategy
           </button>
         </div>
       </form>

@@ -50,7 +50,7 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
         Version {strategy.version}, updated <time dateTime={strategy.updated_at}>{formatDate(strategy.updated_at)}</time>.
       </p>
 
-      <ConversationChat conversation={conversation} onDelete={() => setConfirmingDelete(true)} />
+      <ConversationChat conversation={conversation} />
       {failure && (
         <div className="alert error" role="alert">
           <p>{failure.detail}</p>
@@ -63,17 +63,6 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
         </div>
       )}
 
-      {confirmingDelete && (
-        <DeleteStrategyDialog
-          id={id}
-          onCancel={() => setConfirmingDelete(false)}
-          onFailed={(result) => {
-            setConfirmingDelete(false);
-            fail(result);
-          }}
-        />
-      )}
-
       {versions.length > 1 && (
         <VersionHistory
           versions={versions}
@@ -84,6 +73,24 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
       )}
       {viewing && <VersionView viewing={viewing} versions={versions} onClose={() => setViewing(null)} />}
       {compared && <Comparison {...compared} />}
+      <div className="danger-zone">
+        <h3>Delete this strategy</h3>
+        <p className="muted">Removes every version, the conversation, the plan and the images.</p>
+        {confirmingDelete ? (
+          <DeleteStrategyDialog
+            id={id}
+            onCancel={() => setConfirmingDelete(false)}
+            onFailed={(result) => {
+              setConfirmingDelete(false);
+              fail(result);
+            }}
+          />
+        ) : (
+          <button type="button" className="button secondary danger" onClick={() => setConfirmingDelete(true)} disabled={conversation.busy}>
+            Delete strategy
+          </button>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ImageJob, StrategyRecord } from "@strategist/schemas";
 import { imageContentPath, isRunning, latestJobPerPrompt, progressLabel } from "@/shared/image-jobs";
 import { listImageJobs } from "@/strategies/requests";
@@ -31,9 +31,13 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
     timer.current = setTimeout(() => void poll().catch(() => setError("Could not read the image job")), POLL_MS);
   }, []);
 
+  // Polling stops only when the prompt leaves the page, never because the job list was read again.
+  useEffect(() => () => clearTimeout(timer.current), []);
   useEffect(() => {
-    if (initial && isRunning(initial)) follow(initial.job_id);
-    return () => clearTimeout(timer.current);
+    if (!initial) return;
+    // A list read before this page started a newer job must not replace (or stop following) that job.
+    setJob((current) => (current && current.job_id !== initial.job_id && current.created_at > initial.created_at ? current : initial));
+    if (isRunning(initial)) follow(initial.job_id);
   }, [initial, follow]);
 
   async function generate() {
@@ -71,7 +75,6 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
           </button>
         )}
       </div>
-      <p>{prompt}</p>
       {running && (
         <div className="image-progress">
           <progress max={100} value={job.progress} aria-label={`Image for prompt ${index + 1}`} />
@@ -108,7 +111,9 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
 
 /** "Images" for a strategy: each visual prompt can be drawn; the latest image of each is shown. */
 export function StrategyImages({ strategy }: { strategy: StrategyRecord }) {
-  const prompts = strategy.strategy_output.visual_prompts;
+  // The same prompts after a refresh (a refine reloads the page's strategy) are the same list: no new read.
+  const promptsKey = JSON.stringify(strategy.strategy_output.visual_prompts);
+  const prompts = useMemo(() => JSON.parse(promptsKey) as string[], [promptsKey]);
   const [jobs, setJobs] = useState<(ImageJob | undefined)[] | undefined>(undefined);
 
   useEffect(() => {
@@ -124,13 +129,13 @@ export function StrategyImages({ strategy }: { strategy: StrategyRecord }) {
   return (
     <section className="section" aria-labelledby="images-title" id="images">
       <h2 id="images-title">Images</h2>
-      <p className="muted">Turn a visual prompt into a picture. Images are private to your account.</p>
+      <p className="muted">Turn each visual prompt above into a picture. Images are private to your account.</p>
       {jobs === undefined ? (
         <p className="muted">Loading images…</p>
       ) : (
         <ol className="prompts">
           {prompts.map((prompt, index) => (
-            <PromptImage key={index} strategyId={strategy.id} index={index} prompt={prompt} initial={jobs[index]} />
+            <PromptImage key={`${index}-${prompt}`} strategyId={strategy.id} index={index} prompt={prompt} initial={jobs[index]} />
           ))}
         </ol>
       )}

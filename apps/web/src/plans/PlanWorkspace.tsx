@@ -1,216 +1,245 @@
 "use client";
 
 import type { Plan, PlanPost, StrategyRecord } from "@strategist/schemas";
-import { PLATFORM_RULES } from "@strategist/schemas/platform-rules";
-import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
-import { markdownFileName, strategyMarkdown } from "@/shared/markdown";
-import { downloadText } from "@/ui/download";
-import { createPlan, exportLinks, problemText } from "./requests";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { imageContentPath, isRunning, progressLabel } from "@/shared/image-jobs";
+import { BulkApprove } from "./BulkApprove";
+import { PlanCalendar, type CalendarView } from "./PlanCalendar";
+import { PlanExports } from "./PlanExports";
 import { PlanFeedPanel } from "./PlanFeedPanel";
+import { PlanInsightsUsed } from "./PlanInsightsUsed";
+import { ResultsStep } from "./ResultsStep";
+import { addDays, dayOf, movedTo, todayIn } from "./plan-dates";
+import { isDirty, type PostDraft } from "./post-draft";
 import { PostEditor } from "./PostEditor";
+import type { PostPicture } from "./PostPreview";
+import { PlanSettingsForm } from "./PlanSettingsForm";
+import { updatePost } from "./requests";
+import { usePlanWriter } from "./use-plan-writer";
+import { usePostImages } from "./use-post-images";
+import { AddFromArticle } from "./AddFromArticle";
 import "./plans.css";
+import "./plan-panels.css";
 
-type View = "week" | "month" | "list";
+const PHONE = "(max-width: 640px)";
 
-/** The local day of a post (its scheduled_at carries the plan's offset). */
-const dayOf = (post: PlanPost) => post.scheduled_at.slice(0, 10);
-
-function addDays(date: string, days: number): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  return next.toISOString().slice(0, 10);
+/** The next Monday from today in a zone: where the agent starts a plan without a start date. */
+function nextMonday(timeZone: string): string {
+  const today = todayIn(timeZone);
+  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
+  return addDays(today, (8 - weekday) % 7 || 7);
 }
 
-function dayLabel(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
-}
-
-/** The plan of a strategy: write one, see it by week, month or as a list, edit posts in place, export. */
+/** The plan of a strategy: write one (watching it arrive), work in its calendar, edit posts beside their preview, approve, export. */
 export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strategy: StrategyRecord; initialPlan?: Plan; brandTimezone?: string }) {
   const [plan, setPlan] = useState(initialPlan);
-  const [view, setView] = useState<View>("week");
+  const [view, setView] = useState<CalendarView>("week");
   const [week, setWeek] = useState(0);
-  const [weeks, setWeeks] = useState(2);
-  const [startDate, setStartDate] = useState("");
-  const [timezone, setTimezone] = useState(brandTimezone ?? "UTC");
-  const [writing, setWriting] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, PostDraft>>({});
+  const [phone, setPhone] = useState(false);
+  const [today, setToday] = useState("");
+  const [moveProblem, setMoveProblem] = useState<string | null>(null);
+  const [ticked, setTicked] = useState<Set<string> | null>(null);
+  const editorRef = useRef<HTMLDivElement>(null);
+  const prompts = strategy.strategy_output.visual_prompts;
+  const images = usePostImages(strategy.id, prompts);
+
+  const written = useCallback((stored: Plan) => {
+    setPlan(stored);
+    setWeek(0);
+    setSelected(null);
+    setDrafts({});
+  }, []);
+  const writer = usePlanWriter(strategy.id, written);
+  const shown = writer.live ?? plan;
 
   useEffect(() => {
-    // The brand's zone when it has one, else the browser's.
-    if (!brandTimezone) setTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
-    // Phones get the list: seven columns do not fit 375 px.
-    if (window.matchMedia("(max-width: 640px)").matches) setView("list");
-  }, [brandTimezone]);
+    const query = window.matchMedia(PHONE);
+    const update = () => setPhone(query.matches);
+    update();
+    // Phones get the agenda: seven columns do not fit 375 px.
+    if (query.matches) setView("list");
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  useEffect(() => setToday(todayIn(shown?.timezone ?? "UTC")), [shown?.timezone]);
 
-  const byDay = useMemo(() => {
-    const days = new Map<string, PlanPost[]>();
-    for (const post of plan?.posts ?? []) days.set(dayOf(post), [...(days.get(dayOf(post)) ?? []), post]);
-    return days;
-  }, [plan]);
+  const dirty = useMemo(() => new Set((plan?.posts ?? []).filter((post) => isDirty(post, drafts[post.id])).map((post) => post.id)), [plan, drafts]);
 
-  async function write(event: React.FormEvent) {
-    event.preventDefault();
-    setWriting(true);
-    setProblem(null);
-    const result = await createPlan(strategy.id, { weeks, timezone, ...(startDate ? { start_date: startDate } : {}) });
-    setWriting(false);
-    if (!result.ok) {
-      setProblem(problemText(result.failure));
-      return;
-    }
-    setPlan(result.value);
-    setWeek(0);
-  }
+  useEffect(() => {
+    if (dirty.size === 0) return;
+    // Leaving with unsaved typing asks first (the browser's own "Leave site?").
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
 
-  function replacePost(post: PlanPost) {
-    setPlan((current) => current && { ...current, posts: current.posts.map((candidate) => (candidate.id === post.id ? post : candidate)) });
-  }
-
-  function exportMarkdown() {
-    const fileName = markdownFileName(strategy).replace(/-strategy-/, "-strategy-and-plan-");
-    downloadText(strategyMarkdown(strategy, [], plan), fileName, "text/markdown;charset=utf-8");
-  }
-
-  const editor = (post: PlanPost) => (
-    <PostEditor key={`${post.id}-${post.status}-${post.caption}`} strategyId={strategy.id} post={post} onChange={replacePost} />
-  );
-  const chip = (post: PlanPost) => (
-    <li key={post.id}>
-      <button
-        type="button"
-        className={`plan-chip${selected === post.id ? " selected" : ""}`}
-        aria-pressed={selected === post.id}
-        onClick={() => setSelected(post.id)}
-      >
-        {post.scheduled_at.slice(11, 16)} {PLATFORM_RULES[post.platform].name}
-        {post.status === "approved" ? " ✓ approved" : ""}
-      </button>
-    </li>
-  );
   const selectedPost = plan?.posts.find((post) => post.id === selected);
-  const links = exportLinks(strategy.id);
+  useEffect(() => {
+    // On a phone the editor covers the screen: move the focus into it.
+    if (phone && selected) editorRef.current?.focus();
+  }, [phone, selected]);
+
+  function replacePosts(posts: PlanPost[]) {
+    setPlan(
+      (current) =>
+        current && {
+          ...current,
+          posts: current.posts
+            .map((post) => posts.find((candidate) => candidate.id === post.id) ?? post)
+            .sort((a, b) => Date.parse(a.scheduled_at) - Date.parse(b.scheduled_at)),
+        },
+    );
+  }
+
+  async function move(postId: string, day: string) {
+    const post = plan?.posts.find((candidate) => candidate.id === postId);
+    if (!plan || !post || dayOf(post.scheduled_at) === day) return;
+    setMoveProblem(null);
+    const result = await updatePost(strategy.id, postId, { scheduled_at: movedTo(post.scheduled_at, day, plan.timezone) });
+    if (result.ok) replacePosts([result.value]);
+    else setMoveProblem(result.failure.errors?.[0]?.message ?? result.failure.detail);
+  }
+
+  const pictureOf = (post: PlanPost): PostPicture | undefined => {
+    const job = post.visual_prompt_index === undefined ? undefined : images.jobs[post.visual_prompt_index];
+    return job?.status === "completed" ? { src: imageContentPath(job.job_id), alt: job.prompt } : undefined;
+  };
+  const pictureState = (post: PlanPost): string | undefined => {
+    const job = post.visual_prompt_index === undefined ? undefined : images.jobs[post.visual_prompt_index];
+    return job && isRunning(job) ? progressLabel(job) : undefined;
+  };
+  const weekPosts = (plan?.posts ?? []).filter((post) => {
+    const start = addDays(plan!.start_date, week * 7);
+    return dayOf(post.scheduled_at) >= start && dayOf(post.scheduled_at) <= addDays(start, 6);
+  });
+  const promptsOf = (posts: PlanPost[]) => posts.flatMap((post) => (post.visual_prompt_index === undefined ? [] : [post.visual_prompt_index]));
+  const missingPictures = (posts: PlanPost[]) => promptsOf(posts.filter((post) => !pictureOf(post) && !pictureState(post)));
+
+  const editor = selectedPost && plan && (
+    <div
+      ref={editorRef}
+      className={`plan-selected${phone ? " sheet" : ""}`}
+      tabIndex={-1}
+      {...(phone ? { role: "dialog", "aria-modal": true, "aria-label": "Edit post" } : {})}
+      onKeyDown={phone ? (event) => event.key === "Escape" && setSelected(null) : undefined}
+    >
+      <PostEditor
+        key={selectedPost.id}
+        strategyId={strategy.id}
+        brand={strategy.brand_name}
+        timezone={plan.timezone}
+        post={selectedPost}
+        draft={drafts[selectedPost.id]}
+        onDraft={(draft) =>
+          setDrafts((current) => {
+            const { [selectedPost.id]: _, ...rest } = current;
+            return draft ? { ...rest, [selectedPost.id]: draft } : rest;
+          })
+        }
+        onChange={(post) => replacePosts([post])}
+        picture={pictureOf(selectedPost)}
+        pictureState={pictureState(selectedPost)}
+        onGenerateImage={selectedPost.visual_prompt_index === undefined ? undefined : () => void images.generate([selectedPost.visual_prompt_index!])}
+        onClose={phone ? () => setSelected(null) : undefined}
+      />
+    </div>
+  );
 
   return (
-    <section className="plan" aria-labelledby="plan-title">
-      <p className="eyebrow">
-        <Link href={`/strategies/${encodeURIComponent(strategy.id)}`}>← {strategy.brand_name} strategy</Link>
-      </p>
-      <h1 id="plan-title">Content plan</h1>
+    <>
+      <PlanSettingsForm
+        key={plan ? `${plan.start_date}-${plan.weeks}-${plan.timezone}` : "new"}
+        plan={plan}
+        brandTimezone={brandTimezone}
+        writing={writer.live !== null}
+        problem={writer.problem}
+        atRisk={{ approved: plan?.posts.filter((post) => post.status === "approved").length ?? 0, unsaved: dirty.size }}
+        onWrite={(settings) => void writer.write(settings, nextMonday(settings.timezone))}
+      />
 
-      <form className="plan-form" onSubmit={(event) => void write(event)} aria-describedby={problem ? "plan-problem" : undefined}>
-        <label>
-          Weeks
-          <select value={weeks} onChange={(event) => setWeeks(Number(event.target.value))}>
-            {[1, 2, 3, 4, 5, 6, 7, 8].map((count) => (
-              <option key={count} value={count}>
-                {count}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Start date (optional)
-          <input type="date" value={startDate} onChange={(event) => setStartDate(event.target.value)} />
-        </label>
-        <label>
-          Time zone
-          <input value={timezone} onChange={(event) => setTimezone(event.target.value)} />
-          {brandTimezone && timezone === brandTimezone && <span className="hint">The brand&apos;s time zone</span>}
-        </label>
-        <button type="submit" className="button" disabled={writing}>
-          {writing ? "Writing the plan…" : plan ? "Write a new plan" : "Write the plan"}
-        </button>
-        {plan && <p className="hint">A new plan replaces this one, edits and approvals included.</p>}
-        {problem && (
-          <p id="plan-problem" className="plan-error" role="alert">
-            {problem}
-          </p>
-        )}
-      </form>
+      {writer.live && (
+        <p className="plan-progress" role="status">
+          Writing the plan… {writer.live.posts.length} post{writer.live.posts.length === 1 ? "" : "s"} written so far.
+        </p>
+      )}
 
-      {plan && (
+      <AddFromArticle strategyId={strategy.id} onAdded={setPlan} />
+
+      {shown && (
         <>
           <p className="plan-summary">
-            {plan.posts.length} posts over {plan.weeks} week{plan.weeks === 1 ? "" : "s"} from {plan.start_date}, times in {plan.timezone}.
+            {writer.live ? "New plan: " : ""}
+            {shown.posts.length} posts over {shown.weeks} week{shown.weeks === 1 ? "" : "s"} from {shown.start_date}, times in {shown.timezone}.
           </p>
-          <div className="button-row plan-exports" role="group" aria-label="Export the plan">
-            <a className="button secondary small" href={links.ics} download>
-              Export calendar (ICS)
-            </a>
-            <a className="button secondary small" href={links.csv} download>
-              Export CSV
-            </a>
-            <a className="button secondary small" href={links.pdf} download>
-              Export PDF
-            </a>
-            <button type="button" className="button secondary small" onClick={exportMarkdown}>
-              Export Markdown
-            </button>
-          </div>
-          <PlanFeedPanel strategyId={strategy.id} />
+          {plan && !writer.live && (
+            <>
+              {plan.unsupported_platforms && plan.unsupported_platforms.length > 0 && (
+                <p className="plan-unsupported" role="note">
+                  The strategy also recommends {plan.unsupported_platforms.join(", ")}: this plan has no posts there, because a plan cannot write for{" "}
+                  {plan.unsupported_platforms.length === 1 ? "that platform" : "those platforms"} yet.
+                </p>
+              )}
+              <BulkApprove
+                strategyId={strategy.id}
+                posts={plan.posts}
+                weekPosts={view === "week" ? weekPosts : undefined}
+                ticked={ticked}
+                onSelecting={(selecting) => setTicked(selecting ? new Set() : null)}
+                onChanged={replacePosts}
+                missingPictures={missingPictures(plan.posts)}
+                missingThisWeek={view === "week" ? missingPictures(weekPosts) : undefined}
+                onGenerateImages={(indexes) => void images.generate(indexes)}
+                imageProblem={images.problem}
+              />
+              <PlanExports strategy={strategy} plan={plan} />
+              <PlanFeedPanel strategyId={strategy.id} />
+              <PlanInsightsUsed strategyId={strategy.id} sentences={plan.insights_used} />
+              <ResultsStep strategyId={strategy.id} />
+            </>
+          )}
 
           <div className="plan-views" role="radiogroup" aria-label="View">
             {(["week", "month", "list"] as const).map((option) => (
               <label key={option} className={`plan-view-option${view === option ? " active" : ""}`}>
                 <input type="radio" name="plan-view" value={option} checked={view === option} onChange={() => setView(option)} />
-                {option === "week" ? "Week" : option === "month" ? "Month" : "List"}
+                {option === "week" ? "Week" : option === "month" ? "Month" : "Agenda"}
               </label>
             ))}
           </div>
-
-          {view === "week" && (
-            <div className="plan-week">
-              <div className="button-row">
-                <button type="button" className="button secondary small" disabled={week === 0} onClick={() => setWeek(week - 1)}>
-                  Previous week
-                </button>
-                <h2 aria-live="polite">
-                  Week {week + 1} of {plan.weeks}
-                </h2>
-                <button type="button" className="button secondary small" disabled={week >= plan.weeks - 1} onClick={() => setWeek(week + 1)}>
-                  Next week
-                </button>
-              </div>
-              <ol className="plan-grid">
-                {Array.from({ length: 7 }, (_, index) => addDays(plan.start_date, week * 7 + index)).map((day) => (
-                  <li key={day} className="plan-day">
-                    <h3>{dayLabel(day)}</h3>
-                    <ul>{(byDay.get(day) ?? []).map(chip)}</ul>
-                  </li>
-                ))}
-              </ol>
-            </div>
+          {moveProblem && (
+            <p className="plan-error" role="alert">
+              {moveProblem}
+            </p>
           )}
-
-          {view === "month" && (
-            <ol className="plan-grid plan-month" aria-label="All days of the plan">
-              {Array.from({ length: plan.weeks * 7 }, (_, index) => addDays(plan.start_date, index)).map((day) => (
-                <li key={day} className="plan-day">
-                  <h3>{dayLabel(day)}</h3>
-                  <ul>{(byDay.get(day) ?? []).map(chip)}</ul>
-                </li>
-              ))}
-            </ol>
-          )}
-
-          {view !== "list" && selectedPost && <div className="plan-selected">{editor(selectedPost)}</div>}
-          {view !== "list" && !selectedPost && <p className="hint">Choose a post in the calendar to preview and edit it.</p>}
-
-          {view === "list" && (
-            <div className="plan-list">
-              {[...byDay.entries()].map(([day, posts]) => (
-                <section key={day} aria-label={dayLabel(day)}>
-                  <h2>{dayLabel(day)}</h2>
-                  {posts.map(editor)}
-                </section>
-              ))}
-            </div>
-          )}
+          <div className={`plan-workspace${selectedPost ? " with-editor" : ""}`} aria-busy={writer.live ? true : undefined}>
+            <PlanCalendar
+              plan={shown}
+              view={view}
+              week={week}
+              onWeek={setWeek}
+              today={today}
+              selected={selected}
+              onSelect={setSelected}
+              ticked={ticked ?? undefined}
+              onTick={(postId, on) =>
+                setTicked((current) => {
+                  const next = new Set(current);
+                  if (on) next.add(postId);
+                  else next.delete(postId);
+                  return next;
+                })
+              }
+              onMove={writer.live ? undefined : (postId, day) => void move(postId, day)}
+              pictureOf={pictureOf}
+              dirty={dirty}
+            />
+            {!writer.live &&
+              (editor ?? <p className="hint plan-pick">Choose a post in the calendar to preview and edit it. Drag a post to another day to move it.</p>)}
+          </div>
         </>
       )}
-    </section>
+    </>
   );
 }

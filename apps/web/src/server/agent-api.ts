@@ -1,6 +1,17 @@
 import "server-only";
 import { createApiClient, type ApiClient } from "@strategist/api-client";
-import { Brand, BrandList, StrategyRecord, StrategySummary, StrategySummaryList, ModelInfo, Plan } from "@strategist/schemas";
+import {
+  ApiKeyList,
+  type ApiKey,
+  Brand,
+  BrandList,
+  InsightsResponse,
+  StrategyRecord,
+  StrategySummary,
+  StrategySummaryList,
+  ModelInfo,
+  Plan,
+} from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
 
@@ -68,6 +79,13 @@ export async function listModels(token: string): Promise<ModelInfo[]> {
   return models.kind === "ok" ? models.value : [];
 }
 
+/** The user's API keys, newest first, without their secrets (a session-only route of the agent). */
+export async function listApiKeys(token: string): Promise<AgentResult<ApiKey[]>> {
+  const result = await call(() => agent(token).GET("/api/keys", readOptions()));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, ApiKeyList);
+}
+
 /** The user's brand profiles, newest first (the first 100: the picker and the Brands page show them all). */
 export async function listBrands(token: string): Promise<AgentResult<Brand[]>> {
   const result = await call(() => agent(token).GET("/api/brands", { params: { query: { limit: 100 } }, ...readOptions() }));
@@ -86,4 +104,18 @@ export async function getPlan(token: string, id: string): Promise<AgentResult<Pl
   const result = await call(() => agent(token).GET("/api/strategy/{id}/plan", { params: { path: { id } }, ...readOptions() }));
   if (!result?.response.ok) return failure(result?.response);
   return checked(result.data, Plan);
+}
+
+/** What worked for a strategy: its insights in its plan's time zone. */
+export async function getStrategyInsights(token: string, id: string): Promise<AgentResult<InsightsResponse>> {
+  const result = await call(() => agent(token).GET("/api/strategy/{id}/insights", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, InsightsResponse);
+}
+
+/** What worked across every strategy of a brand. */
+export async function getBrandInsights(token: string, id: string): Promise<AgentResult<InsightsResponse>> {
+  const result = await call(() => agent(token).GET("/api/brands/{id}/insights", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return failure(result?.response);
+  return checked(result.data, InsightsResponse);
 }

@@ -10,6 +10,8 @@ const optionalString = z.preprocess((value) => (value === "" ? undefined : value
 export const webEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The Prometheus exposition's own port (src/instrumentation.ts); never the app's port. 0 picks a free one. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
   AGENT_URL: z.url().default("http://127.0.0.1:8000"),
   JWT_SECRET: z
     .string({ error: "JWT_SECRET is required (at least 32 bytes; generate one with `openssl rand -hex 32`)" })

@@ -20,3 +20,16 @@ export function isCrossSiteRequest(headers: Headers): boolean {
 export function changesState(method: string): boolean {
   return !["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase());
 }
+
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * This origin as the client reached it (behind the load balancer, from its forwarded host and scheme), for links in
+ * answers such as the protected resource metadata. A host that is not a plain name or address gives the URL's own.
+ */
+export function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0]!.trim();
+  const proto = (request.headers.get("x-forwarded-proto") ?? url.protocol.slice(0, -1)).split(",")[0]!.trim().toLowerCase();
+  return `${proto === "https" ? "https" : "http"}://${HOST.test(host) ? host : url.host}`;
+}

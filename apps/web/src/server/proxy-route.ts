@@ -2,11 +2,15 @@ import "server-only";
 import { cookies } from "next/headers";
 import { forwardToAgent } from "./agent-proxy";
 import { webConfig } from "./config";
-import { changesState, isCrossSiteRequest } from "./origin";
+import { clientIp } from "./limits/client-ip";
+import { changesState, isCrossSiteRequest, publicOrigin } from "./origin";
 import { CROSS_SITE_DETAIL, detail } from "./responses";
 import { SESSION_COOKIE } from "./session";
 
-/** The /api/strategy/*, /api/images/* and /api/models handler: adds the session's Bearer token and forwards to the agent. */
+/**
+ * The handler of every proxied /api route (strategies, brands, images, models, keys, mcp): forwards the request's own
+ * `Authorization` (a token or an API key) or else the session's token, with the client's IP, to the agent.
+ */
 export async function proxyToAgent(request: Request): Promise<Response> {
   const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
   const authorizedByCookie = !request.headers.has("authorization") && sessionToken !== undefined;
@@ -14,7 +18,13 @@ export async function proxyToAgent(request: Request): Promise<Response> {
   if (authorizedByCookie && changesState(request.method) && isCrossSiteRequest(request.headers)) {
     return detail(403, CROSS_SITE_DETAIL);
   }
-  return forwardToAgent(request, { agentUrl: webConfig().AGENT_URL, sessionToken });
+  const config = webConfig();
+  return forwardToAgent(request, {
+    agentUrl: config.AGENT_URL,
+    sessionToken,
+    clientIp: clientIp(request.headers, config.TRUST_PROXY_HOPS),
+    publicOrigin: publicOrigin(request),
+  });
 }
 
 /**

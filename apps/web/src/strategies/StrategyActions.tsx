@@ -17,7 +17,7 @@ async function promptImages(strategy: StrategyRecord): Promise<PromptImage[]> {
   );
 }
 
-/** Export, print and next steps for a strategy; the Markdown is built here, in the browser. */
+/** The plan first, then export, print and a new strategy; the Markdown is built here, in the browser. */
 export function StrategyActions({ strategy }: { strategy: StrategyRecord }) {
   async function exportMarkdown() {
     // The Markdown writer (and the platform rules it uses) loads on the first export, not with the page.
@@ -27,11 +27,17 @@ export function StrategyActions({ strategy }: { strategy: StrategyRecord }) {
 
   return (
     <div className="button-row strategy-actions no-print">
-      <button type="button" className="button" onClick={() => void exportMarkdown()}>
+      <Link href={`/strategies/${encodeURIComponent(strategy.id)}/plan`} className="button">
+        Content plan: captions, calendar and exports
+      </Link>
+      <button type="button" className="button secondary" onClick={() => void exportMarkdown()}>
         Export Markdown
       </button>
+      <a className="button secondary" href={`/api/strategy/${encodeURIComponent(strategy.id)}/export.pdf`} download>
+        Export PDF
+      </a>
       <button type="button" className="button secondary" onClick={() => window.print()}>
-        Print or save as PDF
+        Print
       </button>
       <Link href="/strategies/new" className="button secondary">
         New strategy

@@ -15,6 +15,8 @@ interface ConfirmDialogProps {
   problem?: string | null;
   onConfirm(): void;
   onCancel(): void;
+  /** A second, gentler way to go ahead (e.g. "Replace, keeping approved posts"), shown first. */
+  alternative?: { label: string; onChoose(): void };
   /** "panel": an info alert with a heading (inside a page section); "inline": a compact box with small buttons. */
   look?: "panel" | "inline";
 }
@@ -23,7 +25,18 @@ interface ConfirmDialogProps {
  * A confirmation for a destructive action: an alertdialog that takes the focus on Cancel when it opens, and
  * closes on Escape or Cancel.
  */
-export function ConfirmDialog({ title, description, confirmLabel, busyLabel, busy = false, problem, onConfirm, onCancel, look = "panel" }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  description,
+  confirmLabel,
+  busyLabel,
+  busy = false,
+  problem,
+  onConfirm,
+  onCancel,
+  alternative,
+  look = "panel",
+}: ConfirmDialogProps) {
   const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -57,6 +70,11 @@ export function ConfirmDialog({ title, description, confirmLabel, busyLabel, bus
         </p>
       )}
       <div className="button-row">
+        {alternative && (
+          <button type="button" className={`button${small}`} onClick={alternative.onChoose} disabled={busy}>
+            {alternative.label}
+          </button>
+        )}
         <button type="button" className={`button${small} danger`} onClick={onConfirm} disabled={busy} aria-busy={busy || undefined}>
           {busy && busyLabel ? busyLabel : confirmLabel}
         </button>

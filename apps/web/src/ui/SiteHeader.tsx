@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CurrentPlanLink } from "./CurrentPlanLink";
 import { LogoMark } from "./Logo";
 import { LogoutButton } from "./LogoutButton";
 import { NavLink } from "./NavLink";
@@ -16,10 +17,12 @@ export function SiteHeader({ email }: { email?: string }) {
           {email ? (
             <>
               <NavLink href="/strategies">History</NavLink>
+              <CurrentPlanLink />
               <NavLink href="/strategies/new" exact>
                 New strategy
               </NavLink>
               <NavLink href="/brands">Brands</NavLink>
+              <NavLink href="/account/keys">API keys</NavLink>
               <span className="who" title={email}>
                 {email}
               </span>

@@ -56,27 +56,31 @@ describe("content plan in the browser", () => {
     await page.getByRole("button", { name: "Write the plan" }).click();
     await page.getByText(/^\d+ posts over 1 week from/).waitFor();
 
-    // The week view: choose a post in the calendar with the keyboard, and its preview opens below.
+    // The week view: choose a post in the calendar with the keyboard, and its preview opens beside it.
     const firstChip = page.locator(".plan-chip").first();
     await firstChip.focus();
     await page.keyboard.press("Enter");
     await page.locator(".plan-selected .plan-post").waitFor();
 
-    await page.getByRole("radio", { name: "List" }).check();
-    const xPost = page.locator(".plan-post", { has: page.locator(".plan-platform", { hasText: /^X$/ }) }).first();
+    await page.getByRole("radio", { name: "Agenda" }).check();
+    await page.locator('.plan-chip[data-platform="x"]').first().click();
+    const xPost = page.locator(".plan-selected .plan-post");
+    expect(await xPost.locator(".plan-platform").textContent()).toBe("X");
     const caption = xPost.getByLabel(/^Caption/);
     await caption.fill("A caption far too long for X. ".repeat(11));
     const error = xPost.getByRole("alert");
-    await expect.poll(() => error.textContent()).toMatch(/^Too long: \d+ characters? over the limit of 280 for X\.$/);
+    await expect.poll(() => error.allTextContents()).toEqual([expect.stringMatching(/^Too long: \d+ characters? over the limit of 280 for X\.$/)]);
     expect(await caption.getAttribute("aria-invalid")).toBe("true");
     expect(await xPost.locator(".plan-counter").textContent()).toMatch(/^\d{3} \/ 280 characters for X, hashtags included$/);
-    // The agent refuses it too, naming the limit, if the user saves anyway.
-    await xPost.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => xPost.getByRole("alert").allTextContents()).toContain("Must be at most 280 characters for X, hashtags included");
+    // Save stays disabled while the post breaks the platform's rule (the agent refuses it too: tested in the agent).
+    expect(await xPost.getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
+    await xPost.getByRole("button", { name: "Discard changes" }).click();
 
-    const other = page.locator(".plan-post").nth(1);
+    await page.locator(".plan-chip").nth(1).click();
+    const other = page.locator(".plan-selected .plan-post");
     await other.getByRole("button", { name: "Approve" }).click();
-    await expect.poll(() => page.locator(".plan-post.approved").count()).toBe(1);
+    await other.getByRole("status").filter({ hasText: "Approved" }).waitFor();
+    await expect.poll(() => page.locator(".plan-chip.approved").count()).toBe(1);
 
     expect(await snapBothWidths(page, "content-plan")).toBe(0);
 
@@ -84,7 +88,7 @@ describe("content plan in the browser", () => {
     expect(ics.suggestedFilename()).toBe("quill-labs-plan.ics");
     const calendar = new ICAL.Component(ICAL.parse(await saved(ics)));
     const events = calendar.getAllSubcomponents("vevent").map((event) => new ICAL.Event(event));
-    const posts = await page.locator(".plan-post").count();
+    const posts = await page.locator(".plan-chip").count();
     expect(events).toHaveLength(posts);
     expect(events.every((event) => event.uid.endsWith("@strategist"))).toBe(true);
 
@@ -94,6 +98,20 @@ describe("content plan in the browser", () => {
     expect(rows).toHaveLength(posts);
     expect(rows.filter((row) => row.status === "approved")).toHaveLength(1);
     expect(rows.every((row) => row.caption!.includes(BRIEF.brand_name))).toBe(true);
+
+    // An article becomes drafts in the plan: pasted text, the posts shown as they are written, then in the list.
+    const article = [
+      "Small studios win clients by publishing one honest case study every month.",
+      "A case study that names the problem, the constraint and the result is shared three times more often.",
+      "Clients read the first two sentences, so the result belongs at the top of the page.",
+    ].join("\n\n");
+    await page.getByRole("radio", { name: "Paste the text" }).check();
+    await page.getByLabel("Title", { exact: true }).fill("Notes from the studio");
+    await page.getByLabel("Article text").fill(article);
+    await page.getByLabel("Posts (optional)").selectOption("2");
+    await page.getByRole("button", { name: "Add posts", exact: true }).click();
+    await page.getByText(/^2 drafts added from “Notes from the studio”\.$/).waitFor();
+    await expect.poll(() => page.locator(".plan-post").count()).toBe(posts + 2);
     await context.close();
   }, 120_000);
 });

@@ -1,5 +1,8 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, takeCspViolations, WIDTHS } from "./browser";
@@ -107,7 +110,7 @@ describe("security headers through the web origin", () => {
     expect(nonces.size).toBe(pages.length * 2);
   });
 
-  it("every API answer, proxied or the web's own, carries the headers and a policy that allows nothing", async () => {
+  it("every API answer, proxied or the web's own, carries the headers and a policy that allows nothing", { timeout: 30_000 }, async () => {
     const { cookie } = await session("api-headers@example.com");
     const routes = appPaths("route.ts", SOMEONE_ELSES_ID);
     expect(routes).toEqual(expect.arrayContaining(["/api/health", "/api/models", "/api/strategy/list", "/api/auth/login"]));
@@ -197,5 +200,144 @@ describe("the Content-Security-Policy in a browser", () => {
     await page.close();
     // Chromium reports the one violation twice (its own line and the DOM event); both were this test's doing.
     takeCspViolations();
+  });
+});
+
+describe("API keys and MCP through the web origin", () => {
+  const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+  async function createKey(cookie: string, scopes: string[]) {
+    const response = await post("/api/keys", { name: `e2e ${scopes.join("+")}`, scopes }, { cookie });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { id: string; key: string; prefix: string };
+  }
+  async function mcpClient(key: string): Promise<Client> {
+    const client = new Client({ name: "strategist-e2e", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${stack.webUrl}/api/mcp`), { requestInit: { headers: bearer(key) } }));
+    return client;
+  }
+  const text = (result: CallToolResult) => result.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
+
+  it(
+    "REST with keys: generate with a write key; a read key lists but cannot generate; a made-up key is 401; the list holds no secret",
+    { timeout: 30_000 },
+    async () => {
+      const { cookie } = await session("keys-rest@example.com");
+      const writer = await createKey(cookie, ["read", "write"]);
+      const reader = await createKey(cookie, ["read"]);
+      const generated = await fetch(`${stack.webUrl}/api/strategy/generate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...bearer(writer.key) },
+        body: JSON.stringify(BRIEF),
+      });
+      expect(generated.status).toBe(200);
+      expect((await fetch(`${stack.webUrl}/api/strategy/list`, { headers: bearer(reader.key) })).status).toBe(200);
+      const refused = await fetch(`${stack.webUrl}/api/strategy/generate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...bearer(reader.key) },
+        body: JSON.stringify(BRIEF),
+      });
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { detail: string }).detail).toMatch(/write scope/);
+      const madeUp = await fetch(`${stack.webUrl}/api/strategy/list`, { headers: bearer(`sk_strat_${"x".repeat(43)}`) });
+      expect(madeUp.status).toBe(401);
+      expect(madeUp.headers.get("www-authenticate")).toContain(`resource_metadata="${stack.webUrl}/.well-known/oauth-protected-resource"`);
+      // Key management is for sessions only.
+      expect((await fetch(`${stack.webUrl}/api/keys`, { headers: bearer(writer.key) })).status).toBe(403);
+      const list = await fetch(`${stack.webUrl}/api/keys`, { headers: { cookie } });
+      expect(list.status).toBe(200);
+      const body = await list.text();
+      expect(body).not.toContain(writer.key);
+      expect(body).not.toContain(reader.key);
+      expect((JSON.parse(body) as { id: string }[]).map((key) => key.id).sort()).toEqual([writer.id, reader.id].sort());
+    },
+  );
+
+  it(
+    "MCP with the official client: tools listed; generate, read, plan, export ICS; a bad argument names the field; another account cannot read",
+    { timeout: 60_000 },
+    async () => {
+      const { cookie } = await session("mcp-web@example.com");
+      const client = await mcpClient((await createKey(cookie, ["read", "write"])).key);
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name).sort()).toEqual([
+        "export_plan",
+        "generate_strategy",
+        "get_plan",
+        "get_strategy",
+        "list_brands",
+        "list_strategies",
+        "refine_strategy",
+        "write_plan",
+      ]);
+      for (const tool of tools) {
+        expect(tool.inputSchema.type).toBe("object");
+        expect(tool.description).toBeTruthy();
+      }
+      const progress: number[] = [];
+      const generated = (await client.callTool({ name: "generate_strategy", arguments: BRIEF }, undefined, {
+        onprogress: (update) => progress.push(update.progress),
+      })) as CallToolResult;
+      expect(generated.isError, text(generated)).toBeFalsy();
+      expect(progress.length).toBeGreaterThan(0);
+      const id = (generated.structuredContent as { id: string }).id;
+      expect(((await client.callTool({ name: "get_strategy", arguments: { strategy_id: id } })) as CallToolResult).structuredContent).toMatchObject({ id });
+      const plan = (await client.callTool({
+        name: "write_plan",
+        arguments: { strategy_id: id, weeks: 1, start_date: "2026-12-14", timezone: "America/Los_Angeles" },
+      })) as CallToolResult;
+      expect(plan.isError, text(plan)).toBeFalsy();
+      const ics = (await client.callTool({ name: "export_plan", arguments: { strategy_id: id, format: "ics" } })) as CallToolResult;
+      expect(text(ics)).toMatch(/^BEGIN:VCALENDAR/);
+      const bad = (await client.callTool({ name: "write_plan", arguments: { strategy_id: id, weeks: 0 } })) as CallToolResult;
+      expect(bad.isError).toBe(true);
+      expect(text(bad)).toMatch(/^Validation error\nweeks: /);
+
+      const other = await session("mcp-other@example.com");
+      const stranger = await mcpClient((await createKey(other.cookie, ["read"])).key);
+      const theirs = (await stranger.callTool({ name: "get_strategy", arguments: { strategy_id: id } })) as CallToolResult;
+      expect(theirs.isError).toBe(true);
+      expect(text(theirs)).toContain("Strategy not found");
+      await Promise.all([client.close(), stranger.close()]);
+    },
+  );
+
+  it("/api/mcp without a key is 401 pointing at the metadata document, which both origins serve", async () => {
+    const response = await fetch(`${stack.webUrl}/api/mcp`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+    });
+    expect(response.status).toBe(401);
+    const url = /resource_metadata="([^"]+)"/.exec(response.headers.get("www-authenticate") ?? "")?.[1];
+    expect(url).toBe(`${stack.webUrl}/.well-known/oauth-protected-resource`);
+    const metadata = await fetch(url!);
+    expect(metadata.status).toBe(200);
+    expect(await metadata.json()).toMatchObject({
+      resource: `${stack.webUrl}/api/mcp`,
+      bearer_methods_supported: ["header"],
+      scopes_supported: ["read", "write"],
+    });
+    const agent = await fetch(`${stack.agentUrl}/.well-known/oauth-protected-resource`);
+    expect(await agent.json()).toMatchObject({ resource: `${stack.agentUrl}/mcp` });
+  });
+
+  it("a revoked key fails on the web and on the agent within 5 seconds", { timeout: 20_000 }, async () => {
+    const { cookie } = await session("keys-revoke@example.com");
+    const key = await createKey(cookie, ["read"]);
+    const statuses = async () => [
+      (await fetch(`${stack.webUrl}/api/strategy/list`, { headers: bearer(key.key) })).status,
+      (await fetch(`${stack.agentUrl}/api/strategy/list`, { headers: bearer(key.key) })).status,
+    ];
+    expect(await statuses()).toEqual([200, 200]);
+    const revoked = await fetch(`${stack.webUrl}/api/keys/${key.id}`, { method: "DELETE", headers: { cookie, origin: stack.webUrl } });
+    expect(revoked.status).toBe(204);
+    const start = Date.now();
+    let now = await statuses();
+    while (now.some((status) => status !== 401) && Date.now() - start < 6_000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      now = await statuses();
+    }
+    expect(now).toEqual([401, 401]);
+    expect(Date.now() - start).toBeLessThanOrEqual(5_500);
   });
 });

@@ -19,7 +19,10 @@ const API_TAGS: Record<string, string> = {
   plans: "Content plans, their posts and exports",
   images: "Image generation jobs for a strategy's visual prompts",
   brands: "Brand profiles and brand voice",
+  results: "Post results in (one post, or a CSV or JSON import) and insights out, for a strategy or a brand",
   health: "Liveness",
+  keys: "API keys for scripts and assistants (managed from a web session only)",
+  mcp: "The Model Context Protocol server for AI assistants, and its protected resource metadata",
 };
 
 /** Response headers a route may name in its schema's `x-response-headers`, e.g. `{ 200: ["X-Next-Cursor"] }`. */
@@ -192,14 +195,16 @@ export function swaggerOptions(servers: ApiServers): SwaggerOptions {
         title: "Strategist API",
         version: AGENT_VERSION,
         description:
-          "AI social media strategies, generated and stored per user. Call the agent with a Bearer JWT, or the web origin's `/api/*` proxy with the session cookie (or the same Bearer token).",
+          "AI social media strategies, generated and stored per user. Call the agent with a Bearer JWT or an API key (`Authorization: Bearer sk_strat_...`, created at POST /api/keys), or the web origin's `/api/*` proxy with the session cookie (or the same Bearer token or key).",
         license: { name: "Proprietary", identifier: "LicenseRef-Strategist-Proprietary" },
       },
       servers: [
         { url: servers.webUrl, description: "The web origin: /api/* is proxied to the agent" },
         { url: servers.agentUrl, description: "The agent itself" },
       ],
-      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+      components: {
+        securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A JWT (web session or minted token) or an API key sk_strat_..." } },
+      },
       security: [{ bearerAuth: [] }],
     },
     transform: createJsonSchemaTransform({ schemaRegistry }),

@@ -35,6 +35,75 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 describe("agent proxy", () => {
+  it("forwards a results import's PUT and text/csv, and answers a body over 10 MB with 413 before calling the agent", async () => {
+    const seen: string[] = [];
+    handle = async (request, response) => {
+      seen.push(`${request.method} ${request.url} ${request.headers["content-type"]} ${(await readBody(request)).length}`);
+      response.end("{}");
+    };
+    const put = await forwardToAgent(
+      webRequest("/api/strategy/s1/posts/p1/results", { method: "PUT", body: "{}", headers: { "content-type": "application/json" } }),
+      {
+        agentUrl,
+      },
+    );
+    const csv = await forwardToAgent(
+      webRequest("/api/strategy/s1/results?dry_run=true", { method: "POST", body: "a,b\n", headers: { "content-type": "text/csv" } }),
+      {
+        agentUrl,
+      },
+    );
+    expect([put.status, csv.status]).toEqual([200, 200]);
+    const big = await forwardToAgent(
+      webRequest("/api/strategy/s1/results", {
+        method: "POST",
+        body: "x",
+        headers: { "content-type": "text/csv", "content-length": String(12 * 1024 * 1024) },
+      }),
+      { agentUrl },
+    );
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ detail: expect.any(String) });
+    expect(seen).toEqual(["PUT /api/strategy/s1/posts/p1/results application/json 2", "POST /api/strategy/s1/results?dry_run=true text/csv 4"]);
+  });
+
+  it("forwards an API key as it is, the client's IP and this origin instead of what the client sent, and points a 401 at this origin's metadata", async () => {
+    let seen: IncomingMessage["headers"] = {};
+    let path: string | undefined;
+    handle = (request, response) => {
+      seen = request.headers;
+      path = request.url;
+      response.writeHead(401, { "www-authenticate": 'Bearer realm="strategist", resource_metadata="http://agent:8000/.well-known/oauth-protected-resource"' });
+      response.end('{"detail":"Invalid token"}');
+    };
+    const answer = await forwardToAgent(
+      webRequest("/api/mcp", {
+        method: "POST",
+        body: "{}",
+        headers: { authorization: "Bearer sk_strat_abc", "x-forwarded-for": "6.6.6.6", "x-forwarded-host": "evil.example", forwarded: "for=6.6.6.6" },
+      }),
+      { agentUrl, sessionToken: "cookie-token", clientIp: "203.0.113.7", publicOrigin: "https://strategist.example" },
+    );
+    expect(path).toBe("/mcp");
+    expect(seen.authorization).toBe("Bearer sk_strat_abc");
+    expect(seen["x-forwarded-for"]).toBe("203.0.113.7");
+    expect(seen["x-forwarded-host"]).toBe("strategist.example");
+    expect(seen["x-forwarded-proto"]).toBe("https");
+    expect(seen.forwarded).toBeUndefined();
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get("www-authenticate")).toBe(
+      'Bearer realm="strategist", resource_metadata="https://strategist.example/.well-known/oauth-protected-resource"',
+    );
+  });
+
+  it("reaches the key routes and the MCP server, nothing else new", () => {
+    expect(agentTarget("http://agent", new URL("http://web/api/keys"))?.pathname).toBe("/api/keys");
+    expect(agentTarget("http://agent", new URL("http://web/api/keys/key_1"))?.pathname).toBe("/api/keys/key_1");
+    expect(agentTarget("http://agent", new URL("http://web/api/mcp"))?.pathname).toBe("/mcp");
+    expect(agentTarget("http://agent", new URL("http://web/mcp"))).toBeNull();
+    expect(agentTarget("http://agent", new URL("http://web/api/mcp/other"))).toBeNull();
+  });
+
   it("adds the session's Bearer token when the request brings none, and keeps an explicit one", async () => {
     const seen: (string | undefined)[] = [];
     handle = (request, response) => {

@@ -19,6 +19,7 @@ describe("web configuration", () => {
         "JWT_SECRET",
         "NODE_ENV",
         "PORT",
+        "METRICS_PORT",
       ].sort(),
     );
   });
@@ -27,6 +28,7 @@ describe("web configuration", () => {
     expect(parseWebConfig({ JWT_SECRET: SECRET })).toEqual({
       NODE_ENV: "development",
       PORT: 3000,
+      METRICS_PORT: 9465,
       AGENT_URL: "http://127.0.0.1:8000",
       JWT_SECRET: SECRET,
       AWS_REGION: "us-east-1",

@@ -29,6 +29,9 @@ export default async function BrandPage({ params, searchParams }: Props) {
         <Link href={`/strategies/new?brand=${encodeURIComponent(brand.id)}`} className="button">
           New strategy for this brand
         </Link>
+        <Link href={`/brands/${encodeURIComponent(brand.id)}/insights`} className="button secondary">
+          What worked
+        </Link>
       </div>
       {created && (
         <p className="alert info" role="status">

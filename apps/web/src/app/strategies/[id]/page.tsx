@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cache } from "react";
 import { StrategyView } from "@/strategies/StrategyView";
 import { StrategyConversation } from "@/conversations/StrategyConversation";
@@ -7,6 +6,7 @@ import { StrategyBrandVoice } from "@/brands/StrategyBrandVoice";
 import { StrategyImages } from "@/images/StrategyImages";
 import { getStrategy } from "@/server/agent-api";
 import { loadForPage } from "@/server/page-data";
+import { PlanSteps } from "@/ui/PlanSteps";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -24,15 +24,11 @@ export default async function StrategyPage({ params }: Props) {
   const strategy = await loadStrategy((await params).id);
   return (
     <>
+      <PlanSteps strategyId={strategy.id} current="strategy" />
       <StrategyBrandVoice strategy={strategy} />
       <StrategyView strategy={strategy} />
       <StrategyConversation strategy={strategy} />
       <StrategyImages strategy={strategy} />
-      <p className="no-print">
-        <Link href={`/strategies/${encodeURIComponent(strategy.id)}/plan`} className="button">
-          Content plan: captions, calendar and exports
-        </Link>
-      </p>
     </>
   );
 }

@@ -7,11 +7,12 @@ import { limitAuthByIp, loginThrottle } from "@/server/limits/auth-limits";
 import { hashPassword, verifyPassword } from "@/server/password";
 import { detail } from "@/server/responses";
 import { userRepository } from "@/server/users";
+import { countLimitRejection, measured } from "@/server/metrics";
 
 /** A hash to check against when the email is unknown, so both failures take the same time. */
 let decoyHash: Promise<string> | undefined;
 
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const limited = await limitAuthByIp(request, "login");
   if (limited) return limited;
   const body = await readAuthBody(request, Credentials);
@@ -19,7 +20,10 @@ export async function POST(request: Request): Promise<Response> {
   const { email, password } = body.value;
   const throttle = await loginThrottle();
   const wait = await throttle.retryAfterSeconds(email);
-  if (wait > 0) return detail(429, ERROR_DETAILS.rate_limited, { "retry-after": String(wait) });
+  if (wait > 0) {
+    countLimitRejection("login_attempts");
+    return detail(429, ERROR_DETAILS.rate_limited, { "retry-after": String(wait) });
+  }
   const users = await userRepository();
   const user = await users.findByEmail(email);
   decoyHash ??= hashPassword("decoy password, never matches");
@@ -32,3 +36,5 @@ export async function POST(request: Request): Promise<Response> {
   await upgradePasswordHash(users, user, password);
   return signedInResponse(request, user, 200);
 }
+
+export const POST = measured("/api/auth/login", post);

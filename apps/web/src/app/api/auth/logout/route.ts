@@ -5,9 +5,10 @@ import { isCrossSiteRequest } from "@/server/origin";
 import { CROSS_SITE_DETAIL, detail } from "@/server/responses";
 import { bearerToken, readSession, secureCookie, sessionCookieOptions, SESSION_COOKIE } from "@/server/session";
 import { sessionStore } from "@/server/users";
+import { measured } from "@/server/metrics";
 
 /** Ends the session on the server (the cookie's, or a Bearer token's for curl) and clears the cookie. */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   if (isCrossSiteRequest(request.headers)) return detail(403, CROSS_SITE_DETAIL);
   const config = webConfig();
   const token = bearerToken(request.headers) ?? (await cookies()).get(SESSION_COOKIE)?.value;
@@ -19,3 +20,5 @@ export async function POST(request: Request): Promise<Response> {
   response.cookies.set(SESSION_COOKIE, "", sessionCookieOptions(secure, 0));
   return response;
 }
+
+export const POST = measured("/api/auth/logout", post);

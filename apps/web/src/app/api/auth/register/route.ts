@@ -5,8 +5,9 @@ import { hashPassword } from "@/server/password";
 import { detail } from "@/server/responses";
 import { limitAuthByIp } from "@/server/limits/auth-limits";
 import { EmailTakenError, userRepository } from "@/server/users";
+import { measured } from "@/server/metrics";
 
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const limited = await limitAuthByIp(request, "register");
   if (limited) return limited;
   const body = await readAuthBody(request, Registration);
@@ -21,3 +22,5 @@ export async function POST(request: Request): Promise<Response> {
     throw error;
   }
 }
+
+export const POST = measured("/api/auth/register", post);

@@ -1,5 +1,8 @@
+import { measured } from "@/server/metrics";
 import { proxyToAgent } from "@/server/proxy-route";
 
 export const dynamic = "force-dynamic";
 
-export { proxyToAgent as GET, proxyToAgent as POST, proxyToAgent as PATCH, proxyToAgent as DELETE };
+const proxy = measured("/api/brands/[...path]", proxyToAgent);
+
+export { proxy as GET, proxy as POST, proxy as PATCH, proxy as DELETE };

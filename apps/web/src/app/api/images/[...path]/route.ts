@@ -1,5 +1,8 @@
+import { measured } from "@/server/metrics";
 import { proxyToAgent } from "@/server/proxy-route";
 
 export const dynamic = "force-dynamic";
 
-export { proxyToAgent as GET };
+const proxy = measured("/api/images/[...path]", proxyToAgent);
+
+export { proxy as GET };

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PlanWorkspace } from "@/plans/PlanWorkspace";
 import { getBrand, getPlan, getStrategy } from "@/server/agent-api";
 import { requireSession } from "@/server/current-session";
 import { loadForPage } from "@/server/page-data";
+import { PlanSteps } from "@/ui/PlanSteps";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -17,9 +19,19 @@ export default async function PlanPage({ params }: Props) {
   const [strategy, plan] = await Promise.all([loadForPage(returnTo, "strategy", (token) => getStrategy(token, id)), getPlan(session.token, id)]);
   if (plan.kind !== "ok" && plan.kind !== "not_found") throw new Error("Loading the plan failed");
   // A strategy written for a brand plans in the brand's time zone unless the user picks another; a brand since
-  // deleted (or unreadable) simply leaves the browser's zone.
+  // deleted (or unreadable) simply leaves UTC.
   const brandId = strategy.brand_id;
   const brand = brandId ? await getBrand(session.token, brandId) : undefined;
   const brandTimezone = brand?.kind === "ok" ? brand.value.default_timezone : undefined;
-  return <PlanWorkspace strategy={strategy} initialPlan={plan.kind === "ok" ? plan.value : undefined} brandTimezone={brandTimezone} />;
+  const current = plan.kind === "ok" ? plan.value : undefined;
+  return (
+    <section className="plan" aria-labelledby="plan-title">
+      <p className="eyebrow">
+        <Link href={`/strategies/${encodeURIComponent(strategy.id)}`}>← {strategy.brand_name} strategy</Link>
+      </p>
+      <h1 id="plan-title">Content plan</h1>
+      <PlanSteps strategyId={strategy.id} current={current ? (current.posts.every((post) => post.status === "approved") ? "export" : "approve") : "plan"} />
+      <PlanWorkspace strategy={strategy} initialPlan={current} brandTimezone={brandTimezone} />
+    </section>
+  );
 }

@@ -1,0 +1,125 @@
+/**
+ * OpenTelemetry tracing, started before the app is imported. Everything heavy is imported inside
+ * `startTracing` and only when an OTLP endpoint is configured, so an app without one loads nothing.
+ */
+
+import type { Instrumentation } from "@opentelemetry/instrumentation";
+
+export type Env = Record<string, string | undefined>;
+
+export interface TracingOptions {
+  /** `service.name` when OTEL_SERVICE_NAME is unset: "strategist-agent" or "strategist-web". */
+  defaultServiceName: string;
+  /** Adds the Fastify instrumentation (the agent); the web app has no Fastify. */
+  fastify?: boolean;
+}
+
+/**
+ * The share of new traces sampled when OTEL_TRACES_SAMPLER is unset: parent-based, so a request that arrives with a
+ * sampled traceparent (from the web app, or a caller's) is always traced, and 10 % of the others start a trace.
+ */
+export const DEFAULT_SAMPLE_RATIO = 0.1;
+
+/** Stops tracing after flushing what is buffered. */
+export type StopTracing = () => Promise<void>;
+
+/** The documented development flag that lets prompt and content attributes through (never in production). */
+export const CAPTURE_CONTENT_FLAG = "STRATEGIST_OTEL_CAPTURE_CONTENT";
+
+const stopNothing: StopTracing = async () => {};
+
+/** Where spans go: the traces endpoint as given, else `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`; undefined when neither is set. */
+export function tracesEndpoint(env: Env): string | undefined {
+  const traces = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  if (traces) return traces;
+  const base = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  return base ? `${base.replace(/\/+$/, "")}/v1/traces` : undefined;
+}
+
+/** Whether `startTracing` would start the SDK for this environment. */
+export function tracingEnabled(env: Env): boolean {
+  return tracesEndpoint(env) !== undefined && env.OTEL_SDK_DISABLED?.trim().toLowerCase() !== "true" && env.OTEL_TRACES_EXPORTER?.trim() !== "none";
+}
+
+/** The OTLP protocol for traces: http/protobuf (the default) or http/json. gRPC is not shipped. */
+export function tracesProtocol(env: Env): "http/protobuf" | "http/json" {
+  const protocol = (env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL ?? "http/protobuf").trim() || "http/protobuf";
+  if (protocol === "http/protobuf" || protocol === "http/json") return protocol;
+  const variable = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL";
+  throw new Error(`${variable}=${protocol} is not supported: use http/protobuf or http/json`);
+}
+
+/** Content capture is a development aid: on only with the flag set to "true" and NODE_ENV other than production. */
+export function contentCaptureEnabled(env: Env): boolean {
+  return env[CAPTURE_CONTENT_FLAG]?.trim().toLowerCase() === "true" && env.NODE_ENV !== "production";
+}
+
+/**
+ * Starts the OpenTelemetry Node SDK when OTEL_EXPORTER_OTLP_ENDPOINT (or the traces endpoint) is set, and
+ * does nothing otherwise. The exporter, sampler (OTEL_TRACES_SAMPLER; parent-based 10 % when unset), batch processor (OTEL_BSP_*), headers
+ * and timeouts follow the standard OTEL_* variables. Call it before importing the app: the pino and AWS SDK
+ * instrumentations patch those modules as they load.
+ */
+export async function startTracing(env: Env, options: TracingOptions): Promise<StopTracing> {
+  if (!tracingEnabled(env)) return stopNothing;
+  const url = tracesEndpoint(env)!;
+  const protocol = tracesProtocol(env);
+  const captureContent = contentCaptureEnabled(env);
+
+  // ESM imports reach the instrumentations through this loader hook; CommonJS requires are patched without it.
+  const { register } = await import("node:module");
+  register("@opentelemetry/instrumentation/hook.mjs", import.meta.url);
+
+  const [
+    { NodeSDK },
+    { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler },
+    { resourceFromAttributes },
+    { HttpInstrumentation },
+    { AwsInstrumentation },
+    { UndiciInstrumentation },
+    { PinoInstrumentation },
+    { RedactingSpanProcessor },
+  ] = await Promise.all([
+    import("@opentelemetry/sdk-node"),
+    import("@opentelemetry/sdk-trace-base"),
+    import("@opentelemetry/resources"),
+    import("@opentelemetry/instrumentation-http"),
+    import("@opentelemetry/instrumentation-aws-sdk"),
+    import("@opentelemetry/instrumentation-undici"),
+    import("@opentelemetry/instrumentation-pino"),
+    import("./redaction"),
+  ]);
+  const exporter =
+    protocol === "http/json"
+      ? new (await import("@opentelemetry/exporter-trace-otlp-http")).OTLPTraceExporter({ url })
+      : new (await import("@opentelemetry/exporter-trace-otlp-proto")).OTLPTraceExporter({ url });
+
+  const instrumentations: Instrumentation[] = [
+    new HttpInstrumentation({
+      // Health checks and scrapes every few seconds would drown the requests worth reading.
+      ignoreIncomingRequestHook: (request) => /^\/(api\/)?health(\?|$)/.test(request.url ?? ""),
+    }),
+    new AwsInstrumentation({ suppressInternalInstrumentation: true }),
+    new UndiciInstrumentation(),
+    // Log correlation only: trace_id and span_id on each line; log records stay on stdout.
+    new PinoInstrumentation({ disableLogSending: true }),
+  ];
+  if (options.fastify) {
+    const { FastifyOtelInstrumentation } = await import("@fastify/otel");
+    // One span per request, named by its route template; no span per hook and handler (a dozen per request,
+    // most of the tracing cost of a read).
+    instrumentations.push(new FastifyOtelInstrumentation({ registerOnInitialization: true, instrumentHooks: false, instrumentHandler: false }));
+  }
+
+  const sdk = new NodeSDK({
+    resource: resourceFromAttributes({ "service.name": env.OTEL_SERVICE_NAME?.trim() || options.defaultServiceName }),
+    // OTEL_TRACES_SAMPLER (and _ARG) win when set; the SDK reads them itself.
+    ...(env.OTEL_TRACES_SAMPLER?.trim() ? {} : { sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(DEFAULT_SAMPLE_RATIO) }) }),
+    // The batch processor reads OTEL_BSP_* itself; the redacting processor filters attributes before it.
+    spanProcessors: [new RedactingSpanProcessor(new BatchSpanProcessor(exporter), captureContent)],
+    instrumentations,
+  });
+  sdk.start();
+  let stopped: Promise<void> | undefined;
+  return () => (stopped ??= sdk.shutdown());
+}
