@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Lighthouse on the logged-in pages of the web app, mobile preset (simulated slow 4G, 4x CPU slowdown).
+// Lighthouse on every page a signed-in marketer visits, mobile preset (simulated slow 4G, 4x CPU slowdown):
+// landing, new strategy, strategy detail, history, content plan, brands, new brand, brand detail, the insights of a
+// brand and of a strategy, API keys.
 // Run from the repository root:  bench/node_modules/.bin/tsx bench/web/lighthouse.mjs
 // It starts its own servers on free ports (the e2e stack: dynalite, the agent with the offline model,
 // `next start` of a production build); BASE=http://host:port audits a running server instead.
@@ -28,6 +30,25 @@ const RUNS = Number(process.env.RUNS ?? 3);
 
 async function audit(base, path, cookie, name) {
   const report = join(out, `${name}.json`);
+  // On a loaded machine Chromium now and then loses the trace (NO_NAVSTART, NO_FCP): run that audit again, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await lighthouseRun(base, path, cookie, report);
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.error(
+        `${name}: ${String(error.stderr ?? error)
+          .trim()
+          .split("\n")
+          .pop()}; running it again`,
+      );
+    }
+  }
+  return summary(report, path);
+}
+
+async function lighthouseRun(base, path, cookie, report) {
   await run(
     lighthouse,
     [
@@ -41,11 +62,16 @@ async function audit(base, path, cookie, name) {
     ],
     { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 },
   );
+}
+
+function summary(report, path) {
   const result = JSON.parse(readFileSync(report, "utf8"));
   const score = (category) => Math.round(result.categories[category].score * 100);
   const metric = (id) => result.audits[id].displayValue;
+  const items = result.audits["resource-summary"].details.items;
+  const kib = (type) => Math.round(items.find((item) => item.resourceType === type).transferSize / 1024);
   return {
-    page: path.replace(/[0-9a-f-]{36}/, "[id]"),
+    page: path.replace(/[0-9a-f-]{36}/g, "[id]"),
     performance: score("performance"),
     accessibility: score("accessibility"),
     bestPractices: score("best-practices"),
@@ -53,10 +79,16 @@ async function audit(base, path, cookie, name) {
     lcp: metric("largest-contentful-paint"),
     tbt: metric("total-blocking-time"),
     cls: metric("cumulative-layout-shift"),
+    totalKiB: kib("total"),
+    scriptKiB: kib("script"),
+    bootupMs: Math.round(result.audits["bootup-time"].numericValue),
   };
 }
 
 mkdirSync(out, { recursive: true });
+const loadAtStart = loadavg()
+  .map((load) => load.toFixed(2))
+  .join(" ");
 let stack;
 let base = process.env.BASE;
 if (!base) {
@@ -79,14 +111,39 @@ try {
     },
     { authorization: `Bearer ${token}` },
   );
-  await post(base, `/api/strategy/${strategy.id}/plan`, { weeks: 2 }, { authorization: `Bearer ${token}` });
-  const results = [];
-  for (const [path, name] of [
+  const auth = { authorization: `Bearer ${token}` };
+  await post(base, `/api/strategy/${strategy.id}/plan`, { weeks: 2 }, auth);
+  const brand = await post(
+    base,
+    "/api/brands",
+    {
+      name: "Juniper Coffee Roasters",
+      industry: "Specialty coffee",
+      target_audience: "Young professionals in Austin",
+      goals: "Double online bean subscriptions",
+      voice: { tone: ["warm", "curious"], do: ["name the farm"], dont: [], banned_words: ["synergy"], preferred_hashtags: ["#juniper"] },
+    },
+    auth,
+  );
+  const pages = [
+    ["/", "landing"],
     ["/strategies/new", "strategies-new"],
     [`/strategies/${strategy.id}`, "strategy-detail"],
     ["/strategies", "history"],
     [`/strategies/${strategy.id}/plan`, "plan"],
-  ]) {
+    ["/brands", "brands"],
+    ["/brands/new", "brands-new"],
+    [`/brands/${brand.id}`, "brand-detail"],
+    [`/brands/${brand.id}/insights`, "brand-insights"],
+    [`/strategies/${strategy.id}/insights`, "strategy-insights"],
+    ["/account/keys", "api-keys"],
+    ...(process.env.EXTRA_PAGES ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map((path) => [path, path.replace(/\W+/g, "-").replace(/^-|-$/g, "")]),
+  ].filter(([, name]) => !process.env.ONLY || process.env.ONLY.split(",").includes(name));
+  const results = [];
+  for (const [path, name] of pages) {
     // One unmeasured request first: the first render of a route in a fresh server loads its modules.
     await fetch(`${base}${path}`, { headers: { cookie } });
     const runs = [];
@@ -102,8 +159,8 @@ try {
       .join(" ")}`,
   );
   console.table(results);
-  const required = results[0];
-  if (required.performance < 90 || required.accessibility < 95) process.exitCode = 1;
+  // The goal: performance >= 95 and accessibility 100 on every page.
+  if (results.some((result) => result.performance < 95 || result.accessibility < 100)) process.exitCode = 1;
 } finally {
   await stack?.stop();
 }

@@ -1,23 +1,10 @@
 import unhomoglyph from "unhomoglyph";
 import { z } from "zod";
+import { BRAND_LIMITS } from "./brand-limits";
 import { canonicalTimeZone, isTimeZone } from "./time-zone";
 import { multiLine, singleLine } from "./text-rules";
 
-/** Limits on a brand profile: like the brief's, they bound the prompt, the stored item and the page. */
-export const BRAND_LIMITS = {
-  // The brief's limits (INPUT_LIMITS), since these four fields prefill it.
-  name: 200,
-  industry: 200,
-  target_audience: 2000,
-  goals: 2000,
-  tone: { items: 5, length: 40 },
-  do: { items: 10, length: 200 },
-  dont: { items: 10, length: 200 },
-  banned_words: { items: 50, length: 50 },
-  preferred_hashtags: { items: 30, length: 100 },
-  sample_posts: { items: 5, length: 2200 },
-  timezone: 64,
-} as const;
+export { BRAND_LIMITS, EMPTY_VOICE } from "./brand-limits";
 
 const NUL_FREE = { error: "Must not contain NUL characters" } as const;
 
@@ -159,9 +146,6 @@ export const VoiceSuggestion = z
   })
   .meta({ id: "VoiceSuggestion" });
 export type VoiceSuggestion = z.infer<typeof VoiceSuggestion>;
-
-/** The empty voice: no rules. */
-export const EMPTY_VOICE: BrandVoice = { tone: [], do: [], dont: [], banned_words: [], preferred_hashtags: [] };
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

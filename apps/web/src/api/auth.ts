@@ -1,5 +1,5 @@
 import type { FieldError } from "@strategist/schemas";
-import { failureOf, offline, type ApiResult } from "./client";
+import { failureOf, offline, type ApiResult } from "./result";
 
 /** The web's own account routes (not part of the agent's API document). */
 type AuthRoute = "/api/auth/login" | "/api/auth/register" | "/api/auth/logout";

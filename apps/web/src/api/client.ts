@@ -1,25 +1,8 @@
 import type { paths } from "@strategist/api-client";
-import type { FieldError } from "@strategist/schemas";
 import createClient, { type Client } from "openapi-fetch";
-import { retryAfterSeconds } from "./retry-after";
+import { failureOf, offline, type ApiResult } from "./result";
 
-/** What every browser call says when the request got no answer at all. */
-export const OFFLINE_MESSAGE = "You seem to be offline. Check your connection and try again.";
-
-/** A refused or failed call: the status (0: no answer), the API's detail, its field errors, and when to retry. */
-export interface ApiFailure {
-  status: number;
-  detail: string;
-  errors?: FieldError[];
-  /** From Retry-After (or an event stream's `retry_after`): seconds until a retry can succeed. */
-  retryAfterSeconds?: number;
-}
-
-/** The one result shape of a browser call: the value with its response, or the failure. */
-export type ApiResult<T> = { ok: true; value: T; response: Response } | { ok: false; failure: ApiFailure };
-
-/** The failure of a call that never got an answer. */
-export const offline = (): ApiFailure => ({ status: 0, detail: OFFLINE_MESSAGE });
+export { OFFLINE_MESSAGE, failureOf, offline, type ApiFailure, type ApiResult } from "./result";
 
 /** The typed API on the web origin: the agent's documented paths, served through the /api proxy with the session cookie. */
 export type BrowserApi = Client<paths>;
@@ -28,18 +11,6 @@ let client: BrowserApi | undefined;
 function browserApi(): BrowserApi {
   client ??= createClient<paths>({ baseUrl: "", headers: { accept: "application/json" }, cache: "no-store" });
   return client;
-}
-
-/** Reads a failed answer into the failure shape: the problem body's detail and errors, and Retry-After. */
-export function failureOf(response: Response, body: unknown): ApiFailure {
-  const problem = typeof body === "object" && body !== null ? (body as { detail?: unknown; errors?: unknown }) : {};
-  const wait = retryAfterSeconds(response.headers.get("retry-after"));
-  return {
-    status: response.status,
-    detail: typeof problem.detail === "string" ? problem.detail : `The request failed (${response.status})`,
-    ...(Array.isArray(problem.errors) ? { errors: problem.errors as FieldError[] } : {}),
-    ...(wait ? { retryAfterSeconds: wait } : {}),
-  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { failureOf, type ApiFailure } from "./client";
+import { failureOf, type ApiFailure } from "./result";
 import { readServerSentEvents, type ServerSentEvent } from "./server-sent-events";
 
 /** An opened event stream, or the failure the server answered instead. A thrown request (offline, aborted) rejects. */

@@ -1,6 +1,7 @@
 "use client";
 
-import { BRAND_LIMITS, EMPTY_VOICE, type Brand, type BrandSuggestion, type BrandVoice, type VoiceSuggestion } from "@strategist/schemas";
+import type { Brand, BrandSuggestion, BrandVoice, VoiceSuggestion } from "@strategist/schemas";
+import { BRAND_LIMITS, EMPTY_VOICE } from "@strategist/schemas/brand-limits";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { firstMessages } from "@/shared/field-messages";

@@ -1,6 +1,7 @@
 "use client";
 
-import { BRAND_LIMITS, type BrandVoice } from "@strategist/schemas";
+import type { BrandVoice } from "@strategist/schemas";
+import { BRAND_LIMITS } from "@strategist/schemas/brand-limits";
 import { ChipInput } from "./ChipInput";
 
 const hashtag = (value: string) => (value.startsWith("#") ? value : `#${value}`);

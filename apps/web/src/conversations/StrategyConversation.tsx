@@ -4,7 +4,7 @@ import type { StrategyRecord } from "@strategist/schemas";
 import { useState, type FormEvent } from "react";
 import { formatDate } from "@/shared/format";
 import { DeleteStrategyDialog } from "@/strategies/DeleteStrategy";
-import { compareVersions, type ComparedSection } from "./compare";
+import type { ComparedSection } from "./compare";
 import { ComparePicker, Comparison } from "./CompareVersions";
 import { ConversationChat } from "./ConversationChat";
 import { loadVersion } from "./requests";
@@ -38,6 +38,7 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
     const [older, newer] = await Promise.all([loadVersion(id, from), loadVersion(id, to)]);
     if (!older.ok) return fail(older.failure);
     if (!newer.ok) return fail(newer.failure);
+    const { compareVersions } = await import("./compare");
     setCompared({ from, to, sections: compareVersions(older.value.strategy_output, newer.value.strategy_output) });
     setStatus(`Comparing version ${from} with version ${to}.`);
   }

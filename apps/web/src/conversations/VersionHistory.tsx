@@ -1,6 +1,7 @@
 "use client";
 
-import { STRATEGY_SECTIONS, type StrategyRecord, type VersionSummary } from "@strategist/schemas";
+import type { StrategyRecord, VersionSummary } from "@strategist/schemas";
+import { STRATEGY_SECTIONS } from "@strategist/schemas/sections";
 import type { FormEvent, ReactNode } from "react";
 import { formatDate } from "@/shared/format";
 import { SECTIONS } from "@/strategies/strategy-sections";

@@ -1,48 +1,48 @@
-import {
-  ConversationMessage,
-  ErrorEvent,
-  SectionEvent,
-  STRATEGY_SECTIONS,
-  StrategyOutput,
-  StrategyRecord,
-  VersionSummary,
-  type StrategySection,
-} from "@strategist/schemas";
-import { z } from "zod";
-import { call, type ApiResult } from "@/api/client";
+import type { ConversationMessage, StrategyRecord, VersionSummary } from "@strategist/schemas";
+import { call, offline, type ApiResult } from "@/api/client";
 import { eventData, postEventStream } from "@/api/stream";
-import { checkedBy } from "@/shared/checked";
+import { lazyModule } from "@/shared/lazy-module";
 import type { SectionContent } from "@/strategies/StrategySections";
 
 /** Browser calls to the conversation routes, through the web origin's /api/strategy proxy. */
 
+/** The answers' checks (zod with them), loaded on the first call rather than with the page. */
+const loadChecks = lazyModule(() => import("./checks"));
+type Checks = Awaited<ReturnType<typeof loadChecks>>;
+
+/** The checks, or undefined when their chunk could not be loaded (offline): callers answer as for a lost request. */
+async function checks(): Promise<Checks | undefined> {
+  try {
+    return await loadChecks();
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadMessages(id: string): Promise<ConversationMessage[]> {
-  const result = await call(
-    (api) => api.GET("/api/strategy/{id}/messages", { params: { path: { id }, query: { limit: 100 } } }),
-    checkedBy(z.array(ConversationMessage)),
-  );
+  const loaded = await checks();
+  if (!loaded) return [];
+  const result = await call((api) => api.GET("/api/strategy/{id}/messages", { params: { path: { id }, query: { limit: 100 } } }), loaded.messagesCheck);
   return result.ok ? result.value : [];
 }
 
 export async function loadVersions(id: string): Promise<VersionSummary[]> {
-  const result = await call((api) => api.GET("/api/strategy/{id}/versions", { params: { path: { id } } }), checkedBy(z.array(VersionSummary)));
+  const loaded = await checks();
+  if (!loaded) return [];
+  const result = await call((api) => api.GET("/api/strategy/{id}/versions", { params: { path: { id } } }), loaded.versionsCheck);
   return result.ok ? result.value : [];
 }
 
-export function loadVersion(id: string, version: number): Promise<ApiResult<StrategyRecord>> {
-  return call((api) => api.GET("/api/strategy/{id}/versions/{version}", { params: { path: { id, version } } }), checkedBy(StrategyRecord));
+export async function loadVersion(id: string, version: number): Promise<ApiResult<StrategyRecord>> {
+  const loaded = await checks();
+  if (!loaded) return { ok: false, failure: offline() };
+  return call((api) => api.GET("/api/strategy/{id}/versions/{version}", { params: { path: { id, version } } }), loaded.recordCheck);
 }
 
-export function regenerate(id: string): Promise<ApiResult<StrategyRecord>> {
-  return call((api) => api.POST("/api/strategy/{id}/regenerate", { params: { path: { id } }, body: {} }), checkedBy(StrategyRecord));
-}
-
-/** A finished section of a `section` event, checked against the strategy's schema; undefined for anything else. */
-export function revisedSection(event: SectionEvent): SectionContent | undefined {
-  if (!event.complete || !(STRATEGY_SECTIONS as readonly string[]).includes(event.section)) return undefined;
-  const section = event.section as StrategySection;
-  const value = StrategyOutput.shape[section].safeParse(event.value);
-  return value.success ? ({ section, value: value.data } as SectionContent) : undefined;
+export async function regenerate(id: string): Promise<ApiResult<StrategyRecord>> {
+  const loaded = await checks();
+  if (!loaded) return { ok: false, failure: offline() };
+  return call((api) => api.POST("/api/strategy/{id}/regenerate", { params: { path: { id } }, body: {} }), loaded.recordCheck);
 }
 
 /**
@@ -56,6 +56,9 @@ export async function streamRefine(
   onSection: (section: SectionContent | null) => void,
   signal?: AbortSignal,
 ): Promise<ApiResult<StrategyRecord>> {
+  const loaded = await checks();
+  if (!loaded) return { ok: false, failure: offline() };
+  const { ErrorEvent, SectionEvent, StrategyRecord, revisedSection } = loaded;
   const answer = await postEventStream(`/api/strategy/${encodeURIComponent(id)}/refine/stream`, { message }, signal);
   if (!answer.ok) return answer;
   for await (const event of answer.events) {

@@ -1,6 +1,9 @@
 import type { Plan, StrategyRecord } from "@strategist/schemas";
 import { PLATFORM_RULES, publishedText } from "@strategist/schemas/platform-rules";
 import { formatDate, modelName, OFFLINE_MODEL } from "./format";
+import { byPriority } from "./priority";
+
+export { byPriority } from "./priority";
 
 /**
  * User or model text made inert in Markdown: HTML escaped (`<img onerror>` shows as text, never as a tag), link
@@ -28,13 +31,6 @@ function block(text: string): string {
 
 function bullets(items: readonly string[]): string {
   return items.map((item) => `- ${inline(item)}`).join("\n");
-}
-
-const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
-
-/** Platform recommendations, high priority first, keeping the model's order within a priority. */
-export function byPriority<T extends { priority: keyof typeof PRIORITY_ORDER }>(platforms: readonly T[]): T[] {
-  return [...platforms].sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
 }
 
 /** The plan's posts by day, each with its time, platform, status, pillar, theme and goal, caption and hashtags (quoted, so any text stays inside). */

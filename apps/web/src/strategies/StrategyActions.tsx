@@ -3,7 +3,7 @@
 import type { StrategyRecord } from "@strategist/schemas";
 import Link from "next/link";
 import { imageContentPath, latestJobPerPrompt } from "@/shared/image-jobs";
-import { markdownFileName, strategyMarkdown, type PromptImage } from "@/shared/markdown";
+import type { PromptImage } from "@/shared/markdown";
 import { downloadText } from "@/ui/download";
 import { listImageJobs } from "./requests";
 
@@ -20,6 +20,8 @@ async function promptImages(strategy: StrategyRecord): Promise<PromptImage[]> {
 /** The plan first, then export, print and a new strategy; the Markdown is built here, in the browser. */
 export function StrategyActions({ strategy }: { strategy: StrategyRecord }) {
   async function exportMarkdown() {
+    // The Markdown writer (and the platform rules it uses) loads on the first export, not with the page.
+    const { markdownFileName, strategyMarkdown } = await import("@/shared/markdown");
     downloadText(strategyMarkdown(strategy, await promptImages(strategy)), markdownFileName(strategy), "text/markdown;charset=utf-8");
   }
 

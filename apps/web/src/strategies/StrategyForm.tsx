@@ -1,6 +1,7 @@
 "use client";
 
 import type { Brand, ModelInfo } from "@strategist/schemas";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
@@ -8,7 +9,6 @@ import { firstMessages } from "@/shared/field-messages";
 import { lazyModule } from "@/shared/lazy-module";
 import { useCountdown } from "@/ui/Countdown";
 import type { GenerationProblem } from "./generation-problems";
-import { LiveStrategyView } from "./LiveStrategy";
 import { BrandPicker } from "@/brands/BrandPicker";
 import { useLiveGeneration } from "./use-live-generation";
 
@@ -18,6 +18,10 @@ type BriefChecks = Awaited<ReturnType<typeof loadBriefChecks>>;
 
 /** Loads the schema checks once, on first focus or at the latest on submit. */
 const loadBriefChecks = lazyModule(() => import("./brief-checks"));
+
+/** The live view appears only once a brief is sent: its code loads with the checks (first focus), at the latest on submit. */
+const loadLiveView = lazyModule(() => import("./LiveStrategy"));
+const LiveStrategyView = dynamic(() => loadLiveView().then((module) => module.LiveStrategyView));
 
 const EMPTY: Brief = { brand_name: "", industry: "", target_audience: "", goals: "" };
 /** The brief survives a session ending mid-edit: it is restored after logging in again. */
@@ -102,13 +106,14 @@ export function StrategyForm({ models: allModels, brands = [], initialBrandId = 
 
   function prepareChecks() {
     if (!limits) void loadBriefChecks().then((checks) => setLimits(checks.INPUT_LIMITS));
+    void loadLiveView().catch(() => undefined);
   }
 
   async function generate() {
     if (submitting.current) return;
     submitting.current = true;
-    const checks = await loadBriefChecks().catch(() => null);
-    if (!checks) {
+    const [checks, liveView] = await Promise.all([loadBriefChecks().catch(() => null), loadLiveView().catch(() => null)]);
+    if (!checks || !liveView) {
       submitting.current = false;
       setProblem({ title: "You seem to be offline", message: "Part of this page didn't load. Check your connection and try again." });
       return;

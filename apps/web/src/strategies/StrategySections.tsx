@@ -1,6 +1,6 @@
 import type { StrategyOutput, StrategySection } from "@strategist/schemas";
 import type { ReactNode } from "react";
-import { byPriority } from "@/shared/markdown";
+import { byPriority } from "@/shared/priority";
 import { SECTIONS } from "./strategy-sections";
 import { CopyButton } from "@/ui/CopyButton";
 import "./strategy.css";

@@ -1,9 +1,18 @@
-import { StrategySummaryList } from "@strategist/schemas";
-import { call } from "@/api/client";
+import { call, offline } from "@/api/client";
 import { checkedBy } from "@/shared/checked";
+import { lazyModule } from "@/shared/lazy-module";
+
+/** The schemas (and zod with them) load on the first "Load more", not with the history page. */
+const loadSchemas = lazyModule(() => import("@strategist/schemas"));
 
 /** One page of older strategies (summaries) after `cursor`; the next cursor is the answer's X-Next-Cursor. */
 export async function listStrategyPage(limit: number, cursor: string) {
+  let StrategySummaryList;
+  try {
+    ({ StrategySummaryList } = await loadSchemas());
+  } catch {
+    return { ok: false as const, failure: offline() };
+  }
   const result = await call((api) => api.GET("/api/strategy/list", { params: { query: { limit, cursor, view: "summary" } } }), checkedBy(StrategySummaryList));
   return result.ok ? { ...result, nextCursor: result.response.headers.get("x-next-cursor") } : result;
 }

@@ -9,7 +9,7 @@ export function SiteHeader({ email }: { email?: string }) {
   return (
     <header className="site-header">
       <div className="container">
-        <Link href={email ? "/strategies" : "/"} className="brand">
+        <Link href={email ? "/strategies" : "/"} className="brand" prefetch={false}>
           <LogoMark />
           Strategist
         </Link>
@@ -33,7 +33,7 @@ export function SiteHeader({ email }: { email?: string }) {
               <NavLink href="/login" exact>
                 Log in
               </NavLink>
-              <Link href="/signup" className="button small">
+              <Link href="/signup" className="button small" prefetch={false}>
                 Sign up free
               </Link>
             </>

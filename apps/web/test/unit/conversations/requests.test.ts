@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { StrategyOutput, type StrategyOutput as Output } from "@strategist/schemas";
 import { describe, expect, it } from "vitest";
-import { revisedSection } from "@/conversations/requests";
+import { revisedSection } from "@/conversations/checks";
 import { compareVersions } from "@/conversations/compare";
 import { readLiveEvent } from "@/strategies/live-event-checks";
 
