@@ -1,6 +1,10 @@
-import { ErrorEvent, RepurposeResult, SectionEvent, type PlanPost, type PostPatch, type PostResult, type PostStatus } from "@strategist/schemas";
+import type { PlanPost, PostPatch, PostResult, PostStatus, RepurposeResult } from "@strategist/schemas";
+import { lazyModule } from "@/shared/lazy-module";
+import { offline } from "@/api/result";
 import { call, type ApiResult } from "@/api/client";
 import { eventData, postEventStream } from "@/api/stream";
+
+const loadChecks = lazyModule(() => import("./checks"));
 
 /** What writing a plan takes. */
 export interface PlanSettings {
@@ -140,6 +144,13 @@ export async function streamArticlePosts(
 ): Promise<ApiResult<RepurposeResult>> {
   const answer = await postEventStream(`${base(id)}/repurpose/stream`, source, signal);
   if (!answer.ok) return answer;
+  let checks: Awaited<ReturnType<typeof loadChecks>>;
+  try {
+    checks = await loadChecks();
+  } catch {
+    return { ok: false, failure: offline() };
+  }
+  const { ErrorEvent, RepurposeResult, SectionEvent } = checks;
   for await (const event of answer.events) {
     const data = eventData(event);
     if (event.event === "section") {
