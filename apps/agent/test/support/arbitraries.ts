@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { INPUT_LIMITS, OUTPUT_BOUNDS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
+import { hasControlCharacter, INPUT_LIMITS, OUTPUT_BOUNDS, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
 
 export const BRIEF_FIELDS = ["brand_name", "industry", "target_audience", "goals"] as const;
 export type BriefField = (typeof BRIEF_FIELDS)[number];
@@ -12,11 +12,15 @@ export function briefText(max: number): fc.Arbitrary<string> {
     .filter((value) => value.trim().length > 0 && value.trim().length <= max && !value.includes("\u0000"));
 }
 
+/** Control characters a multi-line field refuses (all but tab, CR and LF). */
+const CONTROL_BUT_LINES = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+
+/** A valid brief: names on one line without control characters, audience and goals with line breaks allowed. */
 export const validBrief: fc.Arbitrary<StrategyInput> = fc.record({
-  brand_name: briefText(INPUT_LIMITS.brand_name),
-  industry: briefText(INPUT_LIMITS.industry),
-  target_audience: briefText(INPUT_LIMITS.target_audience),
-  goals: briefText(INPUT_LIMITS.goals),
+  brand_name: briefText(INPUT_LIMITS.brand_name).filter((value) => !hasControlCharacter(value)),
+  industry: briefText(INPUT_LIMITS.industry).filter((value) => !hasControlCharacter(value)),
+  target_audience: briefText(INPUT_LIMITS.target_audience).filter((value) => !CONTROL_BUT_LINES.test(value)),
+  goals: briefText(INPUT_LIMITS.goals).filter((value) => !CONTROL_BUT_LINES.test(value)),
 });
 
 /** Empty or whitespace-only values, the inputs of Property 1. */
