@@ -133,6 +133,8 @@ try {
           LOG_LEVEL: "info",
           HOST: "127.0.0.1",
           PORT: String(port),
+          // Two agents on one machine: each takes a free metrics port instead of both asking for 9464.
+          METRICS_PORT: "0",
           JWT_SECRET: SECRET,
           DATA_DIR: join(workDir, "data"),
           AWS_REGION: "us-east-1",

@@ -133,6 +133,8 @@ export function StrategyForm({ models: allModels, brands = [], initialBrandId = 
     switch (outcome.kind) {
       case "completed":
         sessionStorage.removeItem(DRAFT_KEY);
+        // The live sections scrolled the page down; the saved strategy opens at its top, where its plan link is.
+        window.scrollTo({ top: 0, behavior: "instant" });
         router.push(`/strategies/${encodeURIComponent(outcome.record.id)}`);
         return;
       case "stopped":

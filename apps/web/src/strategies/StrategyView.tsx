@@ -2,6 +2,7 @@ import type { StrategyRecord } from "@strategist/schemas";
 import { formatDate, OFFLINE_MODEL } from "@/shared/format";
 import { SECTION_ORDER, SECTIONS } from "./strategy-sections";
 import { ModelBadge } from "./ModelBadge";
+import { StrategyBrandVoice } from "@/brands/StrategyBrandVoice";
 import { StrategyActions } from "./StrategyActions";
 import { StrategyCost } from "./StrategyCost";
 import { contentOf, SectionBody, SectionFrame } from "./StrategySections";
@@ -33,6 +34,8 @@ export function StrategyView({ strategy }: { strategy: StrategyRecord }) {
       </header>
 
       <StrategyActions strategy={strategy} />
+      {/* The voice the strategy was written in comes after the actions, so the plan stays on the first screen. */}
+      <StrategyBrandVoice strategy={strategy} />
 
       <dl className="brief">
         <div>

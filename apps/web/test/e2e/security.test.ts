@@ -186,7 +186,7 @@ describe("the Content-Security-Policy in a browser", () => {
       await page.waitForLoadState("networkidle");
     }
     // Client-side navigation runs Next's router, which loads chunks under 'strict-dynamic'.
-    await page.getByRole("link", { name: "History" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History" }).click();
     await page.waitForURL("**/strategies");
     expect(takeCspViolations()).toEqual([]);
 

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { StrategyView } from "@/strategies/StrategyView";
 import { StrategyConversation } from "@/conversations/StrategyConversation";
-import { StrategyBrandVoice } from "@/brands/StrategyBrandVoice";
 import { StrategyImages } from "@/images/StrategyImages";
 import { getStrategy } from "@/server/agent-api";
 import { loadForPage } from "@/server/page-data";
@@ -25,7 +24,6 @@ export default async function StrategyPage({ params }: Props) {
   return (
     <>
       <PlanSteps strategyId={strategy.id} current="strategy" />
-      <StrategyBrandVoice strategy={strategy} />
       <StrategyView strategy={strategy} />
       <StrategyConversation strategy={strategy} />
       <StrategyImages strategy={strategy} />
