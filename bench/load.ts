@@ -5,6 +5,7 @@
 // --bare separate runs the bare twin routes in a process of their own (lib/bare.ts) instead of the agent's, and the
 // agent as users start it (metrics on, LOG_LEVEL=warn); each process's CPU per request is read from /proc.
 // The overhead phase compares the agent with metrics and with tracing each off and on, in one run.
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -226,14 +227,32 @@ if (phases.has("overhead")) {
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const otlp = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  const variants = [
+  // Node 22.7+ keeps AsyncLocalStorage on AsyncContextFrame with --experimental-async-context-frame (the default from
+  // Node 24): context propagation no longer runs a promise hook per promise, which is most of tracing's cost on
+  // Node 20. The Docker images set the flag; with a server Node that has it (BENCH_SERVER_NODE), rows run with it too.
+  const serverNode = process.env.BENCH_SERVER_NODE;
+  const serverVersion = serverNode ? execFileSync(serverNode, ["-v"], { encoding: "utf8" }).trim() : process.version;
+  const [major, minor] = serverVersion.slice(1).split(".").map(Number) as [number, number];
+  const frames = major > 22 || (major === 22 && minor >= 7);
+  type Variant = { metrics: boolean; tracing: boolean; allSampled?: boolean; frames?: boolean };
+  const variants: Variant[] = [
     { metrics: false, tracing: false },
     { metrics: true, tracing: false },
     { metrics: false, tracing: true },
     { metrics: true, tracing: true },
     // The same with every trace sampled (OTEL_TRACES_SAMPLER=parentbased_always_on) instead of the default 10 %.
     { metrics: true, tracing: true, allSampled: true },
+    ...(frames
+      ? [
+          { metrics: false, tracing: false, frames: true },
+          { metrics: false, tracing: true, frames: true },
+          { metrics: true, tracing: true, frames: true },
+          { metrics: true, tracing: true, allSampled: true, frames: true },
+        ]
+      : []),
   ];
+  // Each row is compared with both off on the same runtime and flags.
+  const baseOf = (variant: Variant) => variants.findIndex((other) => !other.metrics && !other.tracing && !other.frames === !variant.frames);
   const servers: Awaited<ReturnType<typeof startServers>>[] = [];
   for (const variant of variants) {
     servers.push(
@@ -246,6 +265,7 @@ if (phases.has("overhead")) {
         BENCH_TRACING: variant.tracing ? "on" : "off",
         ...(variant.tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlp, OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf" } : {}),
         ...(variant.allSampled ? { OTEL_TRACES_SAMPLER: "parentbased_always_on" } : {}),
+        ...(variant.frames ? { BENCH_SERVER_NODE_ARGS: `${process.env.BENCH_SERVER_NODE_ARGS ?? ""} --experimental-async-context-frame`.trim() } : {}),
       }),
     );
   }
@@ -303,15 +323,19 @@ if (phases.has("overhead")) {
   say(`process's own, read from /proc. Tracing: OTLP/HTTP protobuf, default sampling (parent-based, 10 % of new traces) unless the`);
   say(`row says every trace, default batch`);
   say(`processor, to a local receiver that discards the spans (${(exportedBytes / 1024 / 1024).toFixed(1)} MiB received in all).\n`);
-  say(`| workload | metrics | tracing | req/s | CPU ms per request | req/s vs both off | CPU vs both off |\n|---|---|---|---:|---:|---:|---:|`);
+  say(
+    `Server Node: ${serverVersion}${frames ? "; rows marked AsyncContextFrame run with --experimental-async-context-frame, as the Docker images do, and are compared with both off under the same flag" : ""}.\n`,
+  );
+  say(`| workload | runtime | metrics | tracing | req/s | CPU ms per request | req/s vs both off | CPU vs both off |\n|---|---|---|---|---:|---:|---:|---:|`);
   for (const [w, workload] of workloads.entries()) {
-    const base = { rps: median(results[w]![0]!.map((r) => r.rps)), cpu: median(results[w]![0]!.map((r) => r.cpu)) };
     for (const [v, variant] of variants.entries()) {
+      const b = baseOf(variant);
+      const base = { rps: median(results[w]![b]!.map((r) => r.rps)), cpu: median(results[w]![b]!.map((r) => r.cpu)) };
       const rps = median(results[w]![v]!.map((r) => r.rps));
       const cpu = median(results[w]![v]!.map((r) => r.cpu));
       const change = (value: number, from: number) => `${value >= from ? "+" : ""}${(((value - from) / from) * 100).toFixed(1)} %`;
       say(
-        `| ${workload.name} | ${variant.metrics ? "on" : "off"} | ${variant.tracing ? ("allSampled" in variant ? "on, every trace" : "on, default 10 %") : "off"} | ${rps} (${results[w]![v]!.map((r) => r.rps).join(", ")}) | ${cpu.toFixed(3)} | ${v === 0 ? "" : change(rps, base.rps)} | ${v === 0 ? "" : change(cpu, base.cpu)} |`,
+        `| ${workload.name} | ${serverVersion}${variant.frames ? ", AsyncContextFrame" : ""} | ${variant.metrics ? "on" : "off"} | ${variant.tracing ? (variant.allSampled ? "on, every trace" : "on, default 10 %") : "off"} | ${rps} (${results[w]![v]!.map((r) => r.rps).join(", ")}) | ${cpu.toFixed(3)} | ${v === b ? "" : change(rps, base.rps)} | ${v === b ? "" : change(cpu, base.cpu)} |`,
       );
     }
   }

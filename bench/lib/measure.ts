@@ -18,11 +18,17 @@ interface ServerInfo {
   table: string;
 }
 
+/** The Node binary of the server processes: BENCH_SERVER_NODE when set (e.g. the Docker image's Node 22), else this one. */
+function serverNode(env: Record<string, string> = {}): string {
+  return env.BENCH_SERVER_NODE ?? process.env.BENCH_SERVER_NODE ?? process.execPath;
+}
+
 /** Starts lib/servers.ts in its own process so the load generator does not share its event loop. */
 export async function startServers(env: Record<string, string> = {}): Promise<{ info: ServerInfo; child: ChildProcess }> {
-  // BENCH_SERVER_NODE_ARGS passes flags to the server process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", new URL("./agent-entry.ts", import.meta.url).pathname], {
+  // BENCH_SERVER_NODE_ARGS passes flags to the server process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof";
+  // BENCH_SERVER_NODE runs it on another Node binary. Either may be given per server in `env`.
+  const nodeArgs = (env.BENCH_SERVER_NODE_ARGS ?? process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(serverNode(env), [...nodeArgs, "--import", "tsx", new URL("./agent-entry.ts", import.meta.url).pathname], {
     env: { ...process.env, ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -36,7 +42,7 @@ export async function startServers(env: Record<string, string> = {}): Promise<{ 
 /** Starts lib/bare.ts in a process of its own, with the agent process's node flags and NODE_ENV=production. */
 export async function startBare(info: ServerInfo): Promise<{ bareUrl: string; pid: number; child: ChildProcess }> {
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", new URL("./bare.ts", import.meta.url).pathname], {
+  const child = spawn(serverNode(), [...nodeArgs, "--import", "tsx", new URL("./bare.ts", import.meta.url).pathname], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -44,7 +44,8 @@ export function composeProblems(compose: ComposeFile): string[] {
   if (!web.ports?.includes("3000:3000")) problems.push("web must publish 3000:3000");
   if (!agent.ports?.includes("8000:8000")) problems.push("agent must publish 8000:8000");
   if (!/dynamodb-local/.test(dynamodb.image ?? "")) problems.push("dynamodb must run amazon/dynamodb-local");
-  if (agent.build?.dockerfile !== "apps/agent/Dockerfile" || agent.build?.context !== ".") problems.push("agent builds apps/agent/Dockerfile from the repository root");
+  if (agent.build?.dockerfile !== "apps/agent/Dockerfile" || agent.build?.context !== ".")
+    problems.push("agent builds apps/agent/Dockerfile from the repository root");
   if (web.build?.dockerfile !== "apps/web/Dockerfile" || web.build?.context !== ".") problems.push("web builds apps/web/Dockerfile from the repository root");
 
   for (const [name, service] of Object.entries({ web, agent, dynamodb })) {
@@ -62,7 +63,8 @@ export function composeProblems(compose: ComposeFile): string[] {
 
   for (const [name, service] of Object.entries({ web, agent })) {
     const environment = environmentOf(service);
-    if (!/^\$\{JWT_SECRET:\?[^}]+\}$/.test(environment.JWT_SECRET ?? "")) problems.push(`${name}: JWT_SECRET must be required (\${JWT_SECRET:?...}), never defaulted`);
+    if (!/^\$\{JWT_SECRET:\?[^}]+\}$/.test(environment.JWT_SECRET ?? ""))
+      problems.push(`${name}: JWT_SECRET must be required (\${JWT_SECRET:?...}), never defaulted`);
     if (environment.DYNAMODB_ENDPOINT !== "http://dynamodb:8000") problems.push(`${name}: DYNAMODB_ENDPOINT must be http://dynamodb:8000`);
     if (environment.DYNAMODB_CREATE_TABLES !== "true") problems.push(`${name}: creates its tables (DYNAMODB_CREATE_TABLES=true)`);
     for (const [variable, value] of Object.entries(environment)) {

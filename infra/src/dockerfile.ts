@@ -11,7 +11,11 @@ export interface Stage {
 
 /** Stages of a Dockerfile with continuation lines joined and comments dropped; `FROM ${ARG}` resolved from global ARG defaults. */
 export function parseDockerfile(text: string): Stage[] {
-  const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+  const lines = text
+    .replace(/\\\r?\n/g, " ")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"));
   const globalArgs: Record<string, string> = {};
   const stages: Stage[] = [];
   for (const line of lines) {
@@ -64,18 +68,29 @@ export function dockerfileProblems(text: string, expected: ImageExpectations): s
   if (!health) problems.push("HEALTHCHECK is missing");
   else {
     if (!/"node"/.test(health) || /\bcurl\b|\bwget\b/.test(health)) problems.push("HEALTHCHECK must use node (the slim image has no curl)");
-    if (!health.includes(`${expected.port}`) || !health.includes(`/${expected.healthPath.replace(/^\//, "")}'`)) problems.push(`HEALTHCHECK must ask ${expected.healthPath} on ${expected.port}`);
+    if (!health.includes(`${expected.port}`) || !health.includes(`/${expected.healthPath.replace(/^\//, "")}'`))
+      problems.push(`HEALTHCHECK must ask ${expected.healthPath} on ${expected.port}`);
   }
   if (!all("EXPOSE").includes(String(expected.port))) problems.push(`EXPOSE ${expected.port} is missing`);
   const command = all("CMD").at(-1);
-  if (execForm(command) !== JSON.stringify(expected.command)) problems.push(`CMD must be ${JSON.stringify(expected.command)} (exec form, so node gets SIGTERM), got ${command}`);
+  if (execForm(command) !== JSON.stringify(expected.command))
+    problems.push(`CMD must be ${JSON.stringify(expected.command)} (exec form, so node gets SIGTERM), got ${command}`);
+
+  // Tracing's context propagation costs a promise hook per promise without AsyncContextFrame (BENCHMARKS.md).
+  if (!/NODE_OPTIONS=\S*--experimental-async-context-frame/.test(all("ENV").join(" ")))
+    problems.push("the runtime stage must set NODE_OPTIONS=--experimental-async-context-frame");
 
   const runtimeRuns = all("RUN").join("\n");
   if (/\b(pnpm|npm|yarn) (install|i|add|ci)\b/.test(runtimeRuns)) problems.push("the runtime stage must not install packages (dev dependencies would follow)");
   if (all("COPY").some((args) => /^(--chown=\S+ )?\.\s/.test(args))) problems.push("the runtime stage must copy build output only, not the build context");
 
-  const buildRuns = stages.slice(0, -1).flatMap((stage) => stage.instructions.filter((instruction) => instruction.keyword === "RUN")).map((instruction) => instruction.args).join("\n");
-  if (!/prune @strategist\/\w+ --docker/.test(buildRuns) && !/deploy/.test(buildRuns)) problems.push("the build must work on a pruned workspace (turbo prune --docker or pnpm deploy)");
+  const buildRuns = stages
+    .slice(0, -1)
+    .flatMap((stage) => stage.instructions.filter((instruction) => instruction.keyword === "RUN"))
+    .map((instruction) => instruction.args)
+    .join("\n");
+  if (!/prune @strategist\/\w+ --docker/.test(buildRuns) && !/deploy/.test(buildRuns))
+    problems.push("the build must work on a pruned workspace (turbo prune --docker or pnpm deploy)");
   if (expected.dependencies === "pnpm-deploy") {
     if (!/deploy --prod/.test(buildRuns)) problems.push("production node_modules must come from pnpm deploy --prod");
     if (!all("COPY").some((args) => /\/deploy\/node_modules/.test(args))) problems.push("the runtime stage must copy the deployed (production) node_modules");
@@ -89,6 +104,11 @@ export function dockerfileProblems(text: string, expected: ImageExpectations): s
 export const REQUIRED_DOCKERIGNORE = ["node_modules", ".data", ".next", ".turbo", "dist", ".git", ".env", "coverage", "test-results"];
 
 export function dockerignoreProblems(text: string): string[] {
-  const entries = text.split("\n").map((line) => line.trim().replace(/^\*\*\//, "").replace(/\/$/, ""));
+  const entries = text.split("\n").map((line) =>
+    line
+      .trim()
+      .replace(/^\*\*\//, "")
+      .replace(/\/$/, ""),
+  );
   return REQUIRED_DOCKERIGNORE.filter((entry) => !entries.includes(entry)).map((entry) => `.dockerignore must exclude ${entry}`);
 }

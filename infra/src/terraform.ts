@@ -16,7 +16,9 @@ export interface TerraformConfig {
 /** The `.tf` files of a directory by file name (the mocked-provider tests under tests/ are not part of the stack). */
 export function readTerraformSources(dir: string = TERRAFORM_DIR): Record<string, string> {
   const sources: Record<string, string> = {};
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".tf")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".tf"))
+    .sort()) {
     sources[file] = readFileSync(join(dir, file), "utf8");
   }
   return sources;

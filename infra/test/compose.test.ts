@@ -63,9 +63,20 @@ describe("docker-compose.yml, as docker-compose reads it", { timeout: 30_000 }, 
   });
 
   it("switches to Bedrock and passes AWS credentials through when they are set", async () => {
-    const result = await composeConfig({ JWT_SECRET: DUMMY_SECRET, MODEL_PROVIDER: "bedrock", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret", AWS_SESSION_TOKEN: "example-token" });
+    const result = await composeConfig({
+      JWT_SECRET: DUMMY_SECRET,
+      MODEL_PROVIDER: "bedrock",
+      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+      AWS_SECRET_ACCESS_KEY: "example-secret",
+      AWS_SESSION_TOKEN: "example-token",
+    });
     const agent = environmentOf((parse(result.stdout) as ComposeFile).services.agent);
-    expect(agent).toMatchObject({ MODEL_PROVIDER: "bedrock", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "example-secret", AWS_SESSION_TOKEN: "example-token" });
+    expect(agent).toMatchObject({
+      MODEL_PROVIDER: "bedrock",
+      AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+      AWS_SECRET_ACCESS_KEY: "example-secret",
+      AWS_SESSION_TOKEN: "example-token",
+    });
   });
 
   it("leaves OTEL_EXPORTER_OTLP_ENDPOINT empty unless it is set, for both apps", async () => {
@@ -81,7 +92,15 @@ describe("docker-compose.yml, as docker-compose reads it", { timeout: 30_000 }, 
     // docker-compose v1 lists every service in `config` whatever the profile; the resolved profiles are what decide.
     const resolved = parse((await composeConfig({ JWT_SECRET: DUMMY_SECRET })).stdout) as ComposeFile;
     const profiles = Object.fromEntries(Object.entries(resolved.services).map(([name, service]) => [name, service.profiles ?? []]));
-    expect(profiles).toEqual({ dynamodb: [], s3: [], agent: [], web: [], prometheus: ["observability"], grafana: ["observability"], jaeger: ["observability"] });
+    expect(profiles).toEqual({
+      dynamodb: [],
+      s3: [],
+      agent: [],
+      web: [],
+      prometheus: ["observability"],
+      grafana: ["observability"],
+      jaeger: ["observability"],
+    });
   });
 
   it("rejects a broken file (the validation is real)", async () => {
@@ -101,10 +120,16 @@ describe("docker-compose.yml, as written", () => {
   });
 
   it("reports a defaulted JWT_SECRET, a start order that ignores health, a missing health check, a remapped port", () => {
-    expect(problemsAfter(/(?<=web:[\s\S]*)JWT_SECRET: \$\{JWT_SECRET:\?[^}]+\}/, "JWT_SECRET: ${JWT_SECRET:-dev-secret-dev-secret-dev-secret-1234}")).toContain("web: JWT_SECRET must be required (${JWT_SECRET:?...}), never defaulted");
-    expect(problemsAfter(/agent:\n        condition: service_healthy/, "agent:\n        condition: service_started")).toContain("web must wait for agent to be healthy");
+    expect(problemsAfter(/(?<=web:[\s\S]*)JWT_SECRET: \$\{JWT_SECRET:\?[^}]+\}/, "JWT_SECRET: ${JWT_SECRET:-dev-secret-dev-secret-dev-secret-1234}")).toContain(
+      "web: JWT_SECRET must be required (${JWT_SECRET:?...}), never defaulted",
+    );
+    expect(problemsAfter(/agent:\n        condition: service_healthy/, "agent:\n        condition: service_started")).toContain(
+      "web must wait for agent to be healthy",
+    );
     expect(problemsAfter("healthcheck:\n      # Any HTTP answer", "x-healthcheck-disabled:\n      # Any HTTP answer")).toContain("dynamodb has no healthcheck");
     expect(problemsAfter('"8000:8000"', '"8080:8000"')).toContain("agent must publish 8000:8000");
-    expect(problemsAfter("MODEL_PROVIDER: ${MODEL_PROVIDER:-offline}", "MODEL_PROVIDER: ${MODEL_PROVIDER:-bedrock}")).toContain("agent: MODEL_PROVIDER defaults to offline so no AWS account is needed");
+    expect(problemsAfter("MODEL_PROVIDER: ${MODEL_PROVIDER:-offline}", "MODEL_PROVIDER: ${MODEL_PROVIDER:-bedrock}")).toContain(
+      "agent: MODEL_PROVIDER defaults to offline so no AWS account is needed",
+    );
   });
 });

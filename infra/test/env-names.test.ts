@@ -46,10 +46,19 @@ describe("environment variable names", () => {
   });
 
   it("report a compose variable the app does not read, and a Terraform variable the app does not read", async () => {
-    const composeText = withEdit({ f: sources.composeText }, "f", "      AGENT_URL: http://agent:8000\n", "      AGENT_URL: http://agent:8000\n      PYTHON_SERVICE_URL: http://agent:8000\n").f!;
-    expect(envNameProblems({ ...sources, composeText, compose: parseCompose(composeText) })).toEqual(["docker-compose web: PYTHON_SERVICE_URL is not a key of webEnvSchema"]);
+    const composeText = withEdit(
+      { f: sources.composeText },
+      "f",
+      "      AGENT_URL: http://agent:8000\n",
+      "      AGENT_URL: http://agent:8000\n      PYTHON_SERVICE_URL: http://agent:8000\n",
+    ).f!;
+    expect(envNameProblems({ ...sources, composeText, compose: parseCompose(composeText) })).toEqual([
+      "docker-compose web: PYTHON_SERVICE_URL is not a key of webEnvSchema",
+    ]);
 
-    const terraform = await parseTerraform(withEdit(terraformSources, "containers.tf", '{ name = "LOG_LEVEL", value = var.log_level },', '{ name = "LOGLEVEL", value = var.log_level },'));
+    const terraform = await parseTerraform(
+      withEdit(terraformSources, "containers.tf", '{ name = "LOG_LEVEL", value = var.log_level },', '{ name = "LOGLEVEL", value = var.log_level },'),
+    );
     expect(envNameProblems({ ...sources, terraform })).toEqual([
       "terraform agent: LOGLEVEL is not a key of agentEnvSchema",
       "terraform agent: LOG_LEVEL is a config key the task definition does not set",

@@ -5,7 +5,15 @@ import { expandedText, referencedName, resourcesOf, type Block, type TerraformCo
  * image worker's sweep, a Scan of the sparse index of unfinished jobs (a Scan may name only an index ARN, in a
  * statement of its own: policyDocumentProblems).
  */
-export const ALLOWED_DYNAMODB_ACTIONS = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable"];
+export const ALLOWED_DYNAMODB_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:Query",
+  "dynamodb:Scan",
+  "dynamodb:DescribeTable",
+];
 /** Converse uses InvokeModel; ConverseStream uses InvokeModelWithResponseStream. */
 export const ALLOWED_BEDROCK_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 
@@ -52,17 +60,25 @@ export function policyDocumentProblems(config: TerraformConfig): string[] {
     for (const action of actions) {
       if (typeof action !== "string" || action.includes("${")) problems.push(`${label}: actions must be literal, got ${JSON.stringify(action)}`);
       else if (action.includes("*")) problems.push(`${label}: wildcard action ${action}`);
-      else if (action.startsWith("dynamodb:") && !ALLOWED_DYNAMODB_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_DYNAMODB_ACTIONS.join(", ")}`);
-      else if (action.startsWith("bedrock:") && !ALLOWED_BEDROCK_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_BEDROCK_ACTIONS.join(", ")}`);
-      else if (action.startsWith("s3:") && !ALLOWED_S3_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_S3_ACTIONS.join(", ")}`);
-      else if (action.startsWith("xray:") && !ALLOWED_XRAY_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_XRAY_ACTIONS.join(", ")}`);
-      else if (action.startsWith("logs:") && !ALLOWED_LOGS_ACTIONS.includes(action)) problems.push(`${label}: ${action} is not one of ${ALLOWED_LOGS_ACTIONS.join(", ")}`);
+      else if (action.startsWith("dynamodb:") && !ALLOWED_DYNAMODB_ACTIONS.includes(action))
+        problems.push(`${label}: ${action} is not one of ${ALLOWED_DYNAMODB_ACTIONS.join(", ")}`);
+      else if (action.startsWith("bedrock:") && !ALLOWED_BEDROCK_ACTIONS.includes(action))
+        problems.push(`${label}: ${action} is not one of ${ALLOWED_BEDROCK_ACTIONS.join(", ")}`);
+      else if (action.startsWith("s3:") && !ALLOWED_S3_ACTIONS.includes(action))
+        problems.push(`${label}: ${action} is not one of ${ALLOWED_S3_ACTIONS.join(", ")}`);
+      else if (action.startsWith("xray:") && !ALLOWED_XRAY_ACTIONS.includes(action))
+        problems.push(`${label}: ${action} is not one of ${ALLOWED_XRAY_ACTIONS.join(", ")}`);
+      else if (action.startsWith("logs:") && !ALLOWED_LOGS_ACTIONS.includes(action))
+        problems.push(`${label}: ${action} is not one of ${ALLOWED_LOGS_ACTIONS.join(", ")}`);
     }
     const xrayOnly = actions.length > 0 && actions.every((action) => ALLOWED_XRAY_ACTIONS.includes(String(action)));
     const logsOnly = actions.length > 0 && actions.every((action) => String(action).startsWith("logs:"));
     if (logsOnly) {
       for (const resource of Array.isArray(resources) ? resources : [resources]) {
-        if (!LOG_GROUP_STREAMS.test(String(resource))) problems.push(`${label}: log writes must name the streams of a log group of this stack (\${aws_cloudwatch_log_group.<name>.arn}:*), got ${JSON.stringify(resource)}`);
+        if (!LOG_GROUP_STREAMS.test(String(resource)))
+          problems.push(
+            `${label}: log writes must name the streams of a log group of this stack (\${aws_cloudwatch_log_group.<name>.arn}:*), got ${JSON.stringify(resource)}`,
+          );
       }
     }
     const s3Only = actions.every((action) => String(action).startsWith("s3:"));
@@ -73,7 +89,8 @@ export function policyDocumentProblems(config: TerraformConfig): string[] {
     }
     if (actions.some((action) => String(action).startsWith("dynamodb:"))) {
       for (const resource of Array.isArray(resources) ? resources : [resources]) {
-        if (!TABLE_ARN.test(String(resource))) problems.push(`${label}: DynamoDB access must name a table or index ARN of this stack, got ${JSON.stringify(resource)}`);
+        if (!TABLE_ARN.test(String(resource)))
+          problems.push(`${label}: DynamoDB access must name a table or index ARN of this stack, got ${JSON.stringify(resource)}`);
         // A Scan reads everything it is given: only a (sparse) index, never a whole table, and in a statement of its own.
         else if (actions.includes("dynamodb:Scan") && !TABLE_ARN.exec(String(resource))![2]) {
           problems.push(`${label}: dynamodb:Scan must name an index ARN only, never a table: ${JSON.stringify(resource)}`);
@@ -151,10 +168,12 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]) {
     if (!agentGrants.actions.includes(action)) problems.push(`agent task role lacks ${action}`);
   }
-  if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to query UserIdIndex");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.strategies.arn}/index/UserIdIndex"))
+    problems.push("agent task role must be allowed to query UserIdIndex");
   if (agentGrants.resources.includes("aws_dynamodb_table.users")) problems.push("agent task role must not reach the users table");
   if (!agentGrants.resources.includes("aws_dynamodb_table.strategy_items.arn")) problems.push("agent task role must reach the strategy-items table");
-  if (!agentGrants.resources.includes("aws_dynamodb_table.brands.arn}/index/UserIdIndex")) problems.push("agent task role must be allowed to list brands through UserIdIndex");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.brands.arn}/index/UserIdIndex"))
+    problems.push("agent task role must be allowed to list brands through UserIdIndex");
   if (!agentGrants.resources.includes("aws_dynamodb_table.limits.arn")) problems.push("agent task role must reach the limits table");
   // The agent only asks whether a session is open; opening and ending sessions is the web app's job.
   const agentSessionActions = statementsOn(config, agent.documents, "aws_dynamodb_table.sessions").flatMap((statement) => statement.actions ?? []);
@@ -166,7 +185,8 @@ export function taskRoleProblems(config: TerraformConfig): string[] {
   for (const action of ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"]) {
     if (!agentKeyActions.includes(action)) problems.push(`agent task role lacks ${action} on the API keys table`);
   }
-  if (!agentGrants.resources.includes("aws_dynamodb_table.api_keys.arn}/index/KeyHashIndex")) problems.push("agent task role must be allowed to find keys through KeyHashIndex");
+  if (!agentGrants.resources.includes("aws_dynamodb_table.api_keys.arn}/index/KeyHashIndex"))
+    problems.push("agent task role must be allowed to find keys through KeyHashIndex");
 
   const webGrants = actionsOf(config, web.documents);
   if (webGrants.resources.includes("aws_dynamodb_table.api_keys")) problems.push("web task role must not reach the API keys table");

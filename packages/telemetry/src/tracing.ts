@@ -26,6 +26,9 @@ export type StopTracing = () => Promise<void>;
 /** The documented development flag that lets prompt and content attributes through (never in production). */
 export const CAPTURE_CONTENT_FLAG = "STRATEGIST_OTEL_CAPTURE_CONTENT";
 
+/** Health checks and scrapes every few seconds would drown the requests worth reading. */
+const HEALTH_PATH = /^\/(api\/)?health(\?|$)/;
+
 const stopNothing: StopTracing = async () => {};
 
 /** Where spans go: the traces endpoint as given, else `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`; undefined when neither is set. */
@@ -47,6 +50,27 @@ export function tracesProtocol(env: Env): "http/protobuf" | "http/json" {
   if (protocol === "http/protobuf" || protocol === "http/json") return protocol;
   const variable = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL";
   throw new Error(`${variable}=${protocol} is not supported: use http/protobuf or http/json`);
+}
+
+/** The instrumentations this package can start, by the names OTEL_NODE_ENABLED/DISABLED_INSTRUMENTATIONS use. */
+export const INSTRUMENTATIONS = ["http", "fastify", "aws-sdk", "undici", "pino"] as const;
+export type InstrumentationName = (typeof INSTRUMENTATIONS)[number];
+
+/**
+ * The instrumentations to start: all of them, or those OTEL_NODE_ENABLED_INSTRUMENTATIONS lists, less those
+ * OTEL_NODE_DISABLED_INSTRUMENTATIONS lists (comma-separated names, as the OpenTelemetry Node auto-instrumentation reads them).
+ */
+export function instrumentationsWanted(env: Env): Set<InstrumentationName> {
+  const list = (value: string | undefined) =>
+    new Set(
+      (value ?? "")
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean),
+    );
+  const enabled = list(env.OTEL_NODE_ENABLED_INSTRUMENTATIONS);
+  const disabled = list(env.OTEL_NODE_DISABLED_INSTRUMENTATIONS);
+  return new Set(INSTRUMENTATIONS.filter((name) => (enabled.size === 0 || enabled.has(name)) && !disabled.has(name)));
 }
 
 /** Content capture is a development aid: on only with the flag set to "true" and NODE_ENV other than production. */
@@ -94,21 +118,35 @@ export async function startTracing(env: Env, options: TracingOptions): Promise<S
       ? new (await import("@opentelemetry/exporter-trace-otlp-http")).OTLPTraceExporter({ url })
       : new (await import("@opentelemetry/exporter-trace-otlp-proto")).OTLPTraceExporter({ url });
 
-  const instrumentations: Instrumentation[] = [
-    new HttpInstrumentation({
-      // Health checks and scrapes every few seconds would drown the requests worth reading.
-      ignoreIncomingRequestHook: (request) => /^\/(api\/)?health(\?|$)/.test(request.url ?? ""),
-    }),
-    new AwsInstrumentation({ suppressInternalInstrumentation: true }),
-    new UndiciInstrumentation(),
-    // Log correlation only: trace_id and span_id on each line; log records stay on stdout.
-    new PinoInstrumentation({ disableLogSending: true }),
-  ];
-  if (options.fastify) {
+  const wanted = instrumentationsWanted(env);
+  const instrumentations: Instrumentation[] = [];
+  // In the agent the Fastify instrumentation makes the server span (named by route, from the incoming
+  // traceparent), so the HTTP instrumentation would only add a second server span per request and most of the
+  // tracing cost of a read; outgoing calls have their own spans (AWS SDK, undici). The web app keeps it.
+  if (wanted.has("http") && !options.fastify)
+    instrumentations.push(
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request) => HEALTH_PATH.test(request.url ?? ""),
+      }),
+    );
+  if (wanted.has("aws-sdk")) instrumentations.push(new AwsInstrumentation({ suppressInternalInstrumentation: true }));
+  if (wanted.has("undici")) instrumentations.push(new UndiciInstrumentation());
+  // Log correlation only: trace_id and span_id on each line; log records stay on stdout.
+  if (wanted.has("pino")) instrumentations.push(new PinoInstrumentation({ disableLogSending: true }));
+  if (options.fastify && wanted.has("fastify")) {
     const { FastifyOtelInstrumentation } = await import("@fastify/otel");
     // One span per request, named by its route template; no span per hook and handler (a dozen per request,
     // most of the tracing cost of a read).
-    instrumentations.push(new FastifyOtelInstrumentation({ registerOnInitialization: true, instrumentHooks: false, instrumentHandler: false }));
+    instrumentations.push(
+      new FastifyOtelInstrumentation({
+        registerOnInitialization: true,
+        instrumentHooks: false,
+        instrumentHandler: false,
+        ignorePaths: ({ url }) => HEALTH_PATH.test(url),
+        // The span is the request's server span: named like the HTTP instrumentation names one, by route template.
+        requestHook: (span, request) => span.updateName(`${request.method} ${request.routeOptions.url ?? "unmatched"}`),
+      }),
+    );
   }
 
   const sdk = new NodeSDK({

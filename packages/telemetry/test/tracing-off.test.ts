@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { startTracing, tracesEndpoint, tracesProtocol, tracingEnabled, contentCaptureEnabled } from "../src/tracing";
+import { startTracing, tracesEndpoint, tracesProtocol, tracingEnabled, contentCaptureEnabled, instrumentationsWanted } from "../src/tracing";
 
 describe("startTracing without an OTLP endpoint", () => {
   it("starts nothing: no global tracer provider is registered and the stop function resolves", async () => {
@@ -24,6 +24,13 @@ describe("the OTEL_* environment", () => {
     expect(tracingEnabled({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://collector:4318/v1/traces" })).toBe(true);
     expect(tracingEnabled({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://jaeger:4318", OTEL_SDK_DISABLED: "true" })).toBe(false);
     expect(tracingEnabled({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://jaeger:4318", OTEL_TRACES_EXPORTER: "none" })).toBe(false);
+  });
+
+  it("starts every instrumentation unless OTEL_NODE_ENABLED_INSTRUMENTATIONS or OTEL_NODE_DISABLED_INSTRUMENTATIONS narrows them", () => {
+    expect([...instrumentationsWanted({})].sort()).toEqual(["aws-sdk", "fastify", "http", "pino", "undici"]);
+    expect([...instrumentationsWanted({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: " fastify, aws-sdk ,nope" })].sort()).toEqual(["aws-sdk", "fastify"]);
+    expect([...instrumentationsWanted({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: "pino,undici" })].sort()).toEqual(["aws-sdk", "fastify", "http"]);
+    expect([...instrumentationsWanted({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: "http,pino", OTEL_NODE_DISABLED_INSTRUMENTATIONS: "pino" })]).toEqual(["http"]);
   });
 
   it("sends to <endpoint>/v1/traces, or to the traces endpoint as given", () => {

@@ -63,14 +63,16 @@ const attributesOf = (span: OtlpSpan) => Object.fromEntries((span.attributes ?? 
 
 describe("startTracing with OTEL_EXPORTER_OTLP_PROTOCOL=http/json", () => {
   it("exports the server span of a request in the caller's trace, with the service name, a redacted child span and log correlation", async () => {
-    // CommonJS loads, as the app's dependencies (pino, the HTTP server under Fastify) are loaded.
+    // CommonJS loads, as the app's dependencies (pino, Fastify) are loaded. A Fastify 5 app built after tracing
+    // started: @fastify/otel hooks in when the instance is created and makes each request's server span.
     const require = createRequire(import.meta.url);
-    const http = require("node:http") as typeof import("node:http");
+    const fastify = require("fastify") as typeof import("fastify").default;
     const pino = require("pino") as typeof import("pino").default;
     const lines: string[] = [];
     const logger = pino(new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
 
-    const app = http.createServer((_request, response) => {
+    const api = fastify();
+    api.get("/api/strategy/:id", async () => {
       trace.getTracer("strategist").startActiveSpan("chat us.amazon.nova-pro-v1:0", (span) => {
         span.setAttributes({
           "gen_ai.request.model": "us.amazon.nova-pro-v1:0",
@@ -86,10 +88,12 @@ describe("startTracing with OTEL_EXPORTER_OTLP_PROTOCOL=http/json", () => {
         logger.info("generating");
         span.end();
       });
-      response.end("ok");
+      return "ok";
     });
-    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-    const port = (app.address() as AddressInfo).port;
+    api.get("/api/brands/:brandId", async () => ({ ok: true }));
+    api.get("/api/health", async () => ({ status: "ok" }));
+    await api.listen({ port: 0, host: "127.0.0.1" });
+    const port = (api.server.address() as AddressInfo).port;
     // A raw socket, so that no instrumented client replaces the caller's traceparent with its own.
     await new Promise<void>((resolve, reject) => {
       const socket = connect(port, "127.0.0.1", () => {
@@ -100,15 +104,8 @@ describe("startTracing with OTEL_EXPORTER_OTLP_PROTOCOL=http/json", () => {
         .on("end", resolve)
         .on("error", reject);
     });
-    await new Promise<void>((resolve) => app.close(() => resolve()));
-
-    // A Fastify 5 app built after tracing started: @fastify/otel hooks in when the instance is created.
-    const fastify = require("fastify") as typeof import("fastify").default;
-    const api = fastify();
-    api.get("/api/brands/:brandId", async () => ({ ok: true }));
-    await api.listen({ port: 0, host: "127.0.0.1" });
-    const apiPort = (api.server.address() as AddressInfo).port;
-    await (await fetch(`http://127.0.0.1:${apiPort}/api/brands/b-123`)).text();
+    await (await fetch(`http://127.0.0.1:${port}/api/brands/b-123`)).text();
+    await (await fetch(`http://127.0.0.1:${port}/api/health`)).text();
     await api.close();
     await stop();
 
@@ -119,8 +116,12 @@ describe("startTracing with OTEL_EXPORTER_OTLP_PROTOCOL=http/json", () => {
     expect(new Set(serviceNames)).toEqual(new Set(["strategist-agent"]));
     const spans = resources.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans));
 
-    const server = spans.find((span) => span.kind === 2);
-    expect(server, "a server span").toBeDefined();
+    const servers = spans.filter((span) => span.kind === 2);
+    expect(servers.map((span) => span.name).sort(), "one server span per request, none for health checks").toEqual([
+      "GET /api/brands/:brandId",
+      "GET /api/strategy/:id",
+    ]);
+    const server = servers.find((span) => span.name === "GET /api/strategy/:id");
     expect(server!.traceId).toBe(TRACE_ID);
     expect(server!.parentSpanId).toBe(PARENT_SPAN_ID);
 

@@ -103,13 +103,21 @@ export async function closeGracefully(app: FastifyInstance): Promise<void> {
   await closed;
 }
 
+/**
+ * Logs "incoming request" from the first onRequest hook instead of before the hooks run, so that with tracing on
+ * the line carries the trace id of the server span the Fastify instrumentation has just opened.
+ */
+class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+}
+
 /** Builds the agent service from its dependencies; the entry point wires real ones, tests wire local ones. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 64 * 1024,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: "request_id" }),
+    logController: new RequestLogController({ requestIdLogLabel: "request_id" }),
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
@@ -139,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Hooks that do no I/O are written with `done` rather than async: no promise and no extra microtask per request.
   app.addHook("onRequest", (request, reply, done) => {
+    request.log.info({ req: request }, "incoming request");
     reply.header("x-request-id", request.id);
     active++;
     reply.raw.once("close", () => active--);
