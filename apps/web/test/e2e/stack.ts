@@ -80,10 +80,12 @@ export interface Stack {
 export interface StackOptions {
   /** Agent settings over the defaults (the offline model), e.g. MODEL_PROVIDER=bedrock and a local Bedrock. */
   agentEnv?: Record<string, string>;
+  /** Web settings over the defaults, e.g. an OTLP endpoint. */
+  webEnv?: Record<string, string>;
 }
 
 /** The whole product on free loopback ports: dynalite and s3rver in a temp dir, the agent (offline model unless told), and `next start`. */
-export async function startStack({ agentEnv = {} }: StackOptions = {}): Promise<Stack> {
+export async function startStack({ agentEnv = {}, webEnv = {} }: StackOptions = {}): Promise<Stack> {
   buildIfNeeded({ log: () => undefined });
   const dataDir = mkdtempSync(join(tmpdir(), "strategist-e2e-"));
   const jwtSecret = randomBytes(32).toString("hex");
@@ -130,7 +132,7 @@ export async function startStack({ agentEnv = {} }: StackOptions = {}): Promise<
     web = await startServer(
       join(webDir as string, "node_modules/.bin/next"),
       ["start", "-p", String(webPort), "-H", "127.0.0.1"],
-      { ...shared, PORT: String(webPort), AGENT_URL: `http://127.0.0.1:${agentPort}`, AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: "1000" },
+      { ...shared, PORT: String(webPort), AGENT_URL: `http://127.0.0.1:${agentPort}`, AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: "1000", ...webEnv },
       `http://127.0.0.1:${webPort}/api/health`,
       webDir as string,
     );
