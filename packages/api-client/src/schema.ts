@@ -382,6 +382,23 @@ export type paths = {
         patch: operations["updateBrand"];
         trace?: never;
     };
+    "/api/brands/voice/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suggest a voice from sample posts given in the body (a heuristic), e.g. for a brand not saved yet; nothing is stored */
+        post: operations["suggestVoiceFromPosts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/brands/{id}/voice/suggest": {
         parameters: {
             query?: never;
@@ -1569,6 +1586,15 @@ export type components = {
             model: string;
             /** @description Token usage of the model call that wrote this version, with its estimated cost */
             usage?: components["schemas"]["TokenUsage"];
+        };
+        VoiceSuggestRequest: {
+            /** @description 1 to 5 posts in the brand's voice, each at most 2,200 characters */
+            sample_posts: string[];
+            /**
+             * @description The brand's banned words: nothing suggested uses one, and they come back unchanged
+             * @default []
+             */
+            banned_words: string[];
         };
         VoiceSuggestion: {
             /** @description The suggested voice; banned_words are the brand's own, never suggested */
@@ -3569,6 +3595,58 @@ export interface operations {
             };
         };
     };
+    suggestVoiceFromPosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoiceSuggestRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceSuggestion"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     suggestBrandVoice: {
         parameters: {
             query?: never;
@@ -3619,6 +3697,16 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
