@@ -67,18 +67,20 @@ export function withdrawItem(offer: VoiceOffer, list: SuggestedList, item: strin
   return { ...offer, [list]: { ...offer[list], offered: offer[list].offered.filter((offered) => sameItemKey(list, offered) !== key) } };
 }
 
+/** Accepts one offered item: added to the voice and out of the offer; offered still when its list is full. */
+export function acceptOffered(voice: BrandVoice, offer: VoiceOffer, list: SuggestedList, item: string): { voice: BrandVoice; offer: VoiceOffer } {
+  const merged = acceptItem(voice, list, item);
+  const kept = merged === voice && !has(voice[list], list, item);
+  return { voice: merged, offer: kept ? offer : withdrawItem(offer, list, item) };
+}
+
 /** Accepts every offered item that fits; what does not fit (its list full) stays offered. */
 export function acceptAll(voice: BrandVoice, offer: VoiceOffer): { voice: BrandVoice; offer: VoiceOffer } {
-  let merged = voice;
-  let left = offer;
+  let merged = { voice, offer };
   for (const list of SUGGESTED_LISTS) {
-    for (const item of offer[list].offered) {
-      const next = acceptItem(merged, list, item);
-      if (next !== merged || has(merged[list], list, item)) left = withdrawItem(left, list, item);
-      merged = next;
-    }
+    for (const item of offer[list].offered) merged = acceptOffered(merged.voice, merged.offer, list, item);
   }
-  return { voice: merged, offer: left };
+  return merged;
 }
 
 /** Whether anything is still offered. */

@@ -2,7 +2,17 @@ import type { BrandVoice } from "@strategist/schemas";
 import { BRAND_LIMITS } from "@strategist/schemas/brand-limits";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SUGGESTED_LISTS, acceptAll, acceptItem, offerOf, sameItemKey, withdrawItem, type SuggestedList, type VoiceOffer } from "@/brands/voice-merge";
+import {
+  SUGGESTED_LISTS,
+  acceptAll,
+  acceptItem,
+  acceptOffered,
+  offerOf,
+  sameItemKey,
+  withdrawItem,
+  type SuggestedList,
+  type VoiceOffer,
+} from "@/brands/voice-merge";
 
 const RUNS = { numRuns: 200 };
 
@@ -33,11 +43,9 @@ function decide(voice: BrandVoice, offer: VoiceOffer, decisions: Decision[]): { 
   let current = { voice, offer };
   for (const list of SUGGESTED_LISTS) {
     for (const item of offer[list].offered) {
-      const decision = decisions[index++ % Math.max(decisions.length, 1)] ?? "reject";
-      const merged = decision === "accept" ? acceptItem(current.voice, list, item) : current.voice;
-      // A full list keeps offering the item it could not take.
-      const taken = decision === "reject" || merged !== current.voice;
-      current = { voice: merged, offer: taken ? withdrawItem(current.offer, list, item) : current.offer };
+      const decision = decisions[index++ % decisions.length];
+      current =
+        decision === "accept" ? acceptOffered(current.voice, current.offer, list, item) : { ...current, offer: withdrawItem(current.offer, list, item) };
     }
   }
   return current;
