@@ -112,7 +112,7 @@ export function VoiceSuggestionReview({ explanation, offer, voice, onAccept, onR
           {offering ? "Dismiss" : "Close"}
         </button>
       </div>
-      <p className="visually-hidden" aria-live="polite">
+      <p className="visually-hidden" role="status">
         {announcement}
       </p>
     </section>
