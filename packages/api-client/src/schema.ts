@@ -225,6 +225,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/strategy/{id}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an earlier version the latest again, as a new version with its content (every version is kept); answers the latest */
+        post: operations["restoreStrategyVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/strategy/{id}/messages": {
         parameters: {
             query?: never;
@@ -380,6 +397,23 @@ export type paths = {
         head?: never;
         /** Change a brand: fields given replace the brand's, voice lists one by one, null clears goals or the time zone */
         patch: operations["updateBrand"];
+        trace?: never;
+    };
+    "/api/brands/voice/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suggest a voice from sample posts given in the body (a heuristic), e.g. for a brand not saved yet; nothing is stored */
+        post: operations["suggestVoiceFromPosts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/brands/{id}/voice/suggest": {
@@ -1563,12 +1597,21 @@ export type components = {
             /** Format: date-time */
             created_at: string;
             /** @enum {string} */
-            kind: "generate" | "refine" | "regenerate";
-            /** @description The refine instruction that produced this version */
+            kind: "generate" | "refine" | "regenerate" | "restore";
+            /** @description The refine instruction that produced this version, or a restore's note ("Restored version 2") */
             message?: string;
             model: string;
             /** @description Token usage of the model call that wrote this version, with its estimated cost */
             usage?: components["schemas"]["TokenUsage"];
+        };
+        VoiceSuggestRequest: {
+            /** @description 1 to 5 posts in the brand's voice, each at most 2,200 characters */
+            sample_posts: string[];
+            /**
+             * @description The brand's banned words: nothing suggested uses one, and they come back unchanged
+             * @default []
+             */
+            banned_words: string[];
         };
         VoiceSuggestion: {
             /** @description The suggested voice; banned_words are the brand's own, never suggested */
@@ -2650,6 +2693,87 @@ export interface operations {
             };
         };
     };
+    restoreStrategyVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key within 24 h return the same result without calling the model again */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StrategyRecord"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Access denied: the resource belongs to another user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: a lost race or a request still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listStrategyMessages: {
         parameters: {
             query?: {
@@ -3569,6 +3693,58 @@ export interface operations {
             };
         };
     };
+    suggestVoiceFromPosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoiceSuggestRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceSuggestion"];
+                };
+            };
+            /** @description Validation error: which fields, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorBody"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     suggestBrandVoice: {
         parameters: {
             query?: never;
@@ -3619,6 +3795,16 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit exceeded or too many generations in progress; see Retry-After */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -129,7 +129,18 @@ export const BrandList = z.array(Brand).meta({ id: "BrandList" });
 
 export const BrandIdParams = z.strictObject({ id: z.string().min(1).max(200) });
 
-/** POST /api/brands/:id/voice/suggest: a voice to review and accept with a PATCH; nothing is changed by asking. */
+/** POST /api/brands/voice/suggest: sample posts to learn a voice from, before (or without) saving them on a brand. */
+export const VoiceSuggestRequest = z
+  .strictObject({
+    sample_posts: samplePosts
+      .min(1, { error: "Add at least one sample post to learn a voice from" })
+      .describe("1 to 5 posts in the brand's voice, each at most 2,200 characters"),
+    banned_words: VOICE_LISTS.banned_words.default([]).describe("The brand's banned words: nothing suggested uses one, and they come back unchanged"),
+  })
+  .meta({ id: "VoiceSuggestRequest" });
+export type VoiceSuggestRequest = z.infer<typeof VoiceSuggestRequest>;
+
+/** POST /api/brands/:id/voice/suggest and /api/brands/voice/suggest: a voice to review and accept with a PATCH; nothing is changed by asking. */
 export const VoiceSuggestion = z
   .object({
     voice: BrandVoice.describe("The suggested voice; banned_words are the brand's own, never suggested"),

@@ -25,7 +25,8 @@ export type RefineRequest = z.infer<typeof RefineRequest>;
 export const RegenerateRequest = z.strictObject({ model: GenerateRequest.shape.model }).meta({ id: "RegenerateRequest" });
 export type RegenerateRequest = z.infer<typeof RegenerateRequest>;
 
-export const VersionKind = z.enum(["generate", "refine", "regenerate"]);
+/** How a version came about; `restore` is an earlier version's content made the latest again. */
+export const VersionKind = z.enum(["generate", "refine", "regenerate", "restore"]);
 export type VersionKind = z.infer<typeof VersionKind>;
 
 /** One entry of GET /api/strategy/:id/versions. */
@@ -34,7 +35,7 @@ export const VersionSummary = z
     version: z.number().int().min(1),
     created_at: z.iso.datetime({ offset: true }),
     kind: VersionKind,
-    message: z.string().optional().describe("The refine instruction that produced this version"),
+    message: z.string().optional().describe('The refine instruction that produced this version, or a restore\'s note ("Restored version 2")'),
     model: z.string(),
     usage: TokenUsage.optional().describe("Token usage of the model call that wrote this version, with its estimated cost"),
   })
@@ -42,6 +43,7 @@ export const VersionSummary = z
 export type VersionSummary = z.infer<typeof VersionSummary>;
 export const VersionList = z.array(VersionSummary);
 
+/** GET /api/strategy/:id/versions/:version and POST …/:version/restore. */
 export const VersionParams = z.strictObject({
   id: z.string().min(1).max(200),
   version: z.coerce

@@ -12,6 +12,7 @@ import {
   ListQuery,
   ValidationErrorBody,
   VoiceSuggestion,
+  VoiceSuggestRequest,
 } from "@strategist/schemas";
 import { z } from "zod";
 import { MODEL_CALL_ERRORS, modelCallContext } from "../http/generation";
@@ -115,14 +116,30 @@ export const brandRoutes: FastifyPluginAsyncZod<{ service: BrandService; fromWeb
   );
 
   app.post(
+    "/voice/suggest",
+    {
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "suggestVoiceFromPosts",
+        tags,
+        summary: "Suggest a voice from sample posts given in the body (a heuristic), e.g. for a brand not saved yet; nothing is stored",
+        body: VoiceSuggestRequest,
+        response: { 200: VoiceSuggestion, ...errors, 429: ErrorBody },
+      },
+    },
+    async (request) => service.suggestVoiceFrom(request.body.sample_posts, request.body.banned_words, request.log),
+  );
+
+  app.post(
     "/:id/voice/suggest",
     {
+      preHandler: app.limitReads,
       schema: {
         operationId: "suggestBrandVoice",
         tags,
         summary: "Suggest a voice from the brand's sample posts (a heuristic); nothing changes until you PATCH it",
         params: BrandIdParams,
-        response: { 200: VoiceSuggestion, ...owned },
+        response: { 200: VoiceSuggestion, ...owned, 429: ErrorBody },
       },
     },
     async (request) => service.suggestVoice(request.userId, request.params.id, request.log),

@@ -93,14 +93,19 @@ export class BrandService {
     log.info({ brand_id: brandId }, "brand deleted");
   }
 
-  /** A voice learned from the brand's sample posts, for the user to review; the brand itself is not changed. */
+  /** A voice learned from the brand's saved sample posts, for the user to review; the brand itself is not changed. */
   async suggestVoice(userId: string, brandId: string, log: FastifyBaseLogger): Promise<VoiceSuggestion> {
     const brand = await this.owned(userId, brandId, log);
-    if (brand.sample_posts.length === 0) {
+    return this.suggestVoiceFrom(brand.sample_posts, brand.voice.banned_words, log.child({ brand_id: brandId }));
+  }
+
+  /** A voice learned from sample posts (saved or only typed), never using one of `bannedWords`; nothing is stored. */
+  suggestVoiceFrom(samplePosts: readonly string[], bannedWords: readonly string[], log: FastifyBaseLogger): VoiceSuggestion {
+    if (samplePosts.length === 0) {
       throw new AppError("validation", { fields: [{ field: "sample_posts", message: "Add at least one sample post to learn a voice from" }] });
     }
-    const suggestion = suggestVoice(brand.sample_posts, brand.voice.banned_words);
-    log.info({ brand_id: brandId, posts: brand.sample_posts.length }, "voice suggested");
+    const suggestion = suggestVoice(samplePosts, bannedWords);
+    log.info({ posts: samplePosts.length }, "voice suggested");
     return suggestion;
   }
 

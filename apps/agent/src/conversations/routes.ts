@@ -24,7 +24,7 @@ interface ConversationRouteOptions {
 const readErrors = { 400: ValidationErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody } as const;
 const tags = ["conversations"];
 
-/** Refine by chat, regenerate, versions and the conversation of a strategy. Routes speak HTTP only. */
+/** Refine by chat, regenerate, versions (read and restore) and the conversation of a strategy. Routes speak HTTP only. */
 export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions> = async (app, { service, heartbeatMs }) => {
   app.post(
     "/:id/refine",
@@ -108,6 +108,23 @@ export const conversationRoutes: FastifyPluginAsyncZod<ConversationRouteOptions>
       },
     },
     async (request) => service.version(request.userId, request.params.id, request.params.version, request.log),
+  );
+
+  app.post(
+    "/:id/versions/:version/restore",
+    {
+      preHandler: app.limitReads,
+      schema: {
+        operationId: "restoreStrategyVersion",
+        tags,
+        summary: "Make an earlier version the latest again, as a new version with its content (every version is kept); answers the latest",
+        params: VersionParams,
+        headers: IdempotencyHeaders,
+        response: { 200: StrategyRecord, ...readErrors, 409: ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      service.restore(request.userId, request.params.id, request.params.version, modelCallContext(request, reply, { strategy_id: request.params.id })),
   );
 
   app.get(

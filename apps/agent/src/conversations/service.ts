@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import type { Insights } from "@strategist/insights";
 import { resultsEvidence } from "../strategies/results";
 import type { FastifyBaseLogger } from "fastify";
@@ -17,6 +18,11 @@ import type { StrategyService } from "../strategies/service";
 import { describeChanges } from "./changes";
 import { refinePrompt, refineSystemPrompt, RefinedStrategy } from "./prompt";
 import { bannedWordErrors, voiceConflictNote, withVoice } from "../generation/voice";
+
+/** The note a restored version carries as its `message`. */
+function restoredNote(version: number): string {
+  return `Restored version ${version}`;
+}
 
 interface ConversationServiceDeps {
   strategies: StrategyService;
@@ -95,6 +101,28 @@ export class ConversationService {
     return snapshot.record;
   }
 
+  /**
+   * Makes an earlier version the latest again, as a new version with its content (`kind: "restore"`); every
+   * version is kept. When the latest already has that content (it is that version, or a restore of it) nothing is
+   * written and the latest is answered. A lost race is 409, like a refine.
+   */
+  async restore(userId: string, strategyId: string, version: number, context: Pick<ModelCallContext, "log" | "idempotencyKey">): Promise<StrategyRecord> {
+    const current = await this.deps.strategies.get(userId, strategyId, context.log);
+    const chosen = version === current.version ? current : (await this.deps.items.getVersion(strategyId, version))?.record;
+    if (!chosen) throw new AppError("version_not_found");
+    if (isDeepStrictEqual(chosen.strategy_output, current.strategy_output)) return current;
+    return this.deps.pipeline.once({
+      name: "strategy restore",
+      userId,
+      log: context.log,
+      idempotencyKey: context.idempotencyKey,
+      request: { route: "restore", strategy_id: strategyId, version },
+      findStored: (requestId) => this.versionWrittenBy(strategyId, requestId),
+      store: (requestId) => this.storeVersion(current, { model: chosen.model }, chosen.strategy_output, "restore", requestId, restoredNote(version)),
+      logged: (record) => ({ message: "strategy restored", fields: { strategy_id: record.id, version: record.version, restored: version } }),
+    });
+  }
+
   /** The conversation, oldest first, paged like the list with a cursor bound to this user and strategy. */
   async messages(userId: string, strategyId: string, limit: number, cursor: string | undefined, log: FastifyBaseLogger): Promise<MessagePage> {
     await this.deps.strategies.get(userId, strategyId, log);
@@ -169,10 +197,7 @@ export class ConversationService {
       signal: context.signal,
       idempotencyKey: context.idempotencyKey,
       request: { route: kind, strategy_id: current.id, body: request },
-      findStored: async (requestId: string) => {
-        const stored = (await this.deps.items.listVersions(current.id)).find((summary) => summary.requestId === requestId);
-        return stored ? (await this.deps.items.getVersion(current.id, stored.version))?.record : undefined;
-      },
+      findStored: (requestId: string) => this.versionWrittenBy(current.id, requestId),
       logged: (record: StrategyRecord) => ({
         message: `strategy ${kind === "refine" ? "refined" : "regenerated"}`,
         fields: { strategy_id: record.id, version: record.version },
@@ -180,10 +205,17 @@ export class ConversationService {
     };
   }
 
+  /** The version a request (under an Idempotency-Key) wrote, if it did. */
+  private async versionWrittenBy(strategyId: string, requestId: string): Promise<StrategyRecord | undefined> {
+    const stored = (await this.deps.items.listVersions(strategyId)).find((summary) => summary.requestId === requestId);
+    return stored ? (await this.deps.items.getVersion(strategyId, stored.version))?.record : undefined;
+  }
+
   /** The conditional write of the next version: the head first (the race is decided there), then its snapshot. */
   private async storeVersion(
     current: StrategyRecord,
-    generation: ModelCallResult<unknown>,
+    /** The model that wrote the content, and the usage of the call that did (none for a restore, which calls none). */
+    written: Pick<ModelCallResult<unknown>, "model"> & Partial<Pick<ModelCallResult<unknown>, "usage">>,
     output: StrategyOutput,
     kind: VersionKind,
     requestId: string,
@@ -191,11 +223,12 @@ export class ConversationService {
   ): Promise<StrategyRecord> {
     // The model's validation loop enforces the brand's banned words; this is the last check before a version is stored.
     if (bannedWordErrors(output, current.voice).length > 0) throw new AppError("structured_output", { message: "banned word in the model's output" });
+    const { usage: _earlierUsage, ...unchanged } = current;
     const record: StrategyRecord = {
-      ...current,
+      ...unchanged,
       strategy_output: withPlatformSchedule(output),
-      model: generation.model,
-      usage: generation.usage,
+      model: written.model,
+      ...(written.usage ? { usage: written.usage } : {}),
       version: current.version + 1,
       updated_at: this.clock().toISOString(),
     };

@@ -69,6 +69,12 @@ export interface UseCase<T, R> {
   logged(result: R): { message: string; fields: Record<string, unknown> };
 }
 
+/** A change that calls no model (a restore), run once per Idempotency-Key like a use case. */
+export type IdempotentWrite<R> = Pick<UseCase<unknown, R>, "name" | "userId" | "log" | "idempotencyKey" | "request" | "findStored" | "logged"> & {
+  /** Stores the change under `resultId`; a conditional write that loses a race throws its AppError. */
+  store(resultId: string): Promise<R>;
+};
+
 /** A request that passed admission: run it once; the slot and the Idempotency-Key are settled however it ends. */
 export interface Admitted<R> {
   execute(onProgress?: (progress: Progress<R>) => void): Promise<R>;
@@ -136,7 +142,7 @@ export class GenerationPipeline {
     }
     if (!useCase.idempotencyKey) return this.admitted(useCase, randomUUID(), await this.deps.limits.acquire(useCase.userId));
 
-    const claim = await this.claim(useCase, useCase.idempotencyKey);
+    const claim = await this.claim(useCase.userId, useCase.idempotencyKey, useCase.request);
     const existing = await useCase.findStored(claim.recordId);
     if (claim.kind === "replay" || existing) {
       // The result was stored and has since been deleted.
@@ -159,15 +165,38 @@ export class GenerationPipeline {
     try {
       release = await this.deps.limits.acquire(useCase.userId);
     } catch (error) {
-      await this.abandon(useCase, claim);
+      await this.abandon(useCase.log, claim);
       throw error;
     }
     return this.admitted(useCase, claim.recordId, release, claim);
   }
 
-  private async claim<T, R>(useCase: UseCase<T, R>, key: string): Promise<IdempotencyClaim> {
+  /**
+   * Runs a change that calls no model under the same Idempotency-Key rules as a use case: a retry with the key
+   * gets what the first request stored, the key with another request is 400. No admission: nothing scarce is used.
+   */
+  async once<R>(write: IdempotentWrite<R>): Promise<R> {
+    if (!write.idempotencyKey) return write.store(randomUUID());
+    const claim = await this.claim(write.userId, write.idempotencyKey, write.request);
     try {
-      return await this.deps.idempotency.claim(useCase.userId, key, requestFingerprint(useCase.request), Date.now() + this.deps.timeoutMs);
+      const existing = await write.findStored(claim.recordId);
+      if (claim.kind === "replay" && !existing) throw new AppError("not_found", { message: "idempotent result no longer exists" });
+      const result = existing ?? (await write.store(claim.recordId));
+      if (claim.kind === "owner") await claim.complete();
+      if (existing) {
+        write.log.info({ ...unbound(write.log, write.logged(existing).fields), idempotent_replay: true }, `${write.name}: replayed for its Idempotency-Key`);
+        this.deps.metrics?.countIdempotentReplay();
+      }
+      return result;
+    } catch (error) {
+      await this.abandon(write.log, claim);
+      throw error;
+    }
+  }
+
+  private async claim(userId: string, key: string, request: unknown): Promise<IdempotencyClaim> {
+    try {
+      return await this.deps.idempotency.claim(userId, key, requestFingerprint(request), Date.now() + this.deps.timeoutMs);
     } catch (error) {
       if (!(error instanceof IdempotencyConflict)) throw error;
       if (error.reason === "in_progress") throw new AppError("idempotency_in_progress", { cause: error });
@@ -175,9 +204,9 @@ export class GenerationPipeline {
     }
   }
 
-  private async abandon<T, R>(useCase: UseCase<T, R>, claim: IdempotencyClaim | undefined): Promise<void> {
+  private async abandon(log: FastifyBaseLogger, claim: IdempotencyClaim | undefined): Promise<void> {
     if (claim?.kind !== "owner") return;
-    await claim.abandon().catch((error: unknown) => useCase.log.warn({ err: error }, "could not release an Idempotency-Key"));
+    await claim.abandon().catch((error: unknown) => log.warn({ err: error }, "could not release an Idempotency-Key"));
   }
 
   private admitted<T, R>(useCase: UseCase<T, R>, resultId: string, release: Release, claim?: IdempotencyClaim): Admitted<R> {
@@ -198,7 +227,7 @@ export class GenerationPipeline {
           onProgress?.({ type: "completed", result });
           return result;
         } catch (error) {
-          await this.abandon(useCase, claim);
+          await this.abandon(useCase.log, claim);
           const failure = error instanceof AppError ? error : new AppError("internal", { cause: error });
           this.deps.metrics?.countGeneration(outcomeOf(failure), this.modelOf(useCase));
           onProgress?.({ type: "error", error: failure });

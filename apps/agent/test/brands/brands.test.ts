@@ -158,7 +158,16 @@ describe("brand profiles API", () => {
       .filter((operation) => operation.tags?.includes("brands"))
       .map((operation) => operation.operationId)
       .sort();
-    expect(operations).toEqual(["createBrand", "deleteBrand", "getBrand", "listBrands", "suggestBrandFromWebsite", "suggestBrandVoice", "updateBrand"]);
+    expect(operations).toEqual([
+      "createBrand",
+      "deleteBrand",
+      "getBrand",
+      "listBrands",
+      "suggestBrandFromWebsite",
+      "suggestBrandVoice",
+      "suggestVoiceFromPosts",
+      "updateBrand",
+    ]);
   });
 
   it("needs a token", async () => {

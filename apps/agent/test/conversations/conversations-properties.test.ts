@@ -205,6 +205,7 @@ describe("refine, versions, messages and delete properties", () => {
         { method: "POST", path: "/regenerate", payload: {} },
         { method: "GET", path: "/versions" },
         { method: "GET", path: "/versions/1" },
+        { method: "POST", path: "/versions/1/restore" },
         { method: "GET", path: "/messages" },
         { method: "DELETE", path: "" },
       ] as const;

@@ -326,6 +326,7 @@ describe("the OpenAPI document", () => {
       "/api/strategy/{id}/regenerate": ["post", "regenerateStrategy"],
       "/api/strategy/{id}/versions": ["get", "listStrategyVersions"],
       "/api/strategy/{id}/versions/{version}": ["get", "getStrategyVersion"],
+      "/api/strategy/{id}/versions/{version}/restore": ["post", "restoreStrategyVersion"],
       "/api/strategy/{id}/messages": ["get", "listStrategyMessages"],
       "/api/strategy/{id}": ["delete", "deleteStrategy"],
     } as const;

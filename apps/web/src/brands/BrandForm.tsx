@@ -1,6 +1,6 @@
 "use client";
 
-import type { Brand, BrandSuggestion, BrandVoice, VoiceSuggestion } from "@strategist/schemas";
+import type { Brand, BrandSuggestion, BrandVoice } from "@strategist/schemas";
 import { BRAND_LIMITS, EMPTY_VOICE } from "@strategist/schemas/brand-limits";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
@@ -9,6 +9,8 @@ import { brandRequests, describeBrandFailure } from "./requests";
 import { DeleteBrand } from "./DeleteBrand";
 import { StartFromWebsite } from "./StartFromWebsite";
 import { VoiceEditor } from "./VoiceEditor";
+import { VoiceSuggestionReview } from "./VoiceSuggestionReview";
+import { SUGGESTED_LISTS, acceptAll, acceptOffered, offerOf, withdrawItem, type SuggestedVoice, type VoiceOffer } from "./voice-merge";
 import "./brands.css";
 
 type TextField = "name" | "industry" | "target_audience" | "goals" | "default_timezone";
@@ -40,10 +42,11 @@ export function BrandForm({ brand }: { brand?: Brand }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ kind: "saved" | "error"; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const [suggestion, setSuggestion] = useState<VoiceSuggestion | null>(null);
+  const [review, setReview] = useState<{ explanation: string; offer: VoiceOffer } | null>(null);
   const [suggesting, setSuggesting] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const suggestionHeading = useRef<HTMLHeadingElement>(null);
+  const hasSample = samples.some((sample) => sample.trim() !== "");
 
   function body() {
     const optional = (value: string) => (value.trim() === "" ? undefined : value);
@@ -83,7 +86,16 @@ export function BrandForm({ brand }: { brand?: Brand }) {
     if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   }
 
-  /** Fills the form from a website's suggestion, keeping the banned words and hashtags; the user reviews, then saves. */
+  /** Offers a suggested voice item by item: what the user accepts is added, nothing they have is removed. */
+  function offer(explanation: string, suggested: SuggestedVoice) {
+    setReview({ explanation, offer: offerOf(voice, suggested) });
+    requestAnimationFrame(() => suggestionHeading.current?.focus());
+  }
+
+  /**
+   * Fills the form from a website's suggestion; the user reviews, then saves. An empty voice is filled directly;
+   * a voice with items gets the suggestion item by item. Typed sample posts are kept, the site's added after them.
+   */
   function fillFromWebsite(suggested: BrandSuggestion) {
     setFields({
       ...fields,
@@ -92,24 +104,32 @@ export function BrandForm({ brand }: { brand?: Brand }) {
       target_audience: suggested.target_audience,
       goals: suggested.goals ?? fields.goals,
     });
-    setVoice({ ...voice, tone: suggested.voice.tone, do: suggested.voice.do, dont: suggested.voice.dont });
-    if (suggested.sample_posts.length > 0) setSamples(suggested.sample_posts);
+    const typed = samples.filter((sample) => sample.trim() !== "");
+    const added = suggested.sample_posts.filter((post) => !typed.includes(post));
+    setSamples([...typed, ...added].slice(0, BRAND_LIMITS.sample_posts.items));
     setErrors({});
-    const pages = suggested.sources.length;
-    setStatus({ kind: "saved", text: `Filled from ${pages} page${pages === 1 ? "" : "s"} of your website. Review the fields, then save.` });
+    const pages = `${suggested.sources.length} page${suggested.sources.length === 1 ? "" : "s"}`;
+    if (SUGGESTED_LISTS.every((list) => voice[list].length === 0)) {
+      setVoice({ ...voice, tone: suggested.voice.tone, do: suggested.voice.do, dont: suggested.voice.dont });
+      setStatus({ kind: "saved", text: `Filled from ${pages} of your website. Review the fields, then save.` });
+      return;
+    }
+    setStatus({ kind: "saved", text: `Filled from ${pages} of your website. Its voice is offered item by item below; your voice is kept.` });
+    offer(`Read from ${pages} of your website.`, suggested.voice);
   }
 
+  /** Learns a voice from the sample posts as typed (saved or not), never using the banned words as typed. */
   async function suggest() {
-    if (!brand) return;
+    const posts = samples.filter((sample) => sample.trim() !== "");
+    if (posts.length === 0) return;
     setSuggesting(true);
-    const result = await brandRequests.suggestVoice(brand.id);
+    const result = await brandRequests.suggestVoice(posts, voice.banned_words);
     setSuggesting(false);
     if (!result.ok) {
       setStatus({ kind: "error", text: result.failure.errors?.[0]?.message ?? describeBrandFailure(result.failure) });
       return;
     }
-    setSuggestion(result.value);
-    requestAnimationFrame(() => suggestionHeading.current?.focus());
+    offer(result.value.explanation, result.value.voice);
   }
 
   return (
@@ -164,7 +184,7 @@ export function BrandForm({ brand }: { brand?: Brand }) {
         <legend className="section-legend">Sample posts</legend>
         <p className="hint">
           Up to {BRAND_LIMITS.sample_posts.items} posts in the brand&apos;s voice, each at most {BRAND_LIMITS.sample_posts.length.toLocaleString("en")}
-          {" characters. Save them, then “Suggest from my posts” learns a voice from them."}
+          {" characters. “Suggest from my posts” learns a voice from them as written here, saved or not."}
         </p>
         {samples.map((sample, index) => (
           <div className="field sample" key={index}>
@@ -192,52 +212,32 @@ export function BrandForm({ brand }: { brand?: Brand }) {
           >
             Add a sample post
           </button>
-          {brand && (
-            <button
-              type="button"
-              className="button small secondary"
-              onClick={() => void suggest()}
-              disabled={suggesting || brand.sample_posts.length === 0}
-              aria-busy={suggesting}
-            >
-              {suggesting ? "Reading your posts…" : "Suggest from my posts"}
-            </button>
-          )}
+          <button type="button" className="button small secondary" onClick={() => void suggest()} disabled={suggesting || !hasSample} aria-busy={suggesting}>
+            {suggesting ? "Reading your posts…" : "Suggest from my posts"}
+          </button>
         </div>
-        {brand && brand.sample_posts.length === 0 && <p className="hint">Save at least one sample post to get a suggestion.</p>}
+        {!hasSample && <p className="hint">Write at least one sample post to get a suggestion.</p>}
       </fieldset>
 
-      {suggestion && (
-        <section className="suggestion" aria-labelledby="suggestion-title">
-          <h2 id="suggestion-title" ref={suggestionHeading} tabIndex={-1}>
-            Suggested voice
-          </h2>
-          <p className="hint">{suggestion.explanation}</p>
-          <dl className="suggestion-lists">
-            {(["tone", "do", "dont", "preferred_hashtags"] as const).map((key) => (
-              <div key={key}>
-                <dt>{{ tone: "Tone", do: "Do", dont: "Don't", preferred_hashtags: "Hashtags" }[key]}</dt>
-                <dd>{suggestion.voice[key].length > 0 ? suggestion.voice[key].join(" · ") : "—"}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button small"
-              onClick={() => {
-                setVoice({ ...suggestion.voice, banned_words: voice.banned_words });
-                setSuggestion(null);
-                setStatus({ kind: "saved", text: "Suggestion copied into the voice editor. Review it, then save." });
-              }}
-            >
-              Use this voice
-            </button>
-            <button type="button" className="button small secondary" onClick={() => setSuggestion(null)}>
-              Dismiss
-            </button>
-          </div>
-        </section>
+      {review && (
+        <VoiceSuggestionReview
+          explanation={review.explanation}
+          offer={review.offer}
+          voice={voice}
+          headingRef={suggestionHeading}
+          onAccept={(list, item) => {
+            const merged = acceptOffered(voice, review.offer, list, item);
+            setVoice(merged.voice);
+            setReview({ ...review, offer: merged.offer });
+          }}
+          onReject={(list, item) => setReview({ ...review, offer: withdrawItem(review.offer, list, item) })}
+          onAcceptAll={() => {
+            const merged = acceptAll(voice, review.offer);
+            setVoice(merged.voice);
+            setReview({ ...review, offer: merged.offer });
+          }}
+          onDismiss={() => setReview(null)}
+        />
       )}
 
       <div className="button-row">

@@ -6,7 +6,9 @@ export const brandRequests = {
   create: (brand: BrandCreate) => call((api) => api.POST("/api/brands", { body: brand })),
   update: (id: string, patch: BrandPatch) => call((api) => api.PATCH("/api/brands/{id}", { params: { path: { id } }, body: patch })),
   remove: (id: string) => call((api) => api.DELETE("/api/brands/{id}", { params: { path: { id } } })),
-  suggestVoice: (id: string) => call((api) => api.POST("/api/brands/{id}/voice/suggest", { params: { path: { id } } })),
+  /** A voice learned from sample posts as typed in the form (the brand may not be saved yet); nothing is saved. */
+  suggestVoice: (samplePosts: string[], bannedWords: string[]) =>
+    call((api) => api.POST("/api/brands/voice/suggest", { body: { sample_posts: samplePosts, banned_words: bannedWords } })),
   /** A suggestion read from a website; nothing is saved. */
   fromWebsite: (url: string) => call((api) => api.POST("/api/brands/from-website", { body: { url } })),
 };

@@ -8,17 +8,19 @@ import type { ComparedSection } from "./compare";
 import { ComparePicker, Comparison } from "./CompareVersions";
 import { ConversationChat } from "./ConversationChat";
 import { loadVersion } from "./requests";
+import { RestoreVersion } from "./RestoreVersion";
 import { useConversation } from "./use-conversation";
 import { VersionHistory, VersionView } from "./VersionHistory";
 import "./conversations.css";
 
 /**
- * The living strategy: refine it by chat (the revision streams in), switch and compare versions, regenerate it,
+ * The living strategy: refine it by chat (the revision streams in), switch, compare and restore versions, regenerate it,
  * delete it behind a confirmation. Everything goes through the web origin's /api/strategy proxy.
  */
 export function StrategyConversation({ strategy }: { strategy: StrategyRecord }) {
   const conversation = useConversation(strategy);
-  const { id, versions, failure, waiting, fail, setStatus } = conversation;
+  const { id, versions, failure, waiting, fail, finish, setStatus } = conversation;
+  const latest = versions[0]?.version ?? strategy.version;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [viewing, setViewing] = useState<StrategyRecord | null>(null);
   const [compared, setCompared] = useState<{ from: number; to: number; sections: ComparedSection[] } | null>(null);
@@ -71,7 +73,30 @@ export function StrategyConversation({ strategy }: { strategy: StrategyRecord })
           compare={<ComparePicker versions={versions} />}
         />
       )}
-      {viewing && <VersionView viewing={viewing} versions={versions} onClose={() => setViewing(null)} />}
+      {viewing && (
+        <VersionView
+          viewing={viewing}
+          versions={versions}
+          onClose={() => setViewing(null)}
+          actions={
+            viewing.version !== latest && (
+              <RestoreVersion
+                key={viewing.version}
+                id={id}
+                version={viewing.version}
+                latest={latest}
+                disabled={conversation.busy}
+                onRestored={(record) => {
+                  setViewing(null);
+                  setCompared(null);
+                  void finish(record, `Restored version ${viewing.version}: it is now the latest, version {version}. Every earlier version is kept.`);
+                }}
+                onFailed={fail}
+              />
+            )
+          }
+        />
+      )}
       {compared && <Comparison {...compared} />}
       <div className="danger-zone">
         <h3>Delete this strategy</h3>

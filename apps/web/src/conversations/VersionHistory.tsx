@@ -7,7 +7,7 @@ import { formatDate } from "@/shared/format";
 import { SECTIONS } from "@/strategies/strategy-sections";
 import { contentOf, SectionBody } from "@/strategies/StrategySections";
 
-export const KIND_LABEL = { generate: "Generated", refine: "Refined", regenerate: "Regenerated" } as const;
+export const KIND_LABEL = { generate: "Generated", refine: "Refined", regenerate: "Regenerated", restore: "Restored" } as const;
 
 /**
  * The versions, newest first, each with a View button; `compare` (the version picker) sits in the same form, which
@@ -43,17 +43,30 @@ export function VersionHistory({
   );
 }
 
-/** An earlier version shown as it was, section by section, with a button to close it. */
-export function VersionView({ viewing, versions, onClose }: { viewing: StrategyRecord; versions: VersionSummary[]; onClose(): void }) {
+/** An earlier version shown as it was, section by section, with a button to close it and `actions` (restore) beside it. */
+export function VersionView({
+  viewing,
+  versions,
+  onClose,
+  actions,
+}: {
+  viewing: StrategyRecord;
+  versions: VersionSummary[];
+  onClose(): void;
+  actions?: ReactNode;
+}) {
   return (
     <div className="version-view" aria-labelledby="viewing-title">
       <h3 id="viewing-title">
         Version {viewing.version} as it was ({KIND_LABEL[versions.find((entry) => entry.version === viewing.version)?.kind ?? "generate"]}{" "}
         <time dateTime={viewing.updated_at}>{formatDate(viewing.updated_at)}</time>)
       </h3>
-      <button type="button" className="button secondary small" onClick={onClose}>
-        Close version {viewing.version}
-      </button>
+      <div className="button-row">
+        <button type="button" className="button secondary small" onClick={onClose}>
+          Close version {viewing.version}
+        </button>
+        {actions}
+      </div>
       {STRATEGY_SECTIONS.map((section) => (
         <div key={section} className="compared-section">
           <h4>{SECTIONS[section].title}</h4>

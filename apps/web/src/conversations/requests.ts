@@ -45,6 +45,13 @@ export async function regenerate(id: string): Promise<ApiResult<StrategyRecord>>
   return call((api) => api.POST("/api/strategy/{id}/regenerate", { params: { path: { id } }, body: {} }), loaded.recordCheck);
 }
 
+/** Makes an earlier version the latest again, as a new version (every version is kept); answers the new latest. */
+export async function restoreVersion(id: string, version: number): Promise<ApiResult<StrategyRecord>> {
+  const loaded = await checks();
+  if (!loaded) return { ok: false, failure: offline() };
+  return call((api) => api.POST("/api/strategy/{id}/versions/{version}/restore", { params: { path: { id, version } } }), loaded.recordCheck);
+}
+
 /**
  * Streams a refine: `onSection` sees each revised section once written (null when the model starts over); resolves
  * with the new version or the failure, with the stream's `retry_after` as the failure's wait. A thrown request

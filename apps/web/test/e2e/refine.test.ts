@@ -24,7 +24,7 @@ const BRIEF = {
 };
 
 describe("refining a strategy in the browser", () => {
-  it("generates, refines by chat, compares the versions and deletes the strategy", { timeout: 180_000 }, async () => {
+  it("generates, refines by chat, compares the versions, restores version 1 and deletes the strategy", { timeout: 180_000 }, async () => {
     const context = await browser.newContext({ viewport: WIDTHS.desktop });
     const page = await context.newPage();
 
@@ -53,6 +53,10 @@ describe("refining a strategy in the browser", () => {
     await page.getByText("Version 2, updated").waitFor();
     expect(await page.locator("#pillars").textContent()).toContain("Sustainability");
 
+    // The version pickers are labelled and only as wide as a version number needs.
+    for (const label of ["Compare version", "with version"]) {
+      expect(await page.getByLabel(label, { exact: true }).evaluate((select) => select.getBoundingClientRect().width)).toBeLessThan(120);
+    }
     // Compare version 1 with version 2: the added pillar is marked in words, not only by colour.
     await page.getByLabel("Compare version").selectOption("1");
     await page.getByLabel("with version").selectOption("2");
@@ -70,6 +74,26 @@ describe("refining a strategy in the browser", () => {
     expect(await earlier.textContent()).not.toContain("Sustainability");
     await earlier.getByRole("button", { name: "Close version 1" }).click();
     expect(await page.locator(".version-view").count()).toBe(0);
+
+    // Restore version 1, behind a confirmation: it becomes version 3 and version 2 stays in the history.
+    const versions = page.getByRole("list").filter({ has: page.getByRole("button", { name: "View version 1" }) });
+    expect(await versions.getByRole("listitem").count()).toBe(2);
+    await page.getByRole("button", { name: "View version 2" }).click();
+    await page.locator(".version-view").getByText("Version 2 as it was").waitFor();
+    expect(await page.getByRole("button", { name: "Restore this version" }).count()).toBe(0);
+    await page.getByRole("button", { name: "View version 1" }).click();
+    await page.locator(".version-view").getByText("Version 1 as it was").waitFor();
+    await page.getByRole("button", { name: "Restore this version" }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Restore version 1?" });
+    expect(await confirm.innerText()).toContain("as version 3");
+    await confirm.getByRole("button", { name: "Restore version 1" }).click();
+    await page.getByRole("status").filter({ hasText: "Restored version 1: it is now the latest, version 3." }).waitFor();
+    await page.getByText("Version 3, updated").waitFor();
+    expect(await page.locator("#pillars").textContent()).not.toContain("Sustainability");
+    await versions.getByRole("listitem").nth(2).waitFor();
+    expect(await versions.getByRole("listitem").first().innerText()).toContain("Version 3: Restored");
+    expect(await versions.getByRole("listitem").first().innerText()).toContain("Restored version 1");
+    expect(await snapBothWidths(page, "refine-restored")).toBeLessThanOrEqual(0);
 
     // Delete, behind a confirmation that takes the focus; Cancel keeps the strategy.
     await page.getByRole("button", { name: "Delete strategy" }).click();

@@ -269,6 +269,7 @@ describe("agent proxy", () => {
     const base = "http://agent:8000";
     expect(agentTarget(base, new URL("http://web/api/brands?limit=5"))?.href).toBe("http://agent:8000/api/brands?limit=5");
     expect(agentTarget(base, new URL("http://web/api/brands/b-1/voice/suggest"))?.href).toBe("http://agent:8000/api/brands/b-1/voice/suggest");
+    expect(agentTarget(base, new URL("http://web/api/brands/voice/suggest"))?.href).toBe("http://agent:8000/api/brands/voice/suggest");
     expect(agentTarget(base, new URL("http://web/api/brandsX"))).toBeNull();
     expect(agentTarget(base, new URL("http://web/api/brands/%2e%2e/%2e%2e/docs"))).toBeNull();
   });
