@@ -1,6 +1,6 @@
 "use client";
 
-import type { StrategyRecord } from "@strategist/schemas";
+import type { ConversationMessage, StrategyRecord, VersionSummary } from "@strategist/schemas";
 import { useState, type FormEvent } from "react";
 import { formatDate } from "@/shared/format";
 import { DeleteStrategyDialog } from "@/strategies/DeleteStrategy";
@@ -17,8 +17,15 @@ import "./conversations.css";
  * The living strategy: refine it by chat (the revision streams in), switch, compare and restore versions, regenerate it,
  * delete it behind a confirmation. Everything goes through the web origin's /api/strategy proxy.
  */
-export function StrategyConversation({ strategy }: { strategy: StrategyRecord }) {
-  const conversation = useConversation(strategy);
+interface Props {
+  strategy: StrategyRecord;
+  /** The conversation and versions as the page read them with the strategy. */
+  initialMessages: ConversationMessage[];
+  initialVersions: VersionSummary[];
+}
+
+export function StrategyConversation({ strategy, initialMessages, initialVersions }: Props) {
+  const conversation = useConversation(strategy, initialMessages, initialVersions);
   const { id, versions, failure, waiting, fail, finish, setStatus } = conversation;
   const latest = versions[0]?.version ?? strategy.version;
   const [confirmingDelete, setConfirmingDelete] = useState(false);

@@ -6,14 +6,14 @@ import { useCountdown } from "@/ui/Countdown";
 import { loadMessages, loadVersions } from "./requests";
 
 /**
- * The state a strategy's conversation panels share: the messages and versions (reloaded when the strategy's
- * version changes), the status line, the last failure with its Retry-After countdown, and whether a request runs.
+ * The state a strategy's conversation panels share: the messages and versions (as the page read them, and reloaded
+ * after each change), the status line, the last failure with its Retry-After countdown, and whether a request runs.
  */
-export function useConversation(strategy: StrategyRecord) {
+export function useConversation(strategy: StrategyRecord, initialMessages: ConversationMessage[], initialVersions: VersionSummary[]) {
   const router = useRouter();
   const id = strategy.id;
-  const [messages, setMessages] = useState<ConversationMessage[]>([]);
-  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [messages, setMessages] = useState(initialMessages);
+  const [versions, setVersions] = useState(initialVersions);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
   const [failure, setFailure] = useState<(ApiFailure & { until: number }) | null>(null);
@@ -24,9 +24,11 @@ export function useConversation(strategy: StrategyRecord) {
     setMessages(loadedMessages);
     setVersions(loadedVersions);
   }, [id]);
+  // The page reads both with the strategy; a refresh after a change brings them again.
   useEffect(() => {
-    void reload();
-  }, [reload, strategy.version]);
+    setMessages(initialMessages);
+    setVersions(initialVersions);
+  }, [initialMessages, initialVersions]);
 
   /** Shows a failure (and counts down its Retry-After) in place of the status. */
   const fail = useCallback((result: ApiFailure) => {

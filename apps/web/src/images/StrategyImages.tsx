@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ImageJob, StrategyRecord } from "@strategist/schemas";
 import { imageContentPath, isRunning, latestJobPerPrompt, progressLabel } from "@/shared/image-jobs";
-import { listImageJobs } from "@/strategies/requests";
 import { readImageJob, startImageJob } from "./requests";
 import "./images.css";
 
@@ -110,35 +109,22 @@ function PromptImage({ strategyId, index, prompt, initial }: { strategyId: strin
 }
 
 /** "Images" for a strategy: each visual prompt can be drawn; the latest image of each is shown. */
-export function StrategyImages({ strategy }: { strategy: StrategyRecord }) {
-  // The same prompts after a refresh (a refine reloads the page's strategy) are the same list: no new read.
+export function StrategyImages({ strategy, initialJobs }: { strategy: StrategyRecord; initialJobs: ImageJob[] }) {
+  // The same prompts after a refresh (a refine reloads the page's strategy) are the same list.
   const promptsKey = JSON.stringify(strategy.strategy_output.visual_prompts);
   const prompts = useMemo(() => JSON.parse(promptsKey) as string[], [promptsKey]);
-  const [jobs, setJobs] = useState<(ImageJob | undefined)[] | undefined>(undefined);
-
-  useEffect(() => {
-    let cancelled = false;
-    void listImageJobs(strategy.id).then((result) => {
-      if (!cancelled) setJobs(latestJobPerPrompt(prompts, result.ok ? result.value : []));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [strategy.id, prompts]);
+  // The page reads the jobs with the strategy; after a refresh (a refine) it reads them again.
+  const jobs = useMemo(() => latestJobPerPrompt(prompts, initialJobs), [prompts, initialJobs]);
 
   return (
     <section className="section" aria-labelledby="images-title" id="images">
       <h2 id="images-title">Images</h2>
       <p className="muted">Turn each visual prompt above into a picture. Images are private to your account.</p>
-      {jobs === undefined ? (
-        <p className="muted">Loading images…</p>
-      ) : (
-        <ol className="prompts">
-          {prompts.map((prompt, index) => (
-            <PromptImage key={`${index}-${prompt}`} strategyId={strategy.id} index={index} prompt={prompt} initial={jobs[index]} />
-          ))}
-        </ol>
-      )}
+      <ol className="prompts">
+        {prompts.map((prompt, index) => (
+          <PromptImage key={`${index}-${prompt}`} strategyId={strategy.id} index={index} prompt={prompt} initial={jobs[index]} />
+        ))}
+      </ol>
     </section>
   );
 }

@@ -1,29 +1,21 @@
 "use client";
 
 import type { PlanFeed } from "@strategist/schemas";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { CopyButton } from "@/ui/CopyButton";
-import { createFeed, getFeed, problemText, revokeFeed, updateFeed } from "./requests";
+import { createFeed, problemText, revokeFeed, updateFeed } from "./requests";
 
 /**
  * The plan's calendar subscription: create the feed (optionally approved posts only), see its webcal:// link once,
  * rotate it (the old link stops working), or revoke it. Calendar apps fetch the feed without signing in.
  */
-export function PlanFeedPanel({ strategyId }: { strategyId: string }) {
-  const [feed, setFeed] = useState<PlanFeed | null | undefined>(undefined);
-  const [approvedOnly, setApprovedOnly] = useState(false);
+export function PlanFeedPanel({ strategyId, initialFeed }: { strategyId: string; initialFeed: PlanFeed | null }) {
+  // The page reads the feed with the plan: no request (and no 404 for a plan without a feed) after it loads.
+  const [feed, setFeed] = useState<PlanFeed | null | undefined>(initialFeed);
+  const [approvedOnly, setApprovedOnly] = useState(initialFeed?.approved_only ?? false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    void getFeed(strategyId).then((result) => {
-      if (result.ok) {
-        setFeed(result.value);
-        setApprovedOnly(result.value.approved_only);
-      } else setFeed(null);
-    });
-  }, [strategyId]);
 
   async function run(action: () => Promise<{ ok: true; value?: PlanFeed } | { ok: false; failure: { detail: string } }>, done: string) {
     setBusy(true);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Plan, PlanPost, StrategyRecord } from "@strategist/schemas";
+import type { ImageJob, Plan, PlanFeed, PlanPost, StrategyRecord } from "@strategist/schemas";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { imageContentPath, isRunning, progressLabel } from "@/shared/image-jobs";
 import { BulkApprove } from "./BulkApprove";
@@ -31,19 +31,31 @@ function nextMonday(timeZone: string): string {
 }
 
 /** The plan of a strategy: write one (watching it arrive), work in its calendar, edit posts beside their preview, approve, export. */
-export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strategy: StrategyRecord; initialPlan?: Plan; brandTimezone?: string }) {
+interface Props {
+  strategy: StrategyRecord;
+  initialPlan?: Plan;
+  brandTimezone?: string;
+  /** What the page read with the plan: the strategy's image jobs and the calendar feed (null: none). */
+  initialImages: readonly ImageJob[];
+  initialFeed: PlanFeed | null;
+  /** Today in the plan's zone as the server saw it, and whether the browser said it is a phone: the first render is the right one. */
+  initialToday: string;
+  initialPhone: boolean;
+}
+
+export function PlanWorkspace({ strategy, initialPlan, brandTimezone, initialImages, initialFeed, initialToday, initialPhone }: Props) {
   const [plan, setPlan] = useState(initialPlan);
-  const [view, setView] = useState<CalendarView>("week");
+  const [view, setView] = useState<CalendarView>(initialPhone ? "list" : "week");
   const [week, setWeek] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Record<string, PostDraft>>({});
-  const [phone, setPhone] = useState(false);
-  const [today, setToday] = useState("");
+  const [phone, setPhone] = useState(initialPhone);
+  const [today, setToday] = useState(initialToday);
   const [moveProblem, setMoveProblem] = useState<string | null>(null);
   const [ticked, setTicked] = useState<Set<string> | null>(null);
   const editorRef = useRef<HTMLDivElement>(null);
   const prompts = strategy.strategy_output.visual_prompts;
-  const images = usePostImages(strategy.id, prompts);
+  const images = usePostImages(strategy.id, prompts, initialImages);
 
   const written = useCallback((stored: Plan) => {
     setPlan(stored);
@@ -194,7 +206,7 @@ export function PlanWorkspace({ strategy, initialPlan, brandTimezone }: { strate
                 imageProblem={images.problem}
               />
               <PlanExports strategy={strategy} plan={plan} />
-              <PlanFeedPanel strategyId={strategy.id} />
+              <PlanFeedPanel strategyId={strategy.id} initialFeed={initialFeed} />
               <PlanInsightsUsed strategyId={strategy.id} sentences={plan.insights_used} />
               <ResultsStep strategyId={strategy.id} />
             </>

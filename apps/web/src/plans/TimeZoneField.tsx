@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 
 /** Every IANA zone the browser knows, the preferred ones first (the brand's, the browser's), then UTC and the rest A-Z. */
 export function timeZoneChoices(preferred: readonly (string | undefined)[], known: readonly string[]): string[] {
@@ -22,10 +22,14 @@ export function TimeZoneField({
 }) {
   const [choices, setChoices] = useState<string[]>(() => timeZoneChoices([brandTimezone, value], []));
   const ids = { list: useId(), hint: useId(), error: useId() };
-  useEffect(() => {
-    // The browser's list, read after hydration: the server's ICU may list other zones.
+  const [listed, setListed] = useState(false);
+  // The browser's list of some 400 zones, filled when the field is first focused: the server's ICU may list other
+  // zones, and the page need not build the list before anyone asks for it.
+  const list = () => {
+    if (listed) return;
+    setListed(true);
     setChoices(timeZoneChoices([brandTimezone, Intl.DateTimeFormat().resolvedOptions().timeZone], Intl.supportedValuesOf("timeZone")));
-  }, [brandTimezone]);
+  };
   return (
     <label>
       Time zone
@@ -34,6 +38,8 @@ export function TimeZoneField({
         list={ids.list}
         autoComplete="off"
         spellCheck={false}
+        onFocus={list}
+        onPointerDown={list}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${ids.hint}${error ? ` ${ids.error}` : ""}`}

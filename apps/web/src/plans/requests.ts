@@ -49,11 +49,6 @@ export function rewritePost(id: string, postId: string, instruction?: string, al
   );
 }
 
-/** The strategy's image jobs, newest first (one page of 50). */
-export function listPlanImages(id: string) {
-  return call((api) => api.GET("/api/strategy/{id}/images", { params: { path: { id }, query: { limit: 50 } } }));
-}
-
 /** Starts drawing the strategy's visual prompt at `promptIndex` (the picture of the posts that use it). */
 export function startPostImage(id: string, promptIndex: number) {
   return call((api) => api.POST("/api/strategy/{id}/images", { params: { path: { id } }, body: { prompt_index: promptIndex } }));
@@ -91,11 +86,6 @@ export function exportLinks(strategyId: string) {
 /** A failed plan call in one line: the message of each field the agent refused, else its detail. */
 export function problemText(failure: { detail: string; errors?: { field: string; message: string }[] }): string {
   return failure.errors?.map((error) => error.message).join("; ") || failure.detail;
-}
-
-/** The plan's calendar feed, if it has one (its link is never answered again after it is made). */
-export function getFeed(id: string) {
-  return call((api) => api.GET("/api/strategy/{id}/plan/feed", { params: { path: { id } } }));
 }
 
 /** Creates the calendar feed, or rotates its link: the answer holds the only copy of the new link. */

@@ -3,7 +3,7 @@
 import type { ImageJob } from "@strategist/schemas";
 import { useCallback, useEffect, useState } from "react";
 import { isRunning, latestJobPerPrompt } from "@/shared/image-jobs";
-import { listPlanImages, readPostImage, startPostImage } from "./requests";
+import { readPostImage, startPostImage } from "./requests";
 
 const POLL_MS = 700;
 
@@ -11,19 +11,10 @@ const POLL_MS = 700;
  * The pictures of a plan's posts: each post shows the newest image of the visual prompt it uses. `generate` draws
  * the pictures of the given prompts; every running job is polled until it finishes, whoever started it.
  */
-export function usePostImages(strategyId: string, prompts: readonly string[]) {
-  const [jobs, setJobs] = useState<(ImageJob | undefined)[]>([]);
+export function usePostImages(strategyId: string, prompts: readonly string[], initialJobs: readonly ImageJob[]) {
+  // The page reads the strategy's image jobs with the plan, so the previews arrive with their pictures.
+  const [jobs, setJobs] = useState<(ImageJob | undefined)[]>(() => latestJobPerPrompt(prompts, [...initialJobs]));
   const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    void listPlanImages(strategyId).then((result) => {
-      if (!cancelled && result.ok) setJobs(latestJobPerPrompt(prompts, result.value));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [strategyId, prompts]);
 
   const running = jobs.flatMap((job) => (job && isRunning(job) ? [job.job_id] : [])).join(" ");
   useEffect(() => {

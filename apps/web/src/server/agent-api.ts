@@ -11,6 +11,13 @@ import {
   StrategySummaryList,
   ModelInfo,
   Plan,
+  ConversationMessageList,
+  VersionList,
+  ImageJobList,
+  type ConversationMessage,
+  type VersionSummary,
+  type ImageJob,
+  PlanFeed,
 } from "@strategist/schemas";
 import { z } from "zod";
 import { webConfig } from "./config";
@@ -118,4 +125,35 @@ export async function getBrandInsights(token: string, id: string): Promise<Agent
   const result = await call(() => agent(token).GET("/api/brands/{id}/insights", { params: { path: { id } }, ...readOptions() }));
   if (!result?.response.ok) return failure(result?.response);
   return checked(result.data, InsightsResponse);
+}
+
+/** The strategy's conversation (oldest first, the first 100 messages) and its versions (newest first), or empty lists. */
+export async function getConversation(token: string, id: string): Promise<{ messages: ConversationMessage[]; versions: VersionSummary[] }> {
+  const client = agent(token);
+  const [messages, versions] = await Promise.all([
+    call(() => client.GET("/api/strategy/{id}/messages", { params: { path: { id }, query: { limit: 100 } }, ...readOptions() })),
+    call(() => client.GET("/api/strategy/{id}/versions", { params: { path: { id } }, ...readOptions() })),
+  ]);
+  const read = <T>(result: { data?: unknown; response: Response } | null, schema: z.ZodType<T[]>): T[] => {
+    if (!result?.response.ok) return [];
+    const value = checked(result.data, schema);
+    return value.kind === "ok" ? value.value : [];
+  };
+  return { messages: read(messages, ConversationMessageList), versions: read(versions, VersionList) };
+}
+
+/** The strategy's image jobs (the latest 50), or none when they cannot be read: the panel then offers to draw each prompt. */
+export async function listImageJobs(token: string, id: string): Promise<ImageJob[]> {
+  const result = await call(() => agent(token).GET("/api/strategy/{id}/images", { params: { path: { id }, query: { limit: 50 } }, ...readOptions() }));
+  if (!result?.response.ok) return [];
+  const jobs = checked(result.data, ImageJobList);
+  return jobs.kind === "ok" ? jobs.value : [];
+}
+
+/** The plan's calendar feed (without its link, which is shown once), or null when there is none. */
+export async function getPlanFeed(token: string, id: string): Promise<PlanFeed | null> {
+  const result = await call(() => agent(token).GET("/api/strategy/{id}/plan/feed", { params: { path: { id } }, ...readOptions() }));
+  if (!result?.response.ok) return null;
+  const feed = checked(result.data, PlanFeed);
+  return feed.kind === "ok" ? feed.value : null;
 }

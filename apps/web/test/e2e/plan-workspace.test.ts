@@ -102,7 +102,8 @@ describe("the plan workspace", () => {
       await act.click(planLink);
       await page.waitForURL(/\/plan$/);
       // The time zone comes from a list of IANA names.
-      // The list fills from the browser's own zones once the page has hydrated.
+      // The list fills from the browser's own zones when the field is first focused.
+      await page.getByRole("combobox", { name: /^Time zone/ }).focus();
       await expect.poll(() => page.locator("datalist option").count(), { timeout: 30_000 }).toBeGreaterThan(100);
       const zones = await page.locator("datalist option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
       expect(zones.length).toBeGreaterThan(100);

@@ -114,6 +114,8 @@ export async function startStack({ agentEnv = {}, webEnv = {} }: StackOptions = 
       S3_ENDPOINT: s3.endpoint,
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
+      // Each stack's metrics on a free port: other stacks (and other suites) may run beside this one.
+      METRICS_PORT: "0",
     };
     agent = await startServer(
       join(root, "apps/agent/node_modules/.bin/tsx"),

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PlanWorkspace } from "@/plans/PlanWorkspace";
-import { getBrand, getPlan, getStrategy } from "@/server/agent-api";
+import { headers } from "next/headers";
+import { todayIn } from "@/plans/plan-dates";
+import { getBrand, getPlan, getPlanFeed, getStrategy, listImageJobs } from "@/server/agent-api";
 import { requireSession } from "@/server/current-session";
 import { loadForPage } from "@/server/page-data";
 import { PlanSteps } from "@/ui/PlanSteps";
@@ -16,7 +18,14 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   const returnTo = `/strategies/${encodeURIComponent(id)}/plan`;
   const session = await requireSession(returnTo);
-  const [strategy, plan] = await Promise.all([loadForPage(returnTo, "strategy", (token) => getStrategy(token, id)), getPlan(session.token, id)]);
+  // Everything the workspace shows is read here, so it arrives whole: no request and no re-render after it loads.
+  const [strategy, plan, images, feed, requestHeaders] = await Promise.all([
+    loadForPage(returnTo, "strategy", (token) => getStrategy(token, id)),
+    getPlan(session.token, id),
+    listImageJobs(session.token, id),
+    getPlanFeed(session.token, id),
+    headers(),
+  ]);
   if (plan.kind !== "ok" && plan.kind !== "not_found") throw new Error("Loading the plan failed");
   // A strategy written for a brand plans in the brand's time zone unless the user picks another; a brand since
   // deleted (or unreadable) simply leaves UTC.
@@ -31,7 +40,16 @@ export default async function PlanPage({ params }: Props) {
       </p>
       <h1 id="plan-title">Content plan</h1>
       <PlanSteps strategyId={strategy.id} current={current ? (current.posts.every((post) => post.status === "approved") ? "export" : "approve") : "plan"} />
-      <PlanWorkspace strategy={strategy} initialPlan={current} brandTimezone={brandTimezone} />
+      <PlanWorkspace
+        strategy={strategy}
+        initialPlan={current}
+        brandTimezone={brandTimezone}
+        initialImages={images}
+        initialFeed={feed}
+        initialToday={todayIn(current?.timezone ?? "UTC")}
+        // A phone gets the agenda from the first render (the browser's width decides after that).
+        initialPhone={/\bMobi|Android/i.test(requestHeaders.get("user-agent") ?? "")}
+      />
     </section>
   );
 }
