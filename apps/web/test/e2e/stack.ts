@@ -74,16 +74,20 @@ export interface Stack {
   webUrl: string;
   agentUrl: string;
   jwtSecret: string;
+  /** Everything the web server printed to stdout since it was ready. */
+  webLog(): string;
   stop(): Promise<void>;
 }
 
 export interface StackOptions {
   /** Agent settings over the defaults (the offline model), e.g. MODEL_PROVIDER=bedrock and a local Bedrock. */
   agentEnv?: Record<string, string>;
+  /** Web settings over the defaults, e.g. NODE_ENV=test for the development mailer that logs reset links. */
+  webEnv?: Record<string, string>;
 }
 
 /** The whole product on free loopback ports: dynalite and s3rver in a temp dir, the agent (offline model unless told), and `next start`. */
-export async function startStack({ agentEnv = {} }: StackOptions = {}): Promise<Stack> {
+export async function startStack({ agentEnv = {}, webEnv = {} }: StackOptions = {}): Promise<Stack> {
   buildIfNeeded({ log: () => undefined });
   const dataDir = mkdtempSync(join(tmpdir(), "strategist-e2e-"));
   const jwtSecret = randomBytes(32).toString("hex");
@@ -130,11 +134,13 @@ export async function startStack({ agentEnv = {} }: StackOptions = {}): Promise<
     web = await startServer(
       join(webDir as string, "node_modules/.bin/next"),
       ["start", "-p", String(webPort), "-H", "127.0.0.1"],
-      { ...shared, PORT: String(webPort), AGENT_URL: `http://127.0.0.1:${agentPort}`, AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: "1000" },
+      { ...shared, PORT: String(webPort), AGENT_URL: `http://127.0.0.1:${agentPort}`, AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: "1000", ...webEnv },
       `http://127.0.0.1:${webPort}/api/health`,
       webDir as string,
     );
-    return { webUrl: `http://127.0.0.1:${webPort}`, agentUrl: `http://127.0.0.1:${agentPort}`, jwtSecret, stop };
+    let webOutput = "";
+    web.stdout?.on("data", (chunk: Buffer) => (webOutput += chunk.toString()));
+    return { webUrl: `http://127.0.0.1:${webPort}`, agentUrl: `http://127.0.0.1:${agentPort}`, jwtSecret, webLog: () => webOutput, stop };
   } catch (error) {
     await stop();
     throw error;
