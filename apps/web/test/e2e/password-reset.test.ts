@@ -59,6 +59,9 @@ describe("a forgotten password", () => {
     await older.waitForURL((url) => url.pathname !== "/login");
     await older.goto(`${stack.webUrl}/strategies`);
     expect(new URL(older.url()).pathname).toBe("/strategies");
+    const olderToken = (await older.context().cookies()).find((cookie) => cookie.name === "strategist_session")!.value;
+    const atAgent = async () => (await fetch(`${stack.agentUrl}/api/strategy/list`, { headers: { authorization: `Bearer ${olderToken}` } })).status;
+    expect(await atAgent()).toBe(200);
 
     await page.getByRole("link", { name: "Forgot password?" }).click();
     await page.waitForURL("**/forgot-password");
@@ -84,12 +87,15 @@ describe("a forgotten password", () => {
     // The older browser's session ended with the reset: its next page sends it to log in.
     await older.goto(`${stack.webUrl}/strategies`);
     expect(new URL(older.url()).pathname).toBe("/login");
+    // A copy of its token is refused by the agent too, which checks the same sessions table.
+    expect(await atAgent()).toBe(401);
 
     // The old password no longer works; the new one does.
     await page.getByRole("link", { name: "Log in with your new password" }).click();
     await page.waitForURL("**/login");
     await logIn(page, ACCOUNT.password);
-    expect(await page.getByRole("alert").textContent()).toContain("Incorrect email or password");
+    // (Next's route announcer is an alert too: the form's own is `.alert.error`.)
+    expect(await page.locator(".alert.error[role=alert]").textContent()).toContain("Incorrect email or password");
     await logIn(page, NEW_PASSWORD);
     await page.waitForURL((url) => url.pathname !== "/login");
 
@@ -99,6 +105,7 @@ describe("a forgotten password", () => {
     await again.getByLabel("New password", { exact: true }).fill("another pass 99");
     await again.getByLabel("Confirm new password").fill("another pass 99");
     await again.getByRole("button", { name: "Change password" }).click();
-    expect(await again.getByRole("alert").first().textContent()).toContain(RESET_LINK_INVALID);
+    expect(await again.locator(".alert.error[role=alert]").textContent()).toContain(RESET_LINK_INVALID);
+    expect(await again.getByRole("link", { name: "Request a new link" }).getAttribute("href")).toBe("/forgot-password");
   });
 });
