@@ -140,6 +140,24 @@ describe("password reset tokens", () => {
   });
 });
 
+describe("reset link delivery", () => {
+  it("in development logs the link as one JSON line at info; in production logs only that a reset was asked for", async () => {
+    const { resetMailer } = await import("@/server/reset-mailer");
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const user = await stores.users.create(unique("delivery"), "scrypt$x");
+    await server.requestPasswordReset(stores, resetMailer(false), user.email, "http://web.test");
+    const [development] = log.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+    expect(development).toMatchObject({ level: "info", msg: "password reset link", email: user.email, url: expect.stringContaining("/reset-password?token=") });
+
+    log.mockClear();
+    await server.requestPasswordReset(stores, resetMailer(true), user.email, null);
+    const lines = log.mock.calls.map(([line]) => String(line));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: "warn", userId: user.userId });
+    expect(lines[0]).not.toMatch(/token|reset-password|@/);
+  });
+});
+
 describe("POST /api/auth/password-reset", () => {
   it("answers an unknown email exactly as it answers an account's, and only the account's link is logged", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
