@@ -65,7 +65,7 @@ export class PasswordResetStore {
         ReturnValues: "ALL_OLD",
       }),
     );
-    const previous = Attributes?.tokenHash;
+    const previous: unknown = Attributes?.tokenHash;
     if (typeof previous === "string") await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { key: tokenKey(previous) } }));
     const item: ResetTokenItem = { key: tokenKey(fresh.tokenHash), userId: account.userId, email: account.email, createdAt: now.toISOString(), expiresAt: ttl };
     await this.client.send(
