@@ -72,7 +72,8 @@ resource "aws_dynamodb_table" "users" {
   }
 }
 
-# Rate counters, generation leases, the login throttle and per-IP limits of every agent and web task.
+# Rate counters, generation leases, the login throttle and per-IP limits of every agent and web task, and the
+# web's password-reset tokens (only their SHA-256, for 30 minutes).
 # Items are short-lived: TTL removes them (readers ignore expired ones anyway); nothing here needs recovery.
 resource "aws_dynamodb_table" "limits" {
   name                        = "limits-${var.environment}"

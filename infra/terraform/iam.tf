@@ -150,7 +150,8 @@ data "aws_iam_policy_document" "web_dynamodb" {
   }
 
   statement {
-    sid       = "CountLimits"
+    sid = "CountLimits"
+    # Also the password-reset tokens: PutItem to issue one, a conditional DeleteItem to use it up.
     actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
     resources = [aws_dynamodb_table.limits.arn]
   }

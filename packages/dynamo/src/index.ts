@@ -5,3 +5,4 @@ export * from "./client";
 export * from "./queries";
 export * from "./limits";
 export * from "./sessions";
+export * from "./password-resets";

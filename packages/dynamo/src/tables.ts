@@ -68,7 +68,7 @@ export function strategyItemsTableDefinition(tableName: string): CreateTableComm
 
 /**
  * The limits table: rate counters, generation leases, the failed-login throttle and per-IP limits of the agent
- * and the web, one item per `key`. `expiresAt` (epoch seconds) is the TTL attribute; readers never trust an item
+ * and the web, and the web's password-reset tokens (`password-reset#<sha256>`), one item per `key`. `expiresAt` (epoch seconds) is the TTL attribute; readers never trust an item
  * past its time (dynalite has no TTL), so TTL only keeps the table small.
  */
 export function limitsTableDefinition(tableName: string): CreateTableCommandInput {

@@ -26,6 +26,7 @@ export const LIMITS = [
   "image_jobs_active_per_user",
   "auth_rate_per_ip",
   "login_attempts",
+  "password_reset_requests",
 ] as const;
 export type LimitName = (typeof LIMITS)[number];
 

@@ -1,6 +1,6 @@
 import { fieldErrors } from "@strategist/schemas";
 import { z } from "zod";
-import { PASSWORD_LIMITS, PASSWORD_RULE } from "./copy";
+import { PASSWORD_LIMITS, PASSWORD_RULE, PASSWORDS_DIFFER, RESET_LINK_INVALID } from "./copy";
 import { firstMessages } from "@/shared/field-messages";
 
 /** Which character classes a password draws from: letters, digits, everything else. */
@@ -36,8 +36,35 @@ export const Credentials = z.strictObject({
 });
 export type Credentials = z.infer<typeof Credentials>;
 
+/** A reset request: only the email, read like sign-up's. */
+export const PasswordResetRequest = z.strictObject({ email: Email });
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequest>;
+
+/** A reset link's token: 32 random bytes, base64url. Anything else is a link we never sent. */
+const ResetToken = z
+  .string({ error: (issue) => (issue.input === undefined ? "Field required" : "Must be a string") })
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: RESET_LINK_INVALID });
+
+/** Completing a reset: the token from the link and a new password under sign-up's rule. */
+export const PasswordReset = z.strictObject({ token: ResetToken, password: NewPassword });
+export type PasswordReset = z.infer<typeof PasswordReset>;
+
 /** Checks a sign-up or log-in form in the browser with the server's schema, returning the first message per field. */
 export function checkAccountForm(mode: "login" | "signup", form: { email: string; password: string }): Record<string, string> | null {
   const result = (mode === "signup" ? Registration : Credentials).safeParse(form);
   return result.success ? null : firstMessages(fieldErrors(result.error.issues));
+}
+
+/** Checks the forgotten-password form in the browser with the server's schema. */
+export function checkResetRequestForm(form: { email: string }): Record<string, string> | null {
+  const result = PasswordResetRequest.safeParse(form);
+  return result.success ? null : firstMessages(fieldErrors(result.error.issues));
+}
+
+/** Checks the new-password form in the browser: sign-up's rule, and the confirmation typed the same. */
+export function checkNewPasswordForm(form: { password: string; confirm: string }): Record<string, string> | null {
+  const result = NewPassword.safeParse(form.password);
+  const messages: Record<string, string> = result.success ? {} : { password: result.error.issues[0]!.message };
+  if (result.success && form.confirm !== form.password) messages.confirm = PASSWORDS_DIFFER;
+  return Object.keys(messages).length > 0 ? messages : null;
 }

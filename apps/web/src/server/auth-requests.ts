@@ -41,3 +41,10 @@ export async function signedInResponse(request: Request, user: { userId: string;
   response.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(secure));
   return response;
 }
+
+/** Makes the browser forget the session cookie (log-out, and a password reset, which ends every session). */
+export function clearSessionCookie(request: Request, response: NextResponse): NextResponse {
+  const secure = secureCookie(webConfig().NODE_ENV === "production", request.url, request.headers.get("x-forwarded-proto"));
+  response.cookies.set(SESSION_COOKIE, "", sessionCookieOptions(secure, 0));
+  return response;
+}

@@ -24,7 +24,7 @@ export const webEnvSchema = z.object({
   DYNAMODB_LIMITS_TABLE: z.string().min(3).default("limits-dev"),
   /** Proxies in front of the web that append to X-Forwarded-For (1 behind the AWS load balancer). */
   TRUST_PROXY_HOPS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(0).max(10).default(0)),
-  /** Sign-ups and log-ins one client IP may attempt per minute, per route, across every web task. */
+  /** Sign-ups, log-ins and password-reset requests and confirmations one client IP may attempt per minute, per route, across every web task. */
   AUTH_RATE_LIMIT_PER_IP_PER_MINUTE: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().default(20)),
   DYNAMODB_SESSIONS_TABLE: z.string().min(3).default("sessions-dev"),
   DYNAMODB_CREATE_TABLES: z.preprocess(

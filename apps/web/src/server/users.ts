@@ -7,6 +7,7 @@ import {
   ensureTables,
   limitsTableDefinition,
   LimitsStore,
+  PasswordResetStore,
   sessionsTableDefinition,
   SessionStore,
   usersTableDefinition,
@@ -44,6 +45,28 @@ export class UserRepository {
     return item;
   }
 
+  /**
+   * Sets a new password hash whatever the current one is (a password reset proves the mailbox, not the old
+   * password); only while the email still belongs to `userId`. Returns whether it was set.
+   */
+  async setPasswordHash(email: string, userId: string, passwordHash: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { email },
+          UpdateExpression: "SET passwordHash = :hash",
+          ConditionExpression: "userId = :userId",
+          ExpressionAttributeValues: { ":hash": passwordHash, ":userId": userId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   async findByEmail(email: string): Promise<UserItem | null> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { email }, ConsistentRead: true }));
     return (Item as UserItem | undefined) ?? null;
@@ -79,11 +102,15 @@ function isLocalEndpoint(endpoint: string | undefined): boolean {
   return hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]";
 }
 
-/** The web app's tables: accounts, the log-in sessions that logging out ends, and the limits shared with the agent. */
+/**
+ * The web app's tables: accounts, the log-in sessions that logging out ends, the limits shared with the agent, and
+ * the password-reset tokens (kept in the limits table).
+ */
 export interface AccountStores {
   users: UserRepository;
   sessions: SessionStore;
   limits: LimitsStore;
+  resets: PasswordResetStore;
 }
 
 /** Opens the tables on one client, creating them first when asked to or when the endpoint is local. */
@@ -100,13 +127,14 @@ export async function openAccountStores(config: WebConfig): Promise<AccountStore
     users: new UserRepository(client, config.DYNAMODB_USERS_TABLE),
     sessions: new SessionStore(client, config.DYNAMODB_SESSIONS_TABLE),
     limits: new LimitsStore(client, config.DYNAMODB_LIMITS_TABLE),
+    resets: new PasswordResetStore(client, config.DYNAMODB_LIMITS_TABLE),
   };
 }
 
 let shared: Promise<AccountStores> | undefined;
 
-/** The process's one pair of stores; a failed start is forgotten so the next request retries. */
-function accountStores(): Promise<AccountStores> {
+/** The process's one set of stores; a failed start is forgotten so the next request retries. */
+export function accountStores(): Promise<AccountStores> {
   shared ??= openAccountStores(webConfig()).catch((error: unknown) => {
     shared = undefined;
     throw error;

@@ -74,13 +74,15 @@ export interface Stack {
   webUrl: string;
   agentUrl: string;
   jwtSecret: string;
+  /** Everything the web server printed to stdout since it was ready. */
+  webLog(): string;
   stop(): Promise<void>;
 }
 
 export interface StackOptions {
   /** Agent settings over the defaults (the offline model), e.g. MODEL_PROVIDER=bedrock and a local Bedrock. */
   agentEnv?: Record<string, string>;
-  /** Web settings over the defaults, e.g. an OTLP endpoint. */
+  /** Web settings over the defaults, e.g. an OTLP endpoint, or NODE_ENV=test for the development mailer that logs reset links. */
   webEnv?: Record<string, string>;
 }
 
@@ -138,7 +140,9 @@ export async function startStack({ agentEnv = {}, webEnv = {} }: StackOptions = 
       `http://127.0.0.1:${webPort}/api/health`,
       webDir as string,
     );
-    return { webUrl: `http://127.0.0.1:${webPort}`, agentUrl: `http://127.0.0.1:${agentPort}`, jwtSecret, stop };
+    let webOutput = "";
+    web.stdout?.on("data", (chunk: Buffer) => (webOutput += chunk.toString()));
+    return { webUrl: `http://127.0.0.1:${webPort}`, agentUrl: `http://127.0.0.1:${agentPort}`, jwtSecret, webLog: () => webOutput, stop };
   } catch (error) {
     await stop();
     throw error;

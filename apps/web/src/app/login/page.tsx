@@ -16,6 +16,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>Welcome back</h1>
         <p className="muted">Log in to see your strategies and create new ones.</p>
         <AuthForm mode="login" returnTo={returnTo} />
+        <p className="auth-forgot">
+          <Link href="/forgot-password">Forgot password?</Link>
+        </p>
       </div>
       <p className="auth-switch">
         New to Strategist? <Link href={`/signup?next=${encodeURIComponent(returnTo)}`}>Create an account</Link>

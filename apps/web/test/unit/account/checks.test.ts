@@ -1,7 +1,7 @@
 import { fieldErrors } from "@strategist/schemas";
 import { describe, expect, it } from "vitest";
-import { Credentials, Registration } from "@/account/checks";
-import { PASSWORD_RULE } from "@/account/copy";
+import { checkNewPasswordForm, Credentials, PasswordReset, Registration } from "@/account/checks";
+import { PASSWORD_RULE, RESET_LINK_INVALID } from "@/account/copy";
 
 describe("account rules", () => {
   it("normalises the email to trimmed lowercase", () => {
@@ -34,5 +34,20 @@ describe("account rules", () => {
         .map((error) => error.field)
         .sort(),
     ).toEqual(["admin", "email"]);
+  });
+
+  it("a reset takes a 43-character base64url token and a password under sign-up's rule", () => {
+    const token = "A".repeat(42) + "_";
+    expect(PasswordReset.safeParse({ token, password: "correct horse 42" }).success).toBe(true);
+    expect(fieldErrors(PasswordReset.safeParse({ token: "short", password: "x" }).error!.issues)).toEqual([
+      { field: "token", message: RESET_LINK_INVALID },
+      { field: "password", message: PASSWORD_RULE },
+    ]);
+  });
+
+  it("the new-password form wants the rule met and the confirmation typed the same", () => {
+    expect(checkNewPasswordForm({ password: "correct horse 42", confirm: "correct horse 42" })).toBeNull();
+    expect(checkNewPasswordForm({ password: "correct horse 42", confirm: "correct horse 43" })).toEqual({ confirm: "The passwords do not match" });
+    expect(checkNewPasswordForm({ password: "short", confirm: "short" })).toEqual({ password: PASSWORD_RULE });
   });
 });

@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { webConfig } from "@/server/config";
 import { isCrossSiteRequest } from "@/server/origin";
 import { CROSS_SITE_DETAIL, detail } from "@/server/responses";
-import { bearerToken, readSession, secureCookie, sessionCookieOptions, SESSION_COOKIE } from "@/server/session";
+import { clearSessionCookie } from "@/server/auth-requests";
+import { bearerToken, readSession, SESSION_COOKIE } from "@/server/session";
 import { sessionStore } from "@/server/users";
 import { measured } from "@/server/metrics";
 
@@ -15,10 +16,7 @@ async function post(request: Request): Promise<Response> {
   const session = await readSession(token, config.JWT_SECRET);
   // Deleting the item ends the token on every web and agent task at once, whoever holds a copy.
   if (session) await (await sessionStore()).revoke(session.sessionId);
-  const response = new NextResponse(null, { status: 204 });
-  const secure = secureCookie(config.NODE_ENV === "production", request.url, request.headers.get("x-forwarded-proto"));
-  response.cookies.set(SESSION_COOKIE, "", sessionCookieOptions(secure, 0));
-  return response;
+  return clearSessionCookie(request, new NextResponse(null, { status: 204 }));
 }
 
 export const POST = measured("/api/auth/logout", post);
