@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Lighthouse on every page a signed-in marketer visits, mobile preset (simulated slow 4G, 4x CPU slowdown):
 // landing, new strategy, strategy detail, history, content plan, brands, new brand, brand detail, the insights of a
-// brand and of a strategy, API keys.
+// brand and of a strategy, API keys, and the two password-reset pages.
 // Run from the repository root:  bench/node_modules/.bin/tsx bench/web/lighthouse.mjs
 // It starts its own servers on free ports (the e2e stack: dynalite, the agent with the offline model,
 // `next start` of a production build); BASE=http://host:port audits a running server instead.
@@ -137,6 +137,8 @@ try {
     [`/brands/${brand.id}/insights`, "brand-insights"],
     [`/strategies/${strategy.id}/insights`, "strategy-insights"],
     ["/account/keys", "api-keys"],
+    ["/forgot-password", "forgot-password"],
+    ["/reset-password?token=lighthouse-sample-token", "reset-password"],
     ...(process.env.EXTRA_PAGES ?? "")
       .split(",")
       .filter(Boolean)
