@@ -10,8 +10,19 @@ export type Env = Record<string, string | undefined>;
 export interface TracingOptions {
   /** `service.name` when OTEL_SERVICE_NAME is unset: "strategist-agent" or "strategist-web". */
   defaultServiceName: string;
-  /** Adds the Fastify instrumentation (the agent); the web app has no Fastify. */
+  /**
+   * The agent: its Fastify app makes each request's server span and its AWS clients their call spans
+   * (`traceRequests`, `traceAwsCalls`), deciding on sampling first, in place of the HTTP, Fastify and AWS SDK
+   * instrumentations, which did their work for every request, sampled or not (BENCHMARKS.md, overhead).
+   */
   fastify?: boolean;
+}
+
+let appSpans = false;
+
+/** Whether tracing started for an app that makes its own request and AWS call spans (the agent's `fastify` option). */
+export function appMakesSpans(): boolean {
+  return appSpans;
 }
 
 /**
@@ -52,8 +63,11 @@ export function tracesProtocol(env: Env): "http/protobuf" | "http/json" {
   throw new Error(`${variable}=${protocol} is not supported: use http/protobuf or http/json`);
 }
 
-/** The instrumentations this package can start, by the names OTEL_NODE_ENABLED/DISABLED_INSTRUMENTATIONS use. */
-export const INSTRUMENTATIONS = ["http", "fastify", "aws-sdk", "undici", "pino"] as const;
+/**
+ * The instrumentations this package can start, by the names OTEL_NODE_ENABLED/DISABLED_INSTRUMENTATIONS use
+ * (the agent uses undici and pino only: its own spans stand for http and aws-sdk).
+ */
+export const INSTRUMENTATIONS = ["http", "aws-sdk", "undici", "pino"] as const;
 export type InstrumentationName = (typeof INSTRUMENTATIONS)[number];
 
 /**
@@ -120,34 +134,14 @@ export async function startTracing(env: Env, options: TracingOptions): Promise<S
 
   const wanted = instrumentationsWanted(env);
   const instrumentations: Instrumentation[] = [];
-  // In the agent the Fastify instrumentation makes the server span (named by route, from the incoming
-  // traceparent), so the HTTP instrumentation would only add a second server span per request and most of the
-  // tracing cost of a read; outgoing calls have their own spans (AWS SDK, undici). The web app keeps it.
-  if (wanted.has("http") && !options.fastify)
-    instrumentations.push(
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => HEALTH_PATH.test(request.url ?? ""),
-      }),
-    );
-  if (wanted.has("aws-sdk")) instrumentations.push(new AwsInstrumentation({ suppressInternalInstrumentation: true }));
+  // The agent makes its server and AWS spans itself (`fastify`); the web app and the image worker use the instrumentations.
+  if (!options.fastify) {
+    if (wanted.has("http")) instrumentations.push(new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => HEALTH_PATH.test(request.url ?? "") }));
+    if (wanted.has("aws-sdk")) instrumentations.push(new AwsInstrumentation({ suppressInternalInstrumentation: true }));
+  }
   if (wanted.has("undici")) instrumentations.push(new UndiciInstrumentation());
   // Log correlation only: trace_id and span_id on each line; log records stay on stdout.
   if (wanted.has("pino")) instrumentations.push(new PinoInstrumentation({ disableLogSending: true }));
-  if (options.fastify && wanted.has("fastify")) {
-    const { FastifyOtelInstrumentation } = await import("@fastify/otel");
-    // One span per request, named by its route template; no span per hook and handler (a dozen per request,
-    // most of the tracing cost of a read).
-    instrumentations.push(
-      new FastifyOtelInstrumentation({
-        registerOnInitialization: true,
-        instrumentHooks: false,
-        instrumentHandler: false,
-        ignorePaths: ({ url }) => HEALTH_PATH.test(url),
-        // The span is the request's server span: named like the HTTP instrumentation names one, by route template.
-        requestHook: (span, request) => span.updateName(`${request.method} ${request.routeOptions.url ?? "unmatched"}`),
-      }),
-    );
-  }
 
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ "service.name": env.OTEL_SERVICE_NAME?.trim() || options.defaultServiceName }),
@@ -158,6 +152,7 @@ export async function startTracing(env: Env, options: TracingOptions): Promise<S
     instrumentations,
   });
   sdk.start();
+  appSpans = options.fastify === true;
   let stopped: Promise<void> | undefined;
   return () => (stopped ??= sdk.shutdown());
 }

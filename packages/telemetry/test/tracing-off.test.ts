@@ -27,9 +27,9 @@ describe("the OTEL_* environment", () => {
   });
 
   it("starts every instrumentation unless OTEL_NODE_ENABLED_INSTRUMENTATIONS or OTEL_NODE_DISABLED_INSTRUMENTATIONS narrows them", () => {
-    expect([...instrumentationsWanted({})].sort()).toEqual(["aws-sdk", "fastify", "http", "pino", "undici"]);
-    expect([...instrumentationsWanted({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: " fastify, aws-sdk ,nope" })].sort()).toEqual(["aws-sdk", "fastify"]);
-    expect([...instrumentationsWanted({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: "pino,undici" })].sort()).toEqual(["aws-sdk", "fastify", "http"]);
+    expect([...instrumentationsWanted({})].sort()).toEqual(["aws-sdk", "http", "pino", "undici"]);
+    expect([...instrumentationsWanted({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: " undici, aws-sdk ,nope" })].sort()).toEqual(["aws-sdk", "undici"]);
+    expect([...instrumentationsWanted({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: "pino,undici" })].sort()).toEqual(["aws-sdk", "http"]);
     expect([...instrumentationsWanted({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: "http,pino", OTEL_NODE_DISABLED_INSTRUMENTATIONS: "pino" })]).toEqual(["http"]);
   });
 

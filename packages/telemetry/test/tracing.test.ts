@@ -4,7 +4,7 @@ import { connect, type AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { trace } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTracing, type StopTracing } from "../src/index";
+import { appMakesSpans, startTracing, traceRequests, type StopTracing } from "../src/index";
 
 interface OtlpAttribute {
   key: string;
@@ -63,8 +63,8 @@ const attributesOf = (span: OtlpSpan) => Object.fromEntries((span.attributes ?? 
 
 describe("startTracing with OTEL_EXPORTER_OTLP_PROTOCOL=http/json", () => {
   it("exports the server span of a request in the caller's trace, with the service name, a redacted child span and log correlation", async () => {
-    // CommonJS loads, as the app's dependencies (pino, Fastify) are loaded. A Fastify 5 app built after tracing
-    // started: @fastify/otel hooks in when the instance is created and makes each request's server span.
+    // CommonJS loads, as the app's dependencies (pino, Fastify) are loaded. The agent's Fastify app makes each
+    // request's server span itself (traceRequests), since tracing started with `fastify: true`.
     const require = createRequire(import.meta.url);
     const fastify = require("fastify") as typeof import("fastify").default;
     const pino = require("pino") as typeof import("pino").default;
@@ -72,6 +72,8 @@ describe("startTracing with OTEL_EXPORTER_OTLP_PROTOCOL=http/json", () => {
     const logger = pino(new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
 
     const api = fastify();
+    expect(appMakesSpans()).toBe(true);
+    traceRequests(api);
     api.get("/api/strategy/:id", async () => {
       trace.getTracer("strategist").startActiveSpan("chat us.amazon.nova-pro-v1:0", (span) => {
         span.setAttributes({

@@ -1,7 +1,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { FastifyInstance } from "fastify";
-import type { Metrics } from "@strategist/telemetry";
+import { appMakesSpans, traceAwsCalls, type Metrics } from "@strategist/telemetry";
 import type { AgentConfig } from "../core/config";
 import type { CursorCodec } from "../core/cursor";
 import type { StrategyService } from "../strategies/service";
@@ -37,7 +37,9 @@ export function createImageJobs(options: {
   let queue: ImageJobQueue;
   if (config.IMAGE_WORKER === "sqs") {
     if (!config.IMAGE_QUEUE_URL) throw new Error("IMAGE_QUEUE_URL is required when IMAGE_WORKER=sqs");
-    queue = new SqsImageQueue(createSqsClient(config), config.IMAGE_QUEUE_URL);
+    const sqs = createSqsClient(config);
+    if (appMakesSpans()) traceAwsCalls(sqs, "SQS");
+    queue = new SqsImageQueue(sqs, config.IMAGE_QUEUE_URL);
   } else {
     queue = { send: async (jobId) => inProcess?.send(jobId) };
   }

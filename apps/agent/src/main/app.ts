@@ -15,7 +15,7 @@ import { clientErrorHandler, errorsPlugin, frameworkErrors } from "../http/plugi
 import { jsonBodyPlugin } from "../http/plugins/json-body";
 import { readLimitPlugin } from "../http/plugins/read-limit";
 import { metricsPlugin } from "../http/plugins/metrics";
-import type { Metrics } from "@strategist/telemetry";
+import { appMakesSpans, traceRequests, type Metrics } from "@strategist/telemetry";
 import { healthRoutes } from "../http/health";
 import { modelRoutes } from "../http/models";
 import { strategyRoutes } from "../strategies/routes";
@@ -134,6 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: (_address: string, hop: number) => hop < (deps.trustProxyHops ?? 0),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // With tracing on: each request's server span, before any other hook, so that every log line carries its trace id.
+  if (appMakesSpans()) traceRequests(app);
   // The API speaks JSON only; any other body type is 415, not a string for the validator to puzzle over.
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);

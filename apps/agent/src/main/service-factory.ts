@@ -28,7 +28,7 @@ import { PlanFeedService } from "../plans/feed-service";
 import { RepurposeService } from "../plans/repurpose";
 import { BrandFromWebsiteService } from "../brands/from-website";
 import type { LoggerOptions } from "pino";
-import type { Metrics } from "@strategist/telemetry";
+import { appMakesSpans, traceAwsCalls, type Metrics } from "@strategist/telemetry";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { createS3Client } from "@strategist/storage";
 import { createImageCatalog, type ImageModelCatalog } from "../models/image-models";
@@ -92,6 +92,12 @@ export async function createAgentApp(options: {
     clock: options.clock,
   });
   const repository = new StrategyRepository(client, config.DYNAMODB_STRATEGIES_TABLE);
+  // With tracing on, the app's AWS clients make their call spans themselves, only inside a sampled trace.
+  const s3 = options.s3 ?? createS3Client({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT });
+  if (appMakesSpans()) {
+    traceAwsCalls(client, "DynamoDB");
+    traceAwsCalls(s3, "S3");
+  }
   const items = new StrategyItemsRepository(client, config.DYNAMODB_STRATEGY_ITEMS_TABLE, repository);
   const cursors = new CursorCodec(config.JWT_SECRET);
   const imageModels = options.imageModels ?? createImageCatalog(config);
@@ -99,7 +105,7 @@ export async function createAgentApp(options: {
   const imageJobs = createImageJobs({
     config,
     client,
-    s3: options.s3 ?? createS3Client({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }),
+    s3,
     models: imageModels,
     strategies: { get: (userId, strategyId, log) => service.get(userId, strategyId, log) },
     cursors,

@@ -1,0 +1,57 @@
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+
+const SPAN = Symbol("strategist.requestSpan");
+type Traced = FastifyRequest & { [SPAN]?: Span };
+
+/** Health checks every few seconds would drown the requests worth reading. */
+const HEALTH_PATH = /^\/(api\/)?health(\?|$)/;
+
+/**
+ * The server span of each request, named by its route template (`GET /api/strategy/:id`), a child of the caller's
+ * W3C traceparent when there is one. The sampler decides first (parent-based, 10 % of new traces by default), and
+ * only a sampled request runs inside the span's context. An unsampled read (GET, HEAD) runs in no trace context at
+ * all, so it pays one sampling decision; other methods run in the unsampled context, so the model calls and jobs
+ * they start stay out of the trace too. Call it on the root instance before routes are added.
+ */
+export function traceRequests(app: FastifyInstance): void {
+  const tracer = trace.getTracer("strategist-fastify");
+  app.addHook("onRequest", (request, _reply, done) => {
+    if (HEALTH_PATH.test(request.url)) return done();
+    const parent = request.headers.traceparent === undefined ? ROOT_CONTEXT : propagation.extract(ROOT_CONTEXT, request.headers);
+    const route = request.routeOptions.url;
+    const path = request.url.split("?", 1)[0]!;
+    const span = tracer.startSpan(
+      `${request.method} ${route ?? "unmatched"}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: { "http.request.method": request.method, "url.path": path, ...(route ? { "http.route": route } : {}) },
+      },
+      parent,
+    );
+    if (!span.isRecording()) {
+      if (request.method === "GET" || request.method === "HEAD") return done();
+      return context.with(trace.setSpan(parent, span), done);
+    }
+    (request as Traced)[SPAN] = span;
+    context.with(trace.setSpan(parent, span), done);
+  });
+  app.addHook("onError", (request, _reply, error, done) => {
+    (request as Traced)[SPAN]?.setStatus({ code: SpanStatusCode.ERROR, message: error.name });
+    done();
+  });
+  app.addHook("onRequestAbort", (request, done) => {
+    (request as Traced)[SPAN]?.setStatus({ code: SpanStatusCode.ERROR, message: "client closed the request" });
+    (request as Traced)[SPAN]?.end();
+    done();
+  });
+  app.addHook("onResponse", (request, reply, done) => {
+    const span = (request as Traced)[SPAN];
+    if (span) {
+      span.setAttribute("http.response.status_code", reply.statusCode);
+      if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    }
+    done();
+  });
+}
