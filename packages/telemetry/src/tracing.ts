@@ -105,8 +105,12 @@ export async function startTracing(env: Env, options: TracingOptions): Promise<S
   const captureContent = contentCaptureEnabled(env);
 
   // ESM imports reach the instrumentations through this loader hook; CommonJS requires are patched without it.
-  const { register } = await import("node:module");
-  register("@opentelemetry/instrumentation/hook.mjs", import.meta.url);
+  // The agent needs none: what it still instruments (pino, undici) is CommonJS or a diagnostics channel, and the
+  // hook, which wraps every ES module it loads (all of the agent's own code), measurably slowed each request.
+  if (!options.fastify) {
+    const { register } = await import("node:module");
+    register("@opentelemetry/instrumentation/hook.mjs", import.meta.url);
+  }
 
   const [
     { NodeSDK },
