@@ -2,7 +2,7 @@ export { createMetrics, DEFAULT_PREFIX, FAMILIES, METRIC_FAMILIES, processMetric
 export { startMetricsServer, type MetricsServer, type MetricsServerOptions } from "./server";
 export { instrumentDynamoDb, DYNAMODB_METRICS_MIDDLEWARE } from "./dynamodb";
 export { traceAwsCalls, AWS_SPANS_MIDDLEWARE } from "./aws-spans";
-export { traceRequests } from "./request-spans";
+export { traceFields, traceRequests } from "./request-spans";
 export * from "./labels";
 export { ALLOWED_PRODUCT_ATTRIBUTES, ALLOWED_SPAN_ATTRIBUTES, isAllowedAttribute, RedactingSpanProcessor, redactAttributes } from "./redaction";
 export {

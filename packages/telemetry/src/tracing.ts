@@ -65,7 +65,7 @@ export function tracesProtocol(env: Env): "http/protobuf" | "http/json" {
 
 /**
  * The instrumentations this package can start, by the names OTEL_NODE_ENABLED/DISABLED_INSTRUMENTATIONS use
- * (the agent uses undici and pino only: its own spans stand for http and aws-sdk).
+ * (the agent uses undici only: its own spans and log fields stand for http, aws-sdk and pino).
  */
 export const INSTRUMENTATIONS = ["http", "aws-sdk", "undici", "pino"] as const;
 export type InstrumentationName = (typeof INSTRUMENTATIONS)[number];
@@ -144,8 +144,9 @@ export async function startTracing(env: Env, options: TracingOptions): Promise<S
     if (wanted.has("aws-sdk")) instrumentations.push(new AwsInstrumentation({ suppressInternalInstrumentation: true }));
   }
   if (wanted.has("undici")) instrumentations.push(new UndiciInstrumentation());
-  // Log correlation only: trace_id and span_id on each line; log records stay on stdout.
-  if (wanted.has("pino")) instrumentations.push(new PinoInstrumentation({ disableLogSending: true }));
+  // Log correlation only: trace_id and span_id on each line; log records stay on stdout. The agent's logger does
+  // it with a mixin of its own (`traceFields`), which costs nothing until a line is written.
+  if (wanted.has("pino") && !options.fastify) instrumentations.push(new PinoInstrumentation({ disableLogSending: true }));
 
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ "service.name": env.OTEL_SERVICE_NAME?.trim() || options.defaultServiceName }),

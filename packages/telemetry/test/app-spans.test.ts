@@ -109,3 +109,14 @@ describe("traceRequests and traceAwsCalls", () => {
     expect(exporter.getFinishedSpans()).toEqual([]);
   });
 });
+
+describe("traceFields", () => {
+  it("gives a log line the active span's ids, and nothing outside a trace context", async () => {
+    const { traceFields } = await import("../src/index");
+    expect(traceFields()).toEqual({});
+    const span = trace.getTracer("test").startSpan("work", {}, propagation.extract(context.active(), { traceparent: `00-${TRACE_ID}-${PARENT_SPAN_ID}-01` }));
+    const fields = context.with(trace.setSpan(context.active(), span), () => traceFields());
+    span.end();
+    expect(fields).toEqual({ trace_id: TRACE_ID, span_id: span.spanContext().spanId, trace_flags: "01" });
+  });
+});

@@ -1,3 +1,4 @@
+import { appMakesSpans, traceFields } from "@strategist/telemetry";
 import type { LoggerOptions } from "pino";
 
 /** A URL as logged: a calendar feed's token (the only key to the feed) replaced by `***`. */
@@ -29,6 +30,8 @@ export function loggerOptions(level: string): LoggerOptions {
       }),
     },
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
+    // With tracing on, a line written inside a sampled request or job carries its trace_id and span_id.
+    ...(appMakesSpans() ? { mixin: traceFields } : {}),
   };
 }
 
