@@ -240,7 +240,7 @@ if (phases.has("overhead")) {
     { metrics: true, tracing: false },
     { metrics: false, tracing: true },
     { metrics: true, tracing: true },
-    // The same with every trace sampled (OTEL_TRACES_SAMPLER=parentbased_always_on) instead of the default 10 %.
+    // The same with every trace sampled (OTEL_TRACES_SAMPLER=parentbased_always_on) instead of the default 5 %.
     { metrics: true, tracing: true, allSampled: true },
     ...(frames
       ? [
@@ -320,7 +320,7 @@ if (phases.has("overhead")) {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   say(`\n## Metrics and tracing overhead (10 connections, ${rounds} alternating rounds of ${duration} s, medians)\n`);
   say(`Each row is its own agent process (LOG_LEVEL=warn, offline model, dynalite in its own process); CPU is the agent`);
-  say(`process's own, read from /proc. Tracing: OTLP/HTTP protobuf, default sampling (parent-based, 10 % of new traces) unless the`);
+  say(`process's own, read from /proc. Tracing: OTLP/HTTP protobuf, default sampling (parent-based, 5 % of new traces) unless the`);
   say(`row says every trace, default batch`);
   say(`processor, to a local receiver that discards the spans (${(exportedBytes / 1024 / 1024).toFixed(1)} MiB received in all).\n`);
   say(
@@ -335,7 +335,7 @@ if (phases.has("overhead")) {
       const cpu = median(results[w]![v]!.map((r) => r.cpu));
       const change = (value: number, from: number) => `${value >= from ? "+" : ""}${(((value - from) / from) * 100).toFixed(1)} %`;
       say(
-        `| ${workload.name} | ${serverVersion}${variant.frames ? ", AsyncContextFrame" : ""} | ${variant.metrics ? "on" : "off"} | ${variant.tracing ? (variant.allSampled ? "on, every trace" : "on, default 10 %") : "off"} | ${rps} (${results[w]![v]!.map((r) => r.rps).join(", ")}) | ${cpu.toFixed(3)} | ${v === b ? "" : change(rps, base.rps)} | ${v === b ? "" : change(cpu, base.cpu)} |`,
+        `| ${workload.name} | ${serverVersion}${variant.frames ? ", AsyncContextFrame" : ""} | ${variant.metrics ? "on" : "off"} | ${variant.tracing ? (variant.allSampled ? "on, every trace" : "on, default 5 %") : "off"} | ${rps} (${results[w]![v]!.map((r) => r.rps).join(", ")}) | ${cpu.toFixed(3)} | ${v === b ? "" : change(rps, base.rps)} | ${v === b ? "" : change(cpu, base.cpu)} |`,
       );
     }
   }

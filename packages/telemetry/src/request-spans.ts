@@ -9,7 +9,7 @@ const HEALTH_PATH = /^\/(api\/)?health(\?|$)/;
 
 /**
  * The server span of each request, named by its route template (`GET /api/strategy/:id`), a child of the caller's
- * W3C traceparent when there is one. The sampler decides first (parent-based, 10 % of new traces by default), and
+ * W3C traceparent when there is one. The sampler decides first (parent-based, 5 % of new traces by default), and
  * only a sampled request runs inside the span's context. An unsampled read (GET, HEAD) runs in no trace context at
  * all, so it pays one sampling decision; other methods run in the unsampled context, so the model calls and jobs
  * they start stay out of the trace too. Call it on the root instance before routes are added.

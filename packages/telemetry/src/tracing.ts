@@ -27,9 +27,12 @@ export function appMakesSpans(): boolean {
 
 /**
  * The share of new traces sampled when OTEL_TRACES_SAMPLER is unset: parent-based, so a request that arrives with a
- * sampled traceparent (from the web app, or a caller's) is always traced, and 10 % of the others start a trace.
+ * sampled traceparent (from the web app, or a caller's) is always traced, and 5 % of the others start a trace
+ * (the fixed rate of AWS X-Ray's default rule). A sampled read costs about as much CPU again as the read itself
+ * (its spans are built, redacted and exported), so the share sampled is most of tracing's cost on a busy read path:
+ * about +8 % CPU per read at 10 %, +3 % at 1 % (BENCHMARKS.md). OTEL_TRACES_SAMPLER_ARG sets another ratio.
  */
-export const DEFAULT_SAMPLE_RATIO = 0.1;
+export const DEFAULT_SAMPLE_RATIO = 0.05;
 
 /** Stops tracing after flushing what is buffered. */
 export type StopTracing = () => Promise<void>;
@@ -94,7 +97,7 @@ export function contentCaptureEnabled(env: Env): boolean {
 
 /**
  * Starts the OpenTelemetry Node SDK when OTEL_EXPORTER_OTLP_ENDPOINT (or the traces endpoint) is set, and
- * does nothing otherwise. The exporter, sampler (OTEL_TRACES_SAMPLER; parent-based 10 % when unset), batch processor (OTEL_BSP_*), headers
+ * does nothing otherwise. The exporter, sampler (OTEL_TRACES_SAMPLER; parent-based 5 % when unset), batch processor (OTEL_BSP_*), headers
  * and timeouts follow the standard OTEL_* variables. Call it before importing the app: the pino and AWS SDK
  * instrumentations patch those modules as they load.
  */

@@ -46,7 +46,7 @@ beforeAll(async () => {
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
     OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
     OTEL_BSP_SCHEDULE_DELAY: "50",
-    // Every request traced, including the ones sent without a traceparent (the default samples 10 % of those).
+    // Every request traced, including the ones sent without a traceparent (the default samples 5 % of those).
     OTEL_TRACES_SAMPLER: "parentbased_always_on",
     OTEL_SERVICE_NAME: "",
   };
