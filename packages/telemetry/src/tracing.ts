@@ -34,6 +34,12 @@ export function appMakesSpans(): boolean {
  */
 export const DEFAULT_SAMPLE_RATIO = 0.05;
 
+/** The share of new traces sampled when OTEL_TRACES_SAMPLER is unset: OTEL_TRACES_SAMPLER_ARG when it is a ratio, else the default. */
+export function sampleRatio(env: Env): number {
+  const given = Number(env.OTEL_TRACES_SAMPLER_ARG?.trim() || Number.NaN);
+  return given >= 0 && given <= 1 ? given : DEFAULT_SAMPLE_RATIO;
+}
+
 /** Stops tracing after flushing what is buffered. */
 export type StopTracing = () => Promise<void>;
 
@@ -154,7 +160,7 @@ export async function startTracing(env: Env, options: TracingOptions): Promise<S
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ "service.name": env.OTEL_SERVICE_NAME?.trim() || options.defaultServiceName }),
     // OTEL_TRACES_SAMPLER (and _ARG) win when set; the SDK reads them itself.
-    ...(env.OTEL_TRACES_SAMPLER?.trim() ? {} : { sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(DEFAULT_SAMPLE_RATIO) }) }),
+    ...(env.OTEL_TRACES_SAMPLER?.trim() ? {} : { sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(sampleRatio(env)) }) }),
     // The batch processor reads OTEL_BSP_* itself; the redacting processor filters attributes before it.
     spanProcessors: [new RedactingSpanProcessor(new BatchSpanProcessor(exporter), captureContent)],
     instrumentations,

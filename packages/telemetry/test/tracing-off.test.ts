@@ -1,6 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { startTracing, tracesEndpoint, tracesProtocol, tracingEnabled, contentCaptureEnabled, instrumentationsWanted } from "../src/tracing";
+import {
+  startTracing,
+  tracesEndpoint,
+  tracesProtocol,
+  tracingEnabled,
+  contentCaptureEnabled,
+  instrumentationsWanted,
+  sampleRatio,
+  DEFAULT_SAMPLE_RATIO,
+} from "../src/tracing";
 
 describe("startTracing without an OTLP endpoint", () => {
   it("starts nothing: no global tracer provider is registered and the stop function resolves", async () => {
@@ -31,6 +40,14 @@ describe("the OTEL_* environment", () => {
     expect([...instrumentationsWanted({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: " undici, aws-sdk ,nope" })].sort()).toEqual(["aws-sdk", "undici"]);
     expect([...instrumentationsWanted({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: "pino,undici" })].sort()).toEqual(["aws-sdk", "http"]);
     expect([...instrumentationsWanted({ OTEL_NODE_ENABLED_INSTRUMENTATIONS: "http,pino", OTEL_NODE_DISABLED_INSTRUMENTATIONS: "pino" })]).toEqual(["http"]);
+  });
+
+  it("samples the default share of new traces unless OTEL_TRACES_SAMPLER_ARG gives a ratio", () => {
+    expect(sampleRatio({})).toBe(DEFAULT_SAMPLE_RATIO);
+    expect(sampleRatio({ OTEL_TRACES_SAMPLER_ARG: "0.25" })).toBe(0.25);
+    expect(sampleRatio({ OTEL_TRACES_SAMPLER_ARG: "0" })).toBe(0);
+    expect(sampleRatio({ OTEL_TRACES_SAMPLER_ARG: "1.5" })).toBe(DEFAULT_SAMPLE_RATIO);
+    expect(sampleRatio({ OTEL_TRACES_SAMPLER_ARG: "half" })).toBe(DEFAULT_SAMPLE_RATIO);
   });
 
   it("sends to <endpoint>/v1/traces, or to the traces endpoint as given", () => {
