@@ -1,7 +1,7 @@
 // Bundles the agent into dist/server.js (the image worker service into dist/image-worker.js, the export pool's thread into dist/export-worker.js) for production images: one file of our code and the pure-JS
 // dependencies; packages with native parts or dynamic requires stay external and come from node_modules. The
-// OpenTelemetry packages stay external too: their instrumentations patch fastify, pino and the AWS SDK by module
-// name as they load, and the app is a chunk of its own (splitting) loaded after tracing starts, so those loads
+// OpenTelemetry packages stay external too: their instrumentations patch pino, undici and the AWS SDK (in the image
+// worker service; the agent makes its own request and AWS spans) by module name as they load, and the app is a chunk of its own (splitting) loaded after tracing starts, so those loads
 // come after startTracing.
 import { build } from "esbuild";
 
@@ -27,7 +27,6 @@ await build({
     "@fastify/swagger-ui",
     "pdfkit",
     "@opentelemetry/*",
-    "@fastify/otel",
     "prom-client",
     "fontkit",
     "piscina",
