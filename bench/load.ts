@@ -4,7 +4,8 @@
 //   [--bare same|separate|same,separate] [--reads list,summary,get] [--phases read,generate,slow,overhead] [--out FILE]
 // --bare separate runs the bare twin routes in a process of their own (lib/bare.ts) instead of the agent's, and the
 // agent as users start it (metrics on, LOG_LEVEL=warn); each process's CPU per request is read from /proc.
-// The overhead phase compares the agent with metrics and with tracing each off and on, in one run.
+// The overhead phase compares the agent with metrics and with tracing each off and on, in one run
+// (--overhead shipped: only the shipped agent's read path, tracing off and at its default, for more rounds).
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -28,6 +29,9 @@ const { values } = parseArgs({
     bare: { type: "string", default: "same" },
     reads: { type: "string", default: "list,summary,get" },
     out: { type: "string" },
+    // all: every metrics/tracing/runtime variant on both workloads; shipped: the read path only, the agent as
+    // shipped (metrics on, AsyncContextFrame when the server Node has it) with tracing off and at its default.
+    overhead: { type: "string", default: "all" },
   },
 });
 const bareModes = values.bare.split(",").map((mode) => {
@@ -251,8 +255,11 @@ if (phases.has("overhead")) {
         ]
       : []),
   ];
-  // Each row is compared with both off on the same runtime and flags.
-  const baseOf = (variant: Variant) => variants.findIndex((other) => !other.metrics && !other.tracing && !other.frames === !variant.frames);
+  if (values.overhead === "shipped") variants.splice(0, variants.length, { metrics: true, tracing: false, frames }, { metrics: true, tracing: true, frames });
+  else if (values.overhead !== "all") throw new Error(`--overhead takes all or shipped, not ${values.overhead}`);
+  // Each row is compared with tracing and metrics off on the same runtime and flags (shipped: with tracing off).
+  const baseOf = (variant: Variant) =>
+    variants.findIndex((other) => (values.overhead === "shipped" || !other.metrics) && !other.tracing && !other.frames === !variant.frames);
   const servers: Awaited<ReturnType<typeof startServers>>[] = [];
   for (const variant of variants) {
     servers.push(
@@ -299,6 +306,7 @@ if (phases.has("overhead")) {
       },
     },
   ];
+  if (values.overhead === "shipped") workloads.splice(1);
   const results = workloads.map(() => variants.map(() => [] as { rps: number; cpu: number }[]));
   try {
     for (let round = 1; round <= rounds; round++) {
