@@ -46,8 +46,8 @@ beforeAll(async () => {
     await client.send(new GetItemCommand({ TableName: "strategies", Key: { strategyId: { S: request.params.id } }, ConsistentRead: true }));
     return { ok: true };
   };
-  app.get("/api/strategy/:id", handler);
-  app.post("/api/strategy/:id/refine", handler);
+  app.get<{ Params: { id: string } }>("/api/strategy/:id", handler);
+  app.post<{ Params: { id: string } }>("/api/strategy/:id/refine", handler);
   app.get("/health", async () => ({ status: "ok" }));
   await app.listen({ port: 0, host: "127.0.0.1" });
 });

@@ -4,7 +4,7 @@ import { connect, type AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { trace } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appMakesSpans, startTracing, traceRequests, type StopTracing } from "../src/index";
+import { appMakesSpans, startTracing, traceFields, traceRequests, type StopTracing } from "../src/index";
 
 interface OtlpAttribute {
   key: string;
@@ -69,7 +69,8 @@ describe("startTracing with OTEL_EXPORTER_OTLP_PROTOCOL=http/json", () => {
     const fastify = require("fastify") as typeof import("fastify").default;
     const pino = require("pino") as typeof import("pino").default;
     const lines: string[] = [];
-    const logger = pino(new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
+    // The agent's logger gets the trace ids from its own mixin (the pino instrumentation is not started with `fastify`).
+    const logger = pino({ mixin: traceFields }, new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
 
     const api = fastify();
     expect(appMakesSpans()).toBe(true);
