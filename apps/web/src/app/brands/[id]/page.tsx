@@ -38,7 +38,8 @@ export default async function BrandPage({ params, searchParams }: Props) {
           Brand created.
         </p>
       )}
-      <BrandForm key={brand.updated_at} brand={brand} />
+      {/* Keyed by the brand, not its version: a save refreshes the page, and "Saved." must outlive that. */}
+      <BrandForm key={brand.id} brand={brand} />
     </>
   );
 }
