@@ -1,4 +1,4 @@
-import { briefCopy, detectLanguage } from "@strategist/composer";
+import { briefCopy, detectLanguage, FUNCTION_WORDS } from "@strategist/composer";
 import { planPlatformOf, strategySchedule, type Plan, type StrategyInput, type StrategyOutput } from "@strategist/schemas";
 
 /** The plan checks, in the order scorecards list them: what a marketer checks before publishing a plan. */
@@ -24,48 +24,6 @@ export interface PlanCheckResult {
 
 const CAROUSELS = new Set(["instagram", "linkedin", "facebook"]);
 const VIDEO_ONLY = new Set(["tiktok", "youtube"]);
-/** Function words a hashtag never ends with, and a capital never starts mid-sentence with. */
-const ENDINGS = new Set([
-  "from",
-  "this",
-  "that",
-  "the",
-  "a",
-  "an",
-  "and",
-  "or",
-  "of",
-  "for",
-  "to",
-  "in",
-  "on",
-  "with",
-  "at",
-  "by",
-  "your",
-  "our",
-  "de",
-  "del",
-  "la",
-  "el",
-  "y",
-  "para",
-  "con",
-  "der",
-  "die",
-  "das",
-  "und",
-  "für",
-  "mit",
-  "von",
-  "le",
-  "les",
-  "et",
-  "pour",
-  "avec",
-  "des",
-  "du",
-]);
 const STRAY = /(?<=[\p{Ll}\d,)]\s)(?:The|A|An|Our|Your|This|Its|El|La|Los|Las|Der|Die|Das|Le|Les|Un|Une)\s\p{Ll}/u;
 const FORMAT_MISMATCH: [RegExp, (platform: string) => boolean, string][] = [
   [/\bcarousel|carrusel|carrousel|karussell|swipe|desliza|wische|faites défiler/iu, (platform) => !CAROUSELS.has(platform), "a carousel"],
@@ -98,7 +56,7 @@ function brandCount(caption: string, brand: string): number {
 function stems(text: string): Set<string> {
   return new Set(
     words(text)
-      .filter((word) => word.length >= 4 && !ENDINGS.has(word))
+      .filter((word) => word.length >= 4 && !FUNCTION_WORDS.has(word))
       .map((word) => word.slice(0, 5)),
   );
 }
@@ -143,7 +101,7 @@ export function runPlanChecks(brief: StrategyInput, strategy: StrategyOutput, pl
     for (const tag of post.hashtags) {
       const parts = tagWords(tag);
       const brandTag = words(brand).join("") === parts.join("");
-      if (parts.length === 0 || ENDINGS.has(parts.at(-1)!)) badTags.push(tag);
+      if (parts.length === 0 || FUNCTION_WORDS.has(parts.at(-1)!)) badTags.push(tag);
       else if (parts.length > 1 && !brandTag && !sources.some((source) => source.includes(` ${parts.join(" ")} `))) badTags.push(tag);
     }
   }

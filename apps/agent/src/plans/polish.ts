@@ -1,4 +1,5 @@
 import { checkPost, hashtagKey, isHashtag, type GbpCtaType, type PlannedPostOutput, type PlanPlatformId } from "@strategist/schemas";
+import { FUNCTION_WORDS } from "@strategist/composer";
 import { isStyleHashtag, withoutStyleLeak } from "../generation/style";
 import { PACKS, type PlanLanguage } from "./copy-packs";
 import { PLATFORM_FORMATS } from "./copywriter";
@@ -13,48 +14,6 @@ export interface PolishContext {
   cta_type: GbpCtaType;
   holidays: { date: string; name: string }[];
 }
-
-const ENDINGS = new Set([
-  "from",
-  "this",
-  "that",
-  "the",
-  "a",
-  "an",
-  "and",
-  "or",
-  "of",
-  "for",
-  "to",
-  "in",
-  "on",
-  "with",
-  "at",
-  "by",
-  "your",
-  "our",
-  "de",
-  "del",
-  "la",
-  "el",
-  "y",
-  "para",
-  "con",
-  "der",
-  "die",
-  "das",
-  "und",
-  "für",
-  "mit",
-  "von",
-  "le",
-  "les",
-  "et",
-  "pour",
-  "avec",
-  "des",
-  "du",
-]);
 
 function tagWords(tag: string): string[] {
   return tag
@@ -80,7 +39,7 @@ export function isWholeWordHashtag(tag: string, sources: readonly string[], bran
   if (!isHashtag(tag) || isStyleHashtag(tag)) return false;
   const parts = tagWords(tag);
   if (parts.length === 0) return false;
-  if (ENDINGS.has(parts.at(-1)!)) return false;
+  if (FUNCTION_WORDS.has(parts.at(-1)!)) return false;
   if (parts.length === 1) return true;
   const joined = parts.join(" ");
   if (words(brand).join(" ") === joined || words(brand).join("") === parts.join("")) return true;
