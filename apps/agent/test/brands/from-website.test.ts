@@ -1,7 +1,7 @@
 import type { BrandSuggestion } from "@strategist/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness";
-import { html, startSite, startTrap, type SiteServer, type TrapServer } from "../support/sites";
+import { html, startSite, startTrap, type SiteServer, type TrapServer } from "@strategist/fetcher/test-servers";
 
 function page(title: string, body: string, head = ""): string {
   return `<!doctype html><html lang="en"><head><title>${title}</title>${head}</head><body>

@@ -8,7 +8,7 @@ import { writeArticlePosts } from "../../src/plans/article-writer";
 import { repurposePrompt } from "../../src/plans/repurpose-prompt";
 import { brandFromWebsitePrompt } from "../../src/brands/from-website-prompt";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
-import { articlePoints, plantedInstruction } from "../support/article-pages";
+import { articlePoints, plantedInstruction } from "@strategist/fetcher/test-pages";
 
 const sentence = fc
   .array(fc.constantFrom("bread", "oven", "flour", "morning", "crust", "Ünïcode", "東京", "👩‍👩‍👧", "-", "#tag", "https://x.io/a", "é"), {

@@ -2,8 +2,8 @@ import { checkPost, findBannedWords, type Plan, type RepurposeResult, type Strat
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, VALID_BRIEF, type Harness } from "../support/harness";
 import { parseSse } from "../support/sse";
-import { articleHtml, articlePoints, plantedInstruction } from "../support/article-pages";
-import { html, startSite, startTrap, type SiteServer, type TrapServer } from "../support/sites";
+import { articleHtml, articlePoints, plantedInstruction } from "@strategist/fetcher/test-pages";
+import { html, startSite, startTrap, type SiteServer, type TrapServer } from "@strategist/fetcher/test-servers";
 
 const NOW = new Date("2026-12-02T10:00:00Z"); // a Wednesday
 /** A distinctive phrase of each of the article's five points, none of them using the banned word. */
