@@ -1,11 +1,9 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { HEALTH_PATH } from "./tracing";
 
 const SPAN = Symbol("strategist.requestSpan");
 type Traced = FastifyRequest & { [SPAN]?: Span };
-
-/** Health checks every few seconds would drown the requests worth reading. */
-const HEALTH_PATH = /^\/(api\/)?health(\?|$)/;
 
 /**
  * The server span of each request, named by its route template (`GET /api/strategy/:id`), a child of the caller's

@@ -47,7 +47,7 @@ export type StopTracing = () => Promise<void>;
 export const CAPTURE_CONTENT_FLAG = "STRATEGIST_OTEL_CAPTURE_CONTENT";
 
 /** Health checks and scrapes every few seconds would drown the requests worth reading. */
-const HEALTH_PATH = /^\/(api\/)?health(\?|$)/;
+export const HEALTH_PATH = /^\/(api\/)?health(\?|$)/;
 
 const stopNothing: StopTracing = async () => {};
 
