@@ -24,7 +24,13 @@ export async function ensureBucket(client: S3Client, bucket: string): Promise<vo
   try {
     await client.send(new HeadBucketCommand({ Bucket: bucket }));
   } catch {
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    try {
+      await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    } catch (error) {
+      // Two processes starting together both miss the bucket and both create it: the one that loses finds it made.
+      const name = (error as { name?: string }).name;
+      if (name !== "BucketAlreadyOwnedByYou" && name !== "BucketAlreadyExists") throw error;
+    }
   }
 }
 
